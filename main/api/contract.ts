@@ -1,0 +1,245 @@
+// THE renderer <-> main contract, declared once. Everything else is derived from it:
+// - main validates every payload against `contract[channel].input` (see main/ipc/dispatcher.ts);
+// - the Electron preload and the web bridge build `window.pos` from `channelNames`;
+// - the renderer's `PosApi` type is computed from the schemas and the `Outputs` map below.
+// Adding a channel = one entry in `contract` + one in `Outputs`; the compiler flags every missing piece.
+import { z } from 'zod';
+import type { Result } from './result';
+
+// ---------- shared value schemas ----------
+
+/** Money in integer minor units (fen for CNY). Never a float. */
+const minor = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Quantity in thousandths (1000 = one piece, 1250 = 1.250 kg). */
+const qtyMilli = z.int().min(1).max(999_999_000);
+const id = z.string().min(1).max(64);
+
+export const DiscountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), minor }),
+  /** basis points: 1000 = 10 % */
+  z.strictObject({ kind: z.literal('percent'), bp: z.int().min(0).max(10_000) }),
+]);
+export type Discount = z.infer<typeof DiscountSchema>;
+
+export const LocaleSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+// ---------- channels ----------
+
+export const contract = {
+  'app.bootstrap': z.strictObject({}),
+  'settings.setLocale': z.strictObject({ locale: LocaleSchema }),
+
+  'catalog.search': z.strictObject({ query: z.string().max(64), limit: z.int().min(1).max(100).optional() }),
+  'catalog.importCsv': z.strictObject({ csv: z.string().max(50_000_000) }),
+
+  'cart.get': z.strictObject({}),
+  /** A scanned or typed barcode (keyboard-wedge burst or manual entry). */
+  'cart.scan': z.strictObject({ code: z.string().max(128) }),
+  'cart.addProduct': z.strictObject({ productId: id, qtyMilli: qtyMilli.optional() }),
+  'cart.setQuantity': z.strictObject({ lineId: id, qtyMilli }),
+  'cart.removeLine': z.strictObject({ lineId: id }),
+  'cart.setLineDiscount': z.strictObject({ lineId: id, discount: DiscountSchema.nullable() }),
+  'cart.setOrderDiscount': z.strictObject({ discount: DiscountSchema.nullable() }),
+  'cart.clear': z.strictObject({}),
+
+  /** Completes the sale. `cartId`+`cartVersion` make it idempotent: a retry returns the same sale. */
+  'sale.tenderCash': z.strictObject({ cartId: id, cartVersion: z.int().min(0), tenderedMinor: minor }),
+  'sale.get': z.strictObject({ saleId: id }),
+  'sale.last': z.strictObject({}),
+
+  'status.get': z.strictObject({}),
+} as const;
+
+export type Channel = keyof typeof contract;
+export const channelNames = Object.keys(contract) as Channel[];
+export type Input<C extends Channel> = z.infer<(typeof contract)[C]>;
+
+// ---------- result shapes ----------
+
+export type Unit = 'each' | 'kg';
+export type PricingMode = 'inclusive' | 'exclusive';
+export type TaxRounding = 'line' | 'receipt';
+
+export interface ProductView {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string; // primary (usually Chinese) name
+  readonly nameEn: string | null;
+  readonly priceMinor: number; // per piece, or per kg for weighed items
+  readonly unit: Unit;
+  readonly taxCategoryId: string;
+  readonly barcodes: readonly string[];
+}
+
+export interface CartLineView {
+  readonly lineId: string;
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly unit: Unit;
+  readonly qtyMilli: number;
+  readonly unitPriceMinor: number;
+  readonly taxCategoryId: string;
+  readonly taxRateBp: number;
+  readonly discount: Discount | null;
+  /** unitPrice x quantity, rounded half-up to the minor unit */
+  readonly grossMinor: number;
+  readonly lineDiscountMinor: number;
+  /** this line's share of the order discount */
+  readonly orderDiscountMinor: number;
+  /** gross - line discount - order share; what the customer pays for this line (tax-inclusive mode) */
+  readonly netMinor: number;
+  readonly taxMinor: number;
+  /** what this line contributes to the total due */
+  readonly totalMinor: number;
+}
+
+export interface TaxSummaryView {
+  readonly taxCategoryId: string;
+  readonly name: string;
+  readonly rateBp: number;
+  readonly baseMinor: number; // tax-exclusive base
+  readonly taxMinor: number;
+}
+
+export interface TotalsView {
+  readonly grossMinor: number;
+  readonly lineDiscountMinor: number;
+  readonly orderDiscountMinor: number;
+  readonly taxMinor: number;
+  readonly totalMinor: number;
+  readonly taxes: readonly TaxSummaryView[];
+}
+
+export interface CartView {
+  readonly cartId: string;
+  readonly version: number;
+  readonly currency: string;
+  readonly pricingMode: PricingMode;
+  readonly taxRounding: TaxRounding;
+  readonly lines: readonly CartLineView[];
+  readonly orderDiscount: Discount | null;
+  readonly totals: TotalsView;
+  /** The line the last scan/add touched, so the UI can highlight it. */
+  readonly lastLineId: string | null;
+}
+
+export interface TenderView {
+  readonly kind: 'cash';
+  readonly amountMinor: number; // applied to the sale
+  readonly tenderedMinor: number; // handed over
+  readonly changeMinor: number;
+}
+
+export interface SaleView {
+  readonly saleId: string;
+  readonly receiptNo: string;
+  readonly completedAt: string; // ISO-8601
+  readonly training: boolean;
+  readonly currency: string;
+  readonly lines: readonly CartLineView[];
+  readonly orderDiscount: Discount | null;
+  readonly totals: TotalsView;
+  readonly tenders: readonly TenderView[];
+}
+
+export type DeviceState = 'not-configured' | 'online' | 'offline' | 'error';
+
+export interface StatusView {
+  readonly trainingMode: boolean;
+  readonly gateway: { readonly state: DeviceState; readonly detail: string | null };
+  readonly printer: { readonly state: DeviceState; readonly detail: string | null };
+  readonly storage: { readonly state: 'ok' | 'error'; readonly detail: string | null };
+}
+
+export interface StoreInfoView {
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly terminalId: string;
+}
+
+export interface BootstrapView {
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly store: StoreInfoView;
+  readonly cart: CartView;
+  readonly lastSale: SaleView | null;
+  readonly status: StatusView;
+  /** Quick cash buttons in minor units, chosen by main from the currency's notes. */
+  readonly quickCashMinor: readonly number[];
+}
+
+export interface ImportReport {
+  readonly imported: number;
+  readonly updated: number;
+}
+
+export interface Outputs {
+  'app.bootstrap': BootstrapView;
+  'settings.setLocale': { readonly locale: Locale };
+  'catalog.search': readonly ProductView[];
+  'catalog.importCsv': ImportReport;
+  'cart.get': CartView;
+  'cart.scan': CartView;
+  'cart.addProduct': CartView;
+  'cart.setQuantity': CartView;
+  'cart.removeLine': CartView;
+  'cart.setLineDiscount': CartView;
+  'cart.setOrderDiscount': CartView;
+  'cart.clear': CartView;
+  'sale.tenderCash': SaleView;
+  'sale.get': SaleView;
+  'sale.last': SaleView | null;
+  'status.get': StatusView;
+}
+
+// Compile-time guard: Outputs has exactly the contract's channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _outputsMatch: Exact<keyof Outputs, Channel> = true;
+void _outputsMatch;
+
+export type Output<C extends Channel> = Outputs[C];
+
+// ---------- events pushed from main ----------
+
+export interface Events {
+  status: StatusView;
+  cart: CartView;
+}
+export type EventName = keyof Events;
+export const eventNames: readonly EventName[] = ['status', 'cart'];
+
+// ---------- the renderer-facing API, derived ----------
+
+type Split<S extends string> = S extends `${infer G}.${infer V}` ? [G, V] : never;
+type Groups = Split<Channel>[0];
+type VerbsOf<G extends string> = Extract<Channel, `${G}.${string}`>;
+
+/** `window.pos.cart.scan({ code })` -> Promise<Result<CartView>> */
+export type PosApi = {
+  readonly [G in Groups]: {
+    readonly [C in VerbsOf<G> as Split<C>[1]]: (input: Input<C>) => Promise<Result<Output<C>>>;
+  };
+} & {
+  /** Subscribe to a pushed event; returns an unsubscribe function. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void;
+};
+
+/** One transport-agnostic builder used by the Electron preload and the web bridge alike. */
+export function buildPosApi(
+  invoke: (channel: Channel, input: unknown) => Promise<Result<unknown>>,
+  subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void,
+): PosApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const channel of channelNames) {
+    const [group, verb] = channel.split('.') as [string, string];
+    (api[group] ??= {})[verb] = (input: unknown) => invoke(channel, input ?? {});
+  }
+  return Object.freeze({
+    ...api,
+    on: (event: EventName, listener: (payload: never) => void) =>
+      subscribe(event, listener as (payload: unknown) => void),
+  }) as unknown as PosApi;
+}

@@ -1,0 +1,53 @@
+// Typed results at every process boundary: services never throw across IPC, they return one of these.
+// The renderer maps `error.code` to a translated message; `detail` carries specifics (line numbers, codes).
+
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD', // schema validation failed (wrong shape from the renderer)
+  'FORBIDDEN_SENDER', // IPC/WebSocket call from a frame or origin that is not ours
+  'UNKNOWN_CHANNEL',
+  'BARCODE_MALFORMED', // not a well-formed EAN/UPC/GS1 code (bad length, bad check digit, bad characters)
+  'BARCODE_UNKNOWN', // well-formed, but no product carries it
+  'PRODUCT_NOT_FOUND',
+  'LINE_NOT_FOUND',
+  'CART_EMPTY',
+  'CART_STALE', // the tender was for an older version of the cart than the one on file
+  'DISCOUNT_INVALID', // e.g. an amount larger than the line, a percentage over 100 %
+  'QUANTITY_INVALID',
+  'TENDER_INSUFFICIENT', // cash given is less than the total due
+  'CSV_INVALID', // catalog import: see detail.errors for per-line reasons
+  'STORAGE_FULL', // SQLITE_FULL: disk is full; nothing was written
+  'STORAGE_BUSY', // the database is locked by another process
+  'STORAGE_CORRUPT',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface PosError {
+  readonly code: ErrorCode;
+  /** English, for logs and support; the UI translates by `code`. Never contains card data. */
+  readonly message: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PosError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const err = (code: ErrorCode, message: string, detail?: Record<string, unknown>): Result<never> => ({
+  ok: false,
+  error: detail === undefined ? { code, message } : { code, message, detail },
+});
+
+/** A typed error that services may throw internally; the dispatcher turns it into a `Result`. */
+export class PosFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'PosFailure';
+  }
+}

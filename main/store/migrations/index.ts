@@ -1,0 +1,5 @@
+// The ordered list of every migration. Append only.
+import { m001Init } from './001-init';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [m001Init];
