@@ -1,0 +1,35 @@
+// What the composition root (main/host.ts) hands to a shell: the Electron app or the web host.
+import type { Channel, EventName, Events } from './api/contract';
+import type { Result } from './api/result';
+import type { Locale } from './api/contract';
+
+export interface HostOptions {
+  /** Where the database, config, backups and logs live. Created if missing. */
+  readonly dataDir: string;
+  /** Training mode: demo catalog, sales flagged as training, emulated devices. Default: true on first start. */
+  readonly trainingMode?: boolean;
+  readonly locale?: Locale;
+  /** Ports: injected so tests control time and ids. */
+  readonly clock?: () => Date;
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export interface Host {
+  /** Validates `payload` against the contract, runs the service, never throws. */
+  dispatch(channel: Channel | string, payload: unknown): Promise<Result<unknown>>;
+  /** Events pushed to every connected UI (status bar, cart changes made elsewhere). */
+  subscribe(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * When the store cannot be opened (locked, corrupt, newer schema, corrupt config) the host does not start;
+ * the shell shows this instead, and the files are left exactly as they were.
+ */
+export interface StartupFailure {
+  readonly code: 'STORAGE_BUSY' | 'STORAGE_CORRUPT' | 'STORAGE_TOO_NEW' | 'CONFIG_CORRUPT' | 'STORAGE_FULL' | 'INTERNAL';
+  readonly message: string;
+  readonly file: string | null;
+}
