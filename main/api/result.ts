@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'STORAGE_FULL', // SQLITE_FULL: disk is full; nothing was written
   'STORAGE_BUSY', // the database is locked by another process
   'STORAGE_CORRUPT',
+  'CONFIG_CORRUPT', // config.json unreadable or invalid; left untouched
   'NOT_FOUND',
   'INTERNAL',
 ] as const;

@@ -1,0 +1,83 @@
+// The install-time configuration: `config.json` in the data folder. Written with defaults on first start
+// (training mode on, CNY, price-inclusive), never rewritten when it exists: a broken file is reported with
+// a clear error and left exactly as it is, because it may be the only record of the shop's settings.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LocaleSchema } from '../api/contract';
+import { PosFailure } from '../api/result';
+
+const VariableMeasureRuleSchema = z.strictObject({
+  prefix: z.string().regex(/^2\d?$/),
+  itemDigits: z.int().min(1).max(6),
+  value: z.enum(['weight', 'price']),
+  valueDigits: z.int().min(1).max(6),
+});
+
+export const ConfigSchema = z.strictObject({
+  /** Bumped only when the file's shape changes incompatibly. */
+  configVersion: z.literal(1),
+  trainingMode: z.boolean(),
+  defaultLocale: LocaleSchema,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  pricingMode: z.enum(['inclusive', 'exclusive']),
+  taxRounding: z.enum(['line', 'receipt']),
+  store: z.strictObject({
+    name: z.string().min(1).max(80),
+    nameEn: z.string().max(80).nullable(),
+    terminalId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
+  }),
+  /** Scale labels (GS1 prefix 2); null = the catalog's documented defaults. */
+  variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
+});
+
+export type PosConfig = z.infer<typeof ConfigSchema>;
+
+export const DEFAULT_CONFIG: PosConfig = {
+  configVersion: 1,
+  trainingMode: true,
+  defaultLocale: 'zh-CN',
+  currency: 'CNY',
+  pricingMode: 'inclusive',
+  taxRounding: 'line',
+  store: { name: '示范便利店', nameEn: 'Demo Convenience Store', terminalId: 'T01' },
+  variableMeasureRules: null,
+};
+
+export const CONFIG_FILE = 'config.json';
+
+/** Reads `dataDir/config.json`, creating it with defaults when absent. Throws PosFailure('CONFIG_CORRUPT'). */
+export function loadConfig(dataDir: string, overrides: Partial<Pick<PosConfig, 'trainingMode'>> = {}): PosConfig {
+  const file = path.join(dataDir, CONFIG_FILE);
+  if (!fs.existsSync(file)) {
+    const fresh = { ...DEFAULT_CONFIG, ...overrides };
+    writeFileAtomic(file, JSON.stringify(fresh, null, 2) + '\n');
+    return fresh;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new PosFailure('CONFIG_CORRUPT', `${file} is not valid JSON: ${(e as Error).message}`, { file });
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new PosFailure('CONFIG_CORRUPT', `${file} has invalid settings: ${issues.join('; ')}`, { file, issues });
+  }
+  return { ...parsed.data, ...overrides };
+}
+
+/** Write-to-temp, fsync, rename: a power cut leaves either the old file or the new one, never half. */
+export function writeFileAtomic(file: string, data: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}

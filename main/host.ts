@@ -1,0 +1,118 @@
+// Composition root: builds the whole service graph from config + injected ports. The Electron shell and the
+// web host both call createHost(); tests do too. Nothing here imports Electron.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { EventName, Events } from './api/contract';
+import { PosFailure } from './api/result';
+import { createCatalogSearch } from './catalog/search';
+import { importCatalogCsv } from './catalog/csv-import';
+import { seedDemoCatalog } from './catalog/demo';
+import { loadConfig } from './config/config';
+import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher';
+import type { EventListener, Host, HostOptions } from './host-types';
+import { createCartRepo } from './sale/cart-repo';
+import { createCartService } from './sale/cart-service';
+import { createSaleCatalog } from './sale/sale-catalog';
+import { createSaleRepo } from './sale/sale-repo';
+import { createCashTender } from './sale/tender-cash';
+import { quickCashAmounts } from './sale/quick-cash';
+import { createPreferences } from './settings/preferences';
+import { createStatusService } from './status/status-service';
+import { openStore } from './store/open-store';
+
+const consoleLog: Logger = (level, message, fields) => {
+  const line = JSON.stringify({ t: new Date().toISOString(), level, message, ...fields });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+};
+
+export async function createHost(options: HostOptions): Promise<Host> {
+  const now = options.clock ?? (() => new Date());
+  const log = options.log ?? consoleLog;
+  const newId = (): string => randomUUID();
+
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const config = loadConfig(
+    options.dataDir,
+    options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
+  );
+  const { db, migration } = openStore({ dataDir: options.dataDir, now, log });
+  if (migration.from !== migration.to) log('info', 'database migrated', { ...migration });
+  if (config.trainingMode) seedDemoCatalog(db, now);
+
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const l of listeners) l(event, payload);
+  };
+
+  const settings = {
+    currency: config.currency,
+    pricingMode: config.pricingMode,
+    taxRounding: config.taxRounding,
+    trainingMode: config.trainingMode,
+    terminalId: config.store.terminalId,
+  };
+  const search = createCatalogSearch(db);
+  const catalog = createSaleCatalog(db, config.variableMeasureRules);
+  const carts = createCartRepo(db, { now, newId });
+  const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
+  const cart = createCartService({ db, carts, catalog, settings, newId, now, onChange: (c) => emit('cart', c) });
+  const tenderCash = createCashTender({ db, carts, sales, catalog, settings, now, newId });
+  const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
+  const status = createStatusService(config.trainingMode, (s) => emit('status', s));
+
+  const handlers: Handlers = {
+    'app.bootstrap': () => {
+      const c = cart.get();
+      return {
+        locale: prefs.locale(),
+        currency: config.currency,
+        store: { name: config.store.name, nameEn: config.store.nameEn, terminalId: config.store.terminalId },
+        cart: c,
+        lastSale: sales.last(),
+        status: status.get(),
+        quickCashMinor: quickCashAmounts(c.totals.totalMinor, config.currency),
+      };
+    },
+    'settings.setLocale': ({ locale }) => ({ locale: prefs.setLocale(locale) }),
+    'catalog.search': ({ query, limit }) => search.search(query, limit ?? 20),
+    'catalog.importCsv': ({ csv }) => {
+      const report = importCatalogCsv(db, csv, { now, currency: config.currency });
+      search.refresh();
+      return report;
+    },
+    'cart.get': () => cart.get(),
+    'cart.scan': ({ code }) => cart.scan(code),
+    'cart.addProduct': ({ productId, qtyMilli }) => cart.addProduct(productId, qtyMilli),
+    'cart.setQuantity': ({ lineId, qtyMilli }) => cart.setQuantity(lineId, qtyMilli),
+    'cart.removeLine': ({ lineId }) => cart.removeLine(lineId),
+    'cart.setLineDiscount': ({ lineId, discount }) => cart.setLineDiscount(lineId, discount),
+    'cart.setOrderDiscount': ({ discount }) => cart.setOrderDiscount(discount),
+    'cart.clear': () => cart.clear(),
+    'sale.tenderCash': (input) => tenderCash(input),
+    'sale.get': ({ saleId }) => {
+      const sale = sales.byId(saleId);
+      if (!sale) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
+      return sale;
+    },
+    'sale.last': () => sales.last(),
+    'status.get': () => status.get(),
+  };
+  const dispatch = createDispatcher(handlers, log);
+
+  let closed = false;
+  return {
+    dispatch: (channel, payload) =>
+      closed ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } }) : dispatch(channel, payload),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// Where the cashier's cart is changed. Each verb validates, re-prices (pricing rejects impossible discounts
+// before anything is saved), persists in one transaction and returns the priced view.
+import type Database from 'better-sqlite3';
+import type { CartView, Discount } from '../api/contract';
+import { PosFailure } from '../api/result';
+import { appendJournal } from '../audit/journal';
+import type { CartBody, CartLineInput } from './cart-body';
+import { EMPTY_CART } from './cart-body';
+import type { CartRecord, CartRepo } from './cart-repo';
+import { priceCart } from './pricing';
+import type { SaleCatalog, SaleSettings } from './ports';
+
+export interface CartService {
+  get(): CartView;
+  scan(code: string): CartView;
+  addProduct(productId: string, qtyMilli?: number): CartView;
+  setQuantity(lineId: string, qtyMilli: number): CartView;
+  removeLine(lineId: string): CartView;
+  setLineDiscount(lineId: string, discount: Discount | null): CartView;
+  setOrderDiscount(discount: Discount | null): CartView;
+  clear(): CartView;
+}
+
+export interface CartServiceDeps {
+  readonly db: Database.Database;
+  readonly carts: CartRepo;
+  readonly catalog: SaleCatalog;
+  readonly settings: SaleSettings;
+  readonly newId: () => string;
+  readonly now: () => Date;
+  readonly onChange?: (cart: CartView) => void;
+}
+
+export function priceView(rec: CartRecord, deps: Pick<CartServiceDeps, 'catalog' | 'settings'>): CartView {
+  const { lines, totals } = priceCart(
+    rec.body.lines,
+    rec.body.orderDiscount,
+    { currency: deps.settings.currency, mode: deps.settings.pricingMode, rounding: deps.settings.taxRounding },
+    deps.catalog.taxCategoryNames(),
+  );
+  return {
+    cartId: rec.id,
+    version: rec.version,
+    currency: deps.settings.currency,
+    pricingMode: deps.settings.pricingMode,
+    taxRounding: deps.settings.taxRounding,
+    lines,
+    orderDiscount: rec.body.orderDiscount,
+    totals,
+    lastLineId: rec.body.lastLineId,
+  };
+}
+
+export function createCartService(deps: CartServiceDeps): CartService {
+  const { db, carts, catalog } = deps;
+
+  /** Applies a change to the open cart atomically: price first (may throw), then save. */
+  const change = (mutate: (body: CartBody) => CartBody): CartView => {
+    const view = db.transaction(() => {
+      const cart = carts.openCart();
+      const next = mutate(cart.body);
+      // Price before saving: an invalid discount or quantity throws here and nothing is written.
+      priceView({ ...cart, body: next }, deps);
+      return priceView(carts.save(cart.id, next), deps);
+    })();
+    deps.onChange?.(view);
+    return view;
+  };
+
+  const findLine = (body: CartBody, lineId: string): CartLineInput => {
+    const line = body.lines.find((l) => l.lineId === lineId);
+    if (!line) throw new PosFailure('LINE_NOT_FOUND', `No line ${lineId} in the cart`, { lineId });
+    return line;
+  };
+
+  const checkQty = (unit: 'each' | 'kg', qtyMilli: number): void => {
+    if (unit === 'each' && qtyMilli % 1000 !== 0) {
+      throw new PosFailure('QUANTITY_INVALID', 'Items sold by the piece need a whole quantity', { qtyMilli });
+    }
+  };
+
+  const addLine = (body: CartBody, line: Omit<CartLineInput, 'lineId'>): CartBody => {
+    // Scanning the same piece item again bumps its quantity, as cashiers expect; weighed or
+    // discounted lines stay separate so each label and each discount remains visible.
+    const same = body.lines.find(
+      (l) => !line.fromLabel && !l.fromLabel && l.unit === 'each' && l.productId === line.productId && !l.discount,
+    );
+    if (same && line.unit === 'each') {
+      const lines = body.lines.map((l) => (l === same ? { ...l, qtyMilli: l.qtyMilli + line.qtyMilli } : l));
+      return { ...body, lines, lastLineId: same.lineId };
+    }
+    const lineId = deps.newId();
+    return { ...body, lines: [...body.lines, { ...line, lineId }], lastLineId: lineId };
+  };
+
+  const lineFor = (productId: string, qtyMilli: number, priceMinor: number | null, fromLabel: boolean) => {
+    const p = catalog.product(productId);
+    checkQty(p.unit, qtyMilli);
+    const tax = catalog.taxCategory(p.taxCategoryId);
+    return {
+      productId: p.id,
+      sku: p.sku,
+      name: p.name,
+      nameEn: p.nameEn,
+      unit: p.unit,
+      qtyMilli,
+      unitPriceMinor: priceMinor ?? p.priceMinor,
+      taxCategoryId: p.taxCategoryId,
+      taxRateBp: tax.rateBp,
+      discount: null,
+      fromLabel,
+    };
+  };
+
+  return {
+    get: () => db.transaction(() => priceView(carts.openCart(), deps))(),
+    scan(code) {
+      const item = catalog.scan(code.trim());
+      const fromLabel = item.qtyMilli !== null || item.priceOverrideMinor !== null;
+      const qty = item.qtyMilli ?? 1000;
+      return change((b) => addLine(b, lineFor(item.product.id, qty, item.priceOverrideMinor, fromLabel)));
+    },
+    addProduct(productId, qtyMilli) {
+      const product = catalog.product(productId);
+      // A weighed item added by search without a weight starts at 1.000 kg; the cashier enters the weight (F3).
+      const qty = qtyMilli ?? 1000;
+      return change((b) => addLine(b, lineFor(product.id, qty, null, false)));
+    },
+    setQuantity(lineId, qtyMilli) {
+      return change((b) => {
+        const line = findLine(b, lineId);
+        checkQty(line.unit, qtyMilli);
+        return { ...b, lines: b.lines.map((l) => (l === line ? { ...l, qtyMilli } : l)), lastLineId: lineId };
+      });
+    },
+    removeLine(lineId) {
+      return change((b) => {
+        const line = findLine(b, lineId);
+        const lines = b.lines.filter((l) => l !== line);
+        return { ...b, lines, lastLineId: null, orderDiscount: lines.length ? b.orderDiscount : null };
+      });
+    },
+    setLineDiscount(lineId, discount) {
+      return change((b) => {
+        const line = findLine(b, lineId);
+        return { ...b, lines: b.lines.map((l) => (l === line ? { ...l, discount } : l)), lastLineId: lineId };
+      });
+    },
+    setOrderDiscount(discount) {
+      return change((b) => {
+        if (discount && b.lines.length === 0) throw new PosFailure('CART_EMPTY', 'Nothing to discount');
+        return { ...b, orderDiscount: discount };
+      });
+    },
+    clear() {
+      const view = db.transaction(() => {
+        const cart = carts.openCart();
+        if (cart.body.lines.length === 0) return priceView(carts.save(cart.id, EMPTY_CART), deps);
+        // Clearing a cart with lines is a loss-prevention event: it goes into the journal.
+        const priced = priceView(cart, deps);
+        carts.close(cart.id, 'abandoned');
+        appendJournal(db, {
+          at: deps.now().toISOString(),
+          kind: 'cart.abandoned',
+          ref: cart.id,
+          body: { lines: priced.lines.length, totalMinor: priced.totals.totalMinor, currency: priced.currency },
+        });
+        return priceView(carts.openCart(), deps);
+      })();
+      deps.onChange?.(view);
+      return view;
+    },
+  };
+}

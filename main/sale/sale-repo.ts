@@ -1,0 +1,143 @@
+// Reading completed sales back as the contract's SaleView (completed-sale screen, reprints, reports).
+import type Database from 'better-sqlite3';
+import type { CartLineView, Discount, SaleView, TaxSummaryView, TenderView } from '../api/contract';
+
+interface SaleRow {
+  id: string;
+  receipt_no: string;
+  training: number;
+  currency: string;
+  order_discount: string | null;
+  gross_minor: number;
+  line_discount_minor: number;
+  order_discount_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  completed_at: string;
+}
+
+interface LineRow {
+  line_id: string;
+  product_id: string;
+  sku: string;
+  name: string;
+  name_en: string | null;
+  unit: 'each' | 'kg';
+  qty_milli: number;
+  unit_price_minor: number;
+  tax_category_id: string;
+  tax_rate_bp: number;
+  discount: string | null;
+  gross_minor: number;
+  line_discount_minor: number;
+  order_discount_minor: number;
+  net_minor: number;
+  tax_minor: number;
+  total_minor: number;
+}
+
+interface TenderRow {
+  kind: 'cash';
+  amount_minor: number;
+  tendered_minor: number;
+  change_minor: number;
+}
+
+export interface SaleRepo {
+  byId(id: string): SaleView | null;
+  byCartId(cartId: string): SaleView | null;
+  last(): SaleView | null;
+}
+
+export function createSaleRepo(
+  db: Database.Database,
+  taxNames: () => ReadonlyMap<string, { readonly name: string }>,
+): SaleRepo {
+  const cols = `id, receipt_no, training, currency, order_discount, gross_minor, line_discount_minor,
+    order_discount_minor, tax_minor, total_minor, completed_at`;
+  const byId = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE id = ?`);
+  const byCart = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE cart_id = ?`);
+  const last = db.prepare<[], SaleRow>(`SELECT ${cols} FROM sales ORDER BY completed_at DESC, rowid DESC LIMIT 1`);
+  const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
+  const tenders = db.prepare<[string], TenderRow>(
+    `SELECT kind, amount_minor, tendered_minor, change_minor FROM tenders WHERE sale_id = ? ORDER BY created_at, id`,
+  );
+
+  const toView = (row: SaleRow): SaleView => {
+    const lineViews: CartLineView[] = lines.all(row.id).map((l) => ({
+      lineId: l.line_id,
+      productId: l.product_id,
+      sku: l.sku,
+      name: l.name,
+      nameEn: l.name_en,
+      unit: l.unit,
+      qtyMilli: l.qty_milli,
+      unitPriceMinor: l.unit_price_minor,
+      taxCategoryId: l.tax_category_id,
+      taxRateBp: l.tax_rate_bp,
+      discount: l.discount ? (JSON.parse(l.discount) as Discount) : null,
+      grossMinor: l.gross_minor,
+      lineDiscountMinor: l.line_discount_minor,
+      orderDiscountMinor: l.order_discount_minor,
+      netMinor: l.net_minor,
+      taxMinor: l.tax_minor,
+      totalMinor: l.total_minor,
+    }));
+    const tenderViews: TenderView[] = tenders.all(row.id).map((t) => ({
+      kind: t.kind,
+      amountMinor: t.amount_minor,
+      tenderedMinor: t.tendered_minor,
+      changeMinor: t.change_minor,
+    }));
+    return {
+      saleId: row.id,
+      receiptNo: row.receipt_no,
+      completedAt: row.completed_at,
+      training: row.training === 1,
+      currency: row.currency,
+      lines: lineViews,
+      orderDiscount: row.order_discount ? (JSON.parse(row.order_discount) as Discount) : null,
+      totals: {
+        grossMinor: row.gross_minor,
+        lineDiscountMinor: row.line_discount_minor,
+        orderDiscountMinor: row.order_discount_minor,
+        taxMinor: row.tax_minor,
+        totalMinor: row.total_minor,
+        taxes: taxSummary(lineViews, taxNames()),
+      },
+      tenders: tenderViews,
+    };
+  };
+
+  return {
+    byId: (id) => {
+      const row = byId.get(id);
+      return row ? toView(row) : null;
+    },
+    byCartId: (cartId) => {
+      const row = byCart.get(cartId);
+      return row ? toView(row) : null;
+    },
+    last: () => {
+      const row = last.get();
+      return row ? toView(row) : null;
+    },
+  };
+}
+
+/** Recomputes the per-category summary from the stored lines (their taxes already sum to the sale's tax). */
+function taxSummary(
+  lines: readonly CartLineView[],
+  names: ReadonlyMap<string, { readonly name: string }>,
+): TaxSummaryView[] {
+  const by = new Map<string, { rateBp: number; baseMinor: number; taxMinor: number }>();
+  for (const l of lines) {
+    const cur = by.get(l.taxCategoryId) ?? { rateBp: l.taxRateBp, baseMinor: 0, taxMinor: 0 };
+    cur.baseMinor += l.totalMinor - l.taxMinor;
+    cur.taxMinor += l.taxMinor;
+    by.set(l.taxCategoryId, cur);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, v]) => ({ taxCategoryId: id, name: names.get(id)?.name ?? id, ...v }));
+}

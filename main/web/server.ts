@@ -1,0 +1,111 @@
+// `npm run web`: the unchanged renderer in any Chromium, served from this machine only. Same service graph
+// as the Electron app (createHost), plain-Node ports. If the store cannot be opened, it serves a clear
+// failure page instead (and touches no file), exactly like the desktop shell.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import { BRIDGE_PATH } from '../api/bridge-protocol';
+import type { Host, StartupFailure } from '../host-types';
+import { cookieToken, hostAllowed, newToken, originAllowed, sessionCookie, tokenMatches } from './auth';
+import { serveBridge } from './bridge';
+import { failurePage } from './failure-page';
+import { resolveStatic, securityHeaders, sendFile } from './static-files';
+
+export interface WebHostOptions {
+  readonly port: number; // 0 = any free port
+  readonly staticDir: string;
+  readonly token?: string;
+  readonly log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface WebHost {
+  readonly url: string; // with the token, to open once
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(
+  app: { host: Host } | { failure: StartupFailure },
+  options: WebHostOptions,
+): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  const log = options.log ?? (() => undefined);
+  const root = path.resolve(options.staticDir);
+  let port = options.port;
+
+  const server = http.createServer((req, res) => {
+    const headers = securityHeaders(port);
+    if (!hostAllowed(req, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Wrong host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const given = url.searchParams.get('token');
+    if (given !== null) {
+      if (!tokenMatches(token, given)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Wrong token');
+        return;
+      }
+      res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(token), ...headers }).end();
+      return;
+    }
+    if (!tokenMatches(token, cookieToken(req))) {
+      res
+        .writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...headers })
+        .end('Open the address printed by `npm run web` (it carries this session’s token).');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    if ('failure' in app) {
+      res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(failurePage(app.failure));
+      return;
+    }
+    const file = resolveStatic(root, url.pathname);
+    if (!file) {
+      res.writeHead(400, headers).end();
+      return;
+    }
+    sendFile(res, file, port);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const authorised =
+      pathname === BRIDGE_PATH &&
+      'host' in app &&
+      hostAllowed(req, port) &&
+      originAllowed(req, port) &&
+      tokenMatches(token, cookieToken(req));
+    if (!authorised) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, app.host, log));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// The process boundaries, checked over the whole tree (ESLint enforces them per file; this also fails on a
+// source file that sits where no rule covers it, as VS Code's layer check does).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vite', 'coverage', '.tmp', 'test-results']);
+const LAYERS = ['main/', 'renderer/', 'native/', 'test/', 'bench/'];
+const ROOT_FILES = /^(forge\.config|vitest\.config|vite\.[a-z]+\.config|eslint\.config)\.(ts|js|mts)$/;
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (SKIP.has(e.name)) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) sources(full, out);
+    else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(path.relative(root, full));
+  }
+  return out;
+}
+
+const files = sources(root);
+const importsOf = (file: string): string[] =>
+  [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] as string,
+  );
+
+describe('process layering', () => {
+  it('every source file belongs to a layer', () => {
+    const orphans = files.filter((f) => !LAYERS.some((l) => f.startsWith(l)) && !ROOT_FILES.test(f));
+    expect(orphans).toEqual([]);
+  });
+
+  it('only main/electron/ imports electron', () => {
+    const offenders = files.filter(
+      (f) => !f.startsWith('main/electron/') && !f.startsWith('test/') && importsOf(f).includes('electron'),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the renderer reaches main only through @contract (main/api)', () => {
+    const offenders = files
+      .filter((f) => f.startsWith('renderer/'))
+      .flatMap((f) => importsOf(f).map((i) => [f, i] as const))
+      .filter(([f, i]) => {
+        if (i.startsWith('@contract/')) return false;
+        if (!i.startsWith('.')) return i.startsWith('node:') || i === 'electron';
+        const target = path.relative(root, path.resolve(root, path.dirname(f), i));
+        return !target.startsWith('renderer/');
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('main/api stays pure (shared with the renderer)', () => {
+    const offenders = files
+      .filter((f) => f.startsWith('main/api/'))
+      .flatMap((f) => importsOf(f).map((i) => [f, i] as const))
+      .filter(([, i]) => !(i.startsWith('./') || i === 'zod'));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// `npm test`: every check the project has, in one command, ending with one summary line CI can read:
+//   "tests: N passed, N failed, N skipped"
+// Static checks (format, lint, types, build) count as one test each; vitest contributes its own counts.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const bin = (name: string): string => path.join('node_modules', '.bin', name);
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function step(name: string, cmd: string, args: string[]): boolean {
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (ok) counts.passed++;
+  else {
+    counts.failed++;
+    failures.push(name);
+  }
+  return ok;
+}
+
+step('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+step('typecheck main/native/test', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('typecheck electron shell', bin('tsc'), ['-p', 'main/electron/tsconfig.json', '--noEmit']);
+step('typecheck renderer', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
+step('build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pos-test-')), 'vitest.json');
+console.log('\n▶ vitest');
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: process.env },
+);
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string }[];
+}
+let json: VitestJson | null = null;
+try {
+  json = JSON.parse(fs.readFileSync(report, 'utf8')) as VitestJson;
+} catch {
+  json = null;
+}
+if (!json) {
+  counts.failed++;
+  failures.push('vitest produced no report');
+} else {
+  counts.passed += json.numPassedTests;
+  counts.failed += json.numFailedTests;
+  counts.skipped += json.numPendingTests + json.numTodoTests;
+  // A file that fails to load has no failed test in it, but it is a failure all the same.
+  const brokenFiles = json.testResults.filter((t) => t.status === 'failed');
+  for (const f of brokenFiles) failures.push(`vitest: ${path.relative(process.cwd(), f.name)}`);
+  if (json.numFailedTests === 0 && (brokenFiles.length > 0 || vitest.status !== 0)) counts.failed++;
+}
+
+if (failures.length) console.log(`\nFailed:\n  - ${failures.join('\n  - ')}`);
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(counts.failed === 0 ? 0 : 1);
