@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { EventName, Events } from './api/contract';
 import { PosFailure } from './api/result';
+import { verifyJournal } from './audit/journal';
 import { createCatalogSearch } from './catalog/search';
 import { importCatalogCsv } from './catalog/csv-import';
 import { seedDemoCatalog } from './catalog/demo';
@@ -36,8 +37,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     options.dataDir,
     options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
   );
-  const { db, migration } = openStore({ dataDir: options.dataDir, now, log });
-  if (migration.from !== migration.to) log('info', 'database migrated', { ...migration });
+  const { db } = await openStore({ dataDir: options.dataDir, now, log });
   if (config.trainingMode) seedDemoCatalog(db, now);
 
   const listeners = new Set<EventListener>();
@@ -60,6 +60,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const tenderCash = createCashTender({ db, carts, sales, catalog, settings, now, newId });
   const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
   const status = createStatusService(config.trainingMode, (s) => emit('status', s));
+  // A broken chain never stops selling, but the manager must see it: it means the journal was edited.
+  const chain = verifyJournal(db);
+  if (!chain.ok) {
+    log('error', 'journal verification failed', { seq: chain.seq, reason: chain.reason });
+    status.setStorage('error', `journal broken at entry ${chain.seq}: ${chain.reason}`);
+  }
 
   const handlers: Handlers = {
     'app.bootstrap': () => {

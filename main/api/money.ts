@@ -14,7 +14,9 @@ let supported: ReadonlySet<string> | null = null;
 export function assertCurrency(currency: string): void {
   supported ??= new Set(Intl.supportedValuesOf('currency'));
   if (!/^[A-Z]{3}$/.test(currency) || !supported.has(currency)) {
-    throw new RangeError(`"${currency}" is not a supported ISO 4217 currency code (expected e.g. "CNY", "USD").`);
+    throw new RangeError(
+      `"${currency}" is not a supported ISO 4217 currency code (expected e.g. "CNY", "USD").`,
+    );
   }
 }
 
@@ -23,7 +25,8 @@ export function currencyExponent(currency: string): number {
   let exp = exponents.get(currency);
   if (exp === undefined) {
     assertCurrency(currency);
-    exp = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    exp = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits;
     if (exp === undefined) throw new RangeError(`Intl reports no minor unit for ${currency}.`);
     exponents.set(currency, exp);
   }
@@ -36,7 +39,8 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Throws unless `n` is a safe integer (negative allowed: refunds). */
 export function assertMinor(n: number): void {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Money amount ${n} is not a safe integer of minor units.`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`Money amount ${n} is not a safe integer of minor units.`);
 }
 
 /** BigInt -> number, refusing anything a JS number cannot hold exactly. */
@@ -103,19 +107,21 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     return weights.map(() => 0);
   }
   const abs = BigInt(Math.abs(total));
-  const floors: bigint[] = [];
-  const rems: bigint[] = [];
-  let left = abs;
-  for (const w of weights) {
-    const p = abs * BigInt(w);
-    floors.push(p / sumW);
-    rems.push(p % sumW);
-    left -= p / sumW;
+  const shares = weights.map((w, index) => {
+    const exact = abs * BigInt(w);
+    return { index, part: exact / sumW, rem: exact % sumW };
+  });
+  let left = abs - shares.reduce((acc, s) => acc + s.part, 0n);
+  // `left` is below the number of non-zero remainders, so only genuinely fractional shares round up.
+  const byRemainder = [...shares].sort((a, b) =>
+    b.rem > a.rem ? 1 : b.rem < a.rem ? -1 : a.index - b.index,
+  );
+  for (const s of byRemainder) {
+    if (left === 0n) break;
+    s.part += 1n;
+    left -= 1n;
   }
-  // `left` < number of non-zero remainders, so only genuinely fractional shares are rounded up.
-  const order = weights.map((_, i) => i).sort((a, b) => (rems[b]! > rems[a]! ? 1 : rems[b]! < rems[a]! ? -1 : a - b));
-  for (let k = 0; left > 0n; k++, left--) floors[order[k]!]! += 1n;
-  return floors.map((f) => Number(total < 0 ? -f : f));
+  return shares.map((s) => Number(total < 0 ? -s.part : s.part));
 }
 
 // ---------- text ----------
@@ -124,7 +130,9 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 export function formatMajor(minor: number, currency: string): string {
   assertMinor(minor);
   const exp = currencyExponent(currency);
-  const digits = Math.abs(minor).toString().padStart(exp + 1, '0');
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exp + 1, '0');
   const sign = minor < 0 ? '-' : '';
   if (exp === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
@@ -166,7 +174,11 @@ function currencySymbols(currency: string): readonly string[] {
     const found = new Set<string>([currency]);
     for (const locale of ['zh-CN', 'en']) {
       for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
-        const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1);
+        const parts = new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          currencyDisplay,
+        }).formatToParts(1);
         for (const p of parts) if (p.type === 'currency') found.add(p.value);
       }
     }
@@ -178,7 +190,14 @@ function currencySymbols(currency: string): readonly string[] {
 
 // Full-width forms typed by a Chinese IME, mapped one by one (not NFKC, which would also turn "²" into "2").
 // "。" is included because the '.' key types it in Chinese punctuation mode.
-const WIDE: Readonly<Record<string, string>> = { '．': '.', '。': '.', '，': ',', '￥': '¥', '－': '-', '−': '-' };
+const WIDE: Readonly<Record<string, string>> = {
+  '．': '.',
+  '。': '.',
+  '，': ',',
+  '￥': '¥',
+  '－': '-',
+  '−': '-',
+};
 
 function narrow(text: string): string {
   return text.replace(/[\uFF10-\uFF19．。，￥－−]/g, (c) => {
@@ -187,47 +206,46 @@ function narrow(text: string): string {
   });
 }
 
-export type AmountProblem = 'empty' | 'negative' | 'not-a-number' | 'grouping' | 'too-many-decimals' | 'too-large';
-
-function reject(reason: AmountProblem, message: string, text: string, currency: string): never {
-  // INVALID_PAYLOAD: the input is malformed; `detail.reason` lets the UI say which way.
-  throw new PosFailure('INVALID_PAYLOAD', message, { reason, input: text, currency });
-}
+export type AmountProblem =
+  'empty' | 'negative' | 'not-a-number' | 'grouping' | 'too-many-decimals' | 'too-large';
 
 /**
  * Cashier or CSV text -> minor units, exactly. Accepts "12", "12.5", "12.50", ".5", "12.", "1,234.50",
  * full-width digits/point/comma, a leading currency sign or code ("¥", "￥", "CN¥", "CNY") and spaces.
  * Extra decimals are accepted only when they are zeros ("12.500" CNY = 1250): lossless, common in exports.
- * Throws PosFailure INVALID_PAYLOAD with detail.reason for empty, negative, malformed, over-precise or
- * too-large input.
+ * Throws PosFailure INVALID_PAYLOAD (the input is malformed) whose `detail.reason` says which way.
  */
 export function parseAmount(text: string, currency: string): number {
   const exp = currencyExponent(currency);
   const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  const reject = (reason: AmountProblem, problem: string): never => {
+    throw new PosFailure('INVALID_PAYLOAD', `Amount ${shown} ${problem}.`, { reason, input: text, currency });
+  };
   let s = narrow(text).trim();
-  if (s === '') reject('empty', 'Amount is empty.', text, currency);
+  if (s === '') reject('empty', 'is empty');
   let negative = false;
   if (s.startsWith('-')) [negative, s] = [true, s.slice(1).trimStart()];
   const symbol = currencySymbols(currency).find((sym) => s.startsWith(sym));
   if (symbol !== undefined) s = s.slice(symbol.length).trimStart();
   if (s.startsWith('-')) [negative, s] = [true, s.slice(1).trimStart()];
-  if (negative) reject('negative', `Amount ${shown} is negative; only amounts of 0 or more are allowed.`, text, currency);
+  if (negative) reject('negative', 'is negative; only amounts of 0 or more are allowed');
 
   const m = /^([\d,]*)(?:\.(\d*))?$/.exec(s);
-  if (m === null || !/\d/.test(s)) reject('not-a-number', `Amount ${shown} is not a number.`, text, currency);
+  if (m === null || !/\d/.test(s)) return reject('not-a-number', 'is not a number');
   const [, intRaw = '', frac = ''] = m;
   if (intRaw.includes(',') && !/^\d{1,3}(,\d{3})+$/.test(intRaw)) {
-    const msg = `Amount ${shown} has misplaced thousands separators; group digits in threes, e.g. "1,234.50".`;
-    reject('grouping', msg, text, currency);
+    reject('grouping', 'has misplaced thousands separators; group digits in threes, e.g. "1,234.50"');
   }
   if (frac.length > exp && /[^0]/.test(frac.slice(exp))) {
+    const places = `${frac.length} decimal place${frac.length === 1 ? '' : 's'}`;
     const allowed = exp === 0 ? `${currency} has no minor unit` : `${currency} allows at most ${exp}`;
-    reject('too-many-decimals', `Amount ${shown} has ${frac.length} decimal places; ${allowed}.`, text, currency);
+    reject('too-many-decimals', `has ${places}; ${allowed}`);
   }
-  const value = BigInt(intRaw.replaceAll(',', '') || '0') * 10n ** BigInt(exp) + BigInt(frac.slice(0, exp).padEnd(exp, '0') || '0');
+  const whole = BigInt(intRaw.replaceAll(',', '') || '0');
+  const value = whole * 10n ** BigInt(exp) + BigInt(frac.slice(0, exp).padEnd(exp, '0') || '0');
   if (value > MAX) {
-    const max = formatMajor(Number.MAX_SAFE_INTEGER, currency);
-    reject('too-large', `Amount ${shown} exceeds the largest supported amount, ${max} ${currency}.`, text, currency);
+    const max = `${formatMajor(Number.MAX_SAFE_INTEGER, currency)} ${currency}`;
+    reject('too-large', `exceeds the largest supported amount, ${max}`);
   }
   return Number(value);
 }

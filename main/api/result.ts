@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'CONFIG_CORRUPT', // config.json unreadable or invalid; left untouched
   'NOT_FOUND',
   'INTERNAL',
+  'STORAGE_TOO_NEW', // the database was written by a newer app version; it is left untouched
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

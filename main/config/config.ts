@@ -8,7 +8,7 @@ import { LocaleSchema } from '../api/contract';
 import { PosFailure } from '../api/result';
 
 const VariableMeasureRuleSchema = z.strictObject({
-  prefix: z.string().regex(/^2\d?$/),
+  prefix: z.string().regex(/^2\d{0,2}$/),
   itemDigits: z.int().min(1).max(6),
   value: z.enum(['weight', 'price']),
   valueDigits: z.int().min(1).max(6),

@@ -4,6 +4,7 @@ import type { CartLineView, Discount, PricingMode, TaxRounding, TotalsView, Unit
 import { allocate, currencyExponent, formatMajor, mulQty, percentOf, sumMinor } from '../api/money';
 import { PosFailure } from '../api/result';
 import { computeTaxes } from './tax';
+import { zip } from './zip';
 import type { TaxCategoryName } from './tax';
 
 export type { TaxCategoryName };
@@ -45,12 +46,20 @@ function discountMinor(
   const detail = { lineId, discount, baseMinor: base };
   if (discount.kind === 'percent') {
     if (!Number.isInteger(discount.bp) || discount.bp < 0 || discount.bp > 10_000) {
-      throw new PosFailure('DISCOUNT_INVALID', `${where}: percentage ${discount.bp} bp is not 0-10000.`, detail);
+      throw new PosFailure(
+        'DISCOUNT_INVALID',
+        `${where}: percentage ${discount.bp} bp is not 0-10000.`,
+        detail,
+      );
     }
     return percentOf(base, discount.bp);
   }
   if (!Number.isSafeInteger(discount.minor) || discount.minor < 0) {
-    throw new PosFailure('DISCOUNT_INVALID', `${where}: discount amount ${discount.minor} is not valid.`, detail);
+    throw new PosFailure(
+      'DISCOUNT_INVALID',
+      `${where}: discount amount ${discount.minor} is not valid.`,
+      detail,
+    );
   }
   if (discount.minor > base) {
     const msg = `${where}: discount ${formatMajor(discount.minor, currency)} ${currency} exceeds the amount ${formatMajor(base, currency)} ${currency}.`;
@@ -100,47 +109,58 @@ export function priceCart(
   lines.forEach(checkLine);
 
   // 1. gross and line discount
-  const gross = lines.map((l) => withinRange(lineLabel(l), l.lineId, () => mulQty(l.unitPriceMinor, l.qtyMilli)));
-  const lineDisc = lines.map((l, i) => discountMinor(l.discount, gross[i]!, lineLabel(l), l.lineId, currency));
-  const afterLine = gross.map((g, i) => g - lineDisc[i]!);
+  const stage1 = lines.map((line) => {
+    const gross = withinRange(lineLabel(line), line.lineId, () => mulQty(line.unitPriceMinor, line.qtyMilli));
+    const lineDisc = discountMinor(line.discount, gross, lineLabel(line), line.lineId, currency);
+    return { line, gross, lineDisc, afterLine: gross - lineDisc };
+  });
 
   return withinRange('The cart total', null, () => {
     // 2. order discount, spread over the lines in proportion to what is left of each
-    const subtotal = sumMinor(afterLine);
+    const subtotal = sumMinor(stage1.map((s) => s.afterLine));
     const orderDisc = discountMinor(orderDiscount, subtotal, 'Order discount', null, currency);
-    const share = allocate(orderDisc, afterLine);
-    const net = afterLine.map((a, i) => a - share[i]!);
+    const shares = allocate(
+      orderDisc,
+      stage1.map((s) => s.afterLine),
+    );
+    const stage2 = zip(stage1, shares).map(([s, share]) => ({ ...s, share, net: s.afterLine - share }));
 
     // 3. tax
-    const taxable = lines.map((l, i) => ({ taxCategoryId: l.taxCategoryId, taxRateBp: l.taxRateBp, netMinor: net[i]! }));
-    const { lineTaxMinor, taxes } = computeTaxes(taxable, mode, rounding, categoryNames);
-    const lineTotal = net.map((n, i) => (mode === 'inclusive' ? n : sumMinor([n, lineTaxMinor[i]!])));
-
-    const priced: CartLineView[] = lines.map((l, i) => ({
-      lineId: l.lineId,
-      productId: l.productId,
-      sku: l.sku,
-      name: l.name,
-      nameEn: l.nameEn,
-      unit: l.unit,
-      qtyMilli: l.qtyMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      taxCategoryId: l.taxCategoryId,
-      taxRateBp: l.taxRateBp,
-      discount: l.discount,
-      grossMinor: gross[i]!,
-      lineDiscountMinor: lineDisc[i]!,
-      orderDiscountMinor: share[i]!,
-      netMinor: net[i]!,
-      taxMinor: lineTaxMinor[i]!,
-      totalMinor: lineTotal[i]!,
+    const taxable = stage2.map((s) => ({
+      taxCategoryId: s.line.taxCategoryId,
+      taxRateBp: s.line.taxRateBp,
+      netMinor: s.net,
     }));
+    const { lineTaxMinor, taxes } = computeTaxes(taxable, mode, rounding, categoryNames);
+
+    const priced = zip(stage2, lineTaxMinor).map(([s, tax]): CartLineView => {
+      const l = s.line;
+      return {
+        lineId: l.lineId,
+        productId: l.productId,
+        sku: l.sku,
+        name: l.name,
+        nameEn: l.nameEn,
+        unit: l.unit,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        taxCategoryId: l.taxCategoryId,
+        taxRateBp: l.taxRateBp,
+        discount: l.discount,
+        grossMinor: s.gross,
+        lineDiscountMinor: s.lineDisc,
+        orderDiscountMinor: s.share,
+        netMinor: s.net,
+        taxMinor: tax,
+        totalMinor: mode === 'inclusive' ? s.net : sumMinor([s.net, tax]),
+      };
+    });
     const totals: TotalsView = {
-      grossMinor: sumMinor(gross),
-      lineDiscountMinor: sumMinor(lineDisc),
+      grossMinor: sumMinor(priced.map((l) => l.grossMinor)),
+      lineDiscountMinor: sumMinor(priced.map((l) => l.lineDiscountMinor)),
       orderDiscountMinor: orderDisc,
-      taxMinor: sumMinor(lineTaxMinor),
-      totalMinor: sumMinor(lineTotal),
+      taxMinor: sumMinor(priced.map((l) => l.taxMinor)),
+      totalMinor: sumMinor(priced.map((l) => l.totalMinor)),
       taxes,
     };
     return { lines: priced, totals };

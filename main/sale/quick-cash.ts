@@ -1,13 +1,16 @@
 // Quick-tender buttons: the exact amount, then what a customer plausibly hands over in notes.
 import { assertMinor, currencyExponent } from '../api/money';
 
-/** Common banknotes (major units). Coins are left out: nobody needs a button for "pay with coins". */
+/**
+ * Banknotes customers commonly hand over, in major units. Rare large notes (EUR 200/500, HKD 1000) are left
+ * out so a small sale does not offer them; 1-unit coins stay where they circulate like notes (CNY, USD).
+ */
 const NOTES: Readonly<Record<string, readonly number[]>> = {
   CNY: [1, 5, 10, 20, 50, 100],
   USD: [1, 5, 10, 20, 50, 100],
-  EUR: [5, 10, 20, 50, 100, 200],
+  EUR: [5, 10, 20, 50, 100],
   GBP: [5, 10, 20, 50],
-  HKD: [10, 20, 50, 100, 500, 1000],
+  HKD: [10, 20, 50, 100, 500],
   JPY: [1000, 5000, 10000],
 };
 
@@ -48,6 +51,7 @@ export function quickCashAmounts(totalMinor: number, currency: string): number[]
     if (up > total && up <= BigInt(Number.MAX_SAFE_INTEGER)) above.add(up);
   }
   const sorted = [...above].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const kept = sorted.length < MAX_BUTTONS ? sorted : [...sorted.slice(0, MAX_BUTTONS - 2), sorted.at(-1)!];
+  const kept =
+    sorted.length < MAX_BUTTONS ? sorted : [...sorted.slice(0, MAX_BUTTONS - 2), ...sorted.slice(-1)];
   return [totalMinor, ...kept.map(Number)];
 }

@@ -2,6 +2,7 @@
 // (per line / once per category on the receipt). See docs/pricing.md; this file is its executable form.
 import type { PricingMode, TaxRounding, TaxSummaryView } from '../api/contract';
 import { allocate, divHalfUp, sumMinor, toSafeNumber } from '../api/money';
+import { zip } from './zip';
 
 export interface TaxCategoryName {
   name: string;
@@ -26,7 +27,7 @@ export function taxOf(amountMinor: number, rateBp: number, mode: PricingMode): n
 interface Group {
   readonly taxCategoryId: string;
   readonly rateBp: number;
-  readonly indices: number[];
+  readonly members: { readonly index: number; readonly line: TaxableLine }[];
 }
 
 /**
@@ -39,10 +40,10 @@ function groupLines(lines: readonly TaxableLine[]): Group[] {
     const key = `${line.taxCategoryId}\u0000${line.taxRateBp}`;
     let g = groups.get(key);
     if (g === undefined) {
-      g = { taxCategoryId: line.taxCategoryId, rateBp: line.taxRateBp, indices: [] };
+      g = { taxCategoryId: line.taxCategoryId, rateBp: line.taxRateBp, members: [] };
       groups.set(key, g);
     }
-    g.indices.push(i);
+    g.members.push({ index: i, line });
   });
   // Code-unit order, not locale order: the summary order must not depend on the machine's locale.
   return [...groups.values()].sort((a, b) =>
@@ -60,14 +61,14 @@ export function computeTaxes(
   const lineTaxMinor = lines.map(() => 0);
   const taxes: TaxSummaryView[] = [];
   for (const g of groupLines(lines)) {
-    const nets = g.indices.map((i) => lines[i]!.netMinor);
+    const nets = g.members.map((m) => m.line.netMinor);
     const netSum = sumMinor(nets);
     // 'receipt': one rounding per category, then spread back so the lines still add up to it.
     const parts =
       rounding === 'receipt'
         ? allocate(taxOf(netSum, g.rateBp, mode), nets)
         : nets.map((n) => taxOf(n, g.rateBp, mode));
-    g.indices.forEach((lineIndex, k) => (lineTaxMinor[lineIndex] = parts[k]!));
+    for (const [m, part] of zip(g.members, parts)) lineTaxMinor[m.index] = part;
     const taxMinor = sumMinor(parts);
     taxes.push({
       taxCategoryId: g.taxCategoryId,

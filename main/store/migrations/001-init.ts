@@ -109,7 +109,7 @@ CREATE TABLE tenders (
 ) STRICT;
 CREATE INDEX tenders_sale ON tenders(sale_id);
 
--- Append-only, hash-chained: hash = sha256(prev_hash | seq | at | kind | ref | body). See main/audit/journal.ts.
+-- Append-only, hash-chained: each hash covers the previous hash and every field. See main/audit/journal.ts.
 CREATE TABLE journal (
   seq       INTEGER PRIMARY KEY,
   at        TEXT NOT NULL,

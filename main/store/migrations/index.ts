@@ -1,5 +1,6 @@
 // The ordered list of every migration. Append only.
 import { m001Init } from './001-init';
+import { m002ScaleItemCode } from './002-scale-item-code';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Init];
+export const migrations: readonly Migration[] = [m001Init, m002ScaleItemCode];

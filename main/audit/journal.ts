@@ -1,0 +1,174 @@
+// The append-only audit journal: each entry's hash covers the previous entry's hash, and the newest
+// {seq, hash} is also kept in settings ('journal.head'), so an edited, removed, reordered or cut-off entry
+// shows up in verifyJournal. Appends run inside the caller's transaction (the sale commit's).
+import { createHash } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import { PosFailure } from '../api/result';
+import { canonicalJson } from './canonical-json';
+
+type Database = BetterSqlite3.Database;
+
+export const GENESIS_HASH = '0'.repeat(64);
+export const HEAD_KEY = 'journal.head';
+// Versions the hash encoding, so a future format cannot be confused with this one.
+const HASH_DOMAIN = 'counterpos.journal.v1';
+
+export interface JournalInput {
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly kind: string;
+  readonly ref: string | null;
+  /** Any JSON value; stored as canonical JSON. */
+  readonly body: unknown;
+}
+
+export interface JournalEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly ref: string | null;
+  /** Canonical JSON text, exactly as stored. */
+  readonly body: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+export type JournalVerdict =
+  | { readonly ok: true; readonly entries: number; readonly head: string }
+  | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+interface Head {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** sha256 over a JSON array: every field is delimited and escaped, so no two entries encode alike. */
+export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
+  const encoded = JSON.stringify([HASH_DOMAIN, e.prev_hash, e.seq, e.at, e.kind, e.ref, e.body]);
+  return createHash('sha256').update(encoded, 'utf8').digest('hex');
+}
+
+interface Statements {
+  readonly head: BetterSqlite3.Statement<[string], { value: string }>;
+  readonly lastSeq: BetterSqlite3.Statement<[], { seq: number }>;
+  readonly insert: BetterSqlite3.Statement<[number, string, string, string | null, string, string, string]>;
+  readonly setHead: BetterSqlite3.Statement<[string, string]>;
+  readonly all: BetterSqlite3.Statement<[], JournalEntry>;
+}
+
+// Prepared once per connection: appendJournal is on the sale-commit path.
+const cache = new WeakMap<Database, Statements>();
+
+function statements(db: Database): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      head: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      lastSeq: db.prepare<[], { seq: number }>('SELECT seq FROM journal ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare<[number, string, string, string | null, string, string, string]>(
+        'INSERT INTO journal (seq, at, kind, ref, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      setHead: db.prepare<[string, string]>(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      all: db.prepare<[], JournalEntry>(
+        'SELECT seq, at, kind, ref, body, prev_hash, hash FROM journal ORDER BY seq',
+      ),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** undefined: no head stored; null: a head is stored but is not a valid {seq, hash}. */
+function readHead(s: Statements): Head | null | undefined {
+  const row = s.head.get(HEAD_KEY);
+  if (row === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(row.value);
+    const { seq, hash } = (v ?? {}) as { seq?: unknown; hash?: unknown };
+    if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 && typeof hash === 'string') {
+      return { seq, hash };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Appends one entry and moves the head, inside the caller's open transaction (throws otherwise), so the
+ * entry commits or rolls back with the fact it records.
+ */
+export function appendJournal(db: Database, input: JournalInput): { seq: number; hash: string } {
+  if (!db.inTransaction) {
+    throw new PosFailure(
+      'INTERNAL',
+      'appendJournal must be called inside the transaction that records the fact',
+    );
+  }
+  if (input.kind === '' || input.at === '')
+    throw new PosFailure('INTERNAL', 'a journal entry needs a kind and a time');
+  const s = statements(db);
+  const head = readHead(s) ?? undefined;
+  const last = s.lastSeq.get()?.seq ?? 0;
+  // Chain from the stored head, and number past whichever is further: a damaged journal keeps its evidence
+  // (the mismatch stays visible to verifyJournal) and never blocks the sale that is being committed.
+  const entry = {
+    seq: Math.max(head?.seq ?? 0, last) + 1,
+    at: input.at,
+    kind: input.kind,
+    ref: input.ref,
+    body: canonicalJson(input.body),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = entryHash(entry);
+  s.insert.run(entry.seq, entry.at, entry.kind, entry.ref, entry.body, entry.prev_hash, hash);
+  s.setHead.run(HEAD_KEY, canonicalJson({ seq: entry.seq, hash }));
+  return { seq: entry.seq, hash };
+}
+
+/** Walks the whole chain in one read snapshot; reports the first entry that does not check out. */
+export function verifyJournal(db: Database): JournalVerdict {
+  const s = statements(db);
+  return db.transaction((): JournalVerdict => {
+    const head = readHead(s);
+    let prev = GENESIS_HASH;
+    let count = 0;
+    for (const row of s.all.iterate()) {
+      const expected = count + 1;
+      if (row.seq !== expected) {
+        const reason =
+          row.seq > expected
+            ? `entry ${expected} is missing (next is ${row.seq})`
+            : `unexpected seq ${row.seq}`;
+        return { ok: false, seq: expected, reason };
+      }
+      if (row.prev_hash !== prev) {
+        return { ok: false, seq: row.seq, reason: `entry ${row.seq} does not chain to entry ${row.seq - 1}` };
+      }
+      if (entryHash(row) !== row.hash) {
+        return { ok: false, seq: row.seq, reason: `entry ${row.seq} was altered: its hash does not match` };
+      }
+      prev = row.hash;
+      count++;
+    }
+    return checkHead(head, count, prev);
+  })();
+}
+
+function checkHead(head: Head | null | undefined, last: number, lastHash: string): JournalVerdict {
+  if (head === undefined) {
+    return last === 0
+      ? { ok: true, entries: 0, head: GENESIS_HASH }
+      : { ok: false, seq: last, reason: 'the journal head is missing' };
+  }
+  if (head === null) return { ok: false, seq: last, reason: 'the journal head is malformed' };
+  if (head.seq > last) {
+    return { ok: false, seq: last + 1, reason: `entries ${last + 1}..${head.seq} are missing from the end` };
+  }
+  if (head.seq < last || head.hash !== lastHash) {
+    return { ok: false, seq: last, reason: `the journal head does not match entry ${last}` };
+  }
+  return { ok: true, entries: last, head: lastHash };
+}

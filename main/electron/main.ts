@@ -1,0 +1,129 @@
+// Electron entry point: wires the plain-Node modules next to it to the real Electron APIs. Keep it thin —
+// every decision lives in a module that is unit-tested with fakes.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { createHost } from '../host';
+import type { Host } from '../host-types';
+import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
+import { bridgeHostEvents, type EventBridge } from './events';
+import { registerIpc } from './ipc';
+import { acquireSingleInstance, installQuitHandling, userDataDirFromArgv, wantsKiosk } from './lifecycle';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { hardenSession, installWebContentsHardening } from './security';
+import { handleSquirrelEvent } from './squirrel';
+import { renderStartupFailurePage, toDataUrl, toStartupFailure } from './startup-failure';
+import { failureWindowOptions, loadAndShow, mainWindowOptions } from './window';
+
+type Level = 'info' | 'warn' | 'error';
+const log = (level: Level, message: string, fields?: Record<string, unknown>): void =>
+  console[level](`[shell] ${message}`, fields ?? '');
+
+// Forge defines these at build time; `typeof` keeps a build without the define from throwing.
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
+    ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+    : null;
+const rendererName = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window';
+const isOurs = (url: string): boolean => isAppUrl(url, devServerUrl);
+
+let mainWindow: BrowserWindow | null = null;
+let failureWindow: BrowserWindow | null = null;
+let host: Host | null = null;
+let disposeIpc: (() => void) | null = null;
+let events: EventBridge | null = null;
+
+const isInstallerRun = handleSquirrelEvent({
+  platform: process.platform,
+  argv: process.argv,
+  execPath: process.execPath,
+  spawn,
+  quit: () => app.quit(),
+});
+if (!isInstallerRun) boot();
+
+/** Everything that must happen before `ready`, then the single-instance gate. */
+function boot(): void {
+  // Before anything touches userData (the single-instance lock lives there).
+  const userDataOverride = userDataDirFromArgv(process.argv);
+  if (userDataOverride !== null) app.setPath('userData', path.resolve(userDataOverride));
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+  installWebContentsHardening(app, isOurs, log);
+
+  if (!acquireSingleInstance(app, () => mainWindow ?? failureWindow)) {
+    app.quit();
+    return;
+  }
+  installQuitHandling({
+    app,
+    getWindow: () => mainWindow,
+    shutdown: async () => {
+      disposeIpc?.();
+      events?.dispose();
+      const closing = host;
+      host = null;
+      await closing?.close();
+    },
+    log,
+  });
+  app
+    .whenReady()
+    .then(start, (error: unknown) => log('error', 'app failed to get ready', { error: String(error) }));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  // Packaged tills get no menu: no reload / DevTools accelerators for the cashier to hit by accident.
+  if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
+
+  // Built layout: .vite/build/main.cjs (this file), .vite/build/preload.cjs, .vite/renderer/<name>/index.html
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rootDir: path.join(__dirname, '..', 'renderer', rendererName) }),
+  );
+
+  const dataDir = path.join(app.getPath('userData'), 'data');
+  try {
+    host = await createHost({ dataDir });
+  } catch (error) {
+    log('error', 'host failed to start', {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    await showStartupFailure(error, dataDir);
+    return;
+  }
+
+  disposeIpc = registerIpc({ ipcMain, getMainWindow: () => mainWindow, host, isAppUrl: isOurs, log });
+  events = bridgeHostEvents(host);
+
+  const win = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      kiosk: wantsKiosk(process.argv),
+      devTools: !app.isPackaged,
+    }),
+  );
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  events.attach(win);
+  await loadAndShow(win, entryUrl(devServerUrl), log);
+}
+
+/** Shows the static failure page instead of the app. Nothing on disk is touched. */
+async function showStartupFailure(error: unknown, dataDir: string): Promise<void> {
+  const html = renderStartupFailurePage(toStartupFailure(error), { dataDir });
+  const win = new BrowserWindow(failureWindowOptions());
+  failureWindow = win;
+  win.on('closed', () => {
+    failureWindow = null;
+  });
+  try {
+    await win.loadURL(toDataUrl(html));
+  } catch (loadError) {
+    log('error', 'failure page did not load', { error: String(loadError) });
+  }
+}

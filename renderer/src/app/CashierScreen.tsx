@@ -1,0 +1,106 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CartView, ProductView, StoreInfoView } from '@contract/contract';
+import { useI18n } from '../i18n/context';
+import { useHotkeys, type HotkeyHandlers } from '../keys/use-hotkeys';
+import type { HotkeyAction } from '../keys/bindings';
+import { useScanner } from '../input/use-scanner';
+import type { ConnectionState } from '../platform/ws-bridge';
+import { TID } from '../testids';
+import type { Actions } from './actions';
+import type { ModalState } from './modals';
+import type { SessionState } from './session';
+import { ModalHost } from './ModalHost';
+import { Header } from '../components/Header';
+import { CartPanel } from '../components/CartPanel';
+import { TotalsPanel } from '../components/TotalsPanel';
+import { SearchBox } from '../components/SearchBox';
+import { BarcodeEntry } from '../components/BarcodeEntry';
+import { ActionBar } from '../components/ActionBar';
+import { PayButton } from '../components/PayButton';
+import { StatusBar } from '../components/StatusBar';
+import { SaleComplete } from '../components/SaleComplete';
+
+interface Props {
+  readonly state: SessionState & { cart: CartView; store: StoreInfoView };
+  readonly connection: ConnectionState;
+  readonly actions: Actions;
+}
+
+export function CashierScreen({ state, connection, actions }: Props) {
+  const { t, locale } = useI18n();
+  const [modal, setModal] = useState<ModalState>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const barcodeRef = useRef<HTMLInputElement>(null);
+  const { cart, completed, selectedLineId } = state;
+  const selected = cart.lines.find((l) => l.lineId === selectedLineId) ?? null;
+  const hasLines = cart.lines.length > 0;
+  const close = useCallback(() => setModal(null), []);
+
+  const needLine = (open: (lineId: string) => ModalState) => () =>
+    selected ? setModal(open(selected.lineId)) : actions.notify('cart.selectFirst');
+  const needLines = (run: () => void) => () => (hasLines ? run() : actions.notify('error.CART_EMPTY', {}, 'error'));
+
+  const handlers: Record<HotkeyAction, () => void> = {
+    help: () => setModal({ kind: 'help' }),
+    search: () => searchRef.current?.select() ?? undefined,
+    quantity: needLine((lineId) => ({ kind: 'quantity', lineId })),
+    lineDiscount: needLine((lineId) => ({ kind: 'lineDiscount', lineId })),
+    orderDiscount: needLines(() => setModal({ kind: 'orderDiscount' })),
+    barcode: () => barcodeRef.current?.select(),
+    remove: () => (selected ? void actions.removeLine(selected.lineId) : actions.notify('cart.selectFirst')),
+    clear: needLines(() => setModal({ kind: 'clear' })),
+    locale: () => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en'),
+    tender: needLines(() => setModal({ kind: 'tender' })),
+    selectUp: () => actions.moveSelection(-1),
+    selectDown: () => actions.moveSelection(1),
+  };
+  useHotkeys(handlers satisfies HotkeyHandlers, modal === null && completed === null);
+
+  useScanner({
+    scan: (code) => {
+      // Adding items under an open payment would change the total being paid: finish or cancel it first.
+      if (modal?.kind === 'tender') return actions.notify('scan.blockedDuringTender', {}, 'error');
+      if (completed) void actions.newSale();
+      void actions.scan(code);
+    },
+    card: () => actions.notify('scan.cardUnavailable'),
+  });
+
+  const onPick = (product: ProductView): void => {
+    // Weighed goods need a weight before they can go in the cart.
+    if (product.unit === 'kg') setModal({ kind: 'weigh', product });
+    else void actions.addProduct(product.id);
+  };
+
+  const blocked = modal !== null || completed !== null;
+  return (
+    <>
+      <div className="shell" inert={blocked}>
+        <Header
+          store={state.store}
+          training={state.status?.trainingMode ?? false}
+          onToggleLocale={handlers.locale}
+          onHelp={handlers.help}
+        />
+        {connection !== 'open' && (
+          <div className="banner warn" role="alert" data-testid={TID.connectionBanner}>
+            {t('app.reconnecting')}
+          </div>
+        )}
+        <main className="main">
+          <CartPanel cart={cart} selectedLineId={selectedLineId} flash={state.flash} onSelect={actions.selectLine} />
+          <aside className="side">
+            <TotalsPanel cart={cart} />
+            <SearchBox inputRef={searchRef} search={actions.search} onPick={onPick} />
+            <BarcodeEntry inputRef={barcodeRef} onSubmit={actions.scan} />
+            <ActionBar run={(a) => handlers[a]()} hasLines={hasLines} hasSelection={selected !== null} />
+            <PayButton totalMinor={cart.totals.totalMinor} disabled={!hasLines} onPay={handlers.tender} />
+          </aside>
+        </main>
+        <StatusBar status={state.status} connection={connection} />
+      </div>
+      <ModalHost modal={modal} cart={cart} actions={actions} close={close} />
+      {completed && <SaleComplete sale={completed} store={state.store} onNewSale={actions.newSale} />}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import type { CartView } from '@contract/contract';
+import { useI18n } from '../i18n/context';
+import { localName } from '../format/names';
+import { TID } from '../testids';
+import type { Actions } from './actions';
+import type { ModalState } from './modals';
+import { QuantityDialog } from '../components/QuantityDialog';
+import { DiscountDialog } from '../components/DiscountDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { TenderDialog } from '../components/TenderDialog';
+import { HelpDialog } from '../components/HelpDialog';
+
+interface Props {
+  readonly modal: ModalState;
+  readonly cart: CartView;
+  readonly actions: Actions;
+  readonly close: () => void;
+}
+
+/** Renders whichever dialog is open, wired to the matching action. */
+export function ModalHost({ modal, cart, actions, close }: Props) {
+  const { t, locale } = useI18n();
+  if (!modal) return null;
+  const lineOf = (lineId: string) => cart.lines.find((l) => l.lineId === lineId);
+  switch (modal.kind) {
+    case 'quantity': {
+      const line = lineOf(modal.lineId);
+      if (!line) return null;
+      return (
+        <QuantityDialog
+          productName={localName(locale, line.name, line.nameEn).primary}
+          unit={line.unit}
+          initialQtyMilli={line.qtyMilli}
+          onSubmit={(qtyMilli) => actions.setQuantity(line.lineId, qtyMilli)}
+          onClose={close}
+        />
+      );
+    }
+    case 'weigh':
+      return (
+        <QuantityDialog
+          productName={localName(locale, modal.product.name, modal.product.nameEn).primary}
+          unit={modal.product.unit}
+          initialQtyMilli={null}
+          onSubmit={(qtyMilli) => actions.addProduct(modal.product.id, qtyMilli)}
+          onClose={close}
+        />
+      );
+    case 'lineDiscount': {
+      const line = lineOf(modal.lineId);
+      if (!line) return null;
+      return (
+        <DiscountDialog
+          lineName={localName(locale, line.name, line.nameEn).primary}
+          current={line.discount}
+          onSubmit={(d) => actions.setLineDiscount(line.lineId, d)}
+          onClose={close}
+        />
+      );
+    }
+    case 'orderDiscount':
+      return (
+        <DiscountDialog
+          lineName={null}
+          current={cart.orderDiscount}
+          onSubmit={(d) => actions.setOrderDiscount(d)}
+          onClose={close}
+        />
+      );
+    case 'clear':
+      return (
+        <ConfirmDialog
+          title={t('clear.title')}
+          body={t('clear.body', { count: cart.lines.length })}
+          confirmLabel={t('clear.confirm')}
+          testId={TID.clearDialog}
+          onConfirm={() => actions.clear()}
+          onClose={close}
+        />
+      );
+    case 'tender':
+      return (
+        <TenderDialog
+          cart={cart}
+          onTender={async (input) => {
+            const r = await actions.tender(input);
+            if (r.ok) close();
+            return r;
+          }}
+          onClose={close}
+        />
+      );
+    case 'help':
+      return <HelpDialog onClose={close} />;
+  }
+}

@@ -1,0 +1,12 @@
+import type { ProductView } from '@contract/contract';
+
+/** At most one dialog at a time; the rest of the screen is inert while it is up. */
+export type ModalState =
+  | { readonly kind: 'quantity'; readonly lineId: string }
+  | { readonly kind: 'weigh'; readonly product: ProductView }
+  | { readonly kind: 'lineDiscount'; readonly lineId: string }
+  | { readonly kind: 'orderDiscount' }
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'tender' }
+  | { readonly kind: 'help' }
+  | null;

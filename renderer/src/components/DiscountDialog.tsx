@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { Discount } from '@contract/contract';
+import { formatMajor } from '@contract/money';
+import { useI18n } from '../i18n/context';
+import { parseDiscount } from '../format/parse';
+import { TID } from '../testids';
+import { Modal, isEnterInField } from './Modal';
+import { DialogButtons } from './DialogButtons';
+
+interface Props {
+  /** the line's product name, or null for the order discount */
+  readonly lineName: string | null;
+  readonly current: Discount | null;
+  readonly onSubmit: (discount: Discount | null) => Promise<boolean>;
+  readonly onClose: () => void;
+}
+
+function initialText(d: Discount | null, currency: string): string {
+  if (!d) return '';
+  if (d.kind === 'amount') return formatMajor(d.minor, currency);
+  return `${Math.floor(d.bp / 100)}${d.bp % 100 ? `.${String(d.bp % 100).padStart(2, '0')}` : ''}`;
+}
+
+/** Amount or percent. Typing "10%" picks percent whatever the toggle says: fastest from the keyboard. */
+export function DiscountDialog({ lineName, current, onSubmit, onClose }: Props) {
+  const { t, currency } = useI18n();
+  const [mode, setMode] = useState<'amount' | 'percent'>(current?.kind ?? 'amount');
+  const [text, setText] = useState(initialText(current, currency));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (discount: Discount | null): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    const ok = await onSubmit(discount);
+    setBusy(false);
+    if (ok) onClose();
+  };
+
+  const submit = (): void => {
+    // An empty field on an existing discount means "take it off".
+    if (text.trim() === '') return void (current ? send(null) : setProblem('empty'));
+    const parsed = parseDiscount(text, mode, currency);
+    if (!parsed.ok) return setProblem(parsed.reason);
+    void send(parsed.discount);
+  };
+
+  const modeButton = (m: 'amount' | 'percent', testId: string) => (
+    <button
+      type="button"
+      className={`btn btn-toggle${mode === m ? ' on' : ''}`}
+      aria-pressed={mode === m}
+      data-testid={testId}
+      onClick={() => setMode(m)}
+    >
+      {t(m === 'amount' ? 'discount.amount' : 'discount.percent')}
+    </button>
+  );
+
+  return (
+    <Modal
+      title={lineName === null ? t('discount.titleOrder') : t('discount.titleLine', { name: lineName })}
+      onClose={onClose}
+      testId={TID.discountDialog}
+      onKey={(e) => {
+        if (!isEnterInField(e)) return false;
+        submit();
+        return true;
+      }}
+    >
+      <div className="toggle-group" role="group" aria-label={t('discount.kind')}>
+        {modeButton('amount', TID.discountModeAmount)}
+        {modeButton('percent', TID.discountModePercent)}
+      </div>
+      <label className="field-label" htmlFor="discount-input">
+        {t(mode === 'amount' ? 'discount.labelAmount' : 'discount.labelPercent')}
+      </label>
+      <input
+        id="discount-input"
+        className="input input-large num"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        autoFocus
+        onFocus={(e) => e.currentTarget.select()}
+        data-testid={TID.discountInput}
+        value={text}
+        aria-invalid={problem !== null}
+        onChange={(e) => {
+          setText(e.target.value);
+          setProblem(null);
+        }}
+      />
+      <p className="field-hint">{t('discount.hint')}</p>
+      {problem !== null && (
+        <p className="field-error" role="alert" data-testid={TID.dialogError}>
+          {problem === 'percent' ? t('discount.invalidPercent') : t('amount.invalid', { reason: problem })}
+        </p>
+      )}
+      {current && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          data-testid={TID.discountRemove}
+          disabled={busy}
+          onClick={() => void send(null)}
+        >
+          {t('discount.remove')}
+        </button>
+      )}
+      <DialogButtons onCancel={onClose} onOk={submit} okDisabled={busy} />
+    </Modal>
+  );
+}

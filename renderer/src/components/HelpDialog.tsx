@@ -1,0 +1,68 @@
+import { useI18n } from '../i18n/context';
+import { BINDINGS, QUICK_AMOUNT_KEYS } from '../keys/bindings';
+import type { MessageKey } from '../i18n/translate';
+import { TID } from '../testids';
+import { Modal } from './Modal';
+
+/** Keys that act inside a dialog or field rather than globally. */
+const CONTEXT_KEYS: readonly { keys: string; what: MessageKey }[] = [
+  { keys: 'Enter', what: 'help.ctx.enter' },
+  { keys: 'Esc', what: 'help.ctx.escape' },
+  { keys: '↑ ↓', what: 'help.ctx.results' },
+  { keys: QUICK_AMOUNT_KEYS.join(' '), what: 'help.ctx.quick' },
+  { keys: 'F12', what: 'help.ctx.tenderF12' },
+  { keys: '10%', what: 'help.ctx.percent' },
+];
+
+export function HelpDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      title={t('help.title')}
+      size="wide"
+      testId={TID.helpDialog}
+      onClose={onClose}
+      onKey={(e) => {
+        if (e.key !== 'F1') return false;
+        onClose();
+        return true;
+      }}
+    >
+      <div className="help">
+        <table className="help-table">
+          <tbody>
+            {BINDINGS.map((b) => (
+              <tr key={b.action}>
+                <td>
+                  {b.keys.map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </td>
+                <td>{t(`help.${b.action}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="help-sub">{t('help.inDialogs')}</h3>
+        <table className="help-table">
+          <tbody>
+            {CONTEXT_KEYS.map((c) => (
+              <tr key={c.what}>
+                <td>
+                  <kbd>{c.keys}</kbd>
+                </td>
+                <td>{t(c.what)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="field-hint">{t('help.scanner')}</p>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="btn btn-primary" data-testid={TID.dialogOk} autoFocus onClick={onClose}>
+          {t('dialog.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

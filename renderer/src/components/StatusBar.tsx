@@ -1,0 +1,64 @@
+import type { DeviceState, StatusView } from '@contract/contract';
+import { useI18n } from '../i18n/context';
+import type { ConnectionState } from '../platform/ws-bridge';
+import { TID } from '../testids';
+
+// ICU select keys cannot contain '-'.
+const deviceKey = (s: DeviceState): string => (s === 'not-configured' ? 'notConfigured' : s);
+const tone = (s: DeviceState | 'ok'): string =>
+  s === 'online' || s === 'ok' ? 'good' : s === 'not-configured' ? 'idle' : s === 'offline' ? 'warn' : 'bad';
+
+interface Props {
+  readonly status: StatusView | null;
+  readonly connection: ConnectionState;
+}
+
+export function StatusBar({ status, connection }: Props) {
+  const { t } = useI18n();
+  return (
+    <footer className="status-bar" data-testid={TID.statusBar}>
+      {status && (
+        <>
+          <span
+            className={`status-item ${status.trainingMode ? 'warn' : 'good'}`}
+            data-testid={TID.statusTraining}
+            data-state={status.trainingMode ? 'training' : 'live'}
+          >
+            {t(status.trainingMode ? 'status.training' : 'status.live')}
+          </span>
+          <span
+            className={`status-item ${tone(status.gateway.state)}`}
+            data-testid={TID.statusGateway}
+            data-state={status.gateway.state}
+            title={status.gateway.detail ?? undefined}
+          >
+            {t('status.gateway', { state: deviceKey(status.gateway.state) })}
+          </span>
+          <span
+            className={`status-item ${tone(status.printer.state)}`}
+            data-testid={TID.statusPrinter}
+            data-state={status.printer.state}
+            title={status.printer.detail ?? undefined}
+          >
+            {t('status.printer', { state: deviceKey(status.printer.state) })}
+          </span>
+          <span
+            className={`status-item ${status.storage.state === 'ok' ? 'good' : 'bad'}`}
+            data-testid={TID.statusStorage}
+            data-state={status.storage.state}
+            title={status.storage.detail ?? undefined}
+          >
+            {t('status.storage', { state: status.storage.state })}
+          </span>
+        </>
+      )}
+      <span
+        className={`status-item end ${connection === 'open' ? 'good' : 'warn'}`}
+        data-testid={TID.statusConnection}
+        data-state={connection}
+      >
+        {t('status.connection', { state: connection })}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,178 @@
+// English catalog: the reference key set. zh-CN.ts must have exactly these keys (the type enforces it).
+// ICU MessageFormat: {x, plural, ...}, {x, select, ...}, {x, number, ::skeleton}. Use ’ not ' in prose
+// (a straight apostrophe can start an ICU quote).
+export const en = {
+  'app.title': 'CounterPOS',
+  'app.connecting': 'Connecting to the till service…',
+  'app.loading': 'Loading…',
+  'app.reconnecting': 'Connection to the till service lost. Reconnecting… (sales cannot be completed until it is back)',
+  'app.bootFailed': 'The till could not start.',
+  'app.retry': 'Try again',
+
+  'header.training': 'TRAINING',
+  'header.terminal': 'Till {id}',
+  'header.help': 'Help',
+  'header.otherLocale': '中文',
+  'header.switchLocale': 'Switch language to Chinese',
+
+  'cart.title': 'Cart',
+  'cart.col.item': 'Item',
+  'cart.col.qty': 'Qty',
+  'cart.col.price': 'Price',
+  'cart.col.discount': 'Discount',
+  'cart.col.total': 'Total',
+  'cart.empty': 'Scan an item or search (F2) to start a sale.',
+  'cart.count': '{count, plural, =0 {No lines} one {# line} other {# lines}}',
+  'cart.perKg': '{price}/kg',
+  'cart.discountAmount': '−{amount}',
+  'cart.discountPercent': '−{amount} ({pct, number, ::percent .##})',
+  'cart.selectFirst': 'Select a cart line first (↑ ↓ or tap it).',
+
+  'qty.each': '{qty, number}',
+  'qty.kg': '{qty, number, ::.000} kg',
+  'qty.title': 'Quantity: {name}',
+  'qty.titleKg': 'Weight: {name}',
+  'qty.label': 'Quantity (pieces)',
+  'qty.labelKg': 'Weight in kg (up to 3 decimals)',
+  'qty.invalid': 'Enter a whole number from 1 to 999999.',
+  'qty.invalidKg': 'Enter a weight such as 1.235 (kg, up to 3 decimals).',
+
+  'totals.title': 'Totals',
+  'totals.subtotal': 'Subtotal',
+  'totals.lineDiscounts': 'Line discounts',
+  'totals.orderDiscount': 'Order discount',
+  'totals.orderDiscountPercent': 'Order discount ({pct, number, ::percent .##})',
+  'totals.minus': '−{amount}',
+  'totals.tax': '{name} {rate, number, ::percent .##}',
+  'totals.taxIncluded': 'incl. {name} {rate, number, ::percent .##}',
+  'totals.due': 'Total due',
+
+  'search.label': 'Search products',
+  'search.placeholder': 'Search name, pinyin or SKU',
+  'search.none': 'No products match “{query}”.',
+
+  'barcode.label': 'Barcode',
+  'barcode.placeholder': 'Type a barcode',
+  'barcode.add': 'Add',
+
+  'action.toolbar': 'Cart actions',
+  'action.quantity': 'Quantity',
+  'action.lineDiscount': 'Line discount',
+  'action.orderDiscount': 'Order discount',
+  'action.remove': 'Remove line',
+  'action.clear': 'Clear cart',
+  'action.payCash': 'Pay cash',
+
+  'dialog.ok': 'OK',
+  'dialog.cancel': 'Cancel',
+  'dialog.close': 'Close',
+
+  'discount.titleLine': 'Discount: {name}',
+  'discount.titleOrder': 'Order discount',
+  'discount.kind': 'Discount type',
+  'discount.amount': 'Amount',
+  'discount.percent': 'Percent',
+  'discount.labelAmount': 'Discount amount',
+  'discount.labelPercent': 'Discount in %',
+  'discount.hint': 'Tip: type “10%” for a percentage. Leave empty and press Enter to remove a discount.',
+  'discount.remove': 'Remove discount',
+  'discount.invalidPercent': 'Enter a percentage from 0 to 100 (up to 2 decimals).',
+
+  'amount.invalid':
+    '{reason, select, empty {Enter an amount.} negative {The amount cannot be negative.} notANumber {That is not an amount.} grouping {Misplaced thousands separator: write 1,234.50 or 1234.50.} tooManyDecimals {Too many decimal places.} tooLarge {That amount is too large.} other {That is not a valid amount.}}',
+
+  'clear.title': 'Clear the cart?',
+  'clear.body': '{count, plural, one {The # line} other {All # lines}} will be removed. This cannot be undone.',
+  'clear.confirm': 'Clear cart',
+
+  'keypad.back': '⌫',
+  'keypad.clear': 'C',
+
+  'tender.title': 'Cash payment',
+  'tender.due': 'Total due',
+  'tender.given': 'Cash received (empty = exact amount)',
+  'tender.quick': 'Quick amounts',
+  'tender.exact': 'Exact',
+  'tender.change': 'Change due',
+  'tender.short': 'Not enough: {amount} more needed.',
+  'tender.confirm': 'Complete sale',
+  'tender.working': 'Completing…',
+  'tender.retry': 'Retry the same payment',
+  'tender.retryHint':
+    'The connection dropped during payment, so it is not known whether the sale went through. Retrying sends the identical payment and never charges twice.',
+
+  'complete.title': 'Sale complete',
+  'complete.change': 'Change due',
+  'complete.newSale': 'New sale',
+
+  'receipt.title': 'Receipt',
+  'receipt.training': '*** TRAINING — NOT A REAL SALE ***',
+  'receipt.no': 'Receipt {no}',
+  'receipt.qtyAt': '{qty} × {price}',
+  'receipt.lineDiscount': 'Discount',
+  'receipt.total': 'TOTAL',
+  'receipt.cash': 'Cash',
+  'receipt.change': 'Change',
+
+  'status.training': 'Training mode',
+  'status.live': 'Live',
+  'status.gateway':
+    'Card terminal: {state, select, online {online} offline {offline} error {error} notConfigured {not configured} other {unknown}}',
+  'status.printer':
+    'Printer: {state, select, online {ready} offline {offline} error {error} notConfigured {not configured} other {unknown}}',
+  'status.storage': 'Storage: {state, select, ok {OK} error {error} other {unknown}}',
+  'status.connection':
+    '{state, select, open {Connected} connecting {Connecting…} reconnecting {Reconnecting…} closed {Disconnected} other {Unknown}}',
+
+  'scan.cardUnavailable': 'Card payments are not available yet. Please take cash.',
+  'scan.blockedDuringTender': 'Finish or cancel the payment (Esc) before scanning more items.',
+
+  'toast.dismiss': 'Dismiss',
+
+  'help.title': 'Keyboard shortcuts',
+  'help.help': 'Show this help',
+  'help.search': 'Search products (name, pinyin, SKU)',
+  'help.quantity': 'Change quantity or weight of the selected line',
+  'help.lineDiscount': 'Discount on the selected line',
+  'help.orderDiscount': 'Discount on the whole order',
+  'help.barcode': 'Type a barcode by hand',
+  'help.remove': 'Remove the selected line (Delete only outside text fields)',
+  'help.clear': 'Clear the cart (asks first)',
+  'help.locale': 'Switch language 中文 / English',
+  'help.tender': 'Take cash payment',
+  'help.selectUp': 'Select the previous line',
+  'help.selectDown': 'Select the next line',
+  'help.inDialogs': 'In dialogs and fields',
+  'help.ctx.enter': 'Confirm / add the highlighted result / start a new sale',
+  'help.ctx.escape': 'Cancel the dialog / clear the search',
+  'help.ctx.results': 'Move through search results',
+  'help.ctx.quick': 'Cash dialog: pick a quick amount (exact first)',
+  'help.ctx.tenderF12': 'Cash dialog: complete the sale (so F12, F12 = exact cash)',
+  'help.ctx.percent': 'Discount dialog: a trailing % means a percentage',
+  'help.scanner': 'The barcode scanner works at any time; no field needs to be selected.',
+
+  'error.INVALID_PAYLOAD': 'The till service rejected the request as malformed. Please try again.',
+  'error.FORBIDDEN_SENDER': 'This screen is not allowed to talk to the till service.',
+  'error.UNKNOWN_CHANNEL': 'The till service does not support this action (version mismatch). Please call support.',
+  'error.BARCODE_MALFORMED':
+    '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode. Card and QR payments are not available yet.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
+  'error.BARCODE_UNKNOWN':
+    '{reason, select, unitMismatch {Scale label “{code}” carries a weight, but that item is sold per piece. Check the scale set-up.} other {No product has barcode “{code}”.}}',
+  'error.PRODUCT_NOT_FOUND': 'That product no longer exists in the catalog.',
+  'error.LINE_NOT_FOUND': 'That cart line no longer exists; the cart has been refreshed.',
+  'error.CART_EMPTY': 'The cart is empty.',
+  'error.CART_STALE': 'The cart changed while paying. Check the total and take payment again.',
+  'error.DISCOUNT_INVALID': 'That discount is not allowed (more than the amount, or over 100 %).',
+  'error.QUANTITY_INVALID': 'That quantity is not allowed.',
+  'error.TENDER_INSUFFICIENT': 'The cash received is less than the total due.',
+  'error.CSV_INVALID':
+    '{count, plural, =0 {The catalog file is invalid.} one {The catalog file has an error on line {lines}.} other {The catalog file has errors on # lines: {lines}.}}',
+  'error.STORAGE_FULL': 'The disk is full: nothing was saved. Free up space, then try again.',
+  'error.STORAGE_BUSY': 'The database is busy (another program is using it). Try again in a moment.',
+  'error.STORAGE_CORRUPT': 'The database is damaged. Stop selling on this till and call support.',
+  'error.CONFIG_CORRUPT': 'The till’s settings file is unreadable. It was left untouched; please call support.',
+  'error.STORAGE_TOO_NEW': 'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
+  'error.NOT_FOUND': 'Not found.',
+  'error.INTERNAL':
+    '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
+} as const satisfies Record<string, string>;

@@ -1,0 +1,69 @@
+// PosError -> catalog message. Main's `message` is English for logs; the cashier sees `error.<CODE>`,
+// filled from `detail` where that helps them act (which barcode, which CSV lines).
+import type { ErrorCode, PosError } from '@contract/result';
+import type { MessageKey, MessageValues } from './translate';
+
+export type ErrorKey = `error.${ErrorCode}`;
+
+export interface ErrorContext {
+  /** what the cashier scanned or typed, when main's detail does not echo it */
+  readonly code?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** main's `detail.reason` ("check-digit", "non-digit", ...) -> the catalogs' select keys (ICU keys cannot contain '-'). */
+const BARCODE_REASONS: Readonly<Record<string, string>> = {
+  empty: 'empty',
+  'check-digit': 'checkDigit',
+  length: 'length',
+  'non-digit': 'characters',
+  'control-character': 'characters',
+  'payment-code': 'paymentCode',
+  'zero-value': 'zeroValue',
+  'unit-mismatch': 'unitMismatch',
+};
+
+const barcodeReason = (reason: unknown): string => BARCODE_REASONS[str(reason) ?? ''] ?? 'other';
+
+const MAX_LINES_SHOWN = 5;
+
+/** Line numbers from CSV_INVALID detail: `errors: [{ line, ... }]` (or `lines: number[]`). */
+function csvLines(detail: Readonly<Record<string, unknown>>): number[] {
+  const raw = Array.isArray(detail['errors']) ? detail['errors'] : Array.isArray(detail['lines']) ? detail['lines'] : [];
+  const lines: number[] = [];
+  for (const e of raw as unknown[]) {
+    const n = typeof e === 'number' ? e : (e as { line?: unknown; row?: unknown } | null)?.line ?? (e as { row?: unknown } | null)?.row;
+    if (typeof n === 'number' && Number.isSafeInteger(n)) lines.push(n);
+  }
+  return lines;
+}
+
+export function errorMessage(error: PosError, ctx: ErrorContext = {}): { key: MessageKey; values: MessageValues } {
+  const detail = error.detail ?? {};
+  const key: ErrorKey = `error.${error.code}`;
+  switch (error.code) {
+    case 'BARCODE_MALFORMED':
+    case 'BARCODE_UNKNOWN': {
+      const reason = barcodeReason(detail['reason']);
+      // A customer's payment code is never echoed back on screen (main does not echo it either).
+      const code = reason === 'paymentCode' ? '' : (str(detail['code']) ?? str(detail['input']) ?? ctx.code ?? '');
+      return { key, values: { code, reason } };
+    }
+    case 'CSV_INVALID': {
+      const lines = csvLines(detail);
+      const shown = lines.slice(0, MAX_LINES_SHOWN).join(', ');
+      return {
+        key,
+        values: {
+          count: lines.length,
+          lines: lines.length > MAX_LINES_SHOWN ? `${shown} …` : shown,
+        },
+      };
+    }
+    case 'INTERNAL':
+      return { key, values: { reason: detail['reason'] === 'connection-lost' ? 'connection' : 'other' } };
+    default:
+      return { key, values: {} };
+  }
+}

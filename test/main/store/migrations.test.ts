@@ -1,0 +1,148 @@
+// One block per shipped migration: an empty database migrates to it, and the constraints it adds hold.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../main/store/db';
+import { migrate } from '../../../main/store/migrate';
+import { migrations } from '../../../main/store/migrations/index';
+import { tempDir } from './fixtures';
+
+const open: Database[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+async function migratedTo(version: number): Promise<Database> {
+  const dir = tempDir();
+  const file = path.join(dir, 'pos.sqlite');
+  const db = openDatabase(file);
+  open.push(db);
+  const result = await migrate(db, {
+    file,
+    backupDir: path.join(dir, 'backups'),
+    now: () => new Date('2025-01-02T03:04:05Z'),
+    migrations: migrations.slice(0, version),
+  });
+  expect(result).toEqual({ from: 0, to: version, backupFile: null });
+  return db;
+}
+
+const AT = '2025-01-02T03:04:05.000Z';
+
+function seedProduct(db: Database): void {
+  db.prepare("INSERT INTO tax_categories (id, name, rate_bp) VALUES ('std', 'Standard', 1300)").run();
+  db.prepare(
+    `INSERT INTO products (id, sku, name, price_minor, unit, tax_category_id, updated_at)
+     VALUES ('p1', 'SKU1', 'Cola', 350, 'each', 'std', ?)`,
+  ).run(AT);
+}
+
+function insertCart(db: Database, id: string, status: string): void {
+  db.prepare(
+    "INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, ?, 1, '{}', ?, ?)",
+  ).run(id, status, AT, AT);
+}
+
+function insertSale(db: Database, id: string, cartId: string): void {
+  db.prepare(
+    `INSERT INTO sales (id, receipt_no, cart_id, cart_version, status, training, terminal_id, currency, pricing_mode,
+       tax_rounding, gross_minor, line_discount_minor, order_discount_minor, tax_minor, total_minor, completed_at)
+     VALUES (?, ?, ?, 1, 'completed', 0, 'T1', 'CNY', 'inclusive', 'line', 350, 0, 0, 40, 350, ?)`,
+  ).run(id, `R-${id}`, cartId, AT);
+}
+
+it.each(migrations.map((m) => [m.version, m.name] as const))(
+  'migrates an empty database to version %i (%s)',
+  async (version) => {
+    const db = await migratedTo(version);
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  },
+);
+
+describe('001 init', () => {
+  it('creates every table of the first data model', async () => {
+    const db = await migratedTo(1);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    expect(tables).toEqual([
+      'barcodes',
+      'carts',
+      'counters',
+      'journal',
+      'outbox',
+      'products',
+      'sale_lines',
+      'sales',
+      'settings',
+      'tax_categories',
+      'tenders',
+    ]);
+  });
+
+  it('allows only one open cart at a time', async () => {
+    const db = await migratedTo(1);
+    insertCart(db, 'c1', 'open');
+    insertCart(db, 'c0', 'completed');
+    insertCart(db, 'c00', 'completed');
+    expect(() => insertCart(db, 'c2', 'open')).toThrow(/UNIQUE constraint failed: carts.status/);
+  });
+
+  it('allows only one sale per cart (exactly-once commit)', async () => {
+    const db = await migratedTo(1);
+    insertCart(db, 'c1', 'completed');
+    insertSale(db, 's1', 'c1');
+    expect(() => insertSale(db, 's2', 'c1')).toThrow(/UNIQUE constraint failed: sales.cart_id/);
+  });
+
+  it('rejects a sale for a cart that does not exist (foreign keys are on)', async () => {
+    const db = await migratedTo(1);
+    expect(() => insertSale(db, 's1', 'nope')).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('rejects a barcode for an unknown product and a tax rate above 100 %', async () => {
+    const db = await migratedTo(1);
+    expect(() =>
+      db.prepare("INSERT INTO barcodes (code, product_id) VALUES ('4006381333931', 'p9')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO tax_categories (id, name, rate_bp) VALUES ('x', 'X', 10001)").run(),
+    ).toThrow(/CHECK constraint failed/);
+  });
+
+  it('makes the journal append-only: UPDATE and DELETE abort', async () => {
+    const db = await migratedTo(1);
+    db.prepare(
+      "INSERT INTO journal (seq, at, kind, ref, body, prev_hash, hash) VALUES (1, ?, 'k', NULL, '{}', 'p', 'h')",
+    ).run(AT);
+    expect(() => db.prepare('UPDATE journal SET body = \'{"x":1}\' WHERE seq = 1').run()).toThrow(
+      /journal is append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM journal WHERE seq = 1').run()).toThrow(/journal is append-only/);
+    expect(db.prepare('SELECT body FROM journal').get()).toEqual({ body: '{}' });
+  });
+});
+
+describe('002 scale-item-code', () => {
+  it('keeps scale item codes unique among products that have one', async () => {
+    const db = await migratedTo(2);
+    seedProduct(db);
+    db.prepare(
+      `INSERT INTO products (id, sku, name, price_minor, unit, tax_category_id, updated_at)
+       VALUES ('p2', 'SKU2', 'Apples', 1200, 'kg', 'std', ?), ('p3', 'SKU3', 'Pears', 1400, 'kg', 'std', ?)`,
+    ).run(AT, AT);
+    db.prepare("UPDATE products SET scale_item_code = 12345 WHERE id = 'p2'").run();
+    expect(() => db.prepare("UPDATE products SET scale_item_code = 12345 WHERE id = 'p3'").run()).toThrow(
+      /UNIQUE/,
+    );
+    expect(() => db.prepare("UPDATE products SET scale_item_code = -1 WHERE id = 'p3'").run()).toThrow(
+      /CHECK/,
+    );
+    // Products without a scale code (NULL) do not collide with each other.
+    expect(db.prepare('SELECT count(*) AS n FROM products WHERE scale_item_code IS NULL').get()).toEqual({
+      n: 2,
+    });
+  });
+});
