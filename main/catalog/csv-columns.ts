@@ -104,13 +104,14 @@ export function readRow(
     return i === undefined ? '' : (fields[i] ?? '').trim();
   };
 
+  // A required column missing from the header is reported once, there, not again on every row.
   const sku = cell('sku');
-  if (sku === '') fail('sku', 'SKU is empty');
+  if (sku === '' && columns.has('sku')) fail('sku', 'SKU is empty');
   else if (sku.length > MAX_SKU) fail('sku', `SKU is ${sku.length} characters; at most ${MAX_SKU}`);
   else if (hasControl(sku) || /\s/.test(sku)) fail('sku', `SKU ${quoted(sku)} contains spaces or control characters`);
 
   const name = oneLine(cell('name'));
-  if (name === '') fail('name', 'name is empty');
+  if (name === '' && columns.has('name')) fail('name', 'name is empty');
   else if (name.length > MAX_NAME) fail('name', `name is ${name.length} characters; at most ${MAX_NAME}`);
 
   const nameEnText = oneLine(cell('name_en'));
@@ -118,8 +119,9 @@ export function readRow(
 
   let priceMinor = 0;
   const priceText = cell('price');
-  if (priceText === '') fail('price', 'price is empty');
-  else {
+  if (priceText === '') {
+    if (columns.has('price')) fail('price', 'price is empty');
+  } else {
     try {
       priceMinor = parseAmount(priceText, ctx.currency);
     } catch (e) {
@@ -135,7 +137,9 @@ export function readRow(
   }
 
   const taxCategoryId = cell('tax_category');
-  if (taxCategoryId === '') fail('tax_category', 'tax category is empty');
+  if (taxCategoryId === '') {
+    if (columns.has('tax_category')) fail('tax_category', 'tax category is empty');
+  }
   else if (!ctx.taxCategories.has(taxCategoryId)) {
     const known = [...ctx.taxCategories].join(', ') || '(none defined)';
     fail('tax_category', `unknown tax category ${quoted(taxCategoryId)}; known: ${known}`);

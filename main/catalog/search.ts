@@ -11,7 +11,7 @@ import type { ProductView } from '../api/contract';
 import { parseBarcode } from './barcode';
 import { catalogGeneration } from './generation';
 import { catalogRepository } from './repository';
-import { FieldIndex, mergeInOrder, SEP } from './search-index';
+import { FieldIndex, mergeInOrder } from './search-index';
 import { normaliseText } from './text';
 
 export interface CatalogSearch {
@@ -30,20 +30,20 @@ interface Index {
   readonly sku: FieldIndex;
   readonly initials: FieldIndex;
   readonly full: FieldIndex;
-  readonly barcodes: FieldIndex;
 }
 
-type Row = [id: string, sku: string, name: string, nameEn: string | null, ini: string, full: string, codes: string | null];
+type Row = [id: string, sku: string, name: string, nameEn: string | null, initials: string, full: string];
 
 export function createCatalogSearch(db: Database.Database): CatalogSearch {
   const repo = catalogRepository(db);
   const select = db
     .prepare<[], Row>(
-      `SELECT p.id, p.sku, p.name, p.name_en, p.pinyin_initials, p.pinyin_full,
-         (SELECT group_concat(b.code, char(1)) FROM barcodes b WHERE b.product_id = p.id)
-       FROM products p WHERE p.active = 1 ORDER BY p.sku`,
+      `SELECT id, sku, name, name_en, pinyin_initials, pinyin_full FROM products WHERE active = 1 ORDER BY sku`,
     )
     .raw(true);
+  const byBarcode = db.prepare<[string], { id: string; sku: string }>(
+    'SELECT p.id, p.sku FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ? AND p.active = 1',
+  );
 
   let index: Index;
   let builtAt = -1;
@@ -53,25 +53,26 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
     const t0 = performance.now();
     builtAt = catalogGeneration(db);
     const ids: string[] = [];
-    const cols: string[][] = [[], [], [], [], [], []];
-    const [names, namesEn, skus, inis, fulls, codes] = cols as [string[], string[], string[], string[], string[], string[]];
-    for (const [id, sku, name, nameEn, ini, full, codeList] of select.iterate()) {
+    const names: string[] = [];
+    const namesEn: string[] = [];
+    const skus: string[] = [];
+    const inis: string[] = [];
+    const fulls: string[] = [];
+    for (const [id, sku, name, nameEn, ini, full] of select.iterate()) {
       ids.push(id);
       names.push(normaliseText(name));
       namesEn.push(nameEn === null ? '' : normaliseText(nameEn));
       skus.push(normaliseText(sku));
       inis.push(ini);
       fulls.push(full);
-      codes.push(codeList ?? '');
     }
     index = {
       ids,
-      name: new FieldIndex(names),
-      nameEn: new FieldIndex(namesEn),
-      sku: new FieldIndex(skus),
-      initials: new FieldIndex(inis),
-      full: new FieldIndex(fulls),
-      barcodes: new FieldIndex(codes),
+      name: new FieldIndex(names, { substring: true }),
+      nameEn: new FieldIndex(namesEn, { substring: true }),
+      sku: new FieldIndex(skus, { substring: true }),
+      initials: new FieldIndex(inis, { substring: true }),
+      full: new FieldIndex(fulls, { substring: false }),
     };
     buildMs = performance.now() - t0;
   };
@@ -88,42 +89,47 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
 
     const picked = new Set<number>();
     const order: number[] = [];
-    const take = (list: readonly number[]): void => {
-      for (const p of list) {
-        if (order.length >= want) return;
-        if (!picked.has(p)) {
-          picked.add(p);
-          order.push(p);
-        }
-      }
-    };
     const isPicked = (p: number): boolean => picked.has(p);
-    const tier = (probes: readonly [FieldIndex, string][]): void => {
+    const tier = (probes: readonly ((need: number, out: number[]) => void)[]): void => {
       const need = want - order.length;
       if (need <= 0) return;
-      const lists = probes.map(([field, pattern]) => {
+      const lists = probes.map((probe) => {
         const out: number[] = [];
-        field.collect(pattern, need, isPicked, out);
+        probe(need, out);
         return out;
       });
-      take(mergeInOrder(lists, need));
+      for (const p of mergeInOrder(lists, need)) {
+        picked.add(p);
+        order.push(p);
+      }
     };
 
-    const exact: [FieldIndex, string][] = [[ix.sku, SEP + q + SEP]];
-    for (const code of barcodeSpellings(q)) exact.push([ix.barcodes, SEP + code + SEP]);
-    tier(exact);
     tier([
-      [ix.name, SEP + q],
-      [ix.nameEn, SEP + q],
-      [ix.sku, SEP + q],
-      [ix.initials, SEP + compact],
-      [ix.full, SEP + compact],
+      (need, out) => ix.sku.collectExact(q, need, isPicked, out),
+      (need, out) => {
+        // Barcodes live in SQLite (unique index); the hit is mapped back to its place in the index by SKU.
+        for (const code of barcodeSpellings(q)) {
+          const hit = byBarcode.get(code);
+          if (!hit) continue;
+          const same: number[] = [];
+          ix.sku.collectExact(normaliseText(hit.sku), Infinity, isPicked, same);
+          for (const p of same) if (ix.ids[p] === hit.id && !out.includes(p)) out.push(p);
+        }
+        out.sort((a, b) => a - b);
+      },
     ]);
     tier([
-      [ix.name, q],
-      [ix.nameEn, q],
-      [ix.sku, q],
-      [ix.initials, compact],
+      (need, out) => ix.name.collectPrefix(q, need, isPicked, out),
+      (need, out) => ix.nameEn.collectPrefix(q, need, isPicked, out),
+      (need, out) => ix.sku.collectPrefix(q, need, isPicked, out),
+      (need, out) => ix.initials.collectPrefix(compact, need, isPicked, out),
+      (need, out) => ix.full.collectPrefix(compact, need, isPicked, out),
+    ]);
+    tier([
+      (need, out) => ix.name.collectSubstring(q, need, isPicked, out),
+      (need, out) => ix.nameEn.collectSubstring(q, need, isPicked, out),
+      (need, out) => ix.sku.collectSubstring(q, need, isPicked, out),
+      (need, out) => ix.initials.collectSubstring(compact, need, isPicked, out),
     ]);
     return repo.getProducts(order.map((p) => ix.ids[p] as string));
   };

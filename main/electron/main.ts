@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
-import { createHost } from '../host';
+import { startApp } from '../startup/start-app';
 import type { Host } from '../host-types';
 import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
 import { bridgeHostEvents, type EventBridge } from './events';
@@ -12,7 +12,8 @@ import { acquireSingleInstance, installQuitHandling, userDataDirFromArgv, wantsK
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, installWebContentsHardening } from './security';
 import { handleSquirrelEvent } from './squirrel';
-import { renderStartupFailurePage, toDataUrl, toStartupFailure } from './startup-failure';
+import { renderStartupFailurePage, toDataUrl } from '../startup/failure-page';
+import type { StartupFailure } from '../host-types';
 import { failureWindowOptions, loadAndShow, mainWindowOptions } from './window';
 
 type Level = 'info' | 'warn' | 'error';
@@ -85,15 +86,13 @@ async function start(): Promise<void> {
   );
 
   const dataDir = path.join(app.getPath('userData'), 'data');
-  try {
-    host = await createHost({ dataDir });
-  } catch (error) {
-    log('error', 'host failed to start', {
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-    await showStartupFailure(error, dataDir);
+  const started = await startApp({ dataDir });
+  if ('failure' in started) {
+    log('error', 'host failed to start', { ...started.failure });
+    await showStartupFailure(started.failure, dataDir);
     return;
   }
+  host = started.host;
 
   disposeIpc = registerIpc({ ipcMain, getMainWindow: () => mainWindow, host, isAppUrl: isOurs, log });
   events = bridgeHostEvents(host);
@@ -114,8 +113,8 @@ async function start(): Promise<void> {
 }
 
 /** Shows the static failure page instead of the app. Nothing on disk is touched. */
-async function showStartupFailure(error: unknown, dataDir: string): Promise<void> {
-  const html = renderStartupFailurePage(toStartupFailure(error), { dataDir });
+async function showStartupFailure(failure: StartupFailure, dataDir: string): Promise<void> {
+  const html = renderStartupFailurePage(failure, { dataDir });
   const win = new BrowserWindow(failureWindowOptions());
   failureWindow = win;
   win.on('closed', () => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { startApp } from '../startup';
+import { startApp } from '../startup/start-app';
 import { startWebHost } from './server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   const app = await startApp({ dataDir, ...(values.training === undefined ? {} : { trainingMode: values.training }) });
   if ('failure' in app) console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
-  const web = await startWebHost(app, { port, staticDir });
+  const web = await startWebHost(app, { port, staticDir, dataDir });
   // One machine-readable line (tests and scripts parse it), then a human one.
   console.log(JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }));
   console.log(`\nCounterPOS is running. Open this address in Chromium on this machine:\n  ${web.url}\nData: ${dataDir}\n`);

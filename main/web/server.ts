@@ -9,12 +9,14 @@ import { BRIDGE_PATH } from '../api/bridge-protocol';
 import type { Host, StartupFailure } from '../host-types';
 import { cookieToken, hostAllowed, newToken, originAllowed, sessionCookie, tokenMatches } from './auth';
 import { serveBridge } from './bridge';
-import { failurePage } from './failure-page';
+import { FAILURE_PAGE_CSP, renderStartupFailurePage } from '../startup/failure-page';
 import { resolveStatic, securityHeaders, sendFile } from './static-files';
 
 export interface WebHostOptions {
   readonly port: number; // 0 = any free port
   readonly staticDir: string;
+  /** Shown on the startup-failure page. */
+  readonly dataDir: string;
   readonly token?: string;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -62,7 +64,10 @@ export async function startWebHost(
       return;
     }
     if ('failure' in app) {
-      res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(failurePage(app.failure));
+      const page = renderStartupFailurePage(app.failure, { dataDir: options.dataDir });
+      res
+        .writeHead(503, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': FAILURE_PAGE_CSP })
+        .end(page);
       return;
     }
     const file = resolveStatic(root, url.pathname);

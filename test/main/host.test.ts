@@ -11,7 +11,7 @@ import { verifyJournal } from '../../main/audit/journal';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { createHost } from '../../main/host';
 import type { Host } from '../../main/host-types';
-import { startApp } from '../../main/startup';
+import { startApp } from '../../main/startup/start-app';
 
 const dirs: string[] = [];
 const hosts: Host[] = [];

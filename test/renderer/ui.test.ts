@@ -87,6 +87,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   beforeEach(async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
+    page.setDefaultTimeout(8_000); // fail at the step that broke, well inside the test timeout
     problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -104,15 +105,32 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   });
 
   const tid = (id: string) => page.getByTestId(id);
+  /** Waits for the screen to catch up; generous because CI boxes are small and busy. */
+  const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 8_000 });
   const calls = (channel: string): Promise<unknown[]> =>
     page.evaluate(
       `window.__fakePos.calls.filter((c) => c.channel === ${JSON.stringify(channel)}).map((c) => c.input)`,
     ) as Promise<unknown[]>;
-  /** A keyboard-wedge scanner: the whole code at machine speed, then Enter. */
-  const scan = async (code: string) => {
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
+  /**
+   * A keyboard-wedge device: keys sent through CDP with explicit timestamps `gapMs` apart, all in one go (not
+   * awaited one by one), so they arrive queued together like real device input even on a busy machine.
+   */
+  const burst = async (keys: readonly string[], gapMs = 4) => {
+    const cdp = await page.context().newCDPSession(page);
+    const t0 = Date.now() / 1000;
+    const sends = keys.flatMap((key, i) => {
+      const timestamp = t0 + (i * gapMs) / 1000;
+      const enter = key === 'Enter';
+      const down = { type: 'keyDown', key, text: enter ? '\r' : key, timestamp } as const;
+      return [
+        cdp.send('Input.dispatchKeyEvent', enter ? { ...down, code: 'Enter', windowsVirtualKeyCode: 13 } : down),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001 }),
+      ];
+    });
+    await Promise.all(sends);
+    await cdp.detach();
   };
+  const scan = (code: string) => burst([...code, 'Enter']);
   const focusedTestId = () => page.evaluate('document.activeElement?.getAttribute("data-testid") ?? null');
 
   it('renders the zh-CN screen from bootstrap, with training mode and device status', async () => {
@@ -138,7 +156,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await tid('search-box').click();
     await page.keyboard.type('可'); // the cashier had started a search
     await scan('6901234567892');
-    await expect.poll(() => tid('cart-line').getAttribute('data-qty-milli')).toBe('2000');
+    await poll(() => tid('cart-line').getAttribute('data-qty-milli')).toBe('2000');
     expect(await tid('search-box').inputValue()).toBe('可');
     expect(await focusedTestId()).toBe('search-box');
     expect(await calls('cart.scan')).toEqual([{ code: '6901234567892' }, { code: '6901234567892' }]);
@@ -148,7 +166,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.keyboard.press('F2');
     expect(await focusedTestId()).toBe('search-box');
     await page.keyboard.type('apple', { delay: 90 }); // a person, not a scanner
-    await expect.poll(() => tid('search-result').count()).toBe(1);
+    await poll(() => tid('search-result').count()).toBe(1);
     await page.keyboard.press('Enter');
     await tid('quantity-dialog').waitFor();
     await page.keyboard.type('1.235', { delay: 60 });
@@ -175,14 +193,14 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect(await calls('sale.tenderCash')).toEqual([]);
 
     await page.keyboard.press('F6'); // quick amount 2: ¥10
-    await expect.poll(() => tid('change-due').getAttribute('data-minor')).toBe('650');
+    await poll(() => tid('change-due').getAttribute('data-minor')).toBe('650');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('20');
-    await expect.poll(() => tid('change-due').getAttribute('data-minor')).toBe('1650');
+    await poll(() => tid('change-due').getAttribute('data-minor')).toBe('1650');
 
     await page.evaluate('window.__fakePos.tenderDelayMs = 300');
     await page.keyboard.press('Enter');
@@ -207,7 +225,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await tid('tender-dialog').waitFor();
     await page.keyboard.type('50');
     await page.keyboard.press('Enter');
-    await expect.poll(() => tid('toast').getAttribute('data-key')).toBe('error.INTERNAL');
+    await poll(() => tid('toast').getAttribute('data-key')).toBe('error.INTERNAL');
     expect(await tid('tender-dialog').count()).toBe(1);
     expect(await tid('tender-amount').inputValue()).toBe('50.00'); // locked to what was sent
     await page.keyboard.press('Enter');
@@ -221,22 +239,19 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   it('switching language changes every label and is persisted through settings.setLocale', async () => {
     expect(await tid('tender-button').textContent()).toContain('现金收款');
     await tid('locale-switch').click();
-    await expect.poll(() => tid('tender-button').textContent()).toContain('Pay cash');
+    await poll(() => tid('tender-button').textContent()).toContain('Pay cash');
     expect(await tid('status-printer').textContent()).toContain('ready');
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     expect(await tid('store-name').textContent()).toBe('Corner Mart');
     await page.keyboard.press('F10');
-    await expect.poll(() => tid('tender-button').textContent()).toContain('现金收款');
+    await poll(() => tid('tender-button').textContent()).toContain('现金收款');
     expect(await calls('settings.setLocale')).toEqual([{ locale: 'en' }, { locale: 'zh-CN' }]);
   });
 
   it('a card swipe is refused with a message and never reaches a field, the cart or the screen', async () => {
     await tid('search-box').click();
-    await page.keyboard.type('%B4111111111111111^DOE/JOHN^25121010000000000000?');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(';4111111111111111=25121010000000000000?');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => tid('toast').getAttribute('data-key')).toBe('scan.cardUnavailable');
+    await burst([...'%B4111111111111111^DOE/JOHN^25121010000000000000?', 'Enter', ...';4111111111111111=25121010000000000000?', 'Enter']);
+    await poll(() => tid('toast').getAttribute('data-key')).toBe('scan.cardUnavailable');
     expect(await tid('toast').count()).toBe(1);
     expect(await tid('search-box').inputValue()).toBe('');
     expect(await calls('cart.scan')).toEqual([]);
@@ -260,31 +275,31 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   it('line and order discounts, quantity, remove and clear, all from the keyboard', async () => {
     await scan('6901234567892');
     await scan('96385074');
-    await expect.poll(() => tid('cart-line').count()).toBe(2);
+    await poll(() => tid('cart-line').count()).toBe(2);
     await page.keyboard.press('ArrowUp'); // select the cola
     expect(await tid('cart-line').first().getAttribute('data-selected')).toBe('true');
     await page.keyboard.press('F3');
     await tid('quantity-dialog').waitFor();
     await page.keyboard.type('4');
     await page.keyboard.press('Enter');
-    await expect.poll(() => tid('cart-line').first().getAttribute('data-qty-milli')).toBe('4000');
+    await poll(() => tid('cart-line').first().getAttribute('data-qty-milli')).toBe('4000');
 
     await page.keyboard.press('F4');
     await tid('discount-dialog').waitFor();
     await page.keyboard.type('10%');
     await page.keyboard.press('Enter');
-    await expect.poll(() => tid('line-discount').first().textContent()).toContain('10%');
+    await poll(() => tid('line-discount').first().textContent()).toContain('10%');
     expect(await tid('totals-line-discounts').getAttribute('data-minor')).toBe('140');
 
     await page.keyboard.press('F5');
     await tid('discount-dialog').waitFor();
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
-    await expect.poll(() => tid('totals-order-discount').getAttribute('data-minor')).toBe('500');
+    await poll(() => tid('totals-order-discount').getAttribute('data-minor')).toBe('500');
     expect(await tid('total-due').getAttribute('data-minor')).toBe(String(1400 - 140 + 1250 - 500));
 
     await page.keyboard.press('Delete'); // removes the selected cola line
-    await expect.poll(() => tid('cart-line').count()).toBe(1);
+    await poll(() => tid('cart-line').count()).toBe(1);
     await page.keyboard.press('F9');
     await tid('clear-dialog').waitFor();
     await page.keyboard.press('Enter');
@@ -310,7 +325,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
       for (let i = 0; i < 14; i++) await page.evaluate(`window.pos.cart.addProduct({ productId: 'p${(i % 4) + 1}', qtyMilli: ${1000 + i} })`);
       await page.evaluate('window.pos.cart.get({})');
       await scan('96385074');
-      await expect.poll(() => tid('cart-line').count()).toBeGreaterThan(3);
+      await poll(() => tid('cart-line').count()).toBeGreaterThan(3);
       const fits = await page.evaluate(
         'document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight',
       );

@@ -66,6 +66,17 @@ describe('keyboard-wedge detector', () => {
     expect(d.deadline()).toBeNull();
   });
 
+  it('a scanner Enter delivered after the burst already timed out is still swallowed', () => {
+    const d = new WedgeDetector();
+    const code = '6901234567892';
+    const { end } = feed(d, chars(code), 5);
+    // The page was busy: the silence timer ran before the queued Enter was delivered.
+    expect(d.tick(end + 200)).toEqual([{ kind: 'scan', code, terminator: 'timeout', passed: 3 }]);
+    expect(d.key({ key: 'Enter', time: end + 5 })).toEqual({ consume: true, burstStart: false, outcomes: [] });
+    // A person's Enter later on is theirs.
+    expect(d.key({ key: 'Enter', time: end + 900 }).consume).toBe(false);
+  });
+
   it('a short burst without Enter times out as typing: its swallowed keys come back', () => {
     const d = new WedgeDetector();
     const { end } = feed(d, chars('12345'), 6);

@@ -16,20 +16,25 @@ export function useScanner(sink: ScanSink): void {
       card: () => sinkRef.current.card(),
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // Bursts without Enter, and held card sentinels, end on silence: wake up at the detector's deadline.
+    // Gaps are measured on event timestamps (when the keys were pressed), but silence must be measured from
+    // when the last key was *delivered*: if the page was busy, queued keys arrive late yet belong together.
+    // `skew` maps the wall clock onto the event clock as of the latest key.
+    let skew = 0;
+    const now = (): number => performance.now() + skew;
     const schedule = (): void => {
       clearTimeout(timer);
       const deadline = controller.deadline();
       if (deadline === null) return;
       timer = setTimeout(
         () => {
-          controller.tick(performance.now());
+          controller.tick(now());
           schedule();
         },
-        Math.max(0, deadline - performance.now()),
+        Math.max(0, deadline - now()),
       );
     };
     const onKeyDown = (e: KeyboardEvent): void => {
+      skew = e.timeStamp - performance.now();
       controller.handleKey(e);
       schedule();
     };

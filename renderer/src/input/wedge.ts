@@ -70,6 +70,8 @@ export class WedgeDetector {
   private buffer = '';
   private last = 0;
   private passed = 0;
+  /** After a scan ended by silence, a late terminator up to this time belongs to it (swallowed). */
+  private graceUntil = -Infinity;
 
   constructor(private readonly opts: WedgeOptions = DEFAULT_WEDGE) {}
 
@@ -78,6 +80,8 @@ export class WedgeDetector {
     const printable = k.key.length === 1 && !k.modified && !k.composing && !k.repeat;
     const gap = k.time - this.last;
     const out: WedgeOutcome[] = [];
+    const grace = this.graceUntil;
+    this.graceUntil = -Infinity;
 
     if (this.mode === 'card') {
       if (gap <= this.opts.cardQuietMs && (printable || k.key === 'Enter' || k.key === 'Tab')) {
@@ -95,7 +99,8 @@ export class WedgeDetector {
         return { consume: true, burstStart: false, outcomes: out };
       }
       out.push(...this.finish('timeout'));
-      return { consume: false, burstStart: false, outcomes: out };
+      // The scanner's own Enter, delivered after we had already ended its burst on silence.
+      return { consume: k.time <= grace, burstStart: false, outcomes: out };
     }
 
     if (!printable) {
@@ -161,7 +166,10 @@ export class WedgeDetector {
     if (mode === 'card') return [{ kind: 'card' }];
     if (mode === 'held') return [{ kind: 'replay', text: buffer }];
     if (mode !== 'burst') return [];
-    if (buffer.length >= this.opts.minLengthWithoutEnter) return [{ kind: 'scan', code: buffer, terminator, passed }];
+    if (buffer.length >= this.opts.minLengthWithoutEnter) {
+      this.graceUntil = this.last + this.opts.enterMaxGapMs;
+      return [{ kind: 'scan', code: buffer, terminator, passed }];
+    }
     const swallowed = buffer.slice(passed);
     return swallowed ? [{ kind: 'replay', text: swallowed }] : [];
   }

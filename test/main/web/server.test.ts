@@ -30,7 +30,7 @@ const fakeHost: Host = {
 
 let web: WebHost;
 beforeAll(async () => {
-  web = await startWebHost({ host: fakeHost }, { port: 0, staticDir, token: 'T0KEN-abc' });
+  web = await startWebHost({ host: fakeHost }, { port: 0, staticDir, dataDir: staticDir, token: 'T0KEN-abc' });
 });
 afterAll(async () => web.close());
 

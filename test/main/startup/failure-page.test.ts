@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PosFailure } from '../../main/api/result';
+import { PosFailure } from '../../../main/api/result';
 import {
   FAILURE_PAGE_CSP,
   STARTUP_FAILURE_CODES,
   renderStartupFailurePage,
   toDataUrl,
   toStartupFailure,
-} from '../../main/electron/startup-failure';
-import { failureWindowOptions } from '../../main/electron/window';
+} from '../../../main/startup/failure-page';
+import { failureWindowOptions } from '../../../main/electron/window';
 
 const DATA_DIR = '/home/till/.config/CounterPOS/data';
 const DB = `${DATA_DIR}/pos.db`;

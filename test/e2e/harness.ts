@@ -1,0 +1,84 @@
+// Shared by the end-to-end tests and the cold-start benchmark: the real web host as a child process
+// (so it can be SIGKILLed), and Debian's Chromium driven by Playwright. Never downloads a browser.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+
+/** Builds the renderer once if `npm test` has not already done so (running one test file alone). */
+export function ensureRendererBuilt(): void {
+  if (fs.existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) return;
+  const r = spawnSync(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'renderer/vite.config.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+export interface WebHostProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly port: number;
+  readonly failure: boolean;
+  /** Everything the process printed, for assertions (no card data, startup failures). */
+  readonly output: () => string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startWebHostProcess(dataDir: string, extra: string[] = []): Promise<WebHostProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/web/cli.ts', '--data', dataDir, '--port', '0', ...extra],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const ready = await new Promise<{ url: string; port: number; failure: boolean }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${out}`));
+    });
+    lines.on('line', (line) => {
+      out += line + '\n';
+      if (line.startsWith('{"event":"ready"')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { url: string; port: number; failure: boolean });
+      }
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    child,
+    ...ready,
+    output: () => out,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
