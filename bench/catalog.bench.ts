@@ -27,7 +27,7 @@ const QUERIES = 2_000;
 const CSV_ROWS = 5_000;
 
 // Deterministic, so every run measures the same catalog and queries.
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,10 +38,31 @@ export function prng(seed: number): () => number {
   };
 }
 
-const BRANDS = '康师傅 统一 农夫山泉 可口可乐 百事 蒙牛 伊利 旺旺 达利园 好丽友 乐事 奥利奥 德芙 益达 双汇 金龙鱼 鲁花 海天 老干妈 维达 清风 心相印 高露洁 佳洁士 海飞丝 飘柔 南孚 青岛 雪花 燕京 王老吉 加多宝 娃哈哈 怡宝 元气森林 三只松鼠 良品铺子 洽洽 白象 今麦郎'.split(' ');
-const GOODS = '红烧牛肉面 老坛酸菜面 矿泉水 纯净水 绿茶 冰红茶 可乐 雪碧 橙汁 纯牛奶 酸奶 饼干 薯片 巧克力 口香糖 火腿肠 大米 花生油 生抽 老抽 香醋 辣椒酱 抽纸 卷纸 湿巾 牙膏 牙刷 洗发水 沐浴露 电池 啤酒 凉茶 苏打水 坚果 瓜子 面包 蛋糕 方便面 挂面 食盐 白糖 鸡精 洗衣液 洗洁精 垃圾袋'.split(' ');
-const VARIANTS = '原味 香辣 麻辣 无糖 低脂 草莓味 柠檬味 经典装 家庭装 特惠装 大包装 迷你装 清爽型 加强型'.split(' ');
-const SIZES = ['330ml', '500ml', '550ml', '1.5L', '250ml', '75g', '100g', '500g', '5kg', '10包', '3卷', '4粒', ''];
+const BRANDS =
+  '康师傅 统一 农夫山泉 可口可乐 百事 蒙牛 伊利 旺旺 达利园 好丽友 乐事 奥利奥 德芙 益达 双汇 金龙鱼 鲁花 海天 老干妈 维达 清风 心相印 高露洁 佳洁士 海飞丝 飘柔 南孚 青岛 雪花 燕京 王老吉 加多宝 娃哈哈 怡宝 元气森林 三只松鼠 良品铺子 洽洽 白象 今麦郎'.split(
+    ' ',
+  );
+const GOODS =
+  '红烧牛肉面 老坛酸菜面 矿泉水 纯净水 绿茶 冰红茶 可乐 雪碧 橙汁 纯牛奶 酸奶 饼干 薯片 巧克力 口香糖 火腿肠 大米 花生油 生抽 老抽 香醋 辣椒酱 抽纸 卷纸 湿巾 牙膏 牙刷 洗发水 沐浴露 电池 啤酒 凉茶 苏打水 坚果 瓜子 面包 蛋糕 方便面 挂面 食盐 白糖 鸡精 洗衣液 洗洁精 垃圾袋'.split(
+    ' ',
+  );
+const VARIANTS =
+  '原味 香辣 麻辣 无糖 低脂 草莓味 柠檬味 经典装 家庭装 特惠装 大包装 迷你装 清爽型 加强型'.split(' ');
+const SIZES = [
+  '330ml',
+  '500ml',
+  '550ml',
+  '1.5L',
+  '250ml',
+  '75g',
+  '100g',
+  '500g',
+  '5kg',
+  '10包',
+  '3卷',
+  '4粒',
+  '',
+];
 const POOL =
   '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持音跑投压乐'.split(
     '',
@@ -60,7 +81,7 @@ interface GenProduct {
   readonly codes: readonly string[];
 }
 
-export function generate(n: number, rnd: () => number): GenProduct[] {
+function generate(n: number, rnd: () => number): GenProduct[] {
   const keysCache = new Map<string, PinyinKeys>();
   const keysOf = (word: string): PinyinKeys => {
     let k = keysCache.get(word);
@@ -84,9 +105,11 @@ export function generate(n: number, rnd: () => number): GenProduct[] {
     const sizeKey = normaliseText(size).replace(/[^a-z0-9]/g, '');
     const name = parts.join('') + (size === '' ? '' : ` ${size}`);
     const words = 2 + Math.floor(rnd() * 3);
-    const nameEn = Array.from({ length: words }, () => pick(EN_WORDS)).join(' ') + (size === '' ? '' : ` ${size}`);
+    const nameEn =
+      Array.from({ length: words }, () => pick(EN_WORDS)).join(' ') + (size === '' ? '' : ` ${size}`);
     const body = `69${String(i).padStart(8, '0')}${String(Math.floor(rnd() * 100)).padStart(2, '0')}`;
-    const codes = rnd() < 0.1 ? [withCheckDigit(body), withCheckDigit(`68${body.slice(2)}`)] : [withCheckDigit(body)];
+    const codes =
+      rnd() < 0.1 ? [withCheckDigit(body), withCheckDigit(`68${body.slice(2)}`)] : [withCheckDigit(body)];
     out.push({
       sku: `${pick(SKU_GROUPS)}-${String(i).padStart(6, '0')}`,
       name,
@@ -101,16 +124,18 @@ export function generate(n: number, rnd: () => number): GenProduct[] {
   return out;
 }
 
-export function openDb(file: string): Database.Database {
+function openDb(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   for (const m of migrations) db.exec(m.sql);
-  db.prepare("INSERT INTO tax_categories (id, name, name_en, rate_bp) VALUES ('std', '标准税率', 'Standard', 1300)").run();
+  db.prepare(
+    "INSERT INTO tax_categories (id, name, name_en, rate_bp) VALUES ('std', '标准税率', 'Standard', 1300)",
+  ).run();
   return db;
 }
 
-export function bulkInsert(db: Database.Database, products: readonly GenProduct[]): void {
+function bulkInsert(db: Database.Database, products: readonly GenProduct[]): void {
   const insert = db.prepare(
     `INSERT INTO products (id, sku, name, name_en, price_minor, unit, tax_category_id, pinyin_initials, pinyin_full, updated_at)
      VALUES (?, ?, ?, ?, ?, 'each', 'std', ?, ?, '2025-01-01T00:00:00.000Z')`,
@@ -125,7 +150,7 @@ export function bulkInsert(db: Database.Database, products: readonly GenProduct[
   })();
 }
 
-export function queries(products: readonly GenProduct[], rnd: () => number): string[] {
+function queries(products: readonly GenProduct[], rnd: () => number): string[] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const slice = (s: string, min: number, max: number): string => {
     const len = Math.min(s.length, min + Math.floor(rnd() * (max - min + 1)));
@@ -163,9 +188,7 @@ export default async function run(): Promise<BenchReport> {
       builds.push(search.stats().buildMs);
     }
     const readAll = db.prepare(
-      `SELECT p.id, p.sku, p.name, p.name_en, p.pinyin_initials, p.pinyin_full,
-         (SELECT group_concat(b.code, char(1)) FROM barcodes b WHERE b.product_id = p.id)
-       FROM products p WHERE p.active = 1 ORDER BY p.sku`,
+      'SELECT id, sku, name, name_en, pinyin_initials, pinyin_full FROM products WHERE active = 1 ORDER BY sku',
     );
     const reads = await sample(3, () => readAll.raw(true).all(), 1);
 
@@ -197,7 +220,11 @@ export default async function run(): Promise<BenchReport> {
     // The real import path (parse, validate, pinyin, upsert) on a slice, into a fresh database.
     const importDb = openDb(path.join(dir, 'import.sqlite'));
     const csv = ['sku,name,name_en,price,tax_category,barcodes']
-      .concat(products.slice(0, CSV_ROWS).map((p) => `${p.sku},"${p.name}","${p.nameEn}",12.50,std,${p.codes.join('|')}`))
+      .concat(
+        products
+          .slice(0, CSV_ROWS)
+          .map((p) => `${p.sku},"${p.name}","${p.nameEn}",12.50,std,${p.codes.join('|')}`),
+      )
       .join('\n');
     const t0 = performance.now();
     importCatalogCsv(importDb, csv, { now: () => new Date(), currency: 'CNY' });

@@ -16,7 +16,6 @@ import { createCartService } from './sale/cart-service';
 import { createSaleCatalog } from './sale/sale-catalog';
 import { createSaleRepo } from './sale/sale-repo';
 import { createCashTender } from './sale/tender-cash';
-import { quickCashAmounts } from './sale/quick-cash';
 import { createPreferences } from './settings/preferences';
 import { createStatusService } from './status/status-service';
 import { openStore } from './store/open-store';
@@ -77,7 +76,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
         cart: c,
         lastSale: sales.last(),
         status: status.get(),
-        quickCashMinor: quickCashAmounts(c.totals.totalMinor, config.currency),
       };
     },
     'settings.setLocale': ({ locale }) => ({ locale: prefs.setLocale(locale) }),

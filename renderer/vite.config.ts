@@ -1,14 +1,11 @@
 // Renderer build. Also consumed by Electron Forge's Vite plugin (renderer entry). The output is static files
-// loaded from file:// (Electron) or served by the web host, hence the relative base.
+// loaded from app:// (Electron) or served by the web host, hence the relative base.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-// This file runs in Node at build time, never in the page.
-// eslint-disable-next-line no-restricted-imports
-import { fileURLToPath } from 'node:url';
-// eslint-disable-next-line no-restricted-imports
-import { randomBytes } from 'node:crypto';
 
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+// This file runs in Node at build time, but lives under renderer/ where Node imports are banned: it uses only
+// globals (import.meta.dirname, crypto). Vite resolves the joined paths.
+const here = (p: string): string => `${import.meta.dirname}/${p}`;
 
 /**
  * Dev server only: React Fast Refresh injects an inline preamble and Vite injects <style> tags, both
@@ -26,8 +23,20 @@ function devCspNonce(nonce: string): Plugin {
   };
 }
 
-export default defineConfig(({ command }) => {
-  const nonce = command === 'serve' ? randomBytes(16).toString('base64url') : undefined;
+/** Extra fields Electron Forge's Vite plugin passes to a config function (renderer entry "main_window"). */
+interface ForgeEnv {
+  readonly root?: string;
+  readonly forgeConfigSelf?: { readonly name?: string };
+}
+
+export default defineConfig((env) => {
+  const nonce = env.command === 'serve' ? crypto.randomUUID().replaceAll('-', '') : undefined;
+  // Forge merges this config over its own, so its output folder must be restated here (absolute: our root is
+  // renderer/, not the project): main loads .vite/renderer/<name>/. Plain `vite build` goes to dist/renderer.
+  const forge = env as typeof env & ForgeEnv;
+  const forgeName = forge.forgeConfigSelf?.name;
+  const outDir =
+    forgeName && forge.root ? `${forge.root}/.vite/renderer/${forgeName}` : here('../dist/renderer');
   return {
     root: here('.'),
     base: './',
@@ -35,7 +44,7 @@ export default defineConfig(({ command }) => {
     html: { cspNonce: nonce },
     resolve: { alias: { '@contract': here('../main/api') } },
     build: {
-      outDir: here('../dist/renderer'),
+      outDir,
       emptyOutDir: true,
       target: 'chrome120',
       // The CSP has no 'unsafe-inline': no inline module-preload polyfill, no assets inlined as data: URLs.

@@ -29,6 +29,7 @@ step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 step('typecheck main/native/test', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck electron shell', bin('tsc'), ['-p', 'main/electron/tsconfig.json', '--noEmit']);
 step('typecheck renderer', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
+step('typecheck renderer build config', bin('tsc'), ['-p', 'renderer/tsconfig.node.json', '--noEmit']);
 step('build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pos-test-')), 'vitest.json');

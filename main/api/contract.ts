@@ -167,8 +167,6 @@ export interface BootstrapView {
   readonly cart: CartView;
   readonly lastSale: SaleView | null;
   readonly status: StatusView;
-  /** Quick cash buttons in minor units, chosen by main from the currency's notes. */
-  readonly quickCashMinor: readonly number[];
 }
 
 export interface ImportReport {

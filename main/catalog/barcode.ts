@@ -35,7 +35,12 @@ export type ParsedBarcode =
       readonly code: string;
     };
 
-const FORMAT_BY_LENGTH: Readonly<Record<number, GtinFormat>> = { 8: 'EAN-8', 12: 'UPC-A', 13: 'EAN-13', 14: 'GTIN-14' };
+const FORMAT_BY_LENGTH: Readonly<Record<number, GtinFormat>> = {
+  8: 'EAN-8',
+  12: 'UPC-A',
+  13: 'EAN-13',
+  14: 'GTIN-14',
+};
 
 function malformed(message: string, detail: Record<string, unknown>): never {
   throw new PosFailure('BARCODE_MALFORMED', message, detail);
@@ -60,7 +65,10 @@ const narrowDigits = (s: string): string =>
  * Validates and normalises a scanned or typed code. `rules` = null means the documented defaults; [] means no
  * variable-measure codes at all. Throws PosFailure BARCODE_MALFORMED saying what is wrong.
  */
-export function parseBarcode(raw: string, rules: readonly VariableMeasureRule[] | null = null): ParsedBarcode {
+export function parseBarcode(
+  raw: string,
+  rules: readonly VariableMeasureRule[] | null = null,
+): ParsedBarcode {
   const activeRules = rules ?? DEFAULT_VARIABLE_MEASURE_RULES;
   assertVariableMeasureRules(activeRules);
 
@@ -78,11 +86,14 @@ export function parseBarcode(raw: string, rules: readonly VariableMeasureRule[] 
   }
   const nonDigit = /\D/.exec(text);
   if (nonDigit) {
-    malformed(`Barcode contains "${nonDigit[0]}" at position ${nonDigit.index + 1}; only digits are allowed.`, {
-      reason: 'non-digit',
-      position: nonDigit.index + 1,
-      input: shown(text),
-    });
+    malformed(
+      `Barcode contains "${nonDigit[0]}" at position ${nonDigit.index + 1}; only digits are allowed.`,
+      {
+        reason: 'non-digit',
+        position: nonDigit.index + 1,
+        input: shown(text),
+      },
+    );
   }
 
   // Checked before the length so the cashier is told what it is. The code itself is never echoed back.
@@ -115,7 +126,8 @@ export function parseBarcode(raw: string, rules: readonly VariableMeasureRule[] 
     });
   }
 
-  const code = format === 'UPC-A' ? `0${text}` : format === 'GTIN-14' && text.startsWith('0') ? text.slice(1) : text;
+  const code =
+    format === 'UPC-A' ? `0${text}` : format === 'GTIN-14' && text.startsWith('0') ? text.slice(1) : text;
   if (code.length === 13 && code.startsWith('2')) {
     const rule = matchRule(code, activeRules);
     if (rule) return variable(code, rule);

@@ -5,7 +5,17 @@ import { PosFailure } from '../api/result';
 import { parseBarcode } from './barcode';
 import type { VariableMeasureRule } from './variable-measure';
 
-export const CSV_COLUMNS = ['sku', 'name', 'name_en', 'price', 'unit', 'tax_category', 'barcodes', 'scale_code', 'active'] as const;
+export const CSV_COLUMNS = [
+  'sku',
+  'name',
+  'name_en',
+  'price',
+  'unit',
+  'tax_category',
+  'barcodes',
+  'scale_code',
+  'active',
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['sku', 'name', 'price', 'tax_category'];
 
@@ -53,7 +63,11 @@ export function readHeader(
   fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (name === '') {
-      errors.push({ line, column: null, reason: `header field ${i + 1} is empty; every column needs a name` });
+      errors.push({
+        line,
+        column: null,
+        reason: `header field ${i + 1} is empty; every column needs a name`,
+      });
     } else if (!known.has(name)) {
       const reason = `unknown column ${quoted(raw.trim())}; allowed columns are ${CSV_COLUMNS.join(', ')}`;
       errors.push({ line, column: raw.trim(), reason });
@@ -108,14 +122,16 @@ export function readRow(
   const sku = cell('sku');
   if (sku === '' && columns.has('sku')) fail('sku', 'SKU is empty');
   else if (sku.length > MAX_SKU) fail('sku', `SKU is ${sku.length} characters; at most ${MAX_SKU}`);
-  else if (hasControl(sku) || /\s/.test(sku)) fail('sku', `SKU ${quoted(sku)} contains spaces or control characters`);
+  else if (hasControl(sku) || /\s/.test(sku))
+    fail('sku', `SKU ${quoted(sku)} contains spaces or control characters`);
 
   const name = oneLine(cell('name'));
   if (name === '' && columns.has('name')) fail('name', 'name is empty');
   else if (name.length > MAX_NAME) fail('name', `name is ${name.length} characters; at most ${MAX_NAME}`);
 
   const nameEnText = oneLine(cell('name_en'));
-  if (nameEnText.length > MAX_NAME) fail('name_en', `English name is ${nameEnText.length} characters; at most ${MAX_NAME}`);
+  if (nameEnText.length > MAX_NAME)
+    fail('name_en', `English name is ${nameEnText.length} characters; at most ${MAX_NAME}`);
 
   let priceMinor = 0;
   const priceText = cell('price');
@@ -139,8 +155,7 @@ export function readRow(
   const taxCategoryId = cell('tax_category');
   if (taxCategoryId === '') {
     if (columns.has('tax_category')) fail('tax_category', 'tax category is empty');
-  }
-  else if (!ctx.taxCategories.has(taxCategoryId)) {
+  } else if (!ctx.taxCategories.has(taxCategoryId)) {
     const known = [...ctx.taxCategories].join(', ') || '(none defined)';
     fail('tax_category', `unknown tax category ${quoted(taxCategoryId)}; known: ${known}`);
   }

@@ -45,10 +45,12 @@ function validate(db: Database.Database, csvText: string, opts: ImportOptions): 
   const read = readCsv(csvText);
   if (!read.ok) fail([{ line: read.line, column: null, reason: read.reason }]);
   const [header, ...data] = read.records;
-  if (header === undefined) fail([{ line: 1, column: null, reason: 'the file is empty; a header row is required' }]);
+  if (header === undefined)
+    fail([{ line: 1, column: null, reason: 'the file is empty; a header row is required' }]);
   const { columns, errors: headerErrors } = readHeader(header.fields, header.line);
   errors.push(...headerErrors);
-  if (data.length === 0) errors.push({ line: header.line + 1, column: null, reason: 'no product rows after the header' });
+  if (data.length === 0)
+    errors.push({ line: header.line + 1, column: null, reason: 'no product rows after the header' });
 
   const repo = catalogRepository(db);
   const ctx = {
@@ -67,13 +69,18 @@ function validate(db: Database.Database, csvText: string, opts: ImportOptions): 
 }
 
 /** Uniqueness within the file, and codes still held by a product this file does not mention. */
-function crossCheck(rows: readonly CsvRow[], repo: ReturnType<typeof catalogRepository>, errors: CsvLineError[]): void {
+function crossCheck(
+  rows: readonly CsvRow[],
+  repo: ReturnType<typeof catalogRepository>,
+  errors: CsvLineError[],
+): void {
   const skuLine = new Map<string, number>();
   const codeRow = new Map<string, CsvRow>();
   const scaleRow = new Map<number, CsvRow>();
   for (const r of rows) {
     const first = skuLine.get(r.sku);
-    if (first !== undefined) errors.push({ line: r.line, column: 'sku', reason: `SKU "${r.sku}" is already on line ${first}` });
+    if (first !== undefined)
+      errors.push({ line: r.line, column: 'sku', reason: `SKU "${r.sku}" is already on line ${first}` });
     else skuLine.set(r.sku, r.line);
     for (const code of r.barcodes) {
       const other = codeRow.get(code);
@@ -112,8 +119,12 @@ function crossCheck(rows: readonly CsvRow[], repo: ReturnType<typeof catalogRepo
 function fail(errors: CsvLineError[]): never {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
   const n = sorted.length;
-  throw new PosFailure('CSV_INVALID', `${n} error${n === 1 ? '' : 's'} in the catalog CSV; nothing was imported.`, {
-    errors: sorted.slice(0, MAX_REPORTED_ERRORS),
-    total: n,
-  });
+  throw new PosFailure(
+    'CSV_INVALID',
+    `${n} error${n === 1 ? '' : 's'} in the catalog CSV; nothing was imported.`,
+    {
+      errors: sorted.slice(0, MAX_REPORTED_ERRORS),
+      total: n,
+    },
+  );
 }

@@ -18,7 +18,12 @@ export function readCsv(text: string): CsvReadResult {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each entry is { record, info } rather than the string[] the typings promise.
-    parsed = parse(unified, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    parsed = parse(unified, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];

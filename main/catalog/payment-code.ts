@@ -18,17 +18,17 @@ const prefixIn = (digits: string, lo: number, hi: number): boolean => {
 export const PAYMENT_CODE_SHAPES: readonly PaymentCodeShape[] = [
   {
     wallet: 'wechat',
-    label: 'WeChat Pay (18 digits starting 10-15)',
+    label: 'WeChat Pay: 18 digits starting 10-15',
     test: (d) => d.length === 18 && prefixIn(d, 10, 15),
   },
   {
     wallet: 'alipay',
-    label: 'Alipay (16-24 digits starting 25-30)',
+    label: 'Alipay: 16-24 digits starting 25-30',
     test: (d) => d.length >= 16 && d.length <= 24 && prefixIn(d, 25, 30),
   },
   {
     wallet: 'unionpay',
-    label: 'UnionPay QuickPass (19 digits starting 62)',
+    label: 'UnionPay QuickPass: 19 digits starting 62',
     test: (d) => d.length === 19 && d.startsWith('62'),
   },
 ];

@@ -64,7 +64,10 @@ export interface CatalogRepository {
   getTaxCategory(id: string): TaxCategoryView | null;
   productCount(): number;
   /** Insert or update by SKU, pinyin computed here. Call inside a transaction when writing many. */
-  upsertProduct(input: ProductInput, opts: UpsertOptions): { readonly id: string; readonly inserted: boolean };
+  upsertProduct(
+    input: ProductInput,
+    opts: UpsertOptions,
+  ): { readonly id: string; readonly inserted: boolean };
   /** SKU of the product owning a normalised barcode, or null. */
   barcodeOwner(code: string): string | null;
   /** SKU of the product with this scale item code, or null. */
@@ -105,7 +108,12 @@ export function catalogRepository(db: Database.Database): CatalogRepository {
   return repo;
 }
 
-const toTax = (r: TaxRow): TaxCategoryView => ({ id: r.id, name: r.name, nameEn: r.name_en, rateBp: r.rate_bp });
+const toTax = (r: TaxRow): TaxCategoryView => ({
+  id: r.id,
+  name: r.name,
+  nameEn: r.name_en,
+  rateBp: r.rate_bp,
+});
 
 function createRepository(db: Database.Database): CatalogRepository {
   const byId = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
@@ -125,8 +133,12 @@ function createRepository(db: Database.Database): CatalogRepository {
   const byScaleItem = db.prepare<[number], ProductRow>(
     `SELECT ${PRODUCT_COLUMNS} FROM products WHERE scale_item_code = ? AND active = 1`,
   );
-  const taxAll = db.prepare<[], TaxRow>('SELECT id, name, name_en, rate_bp FROM tax_categories ORDER BY rate_bp DESC, id');
-  const taxOne = db.prepare<[string], TaxRow>('SELECT id, name, name_en, rate_bp FROM tax_categories WHERE id = ?');
+  const taxAll = db.prepare<[], TaxRow>(
+    'SELECT id, name, name_en, rate_bp FROM tax_categories ORDER BY rate_bp DESC, id',
+  );
+  const taxOne = db.prepare<[string], TaxRow>(
+    'SELECT id, name, name_en, rate_bp FROM tax_categories WHERE id = ?',
+  );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
   const idBySku = db.prepare<[string], { id: string }>('SELECT id FROM products WHERE sku = ?');
   const insert = db.prepare(
@@ -145,7 +157,9 @@ function createRepository(db: Database.Database): CatalogRepository {
   const ownerOfCode = db.prepare<[string], { sku: string }>(
     'SELECT p.sku FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?',
   );
-  const ownerOfScale = db.prepare<[number], { sku: string }>('SELECT sku FROM products WHERE scale_item_code = ?');
+  const ownerOfScale = db.prepare<[number], { sku: string }>(
+    'SELECT sku FROM products WHERE scale_item_code = ?',
+  );
   const releaseBarcodes = db.prepare<[string]>(
     'DELETE FROM barcodes WHERE product_id IN (SELECT id FROM products WHERE sku IN (SELECT value FROM json_each(?)))',
   );

@@ -70,9 +70,9 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
       ids,
       name: new FieldIndex(names, { substring: true }),
       nameEn: new FieldIndex(namesEn, { substring: true }),
-      sku: new FieldIndex(skus, { substring: true }),
+      sku: new FieldIndex(skus, { exact: true, substring: true }),
       initials: new FieldIndex(inis, { substring: true }),
-      full: new FieldIndex(fulls, { substring: false }),
+      full: new FieldIndex(fulls),
     };
     buildMs = performance.now() - t0;
   };

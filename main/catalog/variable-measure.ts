@@ -52,13 +52,19 @@ export function assertVariableMeasureRules(rules: readonly VariableMeasureRule[]
   const seen = new Set<string>();
   for (const r of rules) {
     const where = `Variable-measure rule "${r.prefix}"`;
-    if (!/^2\d{0,2}$/.test(r.prefix)) throw new RangeError(`${where}: prefix must be '2' followed by 0-2 digits.`);
-    if (!Number.isInteger(r.itemDigits) || r.itemDigits < 1) throw new RangeError(`${where}: itemDigits must be >= 1.`);
-    if (!Number.isInteger(r.valueDigits) || r.valueDigits < 1) throw new RangeError(`${where}: valueDigits must be >= 1.`);
-    if (r.value !== 'weight' && r.value !== 'price') throw new RangeError(`${where}: value must be 'weight' or 'price'.`);
+    if (!/^2\d{0,2}$/.test(r.prefix))
+      throw new RangeError(`${where}: prefix must be '2' followed by 0-2 digits.`);
+    if (!Number.isInteger(r.itemDigits) || r.itemDigits < 1)
+      throw new RangeError(`${where}: itemDigits must be >= 1.`);
+    if (!Number.isInteger(r.valueDigits) || r.valueDigits < 1)
+      throw new RangeError(`${where}: valueDigits must be >= 1.`);
+    if (r.value !== 'weight' && r.value !== 'price')
+      throw new RangeError(`${where}: value must be 'weight' or 'price'.`);
     const used = r.prefix.length + r.itemDigits + r.valueDigits;
     if (used > DATA_DIGITS) {
-      throw new RangeError(`${where}: prefix + itemDigits + valueDigits is ${used}; at most ${DATA_DIGITS} fit.`);
+      throw new RangeError(
+        `${where}: prefix + itemDigits + valueDigits is ${used}; at most ${DATA_DIGITS} fit.`,
+      );
     }
     if (seen.has(r.prefix)) throw new RangeError(`${where}: prefix listed twice.`);
     seen.add(r.prefix);
@@ -91,7 +97,11 @@ export function splitVariableMeasure(ean13: string, rule: VariableMeasureRule): 
 }
 
 /** The code a scale would print: for tests, the demo catalog and benchmarks. Spare digits are zeros. */
-export function buildVariableMeasureBarcode(rule: VariableMeasureRule, itemCode: string | number, value: number): string {
+export function buildVariableMeasureBarcode(
+  rule: VariableMeasureRule,
+  itemCode: string | number,
+  value: number,
+): string {
   const item = String(itemCode).padStart(rule.itemDigits, '0');
   const val = String(value).padStart(rule.valueDigits, '0');
   if (!/^\d+$/.test(item) || item.length > rule.itemDigits) {

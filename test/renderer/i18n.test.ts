@@ -91,17 +91,29 @@ describe('i18n catalogs', () => {
 describe('error messages use detail', () => {
   const en = translator('en');
   const zh = translator('zh-CN');
-  const show = (t: typeof en, e: Parameters<typeof errorMessage>[0], ctx?: Parameters<typeof errorMessage>[1]) => {
+  const show = (
+    t: typeof en,
+    e: Parameters<typeof errorMessage>[0],
+    ctx?: Parameters<typeof errorMessage>[1],
+  ) => {
     const m = errorMessage(e, ctx);
     return t(m.key, m.values);
   };
 
   it('BARCODE_MALFORMED names the code and the reason', () => {
-    const e = { code: 'BARCODE_MALFORMED', message: 'x', detail: { reason: 'check-digit', input: '6901234567891' } } as const;
+    const e = {
+      code: 'BARCODE_MALFORMED',
+      message: 'x',
+      detail: { reason: 'check-digit', input: '6901234567891' },
+    } as const;
     expect(show(en, e)).toBe('“6901234567891” has a wrong check digit: scan again or type it.');
     expect(show(zh, e)).toContain('6901234567891');
     expect(show(zh, e)).toContain('校验位');
-    const len = { code: 'BARCODE_MALFORMED', message: 'x', detail: { reason: 'length', input: '12345' } } as const;
+    const len = {
+      code: 'BARCODE_MALFORMED',
+      message: 'x',
+      detail: { reason: 'length', input: '12345' },
+    } as const;
     expect(show(en, len)).toContain('wrong number of digits');
   });
 
@@ -125,11 +137,17 @@ describe('error messages use detail', () => {
     expect(show(en, { code: 'CSV_INVALID', message: 'x', detail: { errors: [{ line: 4 }] } })).toBe(
       'The catalog file has an error on line 4.',
     );
-    expect(show(zh, { code: 'CSV_INVALID', message: 'x', detail: { errors: [{ line: 4 }] } })).toContain('第 4 行');
+    expect(show(zh, { code: 'CSV_INVALID', message: 'x', detail: { errors: [{ line: 4 }] } })).toContain(
+      '第 4 行',
+    );
   });
 
   it('a lost connection reads differently from a generic internal error', () => {
-    const lost = { code: 'INTERNAL', message: 'connection lost', detail: { reason: 'connection-lost' } } as const;
+    const lost = {
+      code: 'INTERNAL',
+      message: 'connection lost',
+      detail: { reason: 'connection-lost' },
+    } as const;
     expect(show(en, lost)).toContain('Reconnecting');
     expect(show(en, { code: 'INTERNAL', message: 'boom' })).toBe('Something went wrong. Please try again.');
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDiscount, parsePercentBp, parseQtyMilli, tryParseAmount } from '../../renderer/src/format/parse';
+import {
+  parseDiscount,
+  parsePercentBp,
+  parseQtyMilli,
+  tryParseAmount,
+} from '../../renderer/src/format/parse';
 
 describe('cashier input parsing', () => {
   it('weights in kg with up to 3 decimals, exactly', () => {
@@ -33,9 +38,18 @@ describe('cashier input parsing', () => {
   });
 
   it('discounts: a trailing % wins over the amount toggle', () => {
-    expect(parseDiscount('10%', 'amount', 'CNY')).toEqual({ ok: true, discount: { kind: 'percent', bp: 1000 } });
-    expect(parseDiscount('5', 'amount', 'CNY')).toEqual({ ok: true, discount: { kind: 'amount', minor: 500 } });
-    expect(parseDiscount('5', 'percent', 'CNY')).toEqual({ ok: true, discount: { kind: 'percent', bp: 500 } });
+    expect(parseDiscount('10%', 'amount', 'CNY')).toEqual({
+      ok: true,
+      discount: { kind: 'percent', bp: 1000 },
+    });
+    expect(parseDiscount('5', 'amount', 'CNY')).toEqual({
+      ok: true,
+      discount: { kind: 'amount', minor: 500 },
+    });
+    expect(parseDiscount('5', 'percent', 'CNY')).toEqual({
+      ok: true,
+      discount: { kind: 'percent', bp: 500 },
+    });
     expect(parseDiscount('150', 'percent', 'CNY')).toEqual({ ok: false, reason: 'percent' });
   });
 

@@ -1,7 +1,11 @@
 // The controller against a fake text field that behaves like an <input>: keys that are not swallowed get
 // typed at the caret. This is "a burst into a focused search field" without a browser.
 import { describe, expect, it } from 'vitest';
-import { ScannerController, type FieldPort, type KeyEventLike } from '../../renderer/src/input/scanner-controller';
+import {
+  ScannerController,
+  type FieldPort,
+  type KeyEventLike,
+} from '../../renderer/src/input/scanner-controller';
 
 class FakeField implements FieldPort<{ value: string }> {
   value = '';

@@ -30,7 +30,14 @@ const cart = (version: number, ids: string[], lastLineId: string | null = null, 
   taxRounding: 'line',
   lines: ids.map(line),
   orderDiscount: null,
-  totals: { grossMinor: 0, lineDiscountMinor: 0, orderDiscountMinor: 0, taxMinor: 0, totalMinor: 0, taxes: [] },
+  totals: {
+    grossMinor: 0,
+    lineDiscountMinor: 0,
+    orderDiscountMinor: 0,
+    taxMinor: 0,
+    totalMinor: 0,
+    taxes: [],
+  },
   lastLineId,
 });
 
@@ -82,11 +89,20 @@ describe('session reducer', () => {
 
   it('the same toast twice shows once; at most three at a time', () => {
     let s = initialSession;
-    s = sessionReducer(s, { type: 'toast', toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} } });
-    s = sessionReducer(s, { type: 'toast', toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} } });
+    s = sessionReducer(s, {
+      type: 'toast',
+      toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} },
+    });
+    s = sessionReducer(s, {
+      type: 'toast',
+      toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} },
+    });
     expect(s.toasts).toHaveLength(1);
     for (const code of ['1', '2', '3']) {
-      s = sessionReducer(s, { type: 'toast', toast: { tone: 'error', key: 'error.BARCODE_UNKNOWN', values: { code } } });
+      s = sessionReducer(s, {
+        type: 'toast',
+        toast: { tone: 'error', key: 'error.BARCODE_UNKNOWN', values: { code } },
+      });
     }
     expect(s.toasts.map((t) => t.values['code'])).toEqual(['1', '2', '3']);
   });

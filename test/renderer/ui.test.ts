@@ -2,90 +2,26 @@
 // renders under its CSP, keyboard-wedge bursts become scans, F-keys drive the sale, zh-CN/en switch.
 // Skips (with a message) when /usr/bin/chromium is absent.
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { keyBurst, skipReason, startHarness, type Harness } from './ui-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const skipReason = existsSync(CHROMIUM) ? null : `renderer UI tests skipped: ${CHROMIUM} not found (apt-get install chromium)`;
 if (skipReason) console.warn(skipReason);
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-let browser: Browser;
-let server: http.Server;
-let baseUrl = '';
-let outDir = '';
-let fakeScript = '';
-
-async function buildAll(): Promise<void> {
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'counterpos-renderer-'));
-  await build({
-    configFile: path.join(root, 'renderer/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const out = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: path.join(root, 'test/renderer/fixtures/fake-pos.ts'), formats: ['iife'], name: 'fakePos' },
-    },
-  });
-  const first = (Array.isArray(out) ? out[0] : out) as { output: { type: string; code?: string }[] };
-  fakeScript = first.output.find((o) => o.type === 'chunk')?.code ?? '';
-  if (!fakeScript) throw new Error('fake pos bundle is empty');
-}
-
-function serve(): Promise<void> {
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.join(outDir, rel);
-    if (!file.startsWith(outDir)) return void res.writeHead(400).end();
-    readFile(file).then(
-      (data) => res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(data),
-      () => res.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      resolve();
-    }),
-  );
-}
 
 describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   let page: Page;
   let problems: string[];
+  let harness: Harness;
 
   beforeAll(async () => {
-    await buildAll();
-    await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    harness = await startHarness();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await harness?.close();
   });
 
   beforeEach(async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
     page.setDefaultTimeout(8_000); // fail at the step that broke, well inside the test timeout
     problems = [];
@@ -94,8 +30,8 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
       // A <meta> CSP cannot carry frame-ancestors; Chromium says so. The web host sends it as a header.
       if (m.type() === 'error' && !m.text().includes("'frame-ancestors'")) problems.push(m.text());
     });
-    await page.addInitScript({ content: fakeScript });
-    await page.goto(baseUrl);
+    await page.addInitScript({ content: harness.fakeScript });
+    await page.goto(harness.baseUrl);
     await page.getByTestId('store-name').waitFor();
   });
 
@@ -111,25 +47,7 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     page.evaluate(
       `window.__fakePos.calls.filter((c) => c.channel === ${JSON.stringify(channel)}).map((c) => c.input)`,
     ) as Promise<unknown[]>;
-  /**
-   * A keyboard-wedge device: keys sent through CDP with explicit timestamps `gapMs` apart, all in one go (not
-   * awaited one by one), so they arrive queued together like real device input even on a busy machine.
-   */
-  const burst = async (keys: readonly string[], gapMs = 4) => {
-    const cdp = await page.context().newCDPSession(page);
-    const t0 = Date.now() / 1000;
-    const sends = keys.flatMap((key, i) => {
-      const timestamp = t0 + (i * gapMs) / 1000;
-      const enter = key === 'Enter';
-      const down = { type: 'keyDown', key, text: enter ? '\r' : key, timestamp } as const;
-      return [
-        cdp.send('Input.dispatchKeyEvent', enter ? { ...down, code: 'Enter', windowsVirtualKeyCode: 13 } : down),
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001 }),
-      ];
-    });
-    await Promise.all(sends);
-    await cdp.detach();
-  };
+  const burst = (keys: readonly string[]) => keyBurst(page, keys);
   const scan = (code: string) => burst([...code, 'Enter']);
   const focusedTestId = () => page.evaluate('document.activeElement?.getAttribute("data-testid") ?? null');
 
@@ -183,7 +101,9 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await tid('cart-line').waitFor();
     await page.keyboard.press('F12');
     await tid('tender-dialog').waitFor();
-    const quick = await tid('quick-amount').evaluateAll((els) => els.map((e) => e.getAttribute('data-minor')));
+    const quick = await tid('quick-amount').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-minor')),
+    );
     expect(quick).toEqual(['350', '1000', '2000', '5000', '10000']);
 
     await page.keyboard.type('1');
@@ -206,7 +126,9 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter'); // impatient double press
     await tid('sale-complete').waitFor();
-    expect(await calls('sale.tenderCash')).toEqual([{ cartId: 'cart-1', cartVersion: 1, tenderedMinor: 2000 }]);
+    expect(await calls('sale.tenderCash')).toEqual([
+      { cartId: 'cart-1', cartVersion: 1, tenderedMinor: 2000 },
+    ]);
     expect(await tid('complete-change').getAttribute('data-minor')).toBe('1650');
     expect(await tid('receipt-no').textContent()).toContain('T01-000001');
     await tid('receipt-training').waitFor();
@@ -250,7 +172,12 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
 
   it('a card swipe is refused with a message and never reaches a field, the cart or the screen', async () => {
     await tid('search-box').click();
-    await burst([...'%B4111111111111111^DOE/JOHN^25121010000000000000?', 'Enter', ...';4111111111111111=25121010000000000000?', 'Enter']);
+    await burst([
+      ...'%B4111111111111111^DOE/JOHN^25121010000000000000?',
+      'Enter',
+      ...';4111111111111111=25121010000000000000?',
+      'Enter',
+    ]);
     await poll(() => tid('toast').getAttribute('data-key')).toBe('scan.cardUnavailable');
     expect(await tid('toast').count()).toBe(1);
     expect(await tid('search-box').inputValue()).toBe('');
@@ -322,7 +249,10 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
   ] as const) {
     it(`fits ${width}x${height} with a full cart: no page scroll, pay button and total on screen, 48 px targets`, async () => {
       await page.setViewportSize({ width, height });
-      for (let i = 0; i < 14; i++) await page.evaluate(`window.pos.cart.addProduct({ productId: 'p${(i % 4) + 1}', qtyMilli: ${1000 + i} })`);
+      for (let i = 0; i < 14; i++)
+        await page.evaluate(
+          `window.pos.cart.addProduct({ productId: 'p${(i % 4) + 1}', qtyMilli: ${1000 + i} })`,
+        );
       await page.evaluate('window.pos.cart.get({})');
       await scan('96385074');
       await poll(() => tid('cart-line').count()).toBeGreaterThan(3);

@@ -18,7 +18,11 @@ const chars = (s: string): string[] => [...s];
 describe('keyboard-wedge detector', () => {
   it('human typing (slow, irregular) is never a scan and nothing is swallowed', () => {
     const d = new WedgeDetector();
-    const { verdicts, outcomes, end } = feed(d, [...chars('milk 2L'), 'Enter'], [140, 95, 210, 80, 160, 120, 300]);
+    const { verdicts, outcomes, end } = feed(
+      d,
+      [...chars('milk 2L'), 'Enter'],
+      [140, 95, 210, 80, 160, 120, 300],
+    );
     expect(verdicts.every((v) => !v.consume)).toBe(true);
     expect(outcomes).toEqual([]);
     expect(d.tick(end + 1_000)).toEqual([]);
@@ -29,7 +33,12 @@ describe('keyboard-wedge detector', () => {
     const code = '6901234567892';
     const { verdicts, outcomes } = feed(d, [...chars(code), 'Enter'], 8);
     expect(outcomes).toEqual([{ kind: 'scan', code, terminator: 'enter', passed: 3 }]);
-    expect(verdicts.map((v) => v.consume)).toEqual([false, false, false, ...Array<boolean>(code.length - 3 + 1).fill(true)]);
+    expect(verdicts.map((v) => v.consume)).toEqual([
+      false,
+      false,
+      false,
+      ...Array<boolean>(code.length - 3 + 1).fill(true),
+    ]);
     expect(verdicts[0]?.burstStart).toBe(true);
     expect(verdicts.slice(1).some((v) => v.burstStart)).toBe(false);
   });
@@ -72,7 +81,11 @@ describe('keyboard-wedge detector', () => {
     const { end } = feed(d, chars(code), 5);
     // The page was busy: the silence timer ran before the queued Enter was delivered.
     expect(d.tick(end + 200)).toEqual([{ kind: 'scan', code, terminator: 'timeout', passed: 3 }]);
-    expect(d.key({ key: 'Enter', time: end + 5 })).toEqual({ consume: true, burstStart: false, outcomes: [] });
+    expect(d.key({ key: 'Enter', time: end + 5 })).toEqual({
+      consume: true,
+      burstStart: false,
+      outcomes: [],
+    });
     // A person's Enter later on is theirs.
     expect(d.key({ key: 'Enter', time: end + 900 }).consume).toBe(false);
   });
@@ -107,7 +120,7 @@ describe('keyboard-wedge detector', () => {
     let time = 0;
     const verdicts = [d.key({ key: '0', time })];
     for (let i = 0; i < 20; i++) verdicts.push(d.key({ key: '0', time: (time += 33), repeat: true }));
-    verdicts.push(d.key({ key: 'Enter', time: (time += 10) }));
+    verdicts.push(d.key({ key: 'Enter', time: time + 10 }));
     expect(verdicts.flatMap((v) => v.outcomes)).toEqual([]);
     expect(verdicts.every((v) => !v.consume)).toBe(true);
   });

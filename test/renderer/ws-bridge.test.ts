@@ -5,7 +5,11 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import type { BridgeMessage, BridgeRequest } from '@contract/bridge-protocol';
 import type { StatusView } from '@contract/contract';
-import { createWsBridge, type ConnectionState, type SocketFactory } from '../../renderer/src/platform/ws-bridge';
+import {
+  createWsBridge,
+  type ConnectionState,
+  type SocketFactory,
+} from '../../renderer/src/platform/ws-bridge';
 
 const nodeSocket: SocketFactory = (url, handlers) => {
   const ws = new WebSocket(url);
@@ -76,7 +80,11 @@ describe('WebSocket bridge', () => {
       if (held.length === 2) {
         // Answer the second first.
         for (const [r, send] of [...held].reverse()) {
-          send({ type: 'result', id: r.id, result: { ok: true, value: { echo: r.channel, input: r.input } } });
+          send({
+            type: 'result',
+            id: r.id,
+            result: { ok: true, value: { echo: r.channel, input: r.input } },
+          });
         }
       }
     });
@@ -85,7 +93,10 @@ describe('WebSocket bridge', () => {
     cleanup.push(bridge.close);
     await bridge.ready;
 
-    const [a, b] = await Promise.all([bridge.api.cart.scan({ code: '6901234567892' }), bridge.api.status.get({})]);
+    const [a, b] = await Promise.all([
+      bridge.api.cart.scan({ code: '6901234567892' }),
+      bridge.api.status.get({}),
+    ]);
     expect(a).toEqual({ ok: true, value: { echo: 'cart.scan', input: { code: '6901234567892' } } });
     expect(b).toEqual({ ok: true, value: { echo: 'status.get', input: {} } });
     expect(held.map(([r]) => r.id)).toEqual([1, 2]);
@@ -102,7 +113,8 @@ describe('WebSocket bridge', () => {
     const off = bridge.api.on('status', (s) => seen.push(s));
     const other: unknown[] = [];
     bridge.api.on('cart', (c) => other.push(c));
-    const push = () => srv.sockets[0]?.send(JSON.stringify({ type: 'event', event: 'status', payload: status }));
+    const push = () =>
+      srv.sockets[0]?.send(JSON.stringify({ type: 'event', event: 'status', payload: status }));
     push();
     await until(() => seen.length === 1);
     off();
@@ -114,7 +126,8 @@ describe('WebSocket bridge', () => {
 
   it('connection loss: pending calls get INTERNAL "connection lost", later calls fail fast, then it reconnects', async () => {
     const srv = await server((req, reply, socket) => {
-      if (req.channel === 'sale.tenderCash') socket.terminate(); // dies mid-call
+      if (req.channel === 'sale.tenderCash')
+        socket.terminate(); // dies mid-call
       else reply({ type: 'result', id: req.id, result: { ok: true, value: 'pong' } });
     });
     cleanup.push(srv.close);
@@ -180,7 +193,11 @@ describe('WebSocket bridge', () => {
     const srv = await server((req, reply, socket) => {
       socket.send('not json');
       reply({ type: 'result', id: 999, result: { ok: true, value: 'stray' } });
-      reply({ type: 'result', id: -1, result: { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'x' } } });
+      reply({
+        type: 'result',
+        id: -1,
+        result: { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'x' } },
+      });
       reply({ type: 'result', id: req.id, result: { ok: true, value: 'mine' } });
     });
     cleanup.push(srv.close);

@@ -20,6 +20,12 @@ import { PayButton } from '../components/PayButton';
 import { StatusBar } from '../components/StatusBar';
 import { SaleComplete } from '../components/SaleComplete';
 
+/** Focus a field with its text selected, so typing replaces the previous search or code. */
+const focusAndSelect = (el: HTMLInputElement | null): void => {
+  el?.focus();
+  el?.select();
+};
+
 interface Props {
   readonly state: SessionState & { cart: CartView; store: StoreInfoView };
   readonly connection: ConnectionState;
@@ -38,15 +44,16 @@ export function CashierScreen({ state, connection, actions }: Props) {
 
   const needLine = (open: (lineId: string) => ModalState) => () =>
     selected ? setModal(open(selected.lineId)) : actions.notify('cart.selectFirst');
-  const needLines = (run: () => void) => () => (hasLines ? run() : actions.notify('error.CART_EMPTY', {}, 'error'));
+  const needLines = (run: () => void) => () =>
+    hasLines ? run() : actions.notify('error.CART_EMPTY', {}, 'error');
 
   const handlers: Record<HotkeyAction, () => void> = {
     help: () => setModal({ kind: 'help' }),
-    search: () => searchRef.current?.select() ?? undefined,
+    search: () => focusAndSelect(searchRef.current),
     quantity: needLine((lineId) => ({ kind: 'quantity', lineId })),
     lineDiscount: needLine((lineId) => ({ kind: 'lineDiscount', lineId })),
     orderDiscount: needLines(() => setModal({ kind: 'orderDiscount' })),
-    barcode: () => barcodeRef.current?.select(),
+    barcode: () => focusAndSelect(barcodeRef.current),
     remove: () => (selected ? void actions.removeLine(selected.lineId) : actions.notify('cart.selectFirst')),
     clear: needLines(() => setModal({ kind: 'clear' })),
     locale: () => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en'),
@@ -88,7 +95,12 @@ export function CashierScreen({ state, connection, actions }: Props) {
           </div>
         )}
         <main className="main">
-          <CartPanel cart={cart} selectedLineId={selectedLineId} flash={state.flash} onSelect={actions.selectLine} />
+          <CartPanel
+            cart={cart}
+            selectedLineId={selectedLineId}
+            flash={state.flash}
+            onSelect={actions.selectLine}
+          />
           <aside className="side">
             <TotalsPanel cart={cart} />
             <SearchBox inputRef={searchRef} search={actions.search} onPick={onPick} />

@@ -1,6 +1,13 @@
 // The screen's state as one reducer: what main told us (bootstrap, cart, status, last completed sale) plus
 // purely visual state (selection, flash, toasts). Pure, so the rules below are easy to reason about.
-import type { BootstrapView, CartView, Locale, SaleView, StatusView, StoreInfoView } from '@contract/contract';
+import type {
+  BootstrapView,
+  CartView,
+  Locale,
+  SaleView,
+  StatusView,
+  StoreInfoView,
+} from '@contract/contract';
 import type { MessageKey, MessageValues } from '../i18n/translate';
 
 export interface Toast {

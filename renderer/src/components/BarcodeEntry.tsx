@@ -55,7 +55,12 @@ export function BarcodeEntry({ inputRef, onSubmit }: Props) {
           }}
         />
       </div>
-      <button type="submit" className="btn btn-secondary" disabled={busy || code.trim() === ''} data-testid={TID.barcodeSubmit}>
+      <button
+        type="submit"
+        className="btn btn-secondary"
+        disabled={busy || code.trim() === ''}
+        data-testid={TID.barcodeSubmit}
+      >
         {t('barcode.add')}
       </button>
     </form>

@@ -51,7 +51,11 @@ export function CartLineRow({ line, selected, flash, onSelect }: Props) {
             ? t('cart.discountPercent', { amount: money(line.lineDiscountMinor), pct: discount.bp / 10_000 })
             : t('cart.discountAmount', { amount: money(line.lineDiscountMinor) }))}
       </div>
-      <div className="line-total num" data-testid={TID.lineTotal} data-minor={line.grossMinor - line.lineDiscountMinor}>
+      <div
+        className="line-total num"
+        data-testid={TID.lineTotal}
+        data-minor={line.grossMinor - line.lineDiscountMinor}
+      >
         {money(line.grossMinor - line.lineDiscountMinor)}
       </div>
     </li>

@@ -11,7 +11,14 @@ interface Props {
   readonly autoFocusOk?: boolean;
 }
 
-export function DialogButtons({ onCancel, onOk, okLabel, okDisabled = false, okTone = 'primary', autoFocusOk = false }: Props) {
+export function DialogButtons({
+  onCancel,
+  onOk,
+  okLabel,
+  okDisabled = false,
+  okTone = 'primary',
+  autoFocusOk = false,
+}: Props) {
   const { t } = useI18n();
   return (
     <div className="dialog-buttons">

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import { BINDINGS, QUICK_AMOUNT_KEYS } from '../keys/bindings';
+import { BINDINGS, QUICK_AMOUNT_KEYS, keyLabel } from '../keys/bindings';
 import type { MessageKey } from '../i18n/translate';
 import { TID } from '../testids';
 import { Modal } from './Modal';
@@ -29,37 +29,48 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       }}
     >
       <div className="help">
-        <table className="help-table">
-          <tbody>
-            {BINDINGS.map((b) => (
-              <tr key={b.action}>
-                <td>
-                  {b.keys.map((k) => (
-                    <kbd key={k}>{k}</kbd>
-                  ))}
-                </td>
-                <td>{t(`help.${b.action}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3 className="help-sub">{t('help.inDialogs')}</h3>
-        <table className="help-table">
-          <tbody>
-            {CONTEXT_KEYS.map((c) => (
-              <tr key={c.what}>
-                <td>
-                  <kbd>{c.keys}</kbd>
-                </td>
-                <td>{t(c.what)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="field-hint">{t('help.scanner')}</p>
+        <section>
+          <h3 className="help-sub">{t('help.global')}</h3>
+          <table className="help-table">
+            <tbody>
+              {BINDINGS.map((b) => (
+                <tr key={b.action}>
+                  <td>
+                    {b.keys.map((k) => (
+                      <kbd key={k}>{keyLabel(k)}</kbd>
+                    ))}
+                  </td>
+                  <td>{t(`help.${b.action}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h3 className="help-sub">{t('help.inDialogs')}</h3>
+          <table className="help-table">
+            <tbody>
+              {CONTEXT_KEYS.map((c) => (
+                <tr key={c.what}>
+                  <td>
+                    <kbd>{c.keys}</kbd>
+                  </td>
+                  <td>{t(c.what)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <p className="field-hint help-note">{t('help.scanner')}</p>
       </div>
       <div className="dialog-buttons">
-        <button type="button" className="btn btn-primary" data-testid={TID.dialogOk} autoFocus onClick={onClose}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid={TID.dialogOk}
+          autoFocus
+          onClick={onClose}
+        >
           {t('dialog.close')}
         </button>
       </div>

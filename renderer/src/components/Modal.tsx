@@ -24,7 +24,9 @@ export function Modal({ title, onClose, testId, size = 'normal', onKey, children
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   // Captured during the first render, before an autoFocus inside the dialog moves focus.
-  const [previous] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const [previous] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
 
   useEffect(() => {
     const box = ref.current;

@@ -11,7 +11,13 @@ interface Props {
 export function PayButton({ totalMinor, disabled, onPay }: Props) {
   const { t, money } = useI18n();
   return (
-    <button type="button" className="btn btn-primary btn-pay" data-testid={TID.tenderButton} disabled={disabled} onClick={onPay}>
+    <button
+      type="button"
+      className="btn btn-primary btn-pay"
+      data-testid={TID.tenderButton}
+      disabled={disabled}
+      onClick={onPay}
+    >
       <kbd>{keyHint('tender')}</kbd>
       <span>{t('action.payCash')}</span>
       <span className="num">{money(totalMinor)}</span>

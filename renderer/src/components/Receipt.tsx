@@ -14,7 +14,8 @@ export function Receipt({ sale, store }: Props) {
   const { totals } = sale;
   const storeName = localName(locale, store.name, store.nameEn);
   // SaleView carries no pricing mode: tax is "included" exactly when it did not add to the total.
-  const inclusive = totals.totalMinor === totals.grossMinor - totals.lineDiscountMinor - totals.orderDiscountMinor;
+  const inclusive =
+    totals.totalMinor === totals.grossMinor - totals.lineDiscountMinor - totals.orderDiscountMinor;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(
     new Date(sale.completedAt),
   );
@@ -42,7 +43,10 @@ export function Receipt({ sale, store }: Props) {
               <span>
                 {t('receipt.qtyAt', {
                   qty: qty(line.qtyMilli, line.unit),
-                  price: line.unit === 'kg' ? t('cart.perKg', { price: money(line.unitPriceMinor) }) : money(line.unitPriceMinor),
+                  price:
+                    line.unit === 'kg'
+                      ? t('cart.perKg', { price: money(line.unitPriceMinor) })
+                      : money(line.unitPriceMinor),
                 })}
               </span>
             </div>
@@ -74,7 +78,12 @@ export function Receipt({ sale, store }: Props) {
         )}
         {totals.taxes.map((tax) => (
           <div className="r-row r-sub" key={tax.taxCategoryId}>
-            <dt>{t(inclusive ? 'totals.taxIncluded' : 'totals.tax', { name: tax.name, rate: tax.rateBp / 10_000 })}</dt>
+            <dt>
+              {t(inclusive ? 'totals.taxIncluded' : 'totals.tax', {
+                name: tax.name,
+                rate: tax.rateBp / 10_000,
+              })}
+            </dt>
             <dd className="num">{money(tax.taxMinor)}</dd>
           </div>
         ))}

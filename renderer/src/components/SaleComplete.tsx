@@ -28,7 +28,13 @@ export function SaleComplete({ sale, store, onNewSale }: Props) {
 
   return (
     <div className="modal-layer complete-layer">
-      <section className="complete" role="dialog" aria-modal="true" aria-labelledby="complete-title" data-testid={TID.saleComplete}>
+      <section
+        className="complete"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="complete-title"
+        data-testid={TID.saleComplete}
+      >
         <div className="complete-main">
           <h2 id="complete-title" className="complete-title">
             {t('complete.title')}
@@ -38,7 +44,13 @@ export function SaleComplete({ sale, store, onNewSale }: Props) {
           <p className="complete-change num" data-testid={TID.completeChange} data-minor={change}>
             {money(change)}
           </p>
-          <button type="button" className="btn btn-primary btn-pay" data-testid={TID.newSale} autoFocus onClick={onNewSale}>
+          <button
+            type="button"
+            className="btn btn-primary btn-pay"
+            data-testid={TID.newSale}
+            autoFocus
+            onClick={onNewSale}
+          >
             <kbd>Enter</kbd> {t('complete.newSale')}
           </button>
         </div>

@@ -80,7 +80,14 @@ export function SearchBox({ inputRef, search, onPick }: Props) {
         />
       </div>
       {showList && (
-        <SearchResults id={listId} query={query} results={results} active={active} onPick={pick} onHover={setActive} />
+        <SearchResults
+          id={listId}
+          query={query}
+          results={results}
+          active={active}
+          onPick={pick}
+          onHover={setActive}
+        />
       )}
     </div>
   );

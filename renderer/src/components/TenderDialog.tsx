@@ -1,10 +1,10 @@
 import type { CartView, SaleView } from '@contract/contract';
 import type { Result } from '@contract/result';
 import { currencyExponent, formatMajor } from '@contract/money';
+import { quickCashAmounts } from '@contract/quick-cash';
 import { useI18n } from '../i18n/context';
 import type { TenderInput } from '../app/actions';
 import { useTender } from '../sale/use-tender';
-import { defaultNotes, quickAmounts } from '../sale/quick-amounts';
 import { QUICK_AMOUNT_KEYS } from '../keys/bindings';
 import { TID } from '../testids';
 import { Modal, isEnterInField } from './Modal';
@@ -20,9 +20,9 @@ interface Props {
 export function TenderDialog({ cart, onTender, onClose }: Props) {
   const { t, money, currency } = useI18n();
   const tender = useTender(cart, currency, onTender);
+  // The same rule main uses (one module in @contract), recomputed for the live total.
   const exponent = currencyExponent(currency);
-  // Recomputed for the live total (bootstrap's quickCashMinor only fits the cart as it was at start-up).
-  const amounts = quickAmounts(tender.dueMinor, defaultNotes(exponent), QUICK_AMOUNT_KEYS.length);
+  const amounts = quickCashAmounts(tender.dueMinor, currency).slice(0, QUICK_AMOUNT_KEYS.length);
   const choose = (minor: number): void => tender.setText(() => formatMajor(minor, currency));
 
   return (
@@ -66,7 +66,11 @@ export function TenderDialog({ cart, onTender, onClose }: Props) {
             autoFocus
             placeholder={formatMajor(tender.dueMinor, currency)}
             data-testid={TID.tenderAmount}
-            value={tender.retrying && tender.tendered.ok ? formatMajor(tender.tendered.minor, currency) : tender.text}
+            value={
+              tender.retrying && tender.tendered.ok
+                ? formatMajor(tender.tendered.minor, currency)
+                : tender.text
+            }
             readOnly={tender.retrying || tender.busy}
             aria-invalid={!tender.tendered.ok || tender.shortMinor !== null}
             onChange={(e) => {
@@ -76,11 +80,7 @@ export function TenderDialog({ cart, onTender, onClose }: Props) {
           />
           <div className="tender-change">
             <span className="label">{t('tender.change')}</span>
-            <span
-              className="amount num"
-              data-testid={TID.changeDue}
-              data-minor={tender.changeMinor ?? ''}
-            >
+            <span className="amount num" data-testid={TID.changeDue} data-minor={tender.changeMinor ?? ''}>
               {tender.changeMinor === null ? '—' : money(tender.changeMinor)}
             </span>
           </div>
@@ -100,11 +100,17 @@ export function TenderDialog({ cart, onTender, onClose }: Props) {
             aria-busy={tender.busy}
             onClick={() => void tender.confirm()}
           >
-            <kbd>Enter</kbd> {t(tender.busy ? 'tender.working' : tender.retrying ? 'tender.retry' : 'tender.confirm')}
+            <kbd>Enter</kbd>{' '}
+            {t(tender.busy ? 'tender.working' : tender.retrying ? 'tender.retry' : 'tender.confirm')}
           </button>
         </div>
         <div className="tender-side">
-          <QuickAmounts amounts={amounts} dueMinor={tender.dueMinor} disabled={tender.retrying || tender.busy} onChoose={choose} />
+          <QuickAmounts
+            amounts={amounts}
+            dueMinor={tender.dueMinor}
+            disabled={tender.retrying || tender.busy}
+            onChoose={choose}
+          />
           <Keypad
             decimals={exponent > 0}
             disabled={tender.retrying || tender.busy}

@@ -20,7 +20,11 @@ export function TotalsPanel({ cart }: { readonly cart: CartView }) {
           </div>
         )}
         {totals.orderDiscountMinor > 0 && (
-          <div className="row discount" data-testid={TID.orderDiscount} data-minor={totals.orderDiscountMinor}>
+          <div
+            className="row discount"
+            data-testid={TID.orderDiscount}
+            data-minor={totals.orderDiscountMinor}
+          >
             <dt>
               {orderDiscount?.kind === 'percent'
                 ? t('totals.orderDiscountPercent', { pct: orderDiscount.bp / 10_000 })
@@ -38,7 +42,10 @@ export function TotalsPanel({ cart }: { readonly cart: CartView }) {
             data-minor={tax.taxMinor}
           >
             <dt>
-              {t(inclusive ? 'totals.taxIncluded' : 'totals.tax', { name: tax.name, rate: tax.rateBp / 10_000 })}
+              {t(inclusive ? 'totals.taxIncluded' : 'totals.tax', {
+                name: tax.name,
+                rate: tax.rateBp / 10_000,
+              })}
             </dt>
             <dd className="num">{money(tax.taxMinor)}</dd>
           </div>

@@ -49,7 +49,10 @@ export function parseDiscount(text: string, mode: 'amount' | 'percent', currency
 }
 
 /** parseAmount without the throw; `reason` is a select key of the `amount.invalid` message. */
-export function tryParseAmount(text: string, currency: string): { ok: true; minor: number } | { ok: false; reason: string } {
+export function tryParseAmount(
+  text: string,
+  currency: string,
+): { ok: true; minor: number } | { ok: false; reason: string } {
   try {
     return { ok: true, minor: parseAmount(text, currency) };
   } catch (error) {

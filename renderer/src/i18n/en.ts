@@ -5,7 +5,8 @@ export const en = {
   'app.title': 'CounterPOS',
   'app.connecting': 'Connecting to the till service…',
   'app.loading': 'Loading…',
-  'app.reconnecting': 'Connection to the till service lost. Reconnecting… (sales cannot be completed until it is back)',
+  'app.reconnecting':
+    'Connection to the till service lost. Reconnecting… (sales cannot be completed until it is back)',
   'app.bootFailed': 'The till could not start.',
   'app.retry': 'Try again',
 
@@ -82,7 +83,8 @@ export const en = {
     '{reason, select, empty {Enter an amount.} negative {The amount cannot be negative.} notANumber {That is not an amount.} grouping {Misplaced thousands separator: write 1,234.50 or 1234.50.} tooManyDecimals {Too many decimal places.} tooLarge {That amount is too large.} other {That is not a valid amount.}}',
 
   'clear.title': 'Clear the cart?',
-  'clear.body': '{count, plural, one {The # line} other {All # lines}} will be removed. This cannot be undone.',
+  'clear.body':
+    '{count, plural, one {The # line} other {All # lines}} will be removed. This cannot be undone.',
   'clear.confirm': 'Clear cart',
 
   'keypad.back': '⌫',
@@ -142,6 +144,7 @@ export const en = {
   'help.tender': 'Take cash payment',
   'help.selectUp': 'Select the previous line',
   'help.selectDown': 'Select the next line',
+  'help.global': 'Anywhere on the sale screen',
   'help.inDialogs': 'In dialogs and fields',
   'help.ctx.enter': 'Confirm / add the highlighted result / start a new sale',
   'help.ctx.escape': 'Cancel the dialog / clear the search',
@@ -153,7 +156,8 @@ export const en = {
 
   'error.INVALID_PAYLOAD': 'The till service rejected the request as malformed. Please try again.',
   'error.FORBIDDEN_SENDER': 'This screen is not allowed to talk to the till service.',
-  'error.UNKNOWN_CHANNEL': 'The till service does not support this action (version mismatch). Please call support.',
+  'error.UNKNOWN_CHANNEL':
+    'The till service does not support this action (version mismatch). Please call support.',
   'error.BARCODE_MALFORMED':
     '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode. Card and QR payments are not available yet.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
   'error.BARCODE_UNKNOWN':
@@ -170,8 +174,10 @@ export const en = {
   'error.STORAGE_FULL': 'The disk is full: nothing was saved. Free up space, then try again.',
   'error.STORAGE_BUSY': 'The database is busy (another program is using it). Try again in a moment.',
   'error.STORAGE_CORRUPT': 'The database is damaged. Stop selling on this till and call support.',
-  'error.CONFIG_CORRUPT': 'The till’s settings file is unreadable. It was left untouched; please call support.',
-  'error.STORAGE_TOO_NEW': 'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
+  'error.CONFIG_CORRUPT':
+    'The till’s settings file is unreadable. It was left untouched; please call support.',
+  'error.STORAGE_TOO_NEW':
+    'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
   'error.NOT_FOUND': 'Not found.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',

@@ -30,16 +30,26 @@ const MAX_LINES_SHOWN = 5;
 
 /** Line numbers from CSV_INVALID detail: `errors: [{ line, ... }]` (or `lines: number[]`). */
 function csvLines(detail: Readonly<Record<string, unknown>>): number[] {
-  const raw = Array.isArray(detail['errors']) ? detail['errors'] : Array.isArray(detail['lines']) ? detail['lines'] : [];
+  const raw = Array.isArray(detail['errors'])
+    ? detail['errors']
+    : Array.isArray(detail['lines'])
+      ? detail['lines']
+      : [];
   const lines: number[] = [];
   for (const e of raw as unknown[]) {
-    const n = typeof e === 'number' ? e : (e as { line?: unknown; row?: unknown } | null)?.line ?? (e as { row?: unknown } | null)?.row;
+    const n =
+      typeof e === 'number'
+        ? e
+        : ((e as { line?: unknown; row?: unknown } | null)?.line ?? (e as { row?: unknown } | null)?.row);
     if (typeof n === 'number' && Number.isSafeInteger(n)) lines.push(n);
   }
   return lines;
 }
 
-export function errorMessage(error: PosError, ctx: ErrorContext = {}): { key: MessageKey; values: MessageValues } {
+export function errorMessage(
+  error: PosError,
+  ctx: ErrorContext = {},
+): { key: MessageKey; values: MessageValues } {
   const detail = error.detail ?? {};
   const key: ErrorKey = `error.${error.code}`;
   switch (error.code) {
@@ -47,7 +57,8 @@ export function errorMessage(error: PosError, ctx: ErrorContext = {}): { key: Me
     case 'BARCODE_UNKNOWN': {
       const reason = barcodeReason(detail['reason']);
       // A customer's payment code is never echoed back on screen (main does not echo it either).
-      const code = reason === 'paymentCode' ? '' : (str(detail['code']) ?? str(detail['input']) ?? ctx.code ?? '');
+      const code =
+        reason === 'paymentCode' ? '' : (str(detail['code']) ?? str(detail['input']) ?? ctx.code ?? '');
       return { key, values: { code, reason } };
     }
     case 'CSV_INVALID': {

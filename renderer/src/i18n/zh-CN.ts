@@ -98,7 +98,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'tender.confirm': '完成收款',
   'tender.working': '正在完成…',
   'tender.retry': '重试同一笔收款',
-  'tender.retryHint': '收款过程中连接中断，无法确定交易是否已完成。重试会发送完全相同的收款请求，绝不会重复收款。',
+  'tender.retryHint':
+    '收款过程中连接中断，无法确定交易是否已完成。重试会发送完全相同的收款请求，绝不会重复收款。',
 
   'complete.title': '交易完成',
   'complete.change': '找零',
@@ -117,7 +118,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'status.live': '正式营业',
   'status.gateway':
     '刷卡终端：{state, select, online {在线} offline {离线} error {故障} notConfigured {未配置} other {未知}}',
-  'status.printer': '打印机：{state, select, online {就绪} offline {离线} error {故障} notConfigured {未配置} other {未知}}',
+  'status.printer':
+    '打印机：{state, select, online {就绪} offline {离线} error {故障} notConfigured {未配置} other {未知}}',
   'status.storage': '存储：{state, select, ok {正常} error {故障} other {未知}}',
   'status.connection':
     '{state, select, open {已连接} connecting {正在连接…} reconnecting {正在重新连接…} closed {已断开} other {未知}}',
@@ -140,6 +142,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.tender': '现金收款',
   'help.selectUp': '选择上一行',
   'help.selectDown': '选择下一行',
+  'help.global': '收银界面任意位置',
   'help.inDialogs': '对话框和输入框中',
   'help.ctx.enter': '确认 / 添加高亮的搜索结果 / 开始新交易',
   'help.ctx.escape': '取消对话框 / 清空搜索',
@@ -163,13 +166,13 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.DISCOUNT_INVALID': '不允许此折扣（超过金额或超过 100%）。',
   'error.QUANTITY_INVALID': '不允许此数量。',
   'error.TENDER_INSUFFICIENT': '实收现金少于应收金额。',
-  'error.CSV_INVALID':
-    '{count, plural, =0 {商品文件无效。} other {商品文件有 # 行错误：第 {lines} 行。}}',
+  'error.CSV_INVALID': '{count, plural, =0 {商品文件无效。} other {商品文件有 # 行错误：第 {lines} 行。}}',
   'error.STORAGE_FULL': '磁盘已满，未保存任何数据。请清理空间后重试。',
   'error.STORAGE_BUSY': '数据库正忙（被其他程序占用），请稍后重试。',
   'error.STORAGE_CORRUPT': '数据库已损坏。请停止在本机收银并联系技术支持。',
   'error.CONFIG_CORRUPT': '收银机设置文件无法读取，已保持原样。请联系技术支持。',
   'error.STORAGE_TOO_NEW': '数据库由更新版本的 CounterPOS 写入。请升级本机软件；数据已保持原样。',
   'error.NOT_FOUND': '未找到。',
-  'error.INTERNAL': '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
+  'error.INTERNAL':
+    '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
 };

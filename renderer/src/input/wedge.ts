@@ -46,7 +46,12 @@ export interface WedgeKey {
 
 export type WedgeOutcome =
   /** `passed`: how many leading characters reached the focused field (restore it when > 0) */
-  | { readonly kind: 'scan'; readonly code: string; readonly terminator: 'enter' | 'tab' | 'timeout'; readonly passed: number }
+  | {
+      readonly kind: 'scan';
+      readonly code: string;
+      readonly terminator: 'enter' | 'tab' | 'timeout';
+      readonly passed: number;
+    }
   /** a magstripe swipe; deliberately carries no track data */
   | { readonly kind: 'card' }
   /** swallowed keys that turned out to be typing: insert them where they would have gone */
@@ -93,7 +98,11 @@ export class WedgeDetector {
 
     if (k.key === 'Enter' || k.key === 'Tab') {
       const terminator = k.key === 'Enter' ? 'enter' : 'tab';
-      if (this.mode === 'burst' && this.buffer.length >= this.opts.minLength && gap <= this.opts.enterMaxGapMs) {
+      if (
+        this.mode === 'burst' &&
+        this.buffer.length >= this.opts.minLength &&
+        gap <= this.opts.enterMaxGapMs
+      ) {
         out.push({ kind: 'scan', code: this.buffer, terminator, passed: this.passed });
         this.reset();
         return { consume: true, burstStart: false, outcomes: out };
@@ -116,7 +125,8 @@ export class WedgeDetector {
         return { consume: true, burstStart: false, outcomes: out };
       }
       this.buffer += k.key;
-      if (this.buffer.length >= this.opts.minLength) return { consume: true, burstStart: false, outcomes: out };
+      if (this.buffer.length >= this.opts.minLength)
+        return { consume: true, burstStart: false, outcomes: out };
       this.passed++;
       return { consume: false, burstStart: false, outcomes: out };
     }

@@ -40,9 +40,21 @@ export const QUICK_AMOUNT_KEYS: readonly string[] = ['F5', 'F6', 'F7', 'F8', 'F9
 
 export const isFunctionKey = (key: string): boolean => /^F([1-9]|1[0-2])$/.test(key);
 
-const byKey = new Map<string, HotkeyAction>(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.action] as const)));
+const byKey = new Map<string, HotkeyAction>(
+  BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.action] as const)),
+);
 
 export const actionForKey = (key: string): HotkeyAction | undefined => byKey.get(key);
+
+const LABELS: Readonly<Record<string, string>> = {
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Delete: 'Del',
+  Escape: 'Esc',
+};
+
+/** How a key is printed on screen and in the help. */
+export const keyLabel = (key: string): string => LABELS[key] ?? key;
 
 /** The first key of an action, for on-screen hints ("F3"). */
 export const keyHint = (action: HotkeyAction): string =>

@@ -4,5 +4,7 @@ import { err, type Result } from '@contract/result';
 export const connectionLost = (): Result<never> =>
   err('INTERNAL', 'connection lost', { reason: 'connection-lost' });
 
-export const isConnectionLost = (error: { code: string; detail?: Readonly<Record<string, unknown>> }): boolean =>
-  error.code === 'INTERNAL' && error.detail?.['reason'] === 'connection-lost';
+export const isConnectionLost = (error: {
+  code: string;
+  detail?: Readonly<Record<string, unknown>>;
+}): boolean => error.code === 'INTERNAL' && error.detail?.['reason'] === 'connection-lost';

@@ -43,13 +43,18 @@ export function useTender(
       : tryParseAmount(text, currency);
   const shortMinor = tendered.ok && tendered.minor < dueMinor ? dueMinor - tendered.minor : null;
   const changeMinor = tendered.ok && shortMinor === null ? tendered.minor - dueMinor : null;
-  const canConfirm = !busy && tendered.ok && shortMinor === null && (pending !== null || cart.lines.length > 0);
+  const canConfirm =
+    !busy && tendered.ok && shortMinor === null && (pending !== null || cart.lines.length > 0);
 
   const confirm = async (): Promise<void> => {
     if (inFlight.current || !canConfirm || !tendered.ok) return;
     inFlight.current = true;
     setBusy(true);
-    const input = pending?.input ?? { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: tendered.minor };
+    const input = pending?.input ?? {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      tenderedMinor: tendered.minor,
+    };
     const result = await onTender(input);
     inFlight.current = false;
     setBusy(false);

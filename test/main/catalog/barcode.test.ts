@@ -36,8 +36,16 @@ describe('parseBarcode: plain GTINs', () => {
   });
 
   it('normalises GTIN-14 with indicator 0 to EAN-13, keeps other indicators', () => {
-    expect(parseBarcode('06901234567892')).toEqual({ kind: 'gtin', code: '6901234567892', format: 'GTIN-14' });
-    expect(parseBarcode('10012345678902')).toEqual({ kind: 'gtin', code: '10012345678902', format: 'GTIN-14' });
+    expect(parseBarcode('06901234567892')).toEqual({
+      kind: 'gtin',
+      code: '6901234567892',
+      format: 'GTIN-14',
+    });
+    expect(parseBarcode('10012345678902')).toEqual({
+      kind: 'gtin',
+      code: '10012345678902',
+      format: 'GTIN-14',
+    });
   });
 
   it('trims the CR/LF/TAB a keyboard-wedge scanner appends, and surrounding spaces', () => {
@@ -50,7 +58,8 @@ describe('parseBarcode: plain GTINs', () => {
   });
 
   it('property: every valid EAN-13 outside prefix 2 parses to itself', () => {
-    const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
     fc.assert(
       fc.property(fc.constantFrom(...'013456789'), digits(11), (first, rest) => {
         const code = withCheckDigit(first + rest);
@@ -174,7 +183,11 @@ describe('parseBarcode: variable-measure (scale) labels', () => {
     const short: VariableMeasureRule = { prefix: '2', itemDigits: 6, value: 'price', valueDigits: 5 };
     const long: VariableMeasureRule = { prefix: '28', itemDigits: 5, value: 'weight', valueDigits: 5 };
     const code = withCheckDigit('280001200500');
-    expect(parseBarcode(code, [short, long])).toMatchObject({ rule: long, itemCode: '00012', weightGrams: 500 });
+    expect(parseBarcode(code, [short, long])).toMatchObject({
+      rule: long,
+      itemCode: '00012',
+      weightGrams: 500,
+    });
     expect(parseBarcode(withCheckDigit('270001200500'), [short, long])).toMatchObject({ rule: short });
   });
 

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
 import { importCatalogCsv, MAX_REPORTED_ERRORS } from '../../../main/catalog/csv-import';
@@ -62,15 +64,31 @@ describe('importCatalogCsv: valid files', () => {
       taxCategoryId: 'std',
       barcodes: [COLA, '0036000291452'],
     });
-    const apple = db.prepare("SELECT price_minor, unit, name_en, pinyin_initials, pinyin_full FROM products WHERE sku = 'APPLE'").get();
-    expect(apple).toEqual({ price_minor: 1280, unit: 'kg', name_en: 'Apples', pinyin_initials: 'pg', pinyin_full: 'pingguo' });
-    expect(createCatalogSearch(db).search('kkkl').map((p) => p.sku)).toEqual(['COLA']);
+    const apple = db
+      .prepare(
+        "SELECT price_minor, unit, name_en, pinyin_initials, pinyin_full FROM products WHERE sku = 'APPLE'",
+      )
+      .get();
+    expect(apple).toEqual({
+      price_minor: 1280,
+      unit: 'kg',
+      name_en: 'Apples',
+      pinyin_initials: 'pg',
+      pinyin_full: 'pingguo',
+    });
+    expect(
+      createCatalogSearch(db)
+        .search('kkkl')
+        .map((p) => p.sku),
+    ).toEqual(['COLA']);
   });
 
   it('header order is free and case-insensitive; optional columns may be absent; BOM and CRLF accepted', () => {
     const csv = '\uFEFFPrice, Tax_Category ,SKU,Name\r\n2.5,std,W1,农夫山泉\r\n';
     expect(run(csv)).toEqual({ imported: 1, updated: 0 });
-    expect(db.prepare("SELECT name, price_minor, unit, active, name_en FROM products WHERE sku = 'W1'").get()).toEqual({
+    expect(
+      db.prepare("SELECT name, price_minor, unit, active, name_en FROM products WHERE sku = 'W1'").get(),
+    ).toEqual({
       name: '农夫山泉',
       price_minor: 250,
       unit: 'each',
@@ -80,7 +98,8 @@ describe('importCatalogCsv: valid files', () => {
   });
 
   it('quoted fields with commas, quotes and line breaks', () => {
-    const csv = 'sku,name,name_en,price,tax_category\n"S,1","薯片,原味","Chips ""Original""\nbig bag",7.50,std\nS2,饼干,,1,std\n';
+    const csv =
+      'sku,name,name_en,price,tax_category\n"S,1","薯片,原味","Chips ""Original""\nbig bag",7.50,std\nS2,饼干,,1,std\n';
     expect(run(csv)).toEqual({ imported: 2, updated: 0 });
     expect(db.prepare("SELECT name, name_en FROM products WHERE sku = 'S,1'").get()).toEqual({
       name: '薯片,原味',
@@ -97,7 +116,10 @@ describe('importCatalogCsv: valid files', () => {
     const repo = catalogRepository(db);
     expect(repo.barcodeOwner(COLA)).toBe('B'); // moved between two SKUs of the same file
     expect(repo.barcodeOwner(WATER)).toBe('A');
-    expect(db.prepare("SELECT name, price_minor FROM products WHERE sku = 'A'").get()).toEqual({ name: '甲二', price_minor: 200 });
+    expect(db.prepare("SELECT name, price_minor FROM products WHERE sku = 'A'").get()).toEqual({
+      name: '甲二',
+      price_minor: 200,
+    });
   });
 
   it('active: 0 deactivates, blank keeps an existing product as it is, new products default to active', () => {
@@ -111,7 +133,9 @@ describe('importCatalogCsv: valid files', () => {
 
   it('scale_code registers a weighed item for scale labels', () => {
     run('sku,name,price,unit,tax_category,scale_code\nAPPLE,苹果,12.80,kg,food,00001\n');
-    const m = catalogRepository(db).lookupBarcode(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00001', 750));
+    const m = catalogRepository(db).lookupBarcode(
+      buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00001', 750),
+    );
     expect(m.product.sku).toBe('APPLE');
     expect(m.qtyMilli).toBe(750);
   });
@@ -131,14 +155,19 @@ describe('importCatalogCsv: all or nothing', () => {
     const { errors, total, message } = errorsOf(rows.join('\n'));
     expect(total).toBe(1);
     expect(message).toBe('1 error in the catalog CSV; nothing was imported.');
-    expect(errors).toEqual([{ line: 7, column: 'price', reason: expect.stringContaining('3 decimal places') }]);
+    expect(errors).toEqual([
+      { line: 7, column: 'price', reason: expect.stringContaining('3 decimal places') },
+    ]);
     expect(count()).toBe(0);
   });
 
   it('a failed re-import leaves the previous catalog untouched', () => {
     run(`sku,name,price,tax_category,barcodes\nA,甲,1,std,${COLA}\n`);
     errorsOf(`sku,name,price,tax_category,barcodes\nA,甲改,9,std,${WATER}\nB,乙,-1,std,\n`);
-    expect(db.prepare("SELECT name, price_minor FROM products WHERE sku = 'A'").get()).toEqual({ name: '甲', price_minor: 100 });
+    expect(db.prepare("SELECT name, price_minor FROM products WHERE sku = 'A'").get()).toEqual({
+      name: '甲',
+      price_minor: 100,
+    });
     expect(catalogRepository(db).barcodeOwner(COLA)).toBe('A');
   });
 
@@ -167,7 +196,11 @@ describe('importCatalogCsv: each error case', () => {
   });
 
   it('header only', () => {
-    expect(one('sku,name,price,tax_category\n')).toEqual({ line: 2, column: null, reason: 'no product rows after the header' });
+    expect(one('sku,name,price,tax_category\n')).toEqual({
+      line: 2,
+      column: null,
+      reason: 'no product rows after the header',
+    });
   });
 
   it('missing required columns, each named', () => {
@@ -183,7 +216,11 @@ describe('importCatalogCsv: each error case', () => {
   it('unknown, duplicate and unnamed columns', () => {
     const { errors } = errorsOf('sku,name,price,tax_category,colour,SKU,\nA,甲,1,std,red,A,\n');
     expect(errors).toEqual([
-      { line: 1, column: 'colour', reason: expect.stringMatching(/^unknown column "colour"; allowed columns are sku, name/) },
+      {
+        line: 1,
+        column: 'colour',
+        reason: expect.stringMatching(/^unknown column "colour"; allowed columns are sku, name/),
+      },
       { line: 1, column: 'sku', reason: 'column "sku" appears more than once' },
       { line: 1, column: null, reason: 'header field 7 is empty; every column needs a name' },
     ]);
@@ -246,7 +283,9 @@ describe('importCatalogCsv: each error case', () => {
   });
 
   it('bad barcodes: check digit, length, letters', () => {
-    const { errors } = errorsOf('sku,name,price,tax_category,barcodes\nA,甲,1,std,6901234567893|12345|69012a4567892\n');
+    const { errors } = errorsOf(
+      'sku,name,price,tax_category,barcodes\nA,甲,1,std,6901234567893|12345|69012a4567892\n',
+    );
     expect(errors.map((e) => e.reason)).toEqual([
       'barcode "6901234567893": EAN-13 check digit should be 2, got 3.',
       expect.stringContaining('barcode "12345": Barcode has 5 digits'),
@@ -266,7 +305,9 @@ describe('importCatalogCsv: each error case', () => {
   });
 
   it('a barcode given to two SKUs of the file (also as UPC-A vs EAN-13)', () => {
-    expect(one('sku,name,price,tax_category,barcodes\nA,甲,1,std,036000291452\nB,乙,1,std,0036000291452\n')).toEqual({
+    expect(
+      one('sku,name,price,tax_category,barcodes\nA,甲,1,std,036000291452\nB,乙,1,std,0036000291452\n'),
+    ).toEqual({
       line: 3,
       column: 'barcodes',
       reason: 'barcode 0036000291452 is also given to SKU "A" on line 2',
@@ -290,5 +331,19 @@ describe('importCatalogCsv: each error case', () => {
     expect(one('sku,name,price,tax_category,scale_code\nB,乙,1,std,5\n').reason).toBe(
       'scale code 5 already belongs to SKU "A" in the catalog',
     );
+  });
+});
+
+describe('docs/catalog.md', () => {
+  it('the example CSV imports as documented', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/catalog.md'), 'utf8');
+    const example = /```csv\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    expect(run(example as string)).toEqual({ imported: 3, updated: 0 });
+    const repo = catalogRepository(db);
+    expect(repo.lookupBarcode('036000291452').product.name).toBe('乐事薯片 原味, 75g');
+    expect(
+      repo.lookupBarcode(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00001', 500)).product.sku,
+    ).toBe('FRU-APPLE');
   });
 });

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBarcode } from '../../../main/catalog/barcode';
-import { DEMO, DEMO_PRODUCTS, DEMO_TAX_CATEGORIES, demoScaleLabel, seedDemoCatalog } from '../../../main/catalog/demo';
+import {
+  DEMO,
+  DEMO_PRODUCTS,
+  DEMO_TAX_CATEGORIES,
+  demoScaleLabel,
+  seedDemoCatalog,
+} from '../../../main/catalog/demo';
 import { catalogRepository } from '../../../main/catalog/repository';
 import { createCatalogSearch } from '../../../main/catalog/search';
 import { fixedNow, openTestDb } from './test-db';
@@ -27,7 +33,16 @@ describe('demo catalog', () => {
   it('does not seed over a shop catalog', () => {
     db.prepare("INSERT INTO tax_categories (id, name, rate_bp) VALUES ('t', 'T', 0)").run();
     catalogRepository(db).upsertProduct(
-      { sku: 'MINE', name: '我的', nameEn: null, priceMinor: 1, unit: 'each', taxCategoryId: 't', barcodes: [], scaleItemCode: null },
+      {
+        sku: 'MINE',
+        name: '我的',
+        nameEn: null,
+        priceMinor: 1,
+        unit: 'each',
+        taxCategoryId: 't',
+        barcodes: [],
+        scaleItemCode: null,
+      },
       { now: fixedNow() },
     );
     expect(seedDemoCatalog(db, fixedNow)).toBe(false);
@@ -72,17 +87,30 @@ describe('demo catalog', () => {
     const weighed = DEMO_PRODUCTS.filter((p) => p.unit === 'kg');
     expect(weighed.length).toBeGreaterThanOrEqual(2);
     expect(weighed.every((p) => p.scaleItemCode !== null && p.barcode === null)).toBe(true);
-    expect(DEMO.apples).toMatchObject({ name: '苹果', nameEn: 'Apples', priceMinor: 1280, unit: 'kg', scaleItemCode: '00001' });
+    expect(DEMO.apples).toMatchObject({
+      name: '苹果',
+      nameEn: 'Apples',
+      priceMinor: 1280,
+      unit: 'kg',
+      scaleItemCode: '00001',
+    });
     const m = catalogRepository(db).lookupBarcode(demoScaleLabel('apples', 1250));
     expect(m.product.sku).toBe(DEMO.apples.sku);
     expect(m.qtyMilli).toBe(1250);
-    expect(catalogRepository(db).lookupBarcode(demoScaleLabel('bananas', 480)).product.nameEn).toBe('Bananas');
+    expect(catalogRepository(db).lookupBarcode(demoScaleLabel('bananas', 480)).product.nameEn).toBe(
+      'Bananas',
+    );
   });
 
   it('typing kkkl finds Coca-Cola 330ml first', () => {
     seedDemoCatalog(db, fixedNow);
     const hits = createCatalogSearch(db).search('kkkl');
-    expect(hits[0]).toMatchObject({ sku: DEMO.cola.sku, name: '可口可乐 330ml', nameEn: 'Coca-Cola 330ml', priceMinor: 300 });
+    expect(hits[0]).toMatchObject({
+      sku: DEMO.cola.sku,
+      name: '可口可乐 330ml',
+      nameEn: 'Coca-Cola 330ml',
+      priceMinor: 300,
+    });
     expect(hits[0]?.barcodes).toEqual([DEMO.cola.barcode]);
   });
 

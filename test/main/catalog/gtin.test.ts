@@ -27,7 +27,9 @@ describe('GS1 mod-10 check digit', () => {
   });
 
   const body = fc.oneof(
-    ...[7, 11, 12, 13].map((n) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n })),
+    ...[7, 11, 12, 13].map((n) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n }),
+    ),
   );
 
   it('property: a computed check digit always validates', () => {

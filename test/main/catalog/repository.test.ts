@@ -2,8 +2,16 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
 import { parseBarcode } from '../../../main/catalog/barcode';
-import { catalogRepository, type CatalogRepository, type ProductInput } from '../../../main/catalog/repository';
-import { buildVariableMeasureBarcode, DEFAULT_PRICE_RULE, DEFAULT_WEIGHT_RULE } from '../../../main/catalog/variable-measure';
+import {
+  catalogRepository,
+  type CatalogRepository,
+  type ProductInput,
+} from '../../../main/catalog/repository';
+import {
+  buildVariableMeasureBarcode,
+  DEFAULT_PRICE_RULE,
+  DEFAULT_WEIGHT_RULE,
+} from '../../../main/catalog/variable-measure';
 import { addTaxCategories, fixedNow, openTestDb } from './test-db';
 
 const COLA = '6901234567892';
@@ -68,8 +76,14 @@ describe('catalog repository', () => {
   });
 
   it('stores pinyin keys and the update time', () => {
-    const row = db.prepare('SELECT pinyin_initials, pinyin_full, updated_at FROM products WHERE id = ?').get(colaId);
-    expect(row).toEqual({ pinyin_initials: 'kkkl330ml', pinyin_full: 'kekoukele330ml', updated_at: fixedNow().toISOString() });
+    const row = db
+      .prepare('SELECT pinyin_initials, pinyin_full, updated_at FROM products WHERE id = ?')
+      .get(colaId);
+    expect(row).toEqual({
+      pinyin_initials: 'kkkl330ml',
+      pinyin_full: 'kekoukele330ml',
+      updated_at: fixedNow().toISOString(),
+    });
   });
 
   it('is one instance per database (statements prepared once)', () => {
@@ -116,7 +130,11 @@ describe('barcode lookup', () => {
   it('plain EAN-13: one unit, no override', () => {
     const m = repo.lookupBarcode(COLA);
     expect(m.product.sku).toBe('COLA');
-    expect(m).toMatchObject({ qtyMilli: null, priceOverrideMinor: null, parsed: { kind: 'gtin', code: COLA } });
+    expect(m).toMatchObject({
+      qtyMilli: null,
+      priceOverrideMinor: null,
+      parsed: { kind: 'gtin', code: COLA },
+    });
   });
 
   it('a UPC-A scan finds the product stored under its EAN-13 form', () => {
@@ -153,7 +171,10 @@ describe('barcode lookup', () => {
   });
 
   it('a weight label for a per-piece product is refused', () => {
-    repo.upsertProduct({ ...apples, sku: 'MELON', name: '哈密瓜', unit: 'each', scaleItemCode: 7 }, { now: fixedNow() });
+    repo.upsertProduct(
+      { ...apples, sku: 'MELON', name: '哈密瓜', unit: 'each', scaleItemCode: 7 },
+      { now: fixedNow() },
+    );
     const f = failureOf(() => repo.lookupBarcode(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, 7, 900)));
     expect(f.code).toBe('BARCODE_UNKNOWN');
     expect(f.detail).toMatchObject({ reason: 'unit-mismatch', sku: 'MELON' });
@@ -161,7 +182,9 @@ describe('barcode lookup', () => {
 
   it('malformed codes and payment codes fail before any lookup', () => {
     expect(failureOf(() => repo.lookupBarcode('6901234567893')).code).toBe('BARCODE_MALFORMED');
-    expect(failureOf(() => repo.lookupBarcode('134567890123456789')).detail).toMatchObject({ reason: 'payment-code' });
+    expect(failureOf(() => repo.lookupBarcode('134567890123456789')).detail).toMatchObject({
+      reason: 'payment-code',
+    });
   });
 
   it('inactive products are not sold by barcode', () => {
@@ -186,7 +209,9 @@ describe('migration 002: scale item code', () => {
         .run(),
     ).toThrow(/UNIQUE/);
     // many products without one are fine
-    const count = db.prepare('SELECT count(*) AS n FROM products WHERE scale_item_code IS NULL').get() as { n: number };
+    const count = db.prepare('SELECT count(*) AS n FROM products WHERE scale_item_code IS NULL').get() as {
+      n: number;
+    };
     expect(count.n).toBe(1);
     expect(repo.scaleItemOwner(1)).toBe('APPLE');
   });

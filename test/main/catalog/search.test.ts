@@ -6,7 +6,12 @@ import { createCatalogSearch, type CatalogSearch } from '../../../main/catalog/s
 import { normaliseText } from '../../../main/catalog/text';
 import { addTaxCategories, fixedNow, openTestDb } from './test-db';
 
-const product = (sku: string, name: string, nameEn: string | null, barcodes: string[] = []): ProductInput => ({
+const product = (
+  sku: string,
+  name: string,
+  nameEn: string | null,
+  barcodes: string[] = [],
+): ProductInput => ({
   sku,
   name,
   nameEn,
@@ -151,7 +156,11 @@ describe('catalog search against a reference model', () => {
   it('property: same products, same order as a brute-force ranking', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(word, word, fc.option(word)), { minLength: 1, maxLength: 25, selector: (t) => t[0] }),
+        fc.uniqueArray(fc.tuple(word, word, fc.option(word)), {
+          minLength: 1,
+          maxLength: 25,
+          selector: (t) => t[0],
+        }),
         word,
         fc.integer({ min: 1, max: 8 }),
         (rows, query, limit) => {
@@ -171,11 +180,20 @@ describe('catalog search against a reference model', () => {
           const compact = q.replaceAll(' ', '');
           const all = memDb
             .prepare('SELECT sku, name, name_en, pinyin_initials, pinyin_full FROM products ORDER BY sku')
-            .all() as { sku: string; name: string; name_en: string | null; pinyin_initials: string; pinyin_full: string }[];
+            .all() as {
+            sku: string;
+            name: string;
+            name_en: string | null;
+            pinyin_initials: string;
+            pinyin_full: string;
+          }[];
           const tierOf = (r: (typeof all)[number]): number => {
             const [n, e, s] = [normaliseText(r.name), normaliseText(r.name_en ?? ''), normaliseText(r.sku)];
             if (s === q) return 0;
-            if ([n, e, s].some((f) => f.startsWith(q)) || [r.pinyin_initials, r.pinyin_full].some((f) => f.startsWith(compact)))
+            if (
+              [n, e, s].some((f) => f.startsWith(q)) ||
+              [r.pinyin_initials, r.pinyin_full].some((f) => f.startsWith(compact))
+            )
               return 1;
             if ([n, e, s].some((f) => f.includes(q)) || r.pinyin_initials.includes(compact)) return 2;
             return 3;

@@ -21,7 +21,9 @@ describe('variable-measure rules', () => {
 
   it('builds the code a scale prints', () => {
     expect(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00001', 1250)).toBe('2100001012502');
-    expect(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, 7, 5)).toBe(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00007', 5));
+    expect(buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, 7, 5)).toBe(
+      buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '00007', 5),
+    );
     expect(() => buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '123456', 1)).toThrow(RangeError);
     expect(() => buildVariableMeasureBarcode(DEFAULT_WEIGHT_RULE, '1', 100_000)).toThrow(RangeError);
   });

@@ -1,5 +1,5 @@
 // Quick-tender buttons: the exact amount, then what a customer plausibly hands over in notes.
-import { assertMinor, currencyExponent } from '../api/money';
+import { assertMinor, currencyExponent } from './money';
 
 /**
  * Banknotes customers commonly hand over, in major units. Rare large notes (EUR 200/500, HKD 1000) are left

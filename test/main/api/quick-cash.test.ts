@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { quickCashAmounts } from '../../../main/sale/quick-cash';
+import { quickCashAmounts } from '../../../main/api/quick-cash';
 
 describe('quickCashAmounts', () => {
   it.each([

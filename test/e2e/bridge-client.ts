@@ -1,0 +1,42 @@
+// A Node client of the web host's WebSocket bridge, for crash tests that need calls at machine speed.
+// It authenticates exactly as the browser does (session cookie + same Origin).
+import WebSocket from 'ws';
+import type { Channel } from '../../main/api/contract';
+import type { Result } from '../../main/api/result';
+
+export interface BridgeClient {
+  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export async function connectBridge(url: string): Promise<BridgeClient> {
+  const u = new URL(url);
+  const token = u.searchParams.get('token') ?? '';
+  const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { cookie: `pos_session=${token}`, origin: u.origin } });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let next = 1;
+  const pending = new Map<number, { resolve: (r: Result<unknown>) => void; reject: (e: Error) => void }>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as { type: string; id: number; result: Result<unknown> };
+    if (msg.type !== 'result') return;
+    pending.get(msg.id)?.resolve(msg.result);
+    pending.delete(msg.id);
+  });
+  ws.on('close', () => {
+    for (const p of pending.values()) p.reject(new Error('connection lost'));
+    pending.clear();
+  });
+  ws.on('error', () => undefined);
+  return {
+    call: (channel, input) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        ws.send(JSON.stringify({ id, channel, input }));
+      }),
+    close: () => ws.close(),
+  };
+}
