@@ -15,7 +15,15 @@ const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', '.vite/**', 'coverage/**', '.tmp/**', 'test-results/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      '.vite/**',
+      'coverage/**',
+      '.tmp/**',
+      'test-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -42,15 +50,29 @@ export default tseslint.config(
     files: ['main/api/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [...nodeBuiltins.map((name) => ({ name, message: 'main/api is shared with the renderer: no Node.' })), 'electron'],
-        [{ group: ['../*', '**/native/**', '**/renderer/**'], message: 'main/api depends on nothing else in the app.' }],
+        [
+          ...nodeBuiltins.map((name) => ({
+            name,
+            message: 'main/api is shared with the renderer: no Node.',
+          })),
+          'electron',
+        ],
+        [
+          {
+            group: ['../*', '**/native/**', '**/renderer/**'],
+            message: 'main/api depends on nothing else in the app.',
+          },
+        ],
       ),
     },
   },
   {
     files: ['main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([], [{ group: ['**/renderer/**'], message: 'main never imports renderer code.' }]),
+      'no-restricted-imports': restrict(
+        [],
+        [{ group: ['**/renderer/**'], message: 'main never imports renderer code.' }],
+      ),
     },
   },
   {
@@ -58,7 +80,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [{ name: 'electron', message: 'Drivers are plain Node; Electron stays in main/electron/.' }],
-        [{ group: ['**/main/**', '**/renderer/**'], message: 'native/ is below main/: it may not import app code.' }],
+        [
+          {
+            group: ['**/main/**', '**/renderer/**'],
+            message: 'native/ is below main/: it may not import app code.',
+          },
+        ],
       ),
     },
   },

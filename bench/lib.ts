@@ -43,9 +43,12 @@ export function printReport(report: BenchReport): void {
     const base = r.baseline
       ? `  | baseline ${r.baseline.name}: ${fmt(r.baseline.value)} ${r.unit}  ratio ${(r.value / r.baseline.value).toFixed(2)}x`
       : '';
-    const verdict = r.target ? `  | target ${r.target}: ${r.pass === undefined ? '-' : r.pass ? 'MET' : 'MISSED'}` : '';
+    const verdict = r.target
+      ? `  | target ${r.target}: ${r.pass === undefined ? '-' : r.pass ? 'MET' : 'MISSED'}`
+      : '';
     console.log(`  ${r.metric}: ${fmt(r.value)} ${r.unit}${base}${verdict}`);
   }
 }
 
-const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : v < 0.01 ? v.toFixed(4) : v.toFixed(3));
+const fmt = (v: number): string =>
+  Math.abs(v) >= 100 ? v.toFixed(0) : v < 0.01 ? v.toFixed(4) : v.toFixed(3);

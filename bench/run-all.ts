@@ -15,7 +15,9 @@ const files = fs
 let met = 0;
 let missed = 0;
 for (const f of files) {
-  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { default: () => Promise<BenchReport> };
+  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
+    default: () => Promise<BenchReport>;
+  };
   const report = await mod.default();
   printReport(report);
   for (const r of report.rows) {

@@ -23,7 +23,13 @@ export default async function run(): Promise<BenchReport> {
   raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
   const insert = raw.prepare('INSERT INTO t (body) VALUES (?)');
 
-  const codes = [DEMO.cola.barcode, DEMO.water.barcode, DEMO.milk.barcode, DEMO.bread.barcode, DEMO.chips.barcode];
+  const codes = [
+    DEMO.cola.barcode,
+    DEMO.water.barcode,
+    DEMO.milk.barcode,
+    DEMO.bread.barcode,
+    DEMO.chips.barcode,
+  ];
   const commit: number[] = [];
   const baseline: number[] = [];
   try {

@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { ensureRendererBuilt, hasChromium, launchChromium, repoRoot, startWebHostProcess } from '../test/e2e/harness';
+import {
+  ensureRendererBuilt,
+  hasChromium,
+  launchChromium,
+  repoRoot,
+  startWebHostProcess,
+} from '../test/e2e/harness';
 import { percentile, type BenchReport } from './lib';
 
 const ROUNDS = 5;

@@ -11,7 +11,11 @@ export interface HostOptions {
   readonly locale?: Locale;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
-  readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  readonly log?: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => void;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
@@ -29,7 +33,8 @@ export interface Host {
  * the shell shows this instead, and the files are left exactly as they were.
  */
 export interface StartupFailure {
-  readonly code: 'STORAGE_BUSY' | 'STORAGE_CORRUPT' | 'STORAGE_TOO_NEW' | 'CONFIG_CORRUPT' | 'STORAGE_FULL' | 'INTERNAL';
+  readonly code:
+    'STORAGE_BUSY' | 'STORAGE_CORRUPT' | 'STORAGE_TOO_NEW' | 'CONFIG_CORRUPT' | 'STORAGE_FULL' | 'INTERNAL';
   readonly message: string;
   readonly file: string | null;
 }

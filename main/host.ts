@@ -55,7 +55,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const catalog = createSaleCatalog(db, config.variableMeasureRules);
   const carts = createCartRepo(db, { now, newId });
   const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
-  const cart = createCartService({ db, carts, catalog, settings, newId, now, onChange: (c) => emit('cart', c) });
+  const cart = createCartService({
+    db,
+    carts,
+    catalog,
+    settings,
+    newId,
+    now,
+    onChange: (c) => emit('cart', c),
+  });
   const tenderCash = createCashTender({ db, carts, sales, catalog, settings, now, newId });
   const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
   const status = createStatusService(config.trainingMode, (s) => emit('status', s));
@@ -107,7 +115,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let closed = false;
   return {
     dispatch: (channel, payload) =>
-      closed ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } }) : dispatch(channel, payload),
+      closed
+        ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } })
+        : dispatch(channel, payload),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

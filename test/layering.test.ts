@@ -14,16 +14,19 @@ function sources(dir: string, out: string[] = []): string[] {
     if (SKIP.has(e.name)) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) sources(full, out);
-    else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(path.relative(root, full));
+    else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+      out.push(path.relative(root, full));
   }
   return out;
 }
 
 const files = sources(root);
 const importsOf = (file: string): string[] =>
-  [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map(
-    (m) => m[1] as string,
-  );
+  [
+    ...fs
+      .readFileSync(path.join(root, file), 'utf8')
+      .matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] as string);
 
 describe('process layering', () => {
   it('every source file belongs to a layer', () => {

@@ -46,7 +46,7 @@ interface VitestJson {
   numTodoTests: number;
   testResults: { name: string; status: string }[];
 }
-let json: VitestJson | null = null;
+let json: VitestJson | null;
 try {
   json = JSON.parse(fs.readFileSync(report, 'utf8')) as VitestJson;
 } catch {

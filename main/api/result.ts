@@ -33,7 +33,8 @@ export interface PosError {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PosError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PosError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -47,7 +47,10 @@ export const DEFAULT_CONFIG: PosConfig = {
 export const CONFIG_FILE = 'config.json';
 
 /** Reads `dataDir/config.json`, creating it with defaults when absent. Throws PosFailure('CONFIG_CORRUPT'). */
-export function loadConfig(dataDir: string, overrides: Partial<Pick<PosConfig, 'trainingMode'>> = {}): PosConfig {
+export function loadConfig(
+  dataDir: string,
+  overrides: Partial<Pick<PosConfig, 'trainingMode'>> = {},
+): PosConfig {
   const file = path.join(dataDir, CONFIG_FILE);
   if (!fs.existsSync(file)) {
     const fresh = { ...DEFAULT_CONFIG, ...overrides };
@@ -63,8 +66,13 @@ export function loadConfig(dataDir: string, overrides: Partial<Pick<PosConfig, '
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new PosFailure('CONFIG_CORRUPT', `${file} has invalid settings: ${issues.join('; ')}`, { file, issues });
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new PosFailure('CONFIG_CORRUPT', `${file} has invalid settings: ${issues.join('; ')}`, {
+      file,
+      issues,
+    });
   }
   return { ...parsed.data, ...overrides };
 }

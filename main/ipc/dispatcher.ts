@@ -7,7 +7,11 @@ import { mapSqliteError } from '../store/errors';
 
 export type Handlers = { readonly [C in Channel]: (input: Input<C>) => Output<C> | Promise<Output<C>> };
 
-export type Logger = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type Logger = (
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields?: Record<string, unknown>,
+) => void;
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
 

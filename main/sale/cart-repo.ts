@@ -29,9 +29,16 @@ export interface CartRepo {
   close(id: string, to: Exclude<CartStatus, 'open'>): void;
 }
 
-export function createCartRepo(db: Database.Database, deps: { now: () => Date; newId: () => string }): CartRepo {
-  const selOpen = db.prepare<[], Row>(`SELECT id, status, version, body, opened_at FROM carts WHERE status = 'open'`);
-  const selId = db.prepare<[string], Row>(`SELECT id, status, version, body, opened_at FROM carts WHERE id = ?`);
+export function createCartRepo(
+  db: Database.Database,
+  deps: { now: () => Date; newId: () => string },
+): CartRepo {
+  const selOpen = db.prepare<[], Row>(
+    `SELECT id, status, version, body, opened_at FROM carts WHERE status = 'open'`,
+  );
+  const selId = db.prepare<[string], Row>(
+    `SELECT id, status, version, body, opened_at FROM carts WHERE id = ?`,
+  );
   const ins = db.prepare(
     `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, ?, ?, ?)`,
   );
@@ -45,7 +52,13 @@ export function createCartRepo(db: Database.Database, deps: { now: () => Date; n
     if (!parsed.success) {
       throw new PosFailure('STORAGE_CORRUPT', `Stored cart ${row.id} is unreadable`, { cartId: row.id });
     }
-    return { id: row.id, status: row.status, version: row.version, body: parsed.data, openedAt: row.opened_at };
+    return {
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      body: parsed.data,
+      openedAt: row.opened_at,
+    };
   };
 
   const repo: CartRepo = {

@@ -35,7 +35,11 @@ export function priceView(rec: CartRecord, deps: Pick<CartServiceDeps, 'catalog'
   const { lines, totals } = priceCart(
     rec.body.lines,
     rec.body.orderDiscount,
-    { currency: deps.settings.currency, mode: deps.settings.pricingMode, rounding: deps.settings.taxRounding },
+    {
+      currency: deps.settings.currency,
+      mode: deps.settings.pricingMode,
+      rounding: deps.settings.taxRounding,
+    },
     deps.catalog.taxCategoryNames(),
   );
   return {
@@ -83,7 +87,8 @@ export function createCartService(deps: CartServiceDeps): CartService {
     // Scanning the same piece item again bumps its quantity, as cashiers expect; weighed or
     // discounted lines stay separate so each label and each discount remains visible.
     const same = body.lines.find(
-      (l) => !line.fromLabel && !l.fromLabel && l.unit === 'each' && l.productId === line.productId && !l.discount,
+      (l) =>
+        !line.fromLabel && !l.fromLabel && l.unit === 'each' && l.productId === line.productId && !l.discount,
     );
     if (same && line.unit === 'each') {
       const lines = body.lines.map((l) => (l === same ? { ...l, qtyMilli: l.qtyMilli + line.qtyMilli } : l));
@@ -163,7 +168,11 @@ export function createCartService(deps: CartServiceDeps): CartService {
           at: deps.now().toISOString(),
           kind: 'cart.abandoned',
           ref: cart.id,
-          body: { lines: priced.lines.length, totalMinor: priced.totals.totalMinor, currency: priced.currency },
+          body: {
+            lines: priced.lines.length,
+            totalMinor: priced.totals.totalMinor,
+            currency: priced.currency,
+          },
         });
         return priceView(carts.openCart(), deps);
       })();

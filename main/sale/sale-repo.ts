@@ -57,7 +57,9 @@ export function createSaleRepo(
     order_discount_minor, tax_minor, total_minor, completed_at`;
   const byId = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE id = ?`);
   const byCart = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE cart_id = ?`);
-  const last = db.prepare<[], SaleRow>(`SELECT ${cols} FROM sales ORDER BY completed_at DESC, rowid DESC LIMIT 1`);
+  const last = db.prepare<[], SaleRow>(
+    `SELECT ${cols} FROM sales ORDER BY completed_at DESC, rowid DESC LIMIT 1`,
+  );
   const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
   const tenders = db.prepare<[string], TenderRow>(
     `SELECT kind, amount_minor, tendered_minor, change_minor FROM tenders WHERE sale_id = ? ORDER BY created_at, id`,

@@ -38,7 +38,8 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
       order_discount_minor, tax_minor, total_minor, completed_at)
     VALUES (@id, @receiptNo, @cartId, @cartVersion, 'completed', @training, @terminalId, @currency, @pricingMode,
       @taxRounding, @orderDiscount, @gross, @lineDisc, @orderDisc, @tax, @total, @at)`);
-  const insLine = db.prepare(`INSERT INTO sale_lines (sale_id, line_no, line_id, product_id, sku, name, name_en,
+  const insLine =
+    db.prepare(`INSERT INTO sale_lines (sale_id, line_no, line_id, product_id, sku, name, name_en,
       unit, qty_milli, unit_price_minor, tax_category_id, tax_rate_bp, discount, gross_minor, line_discount_minor,
       order_discount_minor, net_minor, tax_minor, total_minor)
     VALUES (@saleId, @lineNo, @lineId, @productId, @sku, @name, @nameEn, @unit, @qtyMilli, @unitPriceMinor,
@@ -58,10 +59,14 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
       throw new PosFailure('NOT_FOUND', `Cart ${input.cartId} is not open`, { cartId: input.cartId });
     }
     if (cart.version !== input.cartVersion) {
-      throw new PosFailure('CART_STALE', 'The cart changed since the total was shown; check it and tender again', {
-        expected: cart.version,
-        got: input.cartVersion,
-      });
+      throw new PosFailure(
+        'CART_STALE',
+        'The cart changed since the total was shown; check it and tender again',
+        {
+          expected: cart.version,
+          got: input.cartVersion,
+        },
+      );
     }
     if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
     const view = priceView(cart, deps);
@@ -110,7 +115,9 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
       totalMinor: total,
       taxMinor: t.taxMinor,
       lines: view.lines.length,
-      tenders: [{ kind: 'cash', amountMinor: total, tenderedMinor: input.tenderedMinor, changeMinor: change }],
+      tenders: [
+        { kind: 'cash', amountMinor: total, tenderedMinor: input.tenderedMinor, changeMinor: change },
+      ],
     };
     appendJournal(db, { at, kind: 'sale.completed', ref: saleId, body: summary });
     insOutbox.run(deps.newId(), `sale:${saleId}`, saleId, JSON.stringify(summary), at, at, at);

@@ -8,7 +8,11 @@ import type { Host } from '../host-types';
 
 const MAX_FRAME = 60_000_000; // a large CSV import is the biggest legitimate payload
 
-export function serveBridge(ws: WebSocket, host: Host, log: (m: string, f?: Record<string, unknown>) => void): void {
+export function serveBridge(
+  ws: WebSocket,
+  host: Host,
+  log: (m: string, f?: Record<string, unknown>) => void,
+): void {
   const send = (msg: BridgeMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
@@ -19,7 +23,11 @@ export function serveBridge(ws: WebSocket, host: Host, log: (m: string, f?: Reco
   ws.on('message', (data, isBinary) => {
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).length;
     if (isBinary || size > MAX_FRAME) {
-      send({ type: 'result', id: -1, result: err('INVALID_PAYLOAD', 'Frame must be JSON text within size limit') });
+      send({
+        type: 'result',
+        id: -1,
+        result: err('INVALID_PAYLOAD', 'Frame must be JSON text within size limit'),
+      });
       return;
     }
     let frame: unknown;
@@ -32,7 +40,11 @@ export function serveBridge(ws: WebSocket, host: Host, log: (m: string, f?: Reco
     const f = frame as { id?: unknown; channel?: unknown; input?: unknown } | null;
     const id = typeof f?.id === 'number' && Number.isSafeInteger(f.id) ? f.id : -1;
     if (id < 0 || typeof f?.channel !== 'string') {
-      send({ type: 'result', id, result: err('INVALID_PAYLOAD', 'Frame needs a numeric id and a channel name') });
+      send({
+        type: 'result',
+        id,
+        result: err('INVALID_PAYLOAD', 'Frame needs a numeric id and a channel name'),
+      });
       return;
     }
     void host.dispatch(f.channel, f.input).then((result) => send({ type: 'result', id, result }));

@@ -11,9 +11,15 @@ import { startWebHost } from './server';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function defaultDataDir(): string {
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'CounterPOS', 'web-data');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'CounterPOS', 'web-data');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'counterpos', 'web-data');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? os.homedir(), 'CounterPOS', 'web-data');
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', 'CounterPOS', 'web-data');
+  return path.join(
+    process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'),
+    'counterpos',
+    'web-data',
+  );
 }
 
 async function main(): Promise<void> {
@@ -27,19 +33,29 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const staticDir = path.resolve(values.static ?? path.join(repoRoot, 'dist', 'renderer'));
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${staticDir}; run \`npm run build:renderer\` (npm run web does it for you).`);
+    throw new Error(
+      `No built renderer in ${staticDir}; run \`npm run build:renderer\` (npm run web does it for you).`,
+    );
   }
 
-  const app = await startApp({ dataDir, ...(values.training === undefined ? {} : { trainingMode: values.training }) });
+  const app = await startApp({
+    dataDir,
+    ...(values.training === undefined ? {} : { trainingMode: values.training }),
+  });
   if ('failure' in app) console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
   const web = await startWebHost(app, { port, staticDir, dataDir });
   // One machine-readable line (tests and scripts parse it), then a human one.
-  console.log(JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }));
-  console.log(`\nCounterPOS is running. Open this address in Chromium on this machine:\n  ${web.url}\nData: ${dataDir}\n`);
+  console.log(
+    JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }),
+  );
+  console.log(
+    `\nCounterPOS is running. Open this address in Chromium on this machine:\n  ${web.url}\nData: ${dataDir}\n`,
+  );
 
   const stop = async (): Promise<void> => {
     await web.close();

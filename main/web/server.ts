@@ -66,7 +66,11 @@ export async function startWebHost(
     if ('failure' in app) {
       const page = renderStartupFailurePage(app.failure, { dataDir: options.dataDir });
       res
-        .writeHead(503, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': FAILURE_PAGE_CSP })
+        .writeHead(503, {
+          ...headers,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': FAILURE_PAGE_CSP,
+        })
         .end(page);
       return;
     }

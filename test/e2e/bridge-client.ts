@@ -12,7 +12,9 @@ export interface BridgeClient {
 export async function connectBridge(url: string): Promise<BridgeClient> {
   const u = new URL(url);
   const token = u.searchParams.get('token') ?? '';
-  const ws = new WebSocket(`ws://${u.host}/bridge`, { headers: { cookie: `pos_session=${token}`, origin: u.origin } });
+  const ws = new WebSocket(`ws://${u.host}/bridge`, {
+    headers: { cookie: `pos_session=${token}`, origin: u.origin },
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -13,8 +13,14 @@ import type { CartView, SaleView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import { connectBridge } from './bridge-client';
-import { ensureRendererBuilt, hasChromium, launchChromium, startWebHostProcess, type WebHostProcess } from './harness';
-import { scan } from './sale.test';
+import {
+  ensureRendererBuilt,
+  hasChromium,
+  launchChromium,
+  scan,
+  startWebHostProcess,
+  type WebHostProcess,
+} from './harness';
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
 const dirs: string[] = [];
@@ -38,7 +44,10 @@ function salesIn(dataDir: string): { id: string; cart_id: string }[] {
   const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
   try {
     expect(verifyJournal(db)).toMatchObject({ ok: true });
-    return db.prepare(`SELECT id, cart_id FROM sales ORDER BY rowid`).all() as { id: string; cart_id: string }[];
+    return db.prepare(`SELECT id, cart_id FROM sales ORDER BY rowid`).all() as {
+      id: string;
+      cart_id: string;
+    }[];
   } finally {
     db.close();
   }
@@ -62,7 +71,9 @@ describe.skipIf(!hasChromium)('SIGKILL in the browser flow', () => {
     await scan(page, DEMO.cola.barcode);
     await scan(page, DEMO.milk.barcode);
     await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(2);
-    await expect.poll(() => page.locator(tid('cart-line')).first().getAttribute('data-qty-milli')).toBe('2000');
+    await expect
+      .poll(() => page.locator(tid('cart-line')).first().getAttribute('data-qty-milli'))
+      .toBe('2000');
 
     await web.kill('SIGKILL'); // mid-cart
     web = await start(dataDir);
@@ -121,7 +132,11 @@ describe('SIGKILL at random points, many rounds', () => {
       expect(qtyAfter - qtyBefore).toBeLessThanOrEqual((acked + 1) * 1000);
 
       // Phase 2: tender, kill at a random moment around the commit, restart, retry the same tender.
-      const tender = { cartId: after.value.cartId, cartVersion: after.value.version, tenderedMinor: 1_000_000 };
+      const tender = {
+        cartId: after.value.cartId,
+        cartVersion: after.value.version,
+        tenderedMinor: 1_000_000,
+      };
       const attempt = client.call('sale.tenderCash', tender).catch(() => null);
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 8)));
       await web.kill('SIGKILL');
@@ -140,6 +155,8 @@ describe('SIGKILL at random points, many rounds', () => {
       client.close();
       await web.kill('SIGKILL');
     }
-    console.log(`crash rounds: ${ROUNDS} (scan-kill + tender-kill each), sales ${expectedSales}, all exactly once`);
+    console.log(
+      `crash rounds: ${ROUNDS} (scan-kill + tender-kill each), sales ${expectedSales}, all exactly once`,
+    );
   });
 });

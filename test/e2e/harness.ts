@@ -4,7 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { keyBurst } from '../support/key-burst';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,10 +14,14 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 /** Builds the renderer once if `npm test` has not already done so (running one test file alone). */
 export function ensureRendererBuilt(): void {
   if (fs.existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) return;
-  const r = spawnSync(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'renderer/vite.config.ts'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    path.join(repoRoot, 'node_modules/.bin/vite'),
+    ['build', '--config', 'renderer/vite.config.ts'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
@@ -38,7 +43,8 @@ export async function startWebHostProcess(dataDir: string, extra: string[] = [])
   );
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const lines = readline.createInterface({ input: child.stdout! });
+  if (!child.stdout) throw new Error('web host has no stdout');
+  const lines = readline.createInterface({ input: child.stdout });
   const ready = await new Promise<{ url: string; port: number; failure: boolean }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
     child.once('exit', (code) => {
@@ -81,4 +87,12 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A keyboard-wedge scanner: the code and Enter, with device timestamps a few ms apart (as the OS stamps a
+ * real scanner's keys), sent to whatever has focus — usually nothing in particular.
+ */
+export function scan(page: Page, code: string): Promise<void> {
+  return keyBurst(page, [...code, 'Enter']);
 }

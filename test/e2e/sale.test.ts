@@ -10,17 +10,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
-import { ensureRendererBuilt, hasChromium, launchChromium, startWebHostProcess, type WebHostProcess } from './harness';
+import {
+  ensureRendererBuilt,
+  hasChromium,
+  launchChromium,
+  scan,
+  startWebHostProcess,
+  type WebHostProcess,
+} from './harness';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
-
-/** A keyboard-wedge scanner: the code at machine speed, then Enter, with no field focused. */
-export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 1 });
-  await page.keyboard.press('Enter');
-}
 
 async function lineCount(page: Page, n: number): Promise<void> {
   await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(n);
@@ -81,7 +82,9 @@ describe.skipIf(!hasChromium)('a cash sale in Chromium', () => {
       // 4. a weighed item from a scale label: 1.235 kg of apples
       await scan(page, demoScaleLabel('apples', 1235));
       await lineCount(page, 3);
-      await expect.poll(() => page.locator(tid('cart-line')).nth(2).getAttribute('data-qty-milli')).toBe('1235');
+      await expect
+        .poll(() => page.locator(tid('cart-line')).nth(2).getAttribute('data-qty-milli'))
+        .toBe('1235');
 
       // 5. a 10 % order discount (F5)
       await page.keyboard.press('F5');
@@ -133,7 +136,10 @@ describe.skipIf(!hasChromium)('a cash sale in Chromium', () => {
       expect(db.prepare(`SELECT tendered_minor, change_minor FROM tenders`).all()).toEqual([
         { tendered_minor: 5000, change_minor: 2362 },
       ]);
-      const journal = db.prepare(`SELECT kind, ref FROM journal ORDER BY seq`).all() as { kind: string; ref: string }[];
+      const journal = db.prepare(`SELECT kind, ref FROM journal ORDER BY seq`).all() as {
+        kind: string;
+        ref: string;
+      }[];
       expect(journal.filter((j) => j.kind === 'sale.completed').map((j) => j.ref)).toEqual([sales[0]?.id]);
       expect(verifyJournal(db)).toMatchObject({ ok: true });
       db.close();

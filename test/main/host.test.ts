@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CartView, Output, Channel, SaleView, BootstrapView, ProductView } from '../../main/api/contract';
+import type {
+  CartView,
+  Output,
+  Channel,
+  SaleView,
+  BootstrapView,
+  ProductView,
+} from '../../main/api/contract';
 import type { Result } from '../../main/api/result';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
@@ -57,6 +64,7 @@ describe('a complete cash sale', () => {
     cart = await call(h, 'cart.addProduct', { productId: found.find((p) => p.sku === DEMO.cola500.sku)?.id });
     const line500 = cart.lines.find((l) => l.sku === DEMO.cola500.sku);
     cart = await call(h, 'cart.setQuantity', { lineId: line500?.lineId, qtyMilli: 3000 });
+    expect(cart.lines.find((l) => l.sku === DEMO.cola500.sku)?.qtyMilli).toBe(3000);
 
     cart = await call(h, 'cart.scan', { code: demoScaleLabel('apples', 1235) });
     const apples = cart.lines.find((l) => l.sku === DEMO.apples.sku);
@@ -75,7 +83,9 @@ describe('a complete cash sale', () => {
       tenderedMinor: 5000,
     });
     expect(sale.totals.totalMinor).toBe(2638);
-    expect(sale.tenders).toEqual([{ kind: 'cash', amountMinor: 2638, tenderedMinor: 5000, changeMinor: 2362 }]);
+    expect(sale.tenders).toEqual([
+      { kind: 'cash', amountMinor: 2638, tenderedMinor: 5000, changeMinor: 2362 },
+    ]);
     expect(sale.lines).toEqual(cart.lines);
     expect(sale.totals.taxes).toEqual(cart.totals.taxes);
     expect(sale.training).toBe(true);
@@ -92,7 +102,9 @@ describe('a complete cash sale', () => {
     expect(count(`SELECT count(*) n FROM sale_lines WHERE sale_id = '${sale.saleId}'`)).toBe(3);
     expect(count(`SELECT count(*) n FROM tenders WHERE sale_id = '${sale.saleId}'`)).toBe(1);
     expect(count(`SELECT count(*) n FROM outbox WHERE ref = '${sale.saleId}' AND state = 'pending'`)).toBe(1);
-    expect(count(`SELECT count(*) n FROM journal WHERE kind = 'sale.completed' AND ref = '${sale.saleId}'`)).toBe(1);
+    expect(
+      count(`SELECT count(*) n FROM journal WHERE kind = 'sale.completed' AND ref = '${sale.saleId}'`),
+    ).toBe(1);
     expect(count(`SELECT sum(total_minor) n FROM sale_lines`)).toBe(2638);
     expect(verifyJournal(db)).toMatchObject({ ok: true });
     db.close();
@@ -112,18 +124,26 @@ describe('a complete cash sale', () => {
   it('refuses a tender for a stale cart version, an empty cart, or too little cash', async () => {
     const h = await host();
     const empty = await call(h, 'cart.get', {});
-    expect(await failure(h, 'sale.tenderCash', { cartId: empty.cartId, cartVersion: empty.version, tenderedMinor: 0 })).toBe(
-      'CART_EMPTY',
-    );
+    expect(
+      await failure(h, 'sale.tenderCash', {
+        cartId: empty.cartId,
+        cartVersion: empty.version,
+        tenderedMinor: 0,
+      }),
+    ).toBe('CART_EMPTY');
     const v1 = await call(h, 'cart.scan', { code: DEMO.cola.barcode });
     const v2 = await call(h, 'cart.scan', { code: DEMO.cola.barcode });
     expect(v2.lines[0]?.qtyMilli).toBe(2000); // the same piece item scanned twice bumps the quantity
-    expect(await failure(h, 'sale.tenderCash', { cartId: v1.cartId, cartVersion: v1.version, tenderedMinor: 1000 })).toBe(
-      'CART_STALE',
-    );
-    expect(await failure(h, 'sale.tenderCash', { cartId: v2.cartId, cartVersion: v2.version, tenderedMinor: 599 })).toBe(
-      'TENDER_INSUFFICIENT',
-    );
+    expect(
+      await failure(h, 'sale.tenderCash', {
+        cartId: v1.cartId,
+        cartVersion: v1.version,
+        tenderedMinor: 1000,
+      }),
+    ).toBe('CART_STALE');
+    expect(
+      await failure(h, 'sale.tenderCash', { cartId: v2.cartId, cartVersion: v2.version, tenderedMinor: 599 }),
+    ).toBe('TENDER_INSUFFICIENT');
     expect((await call(h, 'sale.last', {})) as SaleView | null).toBeNull();
   });
 
@@ -136,9 +156,9 @@ describe('a complete cash sale', () => {
     expect(await failure(h, 'cart.scan', { code: '134567890123456789' })).toBe('BARCODE_MALFORMED'); // a WeChat pay code
     const line = before.lines[0]?.lineId;
     expect(await failure(h, 'cart.setQuantity', { lineId: line, qtyMilli: 1500 })).toBe('QUANTITY_INVALID');
-    expect(await failure(h, 'cart.setLineDiscount', { lineId: line, discount: { kind: 'amount', minor: 301 } })).toBe(
-      'DISCOUNT_INVALID',
-    );
+    expect(
+      await failure(h, 'cart.setLineDiscount', { lineId: line, discount: { kind: 'amount', minor: 301 } }),
+    ).toBe('DISCOUNT_INVALID');
     expect(await failure(h, 'cart.removeLine', { lineId: 'nope' })).toBe('LINE_NOT_FOUND');
     expect(await call(h, 'cart.get', {})).toEqual(before);
   });
@@ -168,7 +188,9 @@ describe('a complete cash sale', () => {
     const h2 = await host(dataDir);
     expect((await call(h2, 'app.bootstrap', {})).locale).toBe('en');
     const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
-    expect(db.prepare(`SELECT count(*) n FROM journal WHERE kind = 'cart.abandoned'`).get()).toEqual({ n: 1 });
+    expect(db.prepare(`SELECT count(*) n FROM journal WHERE kind = 'cart.abandoned'`).get()).toEqual({
+      n: 1,
+    });
     db.close();
   });
 });
@@ -202,7 +224,9 @@ describe('journal check at start', () => {
     await call(h1, 'sale.tenderCash', { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 300 });
     await h1.close();
     const raw = new Database(path.join(dataDir, 'pos.sqlite'));
-    raw.exec(`DROP TRIGGER journal_no_update; UPDATE journal SET body = replace(body, '300', '1') WHERE kind = 'sale.completed'`);
+    raw.exec(
+      `DROP TRIGGER journal_no_update; UPDATE journal SET body = replace(body, '300', '1') WHERE kind = 'sale.completed'`,
+    );
     raw.close();
     const h2 = await host(dataDir);
     const status = await call(h2, 'status.get', {});

@@ -104,7 +104,8 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     const quick = await tid('quick-amount').evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-minor')),
     );
-    expect(quick).toEqual(['350', '1000', '2000', '5000', '10000']);
+    // main/api/quick-cash.ts: exact, then the three smallest round-ups and the largest note.
+    expect(quick).toEqual(['350', '400', '500', '1000', '10000']);
 
     await page.keyboard.type('1');
     expect(await tid('tender-short').textContent()).toContain('2.50');
@@ -112,8 +113,8 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.keyboard.press('Enter'); // refused in the UI: no call
     expect(await calls('sale.tenderCash')).toEqual([]);
 
-    await page.keyboard.press('F6'); // quick amount 2: ¥10
-    await poll(() => tid('change-due').getAttribute('data-minor')).toBe('650');
+    await page.keyboard.press('F6'); // quick amount 2: ¥4
+    await poll(() => tid('change-due').getAttribute('data-minor')).toBe('50');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');

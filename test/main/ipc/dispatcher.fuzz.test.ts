@@ -29,7 +29,9 @@ afterAll(async () => {
 
 /** Every row of every table, as one string: "nothing written" means this does not change. */
 function snapshot(): string {
-  const tables = reader.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+  const tables = reader
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .all() as {
     name: string;
   }[];
   return JSON.stringify(tables.map(({ name }) => [name, reader.prepare(`SELECT * FROM "${name}"`).all()]));
@@ -43,7 +45,11 @@ const nearMiss = fc.oneof(
     lineId: fc.oneof(fc.integer(), fc.constant(''), fc.constant(null)),
     qtyMilli: fc.oneof(fc.double(), fc.constant(-1), fc.constant(0), fc.string()),
     tenderedMinor: fc.oneof(fc.double({ noInteger: true }), fc.constant(-5), fc.constant(2 ** 60)),
-    discount: fc.oneof(fc.constant({ kind: 'percent', bp: 10_001 }), fc.constant({ kind: 'bogus' }), fc.string()),
+    discount: fc.oneof(
+      fc.constant({ kind: 'percent', bp: 10_001 }),
+      fc.constant({ kind: 'bogus' }),
+      fc.string(),
+    ),
     locale: fc.constantFrom('fr', 'zh', '', 'EN'),
     extra: fc.anything(),
   }),

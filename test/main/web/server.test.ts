@@ -30,11 +30,17 @@ const fakeHost: Host = {
 
 let web: WebHost;
 beforeAll(async () => {
-  web = await startWebHost({ host: fakeHost }, { port: 0, staticDir, dataDir: staticDir, token: 'T0KEN-abc' });
+  web = await startWebHost(
+    { host: fakeHost },
+    { port: 0, staticDir, dataDir: staticDir, token: 'T0KEN-abc' },
+  );
 });
 afterAll(async () => web.close());
 
-function get(p: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  p: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port: web.port, path: p, headers }, (res) => {
       let body = '';
@@ -107,7 +113,11 @@ describe('web bridge', () => {
     const ws = await connect({ cookie, origin: `http://127.0.0.1:${web.port}` });
     const answer = next(ws);
     ws.send(JSON.stringify({ id: 7, channel: 'cart.get', input: {} }));
-    expect(await answer).toEqual({ type: 'result', id: 7, result: { ok: true, value: { echoed: 'cart.get' } } });
+    expect(await answer).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: { echoed: 'cart.get' } },
+    });
     expect(calls.at(-1)).toEqual({ channel: 'cart.get', payload: {} });
     const ev = next(ws);
     emit?.('status', { trainingMode: true });
