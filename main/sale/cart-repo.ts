@@ -45,21 +45,31 @@ export function createCartRepo(
   const upd = db.prepare(
     `UPDATE carts SET body = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = 'open'`,
   );
-  const setStatus = db.prepare(`UPDATE carts SET status = ?, updated_at = ? WHERE id = ?`);
+  // Only an open cart has somewhere to go (see states.ts), so closing is one guarded UPDATE.
+  const closeOpen = db.prepare(
+    `UPDATE carts SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'`,
+  );
 
-  const toRecord = (row: Row): CartRecord => {
+  // The last body text this repo validated, and its parsed value: the open cart is read back on every
+  // change and at the tender, and re-validating the same text would only cost time on the commit path.
+  let known: { readonly text: string; readonly body: CartBody } | null = null;
+  const parseBody = (row: Row): CartBody => {
+    if (known?.text === row.body) return known.body;
     const parsed = CartBodySchema.safeParse(JSON.parse(row.body));
     if (!parsed.success) {
       throw new PosFailure('STORAGE_CORRUPT', `Stored cart ${row.id} is unreadable`, { cartId: row.id });
     }
-    return {
-      id: row.id,
-      status: row.status,
-      version: row.version,
-      body: parsed.data,
-      openedAt: row.opened_at,
-    };
+    known = { text: row.body, body: parsed.data };
+    return parsed.data;
   };
+
+  const toRecord = (row: Row): CartRecord => ({
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    body: parseBody(row),
+    openedAt: row.opened_at,
+  });
 
   const repo: CartRepo = {
     openCart() {
@@ -82,10 +92,10 @@ export function createCartRepo(
       return rec;
     },
     close(id, to) {
-      const rec = repo.byId(id);
-      if (!rec) throw new PosFailure('NOT_FOUND', `Cart ${id} not found`);
-      assertCartTransition(rec.status, to);
-      setStatus.run(to, deps.now().toISOString(), id);
+      assertCartTransition('open', to);
+      if (closeOpen.run(to, deps.now().toISOString(), id).changes !== 1) {
+        throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`, { cartId: id });
+      }
     },
   };
   return repo;

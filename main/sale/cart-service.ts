@@ -31,28 +31,42 @@ export interface CartServiceDeps {
   readonly onChange?: (cart: CartView) => void;
 }
 
+// Pricing is a pure function of the cart body, the settings and the tax category names; the cart was
+// priced when it last changed, so the tender (and every read) reuses that result while nothing moved.
+const priced = new WeakMap<CartBody, { readonly key: string; readonly view: CartView }>();
+
 export function priceView(rec: CartRecord, deps: Pick<CartServiceDeps, 'catalog' | 'settings'>): CartView {
+  const names = deps.catalog.taxCategoryNames();
+  const s = deps.settings;
+  const key = [
+    rec.id,
+    rec.version,
+    s.currency,
+    s.pricingMode,
+    s.taxRounding,
+    ...[...names].map(([id, n]) => `${id}=${n.name}`),
+  ].join('\u0001');
+  const hit = priced.get(rec.body);
+  if (hit?.key === key) return hit.view;
   const { lines, totals } = priceCart(
     rec.body.lines,
     rec.body.orderDiscount,
-    {
-      currency: deps.settings.currency,
-      mode: deps.settings.pricingMode,
-      rounding: deps.settings.taxRounding,
-    },
-    deps.catalog.taxCategoryNames(),
+    { currency: s.currency, mode: s.pricingMode, rounding: s.taxRounding },
+    names,
   );
-  return {
+  const view: CartView = {
     cartId: rec.id,
     version: rec.version,
-    currency: deps.settings.currency,
-    pricingMode: deps.settings.pricingMode,
-    taxRounding: deps.settings.taxRounding,
+    currency: s.currency,
+    pricingMode: s.pricingMode,
+    taxRounding: s.taxRounding,
     lines,
     orderDiscount: rec.body.orderDiscount,
     totals,
     lastLineId: rec.body.lastLineId,
   };
+  priced.set(rec.body, { key, view });
+  return view;
 }
 
 export function createCartService(deps: CartServiceDeps): CartService {

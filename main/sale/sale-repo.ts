@@ -58,7 +58,7 @@ export function createSaleRepo(
   const byId = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE id = ?`);
   const byCart = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE cart_id = ?`);
   const last = db.prepare<[], SaleRow>(
-    `SELECT ${cols} FROM sales ORDER BY completed_at DESC, rowid DESC LIMIT 1`,
+    `SELECT ${cols} FROM sales ORDER BY completed_at DESC, receipt_no DESC LIMIT 1`,
   );
   const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
   const tenders = db.prepare<[string], TenderRow>(

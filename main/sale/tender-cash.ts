@@ -123,9 +123,20 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
     insOutbox.run(deps.newId(), `sale:${saleId}`, saleId, JSON.stringify(summary), at, at, at);
     deps.carts.close(cart.id, 'completed');
 
-    const sale = deps.sales.byId(saleId);
-    if (!sale) throw new PosFailure('INTERNAL', 'Committed sale could not be read back');
-    return sale;
+    // Built from what was just written (sale-repo reads the same shape back for reprints and retries).
+    return {
+      saleId,
+      receiptNo,
+      completedAt: at,
+      training: deps.settings.trainingMode,
+      currency: view.currency,
+      lines: view.lines,
+      orderDiscount: view.orderDiscount,
+      totals: view.totals,
+      tenders: [
+        { kind: 'cash', amountMinor: total, tenderedMinor: input.tenderedMinor, changeMinor: change },
+      ],
+    };
   });
 
   return (input) => commit.immediate(input);

@@ -19,10 +19,10 @@ import {
   launchChromium,
   scan,
   startWebHostProcess,
+  tid,
   type WebHostProcess,
 } from './harness';
 
-const tid = (id: string): string => `[data-testid="${id}"]`;
 const dirs: string[] = [];
 const hosts: WebHostProcess[] = [];
 const tempDir = (): string => {
@@ -44,7 +44,7 @@ function salesIn(dataDir: string): { id: string; cart_id: string }[] {
   const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
   try {
     expect(verifyJournal(db)).toMatchObject({ ok: true });
-    return db.prepare(`SELECT id, cart_id FROM sales ORDER BY rowid`).all() as {
+    return db.prepare(`SELECT id, cart_id FROM sales ORDER BY completed_at, receipt_no`).all() as {
       id: string;
       cart_id: string;
     }[];

@@ -11,6 +11,9 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
 
+/** CSS selector of a `data-testid` (docs/keyboard.md lists them). */
+export const tid = (id: string): string => `[data-testid="${id}"]`;
+
 /** Builds the renderer once if `npm test` has not already done so (running one test file alone). */
 export function ensureRendererBuilt(): void {
   if (fs.existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) return;

@@ -16,12 +16,11 @@ import {
   launchChromium,
   scan,
   startWebHostProcess,
+  tid,
   type WebHostProcess,
 } from './harness';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
-
-const tid = (id: string): string => `[data-testid="${id}"]`;
 
 async function lineCount(page: Page, n: number): Promise<void> {
   await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(n);

@@ -28,9 +28,8 @@ try {
   await page.locator('[data-testid="tender-amount"]').fill('50');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid="sale-complete"]').waitFor();
-  await page.keyboard.press('F10'); // English, to show the switch
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(out, 'sale-complete-en.png') });
+  await page.screenshot({ path: path.join(out, 'sale-complete-zh-CN.png') });
   console.log(`screenshots written to ${path.relative(repoRoot, out)}`);
 } finally {
   await browser.close();

@@ -92,7 +92,9 @@ describe('a complete cash sale', () => {
 
     // A new, empty cart afterwards; the sale is the last one.
     expect((await call(h, 'cart.get', {})).lines).toEqual([]);
-    expect((await call(h, 'sale.last', {}))?.saleId).toBe(sale.saleId);
+    // What the tender answered is exactly what the store reads back (reprints, retries, reports).
+    expect(await call(h, 'sale.last', {})).toEqual(sale);
+    expect(await call(h, 'sale.get', { saleId: sale.saleId })).toEqual(sale);
     await h.close();
 
     // What is on disk: one sale, its lines, tender, journal entry and outbox row, chain intact.

@@ -51,7 +51,7 @@ CREATE TABLE carts (
   body       TEXT NOT NULL,                                       -- JSON CartBody
   opened_at  TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE UNIQUE INDEX carts_one_open ON carts(status) WHERE status = 'open';
 
 CREATE TABLE sales (
@@ -72,7 +72,7 @@ CREATE TABLE sales (
   tax_minor            INTEGER NOT NULL,
   total_minor          INTEGER NOT NULL,
   completed_at         TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX sales_completed_at ON sales(completed_at);
 
 CREATE TABLE sale_lines (
@@ -96,18 +96,18 @@ CREATE TABLE sale_lines (
   tax_minor            INTEGER NOT NULL,
   total_minor          INTEGER NOT NULL,
   PRIMARY KEY (sale_id, line_no)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE tenders (
-  id             TEXT PRIMARY KEY,
   sale_id        TEXT NOT NULL REFERENCES sales(id),
+  id             TEXT NOT NULL,
   kind           TEXT NOT NULL CHECK (kind IN ('cash')),
   amount_minor   INTEGER NOT NULL CHECK (amount_minor >= 0),
   tendered_minor INTEGER NOT NULL CHECK (tendered_minor >= 0),
   change_minor   INTEGER NOT NULL CHECK (change_minor >= 0),
-  created_at     TEXT NOT NULL
-) STRICT;
-CREATE INDEX tenders_sale ON tenders(sale_id);
+  created_at     TEXT NOT NULL,
+  PRIMARY KEY (sale_id, id)
+) STRICT, WITHOUT ROWID;
 
 -- Append-only, hash-chained: each hash covers the previous hash and every field. See main/audit/journal.ts.
 CREATE TABLE journal (
@@ -117,7 +117,7 @@ CREATE TABLE journal (
   ref       TEXT,
   body      TEXT NOT NULL,                                        -- JSON
   prev_hash TEXT NOT NULL,
-  hash      TEXT NOT NULL UNIQUE
+  hash      TEXT NOT NULL
 ) STRICT;
 CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
   BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;
@@ -125,6 +125,8 @@ CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
   BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;
 
 -- Work for later upload, written in the same transaction as the fact it reports.
+-- (Tables written by the sale commit are WITHOUT ROWID where their key is text: one B-tree fewer each,
+-- which is fewer pages in the WAL at every commit.)
 CREATE TABLE outbox (
   id              TEXT PRIMARY KEY,
   kind            TEXT NOT NULL,
@@ -137,7 +139,7 @@ CREATE TABLE outbox (
   last_error      TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
 `,
 };
