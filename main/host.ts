@@ -8,7 +8,8 @@ import { verifyJournal } from './audit/journal';
 import { createCatalogSearch } from './catalog/search';
 import { importCatalogCsv } from './catalog/csv-import';
 import { seedDemoCatalog } from './catalog/demo';
-import { loadConfig } from './config/config';
+import { syncTaxCategories } from './catalog/tax-categories';
+import { DEFAULT_TAX_CATEGORIES, loadConfig } from './config/config';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher';
 import type { EventListener, Host, HostOptions } from './host-types';
 import { createCartRepo } from './sale/cart-repo';
@@ -37,6 +38,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
   );
   const { db } = await openStore({ dataDir: options.dataDir, now, log });
+  syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
   if (config.trainingMode) seedDemoCatalog(db, now);
 
   const listeners = new Set<EventListener>();
@@ -89,7 +91,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'settings.setLocale': ({ locale }) => ({ locale: prefs.setLocale(locale) }),
     'catalog.search': ({ query, limit }) => search.search(query, limit ?? 20),
     'catalog.importCsv': ({ csv }) => {
-      const report = importCatalogCsv(db, csv, { now, currency: config.currency });
+      const report = importCatalogCsv(db, csv, {
+        now,
+        currency: config.currency,
+        rules: config.variableMeasureRules,
+      });
       search.refresh();
       return report;
     },

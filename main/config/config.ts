@@ -14,6 +14,14 @@ const VariableMeasureRuleSchema = z.strictObject({
   valueDigits: z.int().min(1).max(6),
 });
 
+const TaxCategorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,16}$/),
+  name: z.string().min(1).max(40),
+  nameEn: z.string().max(40).nullable(),
+  /** basis points: 1300 = 13 % */
+  rateBp: z.int().min(0).max(10_000),
+});
+
 export const ConfigSchema = z.strictObject({
   /** Bumped only when the file's shape changes incompatibly. */
   configVersion: z.literal(1),
@@ -29,6 +37,8 @@ export const ConfigSchema = z.strictObject({
   }),
   /** Scale labels (GS1 prefix 2); null = the catalog's documented defaults. */
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
+  /** The shop's VAT categories, kept in the database at every start. Default: China's VAT rates. */
+  taxCategories: z.array(TaxCategorySchema).min(1).optional(),
 });
 
 export type PosConfig = z.infer<typeof ConfigSchema>;
@@ -43,6 +53,14 @@ export const DEFAULT_CONFIG: PosConfig = {
   store: { name: '示范便利店', nameEn: 'Demo Convenience Store', terminalId: 'T01' },
   variableMeasureRules: null,
 };
+
+/** China's VAT rates (standard 13 %, reduced 9 % and 6 %, zero-rated): the default tax categories. */
+export const DEFAULT_TAX_CATEGORIES: NonNullable<PosConfig['taxCategories']> = [
+  { id: 'std', name: '标准税率', nameEn: 'Standard', rateBp: 1300 },
+  { id: 'food', name: '食品', nameEn: 'Food', rateBp: 900 },
+  { id: 'svc', name: '服务', nameEn: 'Services', rateBp: 600 },
+  { id: 'zero', name: '免税', nameEn: 'Zero-rated', rateBp: 0 },
+];
 
 export const CONFIG_FILE = 'config.json';
 

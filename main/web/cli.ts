@@ -1,26 +1,14 @@
 // `npm run web [-- --data DIR] [--port N]`: the POS in a browser on this machine. First start creates the
 // data folder, the database and (training mode) the demo catalog without asking anything.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../config/data-dir';
 import { startApp } from '../startup/start-app';
 import { startWebHost } from './server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export function defaultDataDir(): string {
-  if (process.platform === 'win32')
-    return path.join(process.env.APPDATA ?? os.homedir(), 'CounterPOS', 'web-data');
-  if (process.platform === 'darwin')
-    return path.join(os.homedir(), 'Library', 'Application Support', 'CounterPOS', 'web-data');
-  return path.join(
-    process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'),
-    'counterpos',
-    'web-data',
-  );
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
