@@ -47,8 +47,8 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
       @taxMinor, @totalMinor)`);
   const insTender = db.prepare(`INSERT INTO tenders (id, sale_id, kind, amount_minor, tendered_minor,
       change_minor, created_at) VALUES (?, ?, 'cash', ?, ?, ?, ?)`);
-  const insOutbox = db.prepare(`INSERT INTO outbox (id, kind, idempotency_key, ref, body, state, attempts,
-      next_attempt_at, created_at, updated_at) VALUES (?, 'sale.upload', ?, ?, ?, 'pending', 0, ?, ?, ?)`);
+  const insOutbox = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
+      next_attempt_at, created_at, updated_at) VALUES (?, 'sale.upload', ?, ?, 'pending', 0, ?, ?, ?)`);
 
   const commit = db.transaction((input: TenderCashInput): SaleView => {
     const existing = deps.sales.byCartId(input.cartId);
@@ -120,7 +120,7 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
       ],
     };
     appendJournal(db, { at, kind: 'sale.completed', ref: saleId, body: summary });
-    insOutbox.run(deps.newId(), `sale:${saleId}`, saleId, JSON.stringify(summary), at, at, at);
+    insOutbox.run(`sale:${saleId}`, saleId, JSON.stringify(summary), at, at, at);
     deps.carts.close(cart.id, 'completed');
 
     // Built from what was just written (sale-repo reads the same shape back for reprints and retries).

@@ -128,9 +128,8 @@ CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 -- (Tables written by the sale commit are WITHOUT ROWID where their key is text: one B-tree fewer each,
 -- which is fewer pages in the WAL at every commit.)
 CREATE TABLE outbox (
-  id              TEXT PRIMARY KEY,
+  idempotency_key TEXT PRIMARY KEY,                                -- generated and stored before any send
   kind            TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
   ref             TEXT NOT NULL,
   body            TEXT NOT NULL,                                  -- JSON
   state           TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
