@@ -4,6 +4,7 @@ import { parseAmount } from '../api/money';
 import { PosFailure } from '../api/result';
 import { parseBarcode } from './barcode';
 import type { VariableMeasureRule } from './variable-measure';
+import type { ProductInput } from './repository';
 
 export const CSV_COLUMNS = [
   'sku',
@@ -27,16 +28,8 @@ export interface CsvLineError {
 }
 
 /** A row that passed its own checks; cross-row and database checks come after. */
-export interface CsvRow {
+export interface CsvRow extends ProductInput {
   readonly line: number;
-  readonly sku: string;
-  readonly name: string;
-  readonly nameEn: string | null;
-  readonly priceMinor: number;
-  readonly unit: Unit;
-  readonly taxCategoryId: string;
-  readonly barcodes: readonly string[];
-  readonly scaleItemCode: number | null;
   readonly active: boolean | undefined;
 }
 
