@@ -1,5 +1,6 @@
 // Composition root: builds the whole service graph from config + injected ports. The Electron shell and the
 // web host both call createHost(); tests do too. Nothing here imports Electron.
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { EventName, Events } from './api/contract';
@@ -9,7 +10,7 @@ import { createCatalogSearch } from './catalog/search';
 import { importCatalogCsv } from './catalog/csv-import';
 import { seedDemoCatalog } from './catalog/demo';
 import { syncTaxCategories } from './catalog/tax-categories';
-import { DEFAULT_TAX_CATEGORIES, loadConfig } from './config/config';
+import { DEFAULT_TAX_CATEGORIES, loadConfig, type PosConfig } from './config/config';
 import { createDispatcher, type Handlers, type Logger } from './ipc/dispatcher';
 import type { EventListener, Host, HostOptions } from './host-types';
 import { createCartRepo } from './sale/cart-repo';
@@ -30,7 +31,6 @@ const consoleLog: Logger = (level, message, fields) => {
 export async function createHost(options: HostOptions): Promise<Host> {
   const now = options.clock ?? (() => new Date());
   const log = options.log ?? consoleLog;
-  const newId = (): string => randomUUID();
 
   fs.mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(
@@ -38,6 +38,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
   );
   const { db } = await openStore({ dataDir: options.dataDir, now, log });
+  try {
+    return buildGraph(db, config, { ...options, now, log });
+  } catch (e) {
+    db.close(); // a half-built host must not keep the database open (and locked) behind a failure screen
+    throw e;
+  }
+}
+
+function buildGraph(
+  db: Database.Database,
+  config: PosConfig,
+  options: HostOptions & { now: () => Date; log: Logger },
+): Host {
+  const { now, log } = options;
+  const newId = (): string => randomUUID();
   syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
   if (config.trainingMode) seedDemoCatalog(db, now);
 

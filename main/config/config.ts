@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LocaleSchema } from '../api/contract';
+import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
 
 const VariableMeasureRuleSchema = z.strictObject({
@@ -91,6 +92,11 @@ export function loadConfig(
       file,
       issues,
     });
+  }
+  try {
+    assertCurrency(parsed.data.currency);
+  } catch (e) {
+    throw new PosFailure('CONFIG_CORRUPT', `${file}: ${(e as Error).message}`, { file });
   }
   return { ...parsed.data, ...overrides };
 }

@@ -237,3 +237,18 @@ describe('journal check at start', () => {
     expect((await call(h2, 'cart.scan', { code: DEMO.cola.barcode })).lines).toHaveLength(1);
   });
 });
+
+describe('config validation at start', () => {
+  it('refuses an unknown currency in config.json as CONFIG_CORRUPT and keeps the file', async () => {
+    const dataDir = tempDir();
+    const h = await createHost({ dataDir, log: silent });
+    await h.close();
+    const file = path.join(dataDir, 'config.json');
+    const text = fs.readFileSync(file, 'utf8').replace('"CNY"', '"XQZ"');
+    fs.writeFileSync(file, text);
+    const r = await startApp({ dataDir, log: silent });
+    expect('failure' in r && r.failure.code).toBe('CONFIG_CORRUPT');
+    expect('failure' in r && r.failure.message).toMatch(/XQZ/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+});
