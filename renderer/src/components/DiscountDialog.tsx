@@ -4,6 +4,7 @@ import { formatMajor } from '@contract/money';
 import { useI18n } from '../i18n/context';
 import { parseDiscount } from '../format/parse';
 import { TID } from '../testids';
+import { DecimalField } from './DecimalField';
 import { Modal, isEnterInField } from './Modal';
 import { DialogButtons } from './DialogButtons';
 
@@ -72,31 +73,24 @@ export function DiscountDialog({ lineName, current, onSubmit, onClose }: Props) 
         {modeButton('amount', TID.discountModeAmount)}
         {modeButton('percent', TID.discountModePercent)}
       </div>
-      <label className="field-label" htmlFor="discount-input">
-        {t(mode === 'amount' ? 'discount.labelAmount' : 'discount.labelPercent')}
-      </label>
-      <input
+      <DecimalField
         id="discount-input"
-        className="input input-large num"
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        autoFocus
-        onFocus={(e) => e.currentTarget.select()}
-        data-testid={TID.discountInput}
+        label={t(mode === 'amount' ? 'discount.labelAmount' : 'discount.labelPercent')}
+        testId={TID.discountInput}
         value={text}
-        aria-invalid={problem !== null}
-        onChange={(e) => {
-          setText(e.target.value);
+        error={
+          problem === null
+            ? null
+            : problem === 'percent'
+              ? t('discount.invalidPercent')
+              : t('amount.invalid', { reason: problem })
+        }
+        onChange={(v) => {
+          setText(v);
           setProblem(null);
         }}
       />
       <p className="field-hint">{t('discount.hint')}</p>
-      {problem !== null && (
-        <p className="field-error" role="alert" data-testid={TID.dialogError}>
-          {problem === 'percent' ? t('discount.invalidPercent') : t('amount.invalid', { reason: problem })}
-        </p>
-      )}
       {current && (
         <button
           type="button"

@@ -3,6 +3,7 @@ import type { Unit } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { parseQtyMilli } from '../format/parse';
 import { TID } from '../testids';
+import { DecimalField } from './DecimalField';
 import { Modal, isEnterInField } from './Modal';
 import { Keypad, applyKeypad } from './Keypad';
 import { DialogButtons } from './DialogButtons';
@@ -48,30 +49,17 @@ export function QuantityDialog({ productName, unit, initialQtyMilli, onSubmit, o
         return true;
       }}
     >
-      <label className="field-label" htmlFor="qty-input">
-        {t(unit === 'kg' ? 'qty.labelKg' : 'qty.label')}
-      </label>
-      <input
+      <DecimalField
         id="qty-input"
-        className="input input-large num"
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        autoFocus
-        onFocus={(e) => e.currentTarget.select()}
-        data-testid={TID.quantityInput}
+        label={t(unit === 'kg' ? 'qty.labelKg' : 'qty.label')}
+        testId={TID.quantityInput}
         value={text}
-        aria-invalid={invalid}
-        onChange={(e) => {
-          setText(e.target.value);
+        error={invalid ? t(unit === 'kg' ? 'qty.invalidKg' : 'qty.invalid') : null}
+        onChange={(v) => {
+          setText(v);
           setInvalid(false);
         }}
       />
-      {invalid && (
-        <p className="field-error" role="alert" data-testid={TID.dialogError}>
-          {t(unit === 'kg' ? 'qty.invalidKg' : 'qty.invalid')}
-        </p>
-      )}
       <Keypad decimals={unit === 'kg'} onKey={(k) => setText((s) => applyKeypad(s, k))} />
       <DialogButtons onCancel={onClose} onOk={() => void submit()} okDisabled={busy} />
     </Modal>
