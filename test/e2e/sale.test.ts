@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('a cash sale in Chromium', () => {
       expect(journal.filter((j) => j.kind === 'sale.completed').map((j) => j.ref)).toEqual([sales[0]?.id]);
       expect(verifyJournal(db)).toMatchObject({ ok: true });
       db.close();
-    });
+    }, 90_000);
   }
 
   it('shows a specific message for malformed and unknown barcodes, and changes nothing', async () => {
