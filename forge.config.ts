@@ -22,6 +22,8 @@ const config: ForgeConfig = {
     name: 'CounterPOS',
     executableName: 'counterpos',
     asar: { unpack: ASAR_UNPACK },
+    // The CJK font for raster receipts lands in <resources>/fonts (process.resourcesPath + '/fonts').
+    extraResource: ['resources/fonts'],
   },
   rebuildConfig: {
     // All native modules ship N-API prebuilds that work in Electron unchanged; a rebuild would need Electron

@@ -3,7 +3,7 @@
 //  - forge.config.ts copies them and their production dependencies into the packaged app.
 // Add a package here when main code starts importing it; `usb` and `node-hid` are listed ahead of the
 // device drivers so the drivers cannot land without being packaged.
-export const NATIVE_MODULES: readonly string[] = ['better-sqlite3', 'usb', 'node-hid'];
+export const NATIVE_MODULES: readonly string[] = ['better-sqlite3', 'usb', 'node-hid', '@napi-rs/canvas'];
 
 /** Optional native helpers that pure-JS packages try to `require` and fall back without (ws). */
 export const OPTIONAL_NATIVE_PEERS: readonly string[] = ['bufferutil', 'utf-8-validate'];

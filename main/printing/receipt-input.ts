@@ -1,0 +1,44 @@
+// What the receipt layout prints from. A completed SaleView is a ReceiptSale as is; the tender type is wider
+// because card tenders (brand + last four) are printed before the sale flow can take cards.
+import type { Locale, SaleView, TenderView } from '../api/contract';
+
+export interface CardTender {
+  readonly kind: 'card';
+  readonly amountMinor: number;
+  /** "VISA", "银联 UnionPay"; printed only when known */
+  readonly brand: string | null;
+  /** last four digits of the PAN; never more */
+  readonly last4: string | null;
+}
+
+export type ReceiptTender = TenderView | CardTender;
+
+export type ReceiptSale = Omit<SaleView, 'tenders' | 'saleId'> & {
+  readonly saleId?: string;
+  readonly tenders: readonly ReceiptTender[];
+};
+
+export interface ReceiptStore {
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly address: string | null;
+  readonly taxNumber: string | null;
+  readonly terminalId?: string | null;
+}
+
+export interface ReceiptLayoutOptions {
+  /** font-A columns: 32 on 58 mm paper, 48 on 80 mm */
+  readonly widthColumns: 32 | 48;
+  readonly locale: Locale;
+  /** a reprint: marked 重印 / COPY at the top and the bottom */
+  readonly copy: boolean;
+  /** e-receipt address printed as a QR code; none when null */
+  readonly lookupUrl: string | null;
+  /** IANA zone the completion time is printed in; default Asia/Shanghai */
+  readonly timeZone?: string;
+  /**
+   * Print amounts with the full-width ￥ (default). Printers without a Chinese font cannot print it, but
+   * their code pages have the half-width ¥, so the caller turns this off for them.
+   */
+  readonly fullWidthYen?: boolean;
+}
