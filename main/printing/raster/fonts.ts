@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { readCoverage } from './cmap';
+import { fontCoverage } from '../../../native/fonts/font-coverage';
 import { FONT_FAMILY, FONT_FILES, defaultFontDir } from './font-files';
 
 export interface ReceiptFont {
@@ -23,7 +23,7 @@ export function loadReceiptFont(dir: string = defaultFontDir()): ReceiptFont {
     const file = path.join(dir, FONT_FILES[weight]);
     const bytes = fs.readFileSync(file);
     if (!GlobalFonts.register(bytes, FONT_FAMILY)) throw new Error(`could not register font ${file}`);
-    return readCoverage(bytes);
+    return fontCoverage(bytes);
   });
   const [regular, bold] = sets as [Set<number>, Set<number>];
   loaded = { family: FONT_FAMILY, covers: (cp) => regular.has(cp) && bold.has(cp) };

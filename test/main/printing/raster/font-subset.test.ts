@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { gb2312Chars } from '../../../../main/printing/raster/charset';
-import { readCoverage } from '../../../../main/printing/raster/cmap';
+import { fontCoverage as readCoverage } from '../../../../native/fonts/font-coverage';
 import { FONT_FILES, defaultFontDir } from '../../../../main/printing/raster/font-files';
 import { loadReceiptFont } from '../../../../main/printing/raster/fonts';
 import { thresholdToMono } from '../../../../main/printing/raster/threshold';

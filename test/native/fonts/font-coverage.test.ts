@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCoverage } from '../../../../main/printing/raster/cmap';
+import { fontCoverage as readCoverage } from '../../../native/fonts/font-coverage';
 
 /** A minimal sfnt holding only a `cmap` with the given subtables (platform, encoding, bytes). */
 function fontWithCmap(subtables: readonly (readonly [number, number, number[]])[]): Uint8Array {
@@ -21,7 +21,7 @@ function fontWithCmap(subtables: readonly (readonly [number, number, number[]])[
 
 const u16s = (...ns: number[]): number[] => ns.flatMap((n) => [(n >> 8) & 0xff, n & 0xff]);
 
-describe('readCoverage', () => {
+describe('fontCoverage', () => {
   it('format 4: delta segments, glyph-array segments (glyph 0 = not covered), and the 0xFFFF terminator', () => {
     const segCount = 3;
     const format4 = [

@@ -1,10 +1,10 @@
-// Which code points a TrueType/OpenType font maps to a glyph, read from its `cmap` table.
+// Which code points a TrueType/OpenType font maps to a glyph, read from its own `cmap` table.
 // Why not ask the canvas: Skia silently falls back to any installed system font for characters our font lacks,
-// so a receipt would look right on a developer's PC and print boxes or gaps elsewhere. The font's own cmap is
-// the only truth about what the bundled font can draw.
+// so a rendered roll would look complete on one machine and differ on another. The font's cmap is the truth.
+// (main/printing/raster has the same reader; native/ may not import main/, so the roll renderer keeps its own.)
 
 /** Code points with a non-zero glyph in the font's Unicode cmap (format 12 preferred, else format 4). */
-export function readCoverage(font: Uint8Array): Set<number> {
+export function fontCoverage(font: Uint8Array): Set<number> {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
   const cmap = findTable(view, 'cmap');
   const count = view.getUint16(cmap + 2);
