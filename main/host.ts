@@ -18,6 +18,16 @@ import { createCartService } from './sale/cart-service';
 import { createSaleCatalog } from './sale/sale-catalog';
 import { createSaleRepo } from './sale/sale-repo';
 import { createCashTender } from './sale/tender-cash';
+import { createNoSaleDrawer } from './printing/drawer/no-sale';
+import type { Backoff } from './printing/queue/backoff';
+import { createEmulatedPrinterPort } from './printing/queue/emulated-printer';
+import { createJobRepo } from './printing/queue/job-repo';
+import type { PrinterPort, Timers } from './printing/queue/ports';
+import { resolvePrinterSettings } from './printing/queue/printer-config';
+import { connectConfiguredPrinter } from './printing/queue/printer-connection';
+import { createJobRenderer } from './printing/queue/render-job';
+import { createReprints } from './printing/queue/reprint';
+import { createPrintWorker, statusDetail } from './printing/queue/worker';
 import { createPreferences } from './settings/preferences';
 import { createStatusService } from './status/status-service';
 import { openStore } from './store/open-store';
@@ -28,7 +38,15 @@ const consoleLog: Logger = (level, message, fields) => {
   else console.log(line);
 };
 
-export async function createHost(options: HostOptions): Promise<Host> {
+/** Printing ports, injected by a shell (the real printer client) or a test (an emulated printer, fast timers). */
+export interface PrintingOptions {
+  /** The receipt printer. Default: the in-process emulated printer in training mode, none otherwise. */
+  readonly printer?: PrinterPort;
+  readonly printTimers?: Timers;
+  readonly printBackoff?: Backoff;
+}
+
+export async function createHost(options: HostOptions & PrintingOptions): Promise<Host> {
   const now = options.clock ?? (() => new Date());
   const log = options.log ?? consoleLog;
 
@@ -49,7 +67,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
 function buildGraph(
   db: Database.Database,
   config: PosConfig,
-  options: HostOptions & { now: () => Date; log: Logger },
+  options: HostOptions & PrintingOptions & { now: () => Date; log: Logger },
 ): Host {
   const { now, log } = options;
   const newId = (): string => randomUUID();
@@ -81,9 +99,57 @@ function buildGraph(
     now,
     onChange: (c) => emit('cart', c),
   });
-  const tenderCash = createCashTender({ db, carts, sales, catalog, settings, now, newId });
+  const printerSettings = resolvePrinterSettings(config.printer);
+  const tenderCash = createCashTender({
+    db,
+    carts,
+    sales,
+    catalog,
+    settings,
+    now,
+    newId,
+    kickDrawer: printerSettings.kickDrawerOnCash,
+  });
   const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
   const status = createStatusService(config.trainingMode, (s) => emit('status', s));
+
+  // Training mode prints to the in-process emulated printer: a fresh install prints with zero setup.
+  const connection = options.printer || config.trainingMode ? null : connectConfiguredPrinter(config.printer);
+  const printer =
+    options.printer ?? (config.trainingMode ? createEmulatedPrinterPort() : (connection?.port ?? null));
+  const printWorker = createPrintWorker({
+    jobs: createJobRepo(db),
+    printer,
+    render: createJobRenderer({
+      saleById: (id) => sales.byId(id),
+      store: {
+        name: config.store.name,
+        nameEn: config.store.nameEn,
+        address: null,
+        taxNumber: null,
+        terminalId: config.store.terminalId,
+      },
+      // Receipts are in the shop's language, whatever the cashier's screen is set to.
+      locale: () => config.defaultLocale,
+      settings: () => printerSettings,
+    }),
+    now,
+    log,
+    ...(options.printTimers ? { timers: options.printTimers } : {}),
+    ...(options.printBackoff ? { backoff: options.printBackoff } : {}),
+    onStatus: (s) => status.setPrinter(s.state, statusDetail(s)),
+  });
+  // After the answer has gone back: the cashier's acknowledgement never waits for queue bookkeeping.
+  const wake = (): void => void setImmediate(() => printWorker.kick());
+  const reprints = createReprints({
+    db,
+    now,
+    saleExists: (id) => sales.byId(id) !== null,
+    lastSaleId: () => sales.last()?.saleId ?? null,
+    onQueued: wake,
+  });
+  // TODO(users): drawer.open and sale.reprint need a manager permission check once users exist.
+  const openDrawer = createNoSaleDrawer({ db, now, onQueued: wake });
   // A broken chain never stops selling, but the manager must see it: it means the journal was edited.
   const chain = verifyJournal(db);
   if (!chain.ok) {
@@ -122,16 +188,33 @@ function buildGraph(
     'cart.setLineDiscount': ({ lineId, discount }) => cart.setLineDiscount(lineId, discount),
     'cart.setOrderDiscount': ({ discount }) => cart.setOrderDiscount(discount),
     'cart.clear': () => cart.clear(),
-    'sale.tenderCash': (input) => tenderCash(input),
+    'sale.tenderCash': (input) => {
+      const sale = tenderCash(input);
+      wake();
+      return sale;
+    },
     'sale.get': ({ saleId }) => {
       const sale = sales.byId(saleId);
       if (!sale) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
       return sale;
     },
     'sale.last': () => sales.last(),
+    'sale.reprintLast': () => reprints.reprintLast(),
+    'sale.reprint': ({ saleId }) => reprints.reprint(saleId, 'manager'),
+    'drawer.open': ({ reason }) => openDrawer(reason),
+    'printer.status': () => {
+      const s = printWorker.status();
+      return {
+        state: s.state,
+        problem: s.problem,
+        queue: { waiting: s.waiting, printing: s.printing },
+        lastError: s.lastError,
+      };
+    },
     'status.get': () => status.get(),
   };
   const dispatch = createDispatcher(handlers, log);
+  printWorker.start();
 
   let closed = false;
   return {
@@ -147,6 +230,8 @@ function buildGraph(
       if (closed) return;
       closed = true;
       listeners.clear();
+      await printWorker.stop(); // the step in progress finishes before the database goes away
+      await connection?.close();
       db.close();
     },
   };

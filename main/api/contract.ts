@@ -47,6 +47,14 @@ export const contract = {
   'sale.tenderCash': z.strictObject({ cartId: id, cartVersion: z.int().min(0), tenderedMinor: minor }),
   'sale.get': z.strictObject({ saleId: id }),
   'sale.last': z.strictObject({}),
+  /** Prints the last sale's receipt again, marked 重印 / COPY (cashier). */
+  'sale.reprintLast': z.strictObject({}),
+  /** Prints any sale's receipt again, marked 重印 / COPY (manager, from the sales history). */
+  'sale.reprint': z.strictObject({ saleId: id }),
+
+  /** A "no sale" drawer open; the reason is journalled. */
+  'drawer.open': z.strictObject({ reason: z.string().trim().min(1).max(80) }),
+  'printer.status': z.strictObject({}),
 
   'status.get': z.strictObject({}),
 } as const;
@@ -174,6 +182,19 @@ export interface ImportReport {
   readonly updated: number;
 }
 
+/** A print job that was queued (its receipt comes out when the printer is ready). */
+export interface PrintJobRef {
+  readonly jobId: number;
+}
+
+export interface PrinterStatusView {
+  readonly state: DeviceState;
+  /** 'paper-out', 'cover-open', 'offline', 'disconnected', 'cutter-error', 'error', 'paper-near-end' or null */
+  readonly problem: string | null;
+  readonly queue: { readonly waiting: number; readonly printing: number };
+  readonly lastError: string | null;
+}
+
 export interface Outputs {
   'app.bootstrap': BootstrapView;
   'settings.setLocale': { readonly locale: Locale };
@@ -190,6 +211,10 @@ export interface Outputs {
   'sale.tenderCash': SaleView;
   'sale.get': SaleView;
   'sale.last': SaleView | null;
+  'sale.reprintLast': PrintJobRef;
+  'sale.reprint': PrintJobRef;
+  'drawer.open': PrintJobRef;
+  'printer.status': PrinterStatusView;
   'status.get': StatusView;
 }
 

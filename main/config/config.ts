@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
+import { PrinterConfigSchema } from '../printing/queue/printer-config';
 
 const VariableMeasureRuleSchema = z.strictObject({
   prefix: z.string().regex(/^2\d{0,2}$/),
@@ -40,6 +41,8 @@ export const ConfigSchema = z.strictObject({
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
   /** The shop's VAT categories, kept in the database at every start. Default: China's VAT rates. */
   taxCategories: z.array(TaxCategorySchema).min(1).optional(),
+  /** Receipt printer profile, mode and drawer pulse (main/printing/queue/printer-config.ts). Optional. */
+  printer: PrinterConfigSchema.optional(),
 });
 
 export type PosConfig = z.infer<typeof ConfigSchema>;

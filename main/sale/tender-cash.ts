@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { SaleView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
+import { enqueueDrawer, enqueueReceipt } from '../printing/queue/enqueue';
 import type { CartRepo } from './cart-repo';
 import { priceView } from './cart-service';
 import type { SaleCatalog, SaleSettings } from './ports';
@@ -25,6 +26,8 @@ export interface TenderDeps {
   readonly settings: SaleSettings;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** Open the cash drawer after the sale (a drawer job queued with the receipt). Default false. */
+  readonly kickDrawer?: boolean;
 }
 
 export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => SaleView {
@@ -36,20 +39,19 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
   const insSale = db.prepare(`INSERT INTO sales (id, receipt_no, cart_id, cart_version, status, training,
       terminal_id, currency, pricing_mode, tax_rounding, order_discount, gross_minor, line_discount_minor,
       order_discount_minor, tax_minor, total_minor, completed_at)
-    VALUES (@id, @receiptNo, @cartId, @cartVersion, 'completed', @training, @terminalId, @currency, @pricingMode,
-      @taxRounding, @orderDiscount, @gross, @lineDisc, @orderDisc, @tax, @total, @at)`);
+    VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLine =
     db.prepare(`INSERT INTO sale_lines (sale_id, line_no, line_id, product_id, sku, name, name_en,
       unit, qty_milli, unit_price_minor, tax_category_id, tax_rate_bp, discount, gross_minor, line_discount_minor,
       order_discount_minor, net_minor, tax_minor, total_minor)
-    VALUES (@saleId, @lineNo, @lineId, @productId, @sku, @name, @nameEn, @unit, @qtyMilli, @unitPriceMinor,
-      @taxCategoryId, @taxRateBp, @discount, @grossMinor, @lineDiscountMinor, @orderDiscountMinor, @netMinor,
-      @taxMinor, @totalMinor)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insTender = db.prepare(`INSERT INTO tenders (id, sale_id, kind, amount_minor, tendered_minor,
       change_minor, created_at) VALUES (?, ?, 'cash', ?, ?, ?, ?)`);
   const insOutbox = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
       next_attempt_at, created_at, updated_at) VALUES (?, 'sale.upload', ?, ?, 'pending', 0, ?, ?, ?)`);
 
+  // Statements bind positionally: better-sqlite3's named binding from an object costs more than the
+  // insert itself, and this is the path the cashier waits on.
   const commit = db.transaction((input: TenderCashInput): SaleView => {
     const existing = deps.sales.byCartId(input.cartId);
     if (existing) return existing;
@@ -84,26 +86,46 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
     const receiptNo = `${deps.settings.terminalId}-${String(seq).padStart(6, '0')}`;
     const change = input.tenderedMinor - total;
     const t = view.totals;
-    insSale.run({
-      id: saleId,
+    insSale.run(
+      saleId,
       receiptNo,
-      cartId: cart.id,
-      cartVersion: cart.version,
-      training: deps.settings.trainingMode ? 1 : 0,
-      terminalId: deps.settings.terminalId,
-      currency: view.currency,
-      pricingMode: view.pricingMode,
-      taxRounding: view.taxRounding,
-      orderDiscount: view.orderDiscount ? JSON.stringify(view.orderDiscount) : null,
-      gross: t.grossMinor,
-      lineDisc: t.lineDiscountMinor,
-      orderDisc: t.orderDiscountMinor,
-      tax: t.taxMinor,
+      cart.id,
+      cart.version,
+      deps.settings.trainingMode ? 1 : 0,
+      deps.settings.terminalId,
+      view.currency,
+      view.pricingMode,
+      view.taxRounding,
+      view.orderDiscount ? JSON.stringify(view.orderDiscount) : null,
+      t.grossMinor,
+      t.lineDiscountMinor,
+      t.orderDiscountMinor,
+      t.taxMinor,
       total,
       at,
-    });
+    );
     view.lines.forEach((l, i) =>
-      insLine.run({ ...l, saleId, lineNo: i + 1, discount: l.discount ? JSON.stringify(l.discount) : null }),
+      insLine.run(
+        saleId,
+        i + 1,
+        l.lineId,
+        l.productId,
+        l.sku,
+        l.name,
+        l.nameEn,
+        l.unit,
+        l.qtyMilli,
+        l.unitPriceMinor,
+        l.taxCategoryId,
+        l.taxRateBp,
+        l.discount ? JSON.stringify(l.discount) : null,
+        l.grossMinor,
+        l.lineDiscountMinor,
+        l.orderDiscountMinor,
+        l.netMinor,
+        l.taxMinor,
+        l.totalMinor,
+      ),
     );
     insTender.run(deps.newId(), saleId, total, input.tenderedMinor, change, at);
     const summary = {
@@ -122,6 +144,11 @@ export function createCashTender(deps: TenderDeps): (input: TenderCashInput) => 
     appendJournal(db, { at, kind: 'sale.completed', ref: saleId, body: summary });
     insOutbox.run(`sale:${saleId}`, saleId, JSON.stringify(summary), at, at, at);
     deps.carts.close(cart.id, 'completed');
+    // Printing is queued in this same transaction, so a committed sale always has its receipt job. The drawer
+    // job goes first: the drawer opens while the receipt prints (docs/decisions/0007-print-queue.md).
+    const printAt = new Date(at);
+    if (deps.kickDrawer === true) enqueueDrawer(db, { now: printAt });
+    enqueueReceipt(db, { saleId, copy: false, now: printAt });
 
     // Built from what was just written (sale-repo reads the same shape back for reprints and retries).
     return {

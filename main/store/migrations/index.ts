@@ -1,6 +1,7 @@
 // The ordered list of every migration. Append only.
 import { m001Init } from './001-init';
 import { m002ScaleItemCode } from './002-scale-item-code';
+import { m003PrintJobs } from './003-print-jobs';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Init, m002ScaleItemCode];
+export const migrations: readonly Migration[] = [m001Init, m002ScaleItemCode, m003PrintJobs];
