@@ -20,12 +20,13 @@ import { createSaleRepo } from './sale/sale-repo';
 import { createCashTender } from './sale/tender-cash';
 import { createNoSaleDrawer } from './printing/drawer/no-sale';
 import type { Backoff } from './printing/queue/backoff';
-import { createEmulatedPrinterPort } from './printing/queue/emulated-printer';
-import { createJobRepo } from './printing/queue/job-repo';
+import { createEmulatedPrinterPort, isEmulatedPort } from './printing/queue/emulated-printer';
+import { createJobRepo, type PrintJob } from './printing/queue/job-repo';
 import type { PrinterPort, Timers } from './printing/queue/ports';
 import { resolvePrinterSettings } from './printing/queue/printer-config';
 import { connectConfiguredPrinter } from './printing/queue/printer-connection';
 import { createJobRenderer } from './printing/queue/render-job';
+import { createReceiptImages } from './printing/queue/receipt-image';
 import { createReprints } from './printing/queue/reprint';
 import { createPrintWorker, statusDetail } from './printing/queue/worker';
 import { createPreferences } from './settings/preferences';
@@ -117,6 +118,11 @@ function buildGraph(
   const connection = options.printer || config.trainingMode ? null : connectConfiguredPrinter(config.printer);
   const printer =
     options.printer ?? (config.trainingMode ? createEmulatedPrinterPort() : (connection?.port ?? null));
+  // Training mode shows on screen what the emulated printer printed (sale.receiptImage).
+  const emulated = config.trainingMode && isEmulatedPort(printer) ? printer : null;
+  const receiptImages = emulated
+    ? createReceiptImages({ port: emulated, widthDots: () => printerSettings.profile.widthDots })
+    : null;
   const printWorker = createPrintWorker({
     jobs: createJobRepo(db),
     printer,
@@ -138,6 +144,7 @@ function buildGraph(
     ...(options.printTimers ? { timers: options.printTimers } : {}),
     ...(options.printBackoff ? { backoff: options.printBackoff } : {}),
     onStatus: (s) => status.setPrinter(s.state, statusDetail(s)),
+    ...(receiptImages ? { onPrinted: (job: PrintJob) => receiptImages.recordPrinted(job) } : {}),
   });
   // After the answer has gone back: the cashier's acknowledgement never waits for queue bookkeeping.
   const wake = (): void => void setImmediate(() => printWorker.kick());
@@ -198,6 +205,10 @@ function buildGraph(
       if (!sale) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
       return sale;
     },
+    'sale.receiptImage': ({ saleId }) => {
+      if (!sales.byId(saleId)) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
+      return { png: receiptImages?.forSale(saleId) ?? null };
+    },
     'sale.last': () => sales.last(),
     'sale.reprintLast': () => reprints.reprintLast(),
     'sale.reprint': ({ saleId }) => reprints.reprint(saleId, 'manager'),
@@ -209,6 +220,7 @@ function buildGraph(
         problem: s.problem,
         queue: { waiting: s.waiting, printing: s.printing },
         lastError: s.lastError,
+        drawerOpen: s.drawerSensor,
       };
     },
     'status.get': () => status.get(),

@@ -46,6 +46,8 @@ export const contract = {
   /** Completes the sale. `cartId`+`cartVersion` make it idempotent: a retry returns the same sale. */
   'sale.tenderCash': z.strictObject({ cartId: id, cartVersion: z.int().min(0), tenderedMinor: minor }),
   'sale.get': z.strictObject({ saleId: id }),
+  /** Training mode: the PNG of what the emulated printer printed for this sale's receipt. */
+  'sale.receiptImage': z.strictObject({ saleId: id }),
   'sale.last': z.strictObject({}),
   /** Prints the last sale's receipt again, marked 重印 / COPY (cashier). */
   'sale.reprintLast': z.strictObject({}),
@@ -193,6 +195,17 @@ export interface PrinterStatusView {
   readonly problem: string | null;
   readonly queue: { readonly waiting: number; readonly printing: number };
   readonly lastError: string | null;
+  /**
+   * The cash drawer as the printer's drawer sensor (DLE EOT 1, pin 3) last reported it: true = open. null when
+   * unknown (no printer, not asked yet, or unreachable).
+   */
+  readonly drawerOpen: boolean | null;
+}
+
+/** What the emulated (training-mode) printer printed for a sale's receipt. */
+export interface ReceiptImageView {
+  /** `data:image/png;base64,...` of that receipt's paper; null when not printed yet or not in training mode */
+  readonly png: string | null;
 }
 
 export interface Outputs {
@@ -210,6 +223,7 @@ export interface Outputs {
   'cart.clear': CartView;
   'sale.tenderCash': SaleView;
   'sale.get': SaleView;
+  'sale.receiptImage': ReceiptImageView;
   'sale.last': SaleView | null;
   'sale.reprintLast': PrintJobRef;
   'sale.reprint': PrintJobRef;

@@ -244,6 +244,116 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect(await focusedTestId()).toBe('search-box');
   });
 
+  const PAPER_OUT = `window.__fakePos.setPrinter({
+    state: 'error',
+    problem: 'paper-out',
+    queue: { waiting: 1, printing: 0 },
+    lastError: 'paper out',
+    drawerOpen: false,
+  })`;
+  // A 1x1 PNG, as the emulated printer would answer with its paper.
+  const PNG =
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+  it('the printer slot shows paper out with 1 waiting; a tap or F7 opens the printer panel', async () => {
+    expect(await tid('status-printer-detail').count()).toBe(0);
+    await page.evaluate(PAPER_OUT);
+    await poll(() => tid('status-printer-detail').getAttribute('data-problem')).toBe('paper-out');
+    expect(await tid('status-printer-detail').getAttribute('data-waiting')).toBe('1');
+    expect(await tid('status-printer').textContent()).toContain('缺纸');
+    expect(await tid('status-printer').textContent()).toContain('1 张小票待打印');
+    await tid('locale-switch').click();
+    await poll(() => tid('status-printer').textContent()).toContain('paper out · 1 receipt waiting');
+    const fits = 'document.documentElement.scrollWidth <= innerWidth';
+    expect(await page.evaluate(fits)).toBe(true); // the longer slot still fits 1024 px
+
+    await tid('status-printer').click();
+    await tid('printer-panel').waitFor();
+    expect(await tid('printer-problem').getAttribute('data-problem')).toBe('paper-out');
+    expect(await tid('printer-queue').getAttribute('data-waiting')).toBe('1');
+    expect(await tid('printer-queue').getAttribute('data-printing')).toBe('0');
+    expect(await tid('printer-last-error').textContent()).toBe('paper out');
+    expect(await tid('printer-drawer').getAttribute('data-open')).toBe('false');
+    await page.keyboard.press('Escape');
+    expect(await tid('printer-panel').count()).toBe(0);
+
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F7'); // works from the search box too
+    await tid('printer-panel').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await focusedTestId()).toBe('search-box');
+    expect((await calls('printer.status')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('printer panel: reprint last calls the channel once; opening the drawer needs a reason and sends it', async () => {
+    await page.evaluate(
+      `window.pos.cart.addProduct({ productId: 'p1' }).then(() =>
+         window.pos.sale.tenderCash({ cartId: 'cart-1', cartVersion: 1, tenderedMinor: 10000 }))`,
+    );
+    await page.keyboard.press('F7');
+    await tid('printer-panel').waitFor();
+    await tid('printer-reprint').click();
+    await poll(() => tid('toast').getAttribute('data-key')).toBe('printer.reprinted');
+    expect(await calls('sale.reprintLast')).toEqual([{}]);
+
+    await tid('drawer-open').click();
+    await tid('drawer-reason').waitFor();
+    expect(await focusedTestId()).toBe('drawer-reason');
+    await page.keyboard.press('Enter'); // no reason: refused in the UI
+    await tid('dialog-error').waitFor();
+    await page.keyboard.type('  ', { delay: 60 });
+    await tid('dialog-ok').click(); // blanks are no reason either
+    expect(await calls('drawer.open')).toEqual([]);
+    await tid('drawer-reason').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('change for the float', { delay: 60 });
+    expect(await tid('dialog-error').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('drawer.opened');
+    expect(await calls('drawer.open')).toEqual([{ reason: 'change for the float' }]);
+    expect(await tid('printer-panel').count()).toBe(0);
+    expect(await calls('sale.reprintLast')).toEqual([{}]);
+  });
+
+  it('sale complete: the printed training receipt image, "receipt waiting" on paper out, F7 reprints once', async () => {
+    await page.evaluate(`window.__fakePos.receiptPng = ${JSON.stringify(PNG)}`);
+    await scan('6901234567892');
+    await tid('cart-line').waitFor();
+    await page.keyboard.press('F12');
+    await tid('tender-dialog').waitFor();
+    await page.keyboard.press('Enter'); // exact cash
+    await tid('sale-complete').waitFor();
+    await tid('receipt-image').waitFor();
+    expect(await tid('receipt-image').getAttribute('src')).toBe(PNG);
+    expect(await tid('receipt-image').getAttribute('alt')).toContain('T01-000001');
+    expect(await calls('sale.receiptImage')).toEqual([{ saleId: 's1' }]);
+    expect(await tid('receipt-waiting').count()).toBe(0);
+
+    await page.evaluate(PAPER_OUT);
+    await poll(() => tid('receipt-waiting').getAttribute('data-problem')).toBe('paper-out');
+    expect(await tid('receipt-waiting').textContent()).toContain('缺纸');
+
+    await page.keyboard.press('F7');
+    await poll(() => tid('toast').getAttribute('data-key')).toBe('printer.reprinted');
+    expect(await calls('sale.reprintLast')).toEqual([{}]);
+    expect(await tid('sale-complete').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await tid('cart-empty').waitFor();
+  });
+
+  it('sale complete without a printed image keeps polling a few times, then keeps the on-screen receipt', async () => {
+    await scan('96385074');
+    await tid('cart-line').waitFor();
+    await page.keyboard.press('F12');
+    await tid('tender-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await tid('sale-complete').waitFor();
+    await poll(async () => (await calls('sale.receiptImage')).length).toBeGreaterThanOrEqual(2);
+    await page.evaluate(`window.__fakePos.receiptPng = ${JSON.stringify(PNG)}`); // printed late
+    await tid('receipt-image').waitFor();
+    expect(await tid('receipt').count()).toBe(0);
+  });
+
   for (const [width, height] of [
     [1024, 768],
     [1920, 1080],

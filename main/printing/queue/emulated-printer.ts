@@ -12,6 +12,8 @@ export interface EmulatedPrinterPort extends PrinterPort {
   readonly printer: EscPosPrinter;
   /** Simulates an unplugged printer: health() and print() throw while true. */
   disconnected: boolean;
+  /** Where the last print() went on the roll: `printer.roll.slice(start, end)` is what it put on paper. */
+  readonly lastPrint: { readonly start: number; readonly end: number } | null;
 }
 
 function ask(printer: EscPosPrinter, n: StatusRequest): Record<string, boolean> {
@@ -44,9 +46,13 @@ export function healthOf(printer: EscPosPrinter): PrinterHealth {
 export function createEmulatedPrinterPort(
   printer: EscPosPrinter = new EscPosPrinter({ chineseByDefault: true }),
 ): EmulatedPrinterPort {
+  let lastPrint: EmulatedPrinterPort['lastPrint'] = null;
   const port: EmulatedPrinterPort = {
     printer,
     disconnected: false,
+    get lastPrint() {
+      return lastPrint;
+    },
     health: () => {
       if (port.disconnected) return Promise.reject(new Error('printer disconnected'));
       return Promise.resolve(healthOf(printer));
@@ -54,8 +60,10 @@ export function createEmulatedPrinterPort(
     print: (bytes): Promise<PrintOutcome> => {
       if (port.disconnected) return Promise.reject(new Error('printer disconnected'));
       const lostBefore = printer.notPrinted.length;
+      const start = printer.roll.length;
       printer.write(bytes);
       printer.endOfJob();
+      lastPrint = { start, end: printer.roll.length };
       // Everything went in; if the printer stopped part-way, what came after was not printed.
       if (printer.notPrinted.length > lostBefore) {
         const reason = problemOf(healthOf(printer)) ?? 'error';
@@ -65,4 +73,9 @@ export function createEmulatedPrinterPort(
     },
   };
   return port;
+}
+
+/** The in-process emulated printer (training mode's default, or one a test injects), whose paper can be shown. */
+export function isEmulatedPort(port: PrinterPort | null): port is EmulatedPrinterPort {
+  return port !== null && 'printer' in port && port.printer instanceof EscPosPrinter && 'lastPrint' in port;
 }

@@ -21,6 +21,8 @@ export interface QueueStatus {
   readonly waiting: number;
   readonly printing: number;
   readonly lastError: string | null;
+  /** The drawer sensor (DLE EOT 1) at the last health answer; null before one or while unreachable. */
+  readonly drawerSensor: boolean | null;
 }
 
 /** The status bar's one line: the problem and how many jobs are waiting ('paper-out; 2 waiting'). */
@@ -47,6 +49,8 @@ export interface WorkerDeps {
   /** how long stop() waits for a print in progress; after that the job stays 'printing' (a copy next start) */
   readonly stopTimeoutMs?: number;
   readonly onStatus?: (s: QueueStatus) => void;
+  /** A job went to 'printed' (every byte accepted): e.g. to remember what the emulated printer printed. */
+  readonly onPrinted?: (job: PrintJob) => void;
   readonly log?: (
     level: 'info' | 'warn' | 'error',
     message: string,
@@ -81,6 +85,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
     state: deps.printer ? 'offline' : 'not-configured',
     problem: null,
   };
+  let drawerSensor: boolean | null = null;
   let lastReported = '';
 
   const iso = (): string => deps.now().toISOString();
@@ -93,6 +98,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
       waiting: c.queued + c.waiting + c.interrupted,
       printing: c.printing,
       lastError: jobs.lastError(),
+      drawerSensor,
     };
   };
   const report = (): void => {
@@ -106,6 +112,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
   const probe = async (printer: PrinterPort): Promise<Probe> => {
     try {
       const health = await printer.health();
+      drawerSensor = health.drawerSensor;
       const problem = problemOf(health);
       device = {
         state: problem === null ? 'online' : problem === 'offline' ? 'offline' : 'error',
@@ -115,6 +122,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
         ? { ok: true, health }
         : { ok: false, problem: problem ?? 'error', error: problem ?? 'error' };
     } catch (e) {
+      drawerSensor = null;
       device = { state: 'offline', problem: 'disconnected' };
       return { ok: false, problem: 'disconnected', error: `disconnected: ${(e as Error).message}` };
     }
@@ -162,13 +170,19 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
     const outcome = await send(printer, bytes);
     if (outcome.ok) {
       failures = 0;
-      jobs.move(job.id, 'printed', { at: iso(), error: null });
+      const done = jobs.move(job.id, 'printed', { at: iso(), error: null });
+      try {
+        deps.onPrinted?.(done);
+      } catch (e) {
+        log('error', 'onPrinted hook failed', { jobId: job.id, error: (e as Error).message });
+      }
       return 0;
     }
     failures++;
     const delay = backoffDelay(failures, backoff);
     const problem = outcome.reason.split(':')[0] ?? 'error';
     device = { state: problem === 'disconnected' || problem === 'offline' ? 'offline' : 'error', problem };
+    if (device.state === 'offline') drawerSensor = null;
     if (outcome.bytesAccepted === 0) {
       // Nothing reached the printer: retrying is not a copy.
       jobs.move(job.id, 'waiting', { at: iso(), error: outcome.reason, nextAttemptAt: later(delay) });

@@ -19,6 +19,7 @@ import { ActionBar } from '../components/ActionBar';
 import { PayButton } from '../components/PayButton';
 import { StatusBar } from '../components/StatusBar';
 import { SaleComplete } from '../components/SaleComplete';
+import { printerInfo } from '../printer/printer-info';
 
 /** Focus a field with its text selected, so typing replaces the previous search or code. */
 const focusAndSelect = (el: HTMLInputElement | null): void => {
@@ -41,6 +42,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
   const selected = cart.lines.find((l) => l.lineId === selectedLineId) ?? null;
   const hasLines = cart.lines.length > 0;
   const close = useCallback(() => setModal(null), []);
+  const printer = printerInfo(state.status, state.printer);
 
   const needLine = (open: (lineId: string) => ModalState) => () =>
     selected ? setModal(open(selected.lineId)) : actions.notify('cart.selectFirst');
@@ -58,6 +60,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
     clear: needLines(() => setModal({ kind: 'clear' })),
     locale: () => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en'),
     tender: needLines(() => setModal({ kind: 'tender' })),
+    printer: () => setModal({ kind: 'printer' }),
     selectUp: () => actions.moveSelection(-1),
     selectDown: () => actions.moveSelection(1),
   };
@@ -109,10 +112,24 @@ export function CashierScreen({ state, connection, actions }: Props) {
             <PayButton totalMinor={cart.totals.totalMinor} disabled={!hasLines} onPay={handlers.tender} />
           </aside>
         </main>
-        <StatusBar status={state.status} connection={connection} />
+        <StatusBar
+          status={state.status}
+          connection={connection}
+          printer={printer}
+          onPrinter={handlers.printer}
+        />
       </div>
-      <ModalHost modal={modal} cart={cart} actions={actions} close={close} />
-      {completed && <SaleComplete sale={completed} store={state.store} onNewSale={actions.newSale} />}
+      <ModalHost modal={modal} cart={cart} printer={printer} actions={actions} close={close} />
+      {completed && (
+        <SaleComplete
+          sale={completed}
+          store={state.store}
+          printer={printer}
+          onReprint={actions.reprintLast}
+          receiptImage={actions.receiptImage}
+          onNewSale={actions.newSale}
+        />
+      )}
     </>
   );
 }

@@ -9,16 +9,19 @@ import { DiscountDialog } from '../components/DiscountDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
 import { HelpDialog } from '../components/HelpDialog';
+import { PrinterPanel } from '../components/PrinterPanel';
+import type { PrinterInfo } from '../printer/printer-info';
 
 interface Props {
   readonly modal: ModalState;
   readonly cart: CartView;
+  readonly printer: PrinterInfo | null;
   readonly actions: Actions;
   readonly close: () => void;
 }
 
 /** Renders whichever dialog is open, wired to the matching action. */
-export function ModalHost({ modal, cart, actions, close }: Props) {
+export function ModalHost({ modal, cart, printer, actions, close }: Props) {
   const { t, locale } = useI18n();
   if (!modal) return null;
   const lineOf = (lineId: string) => cart.lines.find((l) => l.lineId === lineId);
@@ -92,5 +95,15 @@ export function ModalHost({ modal, cart, actions, close }: Props) {
       );
     case 'help':
       return <HelpDialog onClose={close} />;
+    case 'printer':
+      return (
+        <PrinterPanel
+          printer={printer}
+          refresh={actions.refreshPrinter}
+          onReprintLast={actions.reprintLast}
+          onOpenDrawer={actions.openDrawer}
+          onClose={close}
+        />
+      );
   }
 }

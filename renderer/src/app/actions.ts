@@ -1,6 +1,14 @@
 // Every call to main the screen makes, in one place: unwrap the Result, put cart/status into the reducer,
 // and turn any error into a translated toast. Callers get a boolean (or the value) to decide what's next.
-import type { CartView, Discount, Locale, PosApi, ProductView, SaleView } from '@contract/contract';
+import type {
+  CartView,
+  Discount,
+  Locale,
+  PosApi,
+  PrinterStatusView,
+  ProductView,
+  SaleView,
+} from '@contract/contract';
 import type { Result } from '@contract/result';
 import { errorMessage, type ErrorContext } from '../i18n/errors';
 import type { MessageKey, MessageValues } from '../i18n/translate';
@@ -25,6 +33,16 @@ export interface Actions {
   tender(input: TenderInput): Promise<Result<SaleView>>;
   setLocale(locale: Locale): Promise<void>;
   newSale(): Promise<void>;
+  /** Fetch `printer.status` into the session (quietly: on failure the status slot's text is used). */
+  printerStatus(): Promise<PrinterStatusView | null>;
+  /** The same, fire and forget (a stable function, for effects). */
+  refreshPrinter(): void;
+  /** Training mode: the PNG data URL the emulated printer printed for a sale, or null (quietly). */
+  receiptImage(saleId: string): Promise<string | null>;
+  /** `sale.reprintLast`, with a toast either way. */
+  reprintLast(): Promise<boolean>;
+  /** A "no sale" drawer open with its (required) reason, with a toast either way. */
+  openDrawer(reason: string): Promise<boolean>;
   refresh(): Promise<void>;
   notify(key: MessageKey, values?: MessageValues, tone?: 'error' | 'info'): void;
   dismissToast(id: number): void;
@@ -57,6 +75,15 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
     if (r.ok) dispatch({ type: 'cart', cart: r.value });
   };
 
+  let printerSeq = 0;
+  const printerStatus = async (): Promise<PrinterStatusView | null> => {
+    const seq = ++printerSeq;
+    const r = await pos.printer.status({});
+    const printer = r.ok ? r.value : null;
+    if (seq === printerSeq) dispatch({ type: 'printer', printer }); // answers can cross: keep the newest
+    return printer;
+  };
+
   return {
     scan: (code) => cartCall(pos.cart.scan({ code }), true, { code }),
     addProduct: (productId, qtyMilli) =>
@@ -86,10 +113,27 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       dispatch({ type: 'dismissCompleted' });
       await refreshCart();
     },
+    printerStatus,
+    refreshPrinter: () => void printerStatus(),
+    receiptImage: async (saleId) => {
+      const r = await pos.sale.receiptImage({ saleId });
+      return r.ok ? r.value.png : null;
+    },
+    reprintLast: async () => {
+      const job = await unwrap(pos.sale.reprintLast({}));
+      if (job) dispatch({ type: 'toast', toast: { tone: 'info', key: 'printer.reprinted', values: {} } });
+      return job !== null;
+    },
+    openDrawer: async (reason) => {
+      const job = await unwrap(pos.drawer.open({ reason: reason.trim() }));
+      if (job) dispatch({ type: 'toast', toast: { tone: 'info', key: 'drawer.opened', values: {} } });
+      return job !== null;
+    },
     refresh: async () => {
       await refreshCart();
       const s = await pos.status.get({});
       if (s.ok) dispatch({ type: 'status', status: s.value });
+      void printerStatus();
     },
     notify: (key, values = {}, tone = 'info') => dispatch({ type: 'toast', toast: { tone, key, values } }),
     dismissToast: (id) => dispatch({ type: 'dismissToast', id }),

@@ -9,4 +9,5 @@ export type ModalState =
   | { readonly kind: 'clear' }
   | { readonly kind: 'tender' }
   | { readonly kind: 'help' }
+  | { readonly kind: 'printer' }
   | null;

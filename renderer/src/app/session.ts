@@ -4,6 +4,7 @@ import type {
   BootstrapView,
   CartView,
   Locale,
+  PrinterStatusView,
   SaleView,
   StatusView,
   StoreInfoView,
@@ -24,6 +25,8 @@ export interface SessionState {
   readonly store: StoreInfoView | null;
   readonly cart: CartView | null;
   readonly status: StatusView | null;
+  /** main's `printer.status` answer, fetched when the printer slot changes; null until then (or on failure). */
+  readonly printer: PrinterStatusView | null;
   /** The sale just completed: the change/receipt screen is up while this is set. */
   readonly completed: SaleView | null;
   readonly selectedLineId: string | null;
@@ -37,6 +40,7 @@ export type SessionAction =
   | { type: 'bootFailed' }
   | { type: 'cart'; cart: CartView; touched?: boolean }
   | { type: 'status'; status: StatusView }
+  | { type: 'printer'; printer: PrinterStatusView | null }
   | { type: 'locale'; locale: Locale }
   | { type: 'completed'; sale: SaleView }
   | { type: 'dismissCompleted' }
@@ -52,6 +56,7 @@ export const initialSession: SessionState = {
   store: null,
   cart: null,
   status: null,
+  printer: null,
   completed: null,
   selectedLineId: null,
   flash: null,
@@ -97,6 +102,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return acceptCart(state, action.cart, action.touched === true);
     case 'status':
       return { ...state, status: action.status };
+    case 'printer':
+      return { ...state, printer: action.printer };
     case 'locale':
       return { ...state, locale: action.locale };
     case 'completed':

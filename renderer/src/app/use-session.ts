@@ -52,6 +52,14 @@ export function useSession(): Session {
 
   const actions = useMemo(() => (pos ? createActions(pos, dispatch) : null), [pos]);
 
+  // The pushed status only carries a summary of the printer: fetch the details whenever it changes.
+  const printerState = state.status?.printer.state;
+  const printerDetail = state.status?.printer.detail;
+  useEffect(() => {
+    if (printerState === undefined || !actions) return;
+    void actions.printerStatus();
+  }, [printerState, printerDetail, actions]);
+
   // Back from a dropped connection: whatever happened meanwhile (a sale on another screen, a status
   // change), re-read it rather than trust what is on screen.
   const previous = useRef(connection);

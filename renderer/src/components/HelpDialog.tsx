@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context';
-import { BINDINGS, QUICK_AMOUNT_KEYS, keyLabel } from '../keys/bindings';
+import { BINDINGS, QUICK_AMOUNT_KEYS, REPRINT_KEY, keyLabel } from '../keys/bindings';
 import type { MessageKey } from '../i18n/translate';
 import { TID } from '../testids';
 import { Modal } from './Modal';
@@ -12,6 +12,7 @@ const CONTEXT_KEYS: readonly { keys: string; what: MessageKey }[] = [
   { keys: QUICK_AMOUNT_KEYS.join(' '), what: 'help.ctx.quick' },
   { keys: 'F12', what: 'help.ctx.tenderF12' },
   { keys: '10%', what: 'help.ctx.percent' },
+  { keys: REPRINT_KEY, what: 'help.ctx.reprint' },
 ];
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {

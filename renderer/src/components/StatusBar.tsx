@@ -2,6 +2,7 @@ import type { DeviceState, StatusView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { ConnectionState } from '../platform/ws-bridge';
 import { TID } from '../testids';
+import { problemKey, type PrinterInfo } from '../printer/printer-info';
 
 // ICU select keys cannot contain '-'.
 const deviceKey = (s: DeviceState): string => (s === 'not-configured' ? 'notConfigured' : s);
@@ -11,10 +12,15 @@ const tone = (s: DeviceState | 'ok'): string =>
 interface Props {
   readonly status: StatusView | null;
   readonly connection: ConnectionState;
+  readonly printer: PrinterInfo | null;
+  /** Opens the printer panel (also F7). */
+  readonly onPrinter: () => void;
 }
 
-export function StatusBar({ status, connection }: Props) {
+export function StatusBar({ status, connection, printer, onPrinter }: Props) {
   const { t } = useI18n();
+  const problem = printer?.problem ?? null;
+  const waiting = printer?.waiting ?? 0;
   return (
     <footer className="status-bar" data-testid={TID.statusBar}>
       {status && (
@@ -34,14 +40,33 @@ export function StatusBar({ status, connection }: Props) {
           >
             {t('status.gateway', { state: deviceKey(status.gateway.state) })}
           </span>
-          <span
-            className={`status-item ${tone(status.printer.state)}`}
+          <button
+            type="button"
+            className={`status-item status-button ${problem && problem !== 'paper-near-end' ? 'bad' : tone(status.printer.state)}`}
             data-testid={TID.statusPrinter}
             data-state={status.printer.state}
-            title={status.printer.detail ?? undefined}
+            title={t('status.printerOpen')}
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onPrinter}
           >
             {t('status.printer', { state: deviceKey(status.printer.state) })}
-          </span>
+            {(problem !== null || waiting > 0) && (
+              <span
+                className="status-detail"
+                data-testid={TID.statusPrinterDetail}
+                data-problem={problem ?? ''}
+                data-waiting={waiting}
+              >
+                {[
+                  problem === null ? null : t('status.printerProblem', { problem: problemKey(problem) }),
+                  waiting > 0 ? t('status.printerWaiting', { count: waiting }) : null,
+                ]
+                  .filter((x) => x !== null)
+                  .join(' · ')}
+              </span>
+            )}
+          </button>
           <span
             className={`status-item ${status.storage.state === 'ok' ? 'good' : 'bad'}`}
             data-testid={TID.statusStorage}

@@ -106,6 +106,9 @@ export const en = {
   'complete.title': 'Sale complete',
   'complete.change': 'Change due',
   'complete.newSale': 'New sale',
+  'complete.reprint': 'Reprint',
+  'complete.receiptWaiting': 'Receipt waiting: {problem}',
+  'complete.printedReceipt': 'Printed receipt {no}, as sent to the printer',
 
   'receipt.title': 'Receipt',
   'receipt.training': '*** TRAINING — NOT A REAL SALE ***',
@@ -122,9 +125,33 @@ export const en = {
     'Card terminal: {state, select, online {online} offline {offline} error {error} notConfigured {not configured} other {unknown}}',
   'status.printer':
     'Printer: {state, select, online {ready} offline {offline} error {error} notConfigured {not configured} other {unknown}}',
+  'status.printerProblem':
+    '{problem, select, paperOut {paper out} coverOpen {cover open} offline {offline} disconnected {disconnected} cutterError {cutter error} error {error} paperNearEnd {paper low} other {problem}}',
+  'status.printerWaiting': '{count, plural, one {# receipt waiting} other {# receipts waiting}}',
+  'status.printerOpen': 'Printer details (F7)',
   'status.storage': 'Storage: {state, select, ok {OK} error {error} other {unknown}}',
   'status.connection':
     '{state, select, open {Connected} connecting {Connecting…} reconnecting {Reconnecting…} closed {Disconnected} other {Unknown}}',
+
+  'printer.title': 'Printer',
+  'printer.state': 'State',
+  'printer.problem': 'Problem',
+  'printer.noProblem': 'None',
+  'printer.queue': 'Queue',
+  'printer.queueValue': '{waiting, number} waiting, {printing, number} printing',
+  'printer.unknown': 'Unknown',
+  'printer.lastError': 'Last error',
+  'printer.drawer': 'Cash drawer',
+  'printer.drawerState': '{open, select, yes {Open} no {Closed} other {Unknown}}',
+  'printer.reprintLast': 'Reprint last receipt',
+  'printer.openDrawer': 'Open drawer (no sale)',
+  'printer.reprinted': 'The last receipt was sent to the printer again (marked COPY).',
+
+  'drawer.title': 'Open the drawer without a sale',
+  'drawer.reason': 'Reason (required, recorded in the journal)',
+  'drawer.reasonRequired': 'Enter a reason for opening the drawer.',
+  'drawer.confirm': 'Open drawer',
+  'drawer.opened': 'Drawer opened. The reason was recorded.',
 
   'scan.cardUnavailable': 'Card payments are not available yet. Please take cash.',
   'scan.blockedDuringTender': 'Finish or cancel the payment (Esc) before scanning more items.',
@@ -142,6 +169,7 @@ export const en = {
   'help.clear': 'Clear the cart (asks first)',
   'help.locale': 'Switch language 中文 / English',
   'help.tender': 'Take cash payment',
+  'help.printer': 'Printer: status, reprint the last receipt, open the drawer',
   'help.selectUp': 'Select the previous line',
   'help.selectDown': 'Select the next line',
   'help.global': 'Anywhere on the sale screen',
@@ -151,6 +179,7 @@ export const en = {
   'help.ctx.results': 'Move through search results',
   'help.ctx.quick': 'Cash dialog: pick a quick amount (exact first)',
   'help.ctx.tenderF12': 'Cash dialog: complete the sale (so F12, F12 = exact cash)',
+  'help.ctx.reprint': 'Sale complete: print the receipt again',
   'help.ctx.percent': 'Discount dialog: a trailing % means a percentage',
   'help.scanner': 'The barcode scanner works at any time; no field needs to be selected.',
 

@@ -104,6 +104,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'complete.title': '交易完成',
   'complete.change': '找零',
   'complete.newSale': '新交易',
+  'complete.reprint': '重印',
+  'complete.receiptWaiting': '小票等待打印：{problem}',
+  'complete.printedReceipt': '已打印的小票 {no}（发送到打印机的图像）',
 
   'receipt.title': '小票',
   'receipt.training': '*** 培训模式 — 非真实交易 ***',
@@ -120,9 +123,33 @@ export const zhCN: Record<keyof typeof en, string> = {
     '刷卡终端：{state, select, online {在线} offline {离线} error {故障} notConfigured {未配置} other {未知}}',
   'status.printer':
     '打印机：{state, select, online {就绪} offline {离线} error {故障} notConfigured {未配置} other {未知}}',
+  'status.printerProblem':
+    '{problem, select, paperOut {缺纸} coverOpen {纸仓盖未关} offline {离线} disconnected {未连接} cutterError {切刀故障} error {故障} paperNearEnd {纸将用完} other {异常}}',
+  'status.printerWaiting': '{count, plural, other {# 张小票待打印}}',
+  'status.printerOpen': '打印机详情（F7）',
   'status.storage': '存储：{state, select, ok {正常} error {故障} other {未知}}',
   'status.connection':
     '{state, select, open {已连接} connecting {正在连接…} reconnecting {正在重新连接…} closed {已断开} other {未知}}',
+
+  'printer.title': '打印机',
+  'printer.state': '状态',
+  'printer.problem': '问题',
+  'printer.noProblem': '无',
+  'printer.queue': '打印队列',
+  'printer.queueValue': '{waiting, number} 张等待，{printing, number} 张正在打印',
+  'printer.unknown': '未知',
+  'printer.lastError': '最近错误',
+  'printer.drawer': '钱箱',
+  'printer.drawerState': '{open, select, yes {已打开} no {已关闭} other {未知}}',
+  'printer.reprintLast': '重印上一张小票',
+  'printer.openDrawer': '打开钱箱（无交易）',
+  'printer.reprinted': '上一张小票已重新发送到打印机（标注“重印”）。',
+
+  'drawer.title': '无交易打开钱箱',
+  'drawer.reason': '原因（必填，将记入日志）',
+  'drawer.reasonRequired': '请输入打开钱箱的原因。',
+  'drawer.confirm': '打开钱箱',
+  'drawer.opened': '钱箱已打开，原因已记录。',
 
   'scan.cardUnavailable': '暂不支持刷卡支付，请收取现金。',
   'scan.blockedDuringTender': '请先完成或取消收款（Esc），再扫描商品。',
@@ -140,6 +167,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.clear': '清空购物车（需确认）',
   'help.locale': '切换语言 中文 / English',
   'help.tender': '现金收款',
+  'help.printer': '打印机：状态、重印上一张小票、打开钱箱',
   'help.selectUp': '选择上一行',
   'help.selectDown': '选择下一行',
   'help.global': '收银界面任意位置',
@@ -149,6 +177,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.ctx.results': '在搜索结果中移动',
   'help.ctx.quick': '收款对话框：选择快捷金额（第一个为刚好）',
   'help.ctx.tenderF12': '收款对话框：完成交易（连按 F12 两次 = 刚好现金）',
+  'help.ctx.reprint': '交易完成界面：重印小票',
   'help.ctx.percent': '折扣对话框：以 % 结尾表示百分比',
   'help.scanner': '扫码枪随时可用，无需先选中输入框。',
 

@@ -12,6 +12,7 @@ export type HotkeyAction =
   | 'clear'
   | 'locale'
   | 'tender'
+  | 'printer'
   | 'selectUp'
   | 'selectDown';
 
@@ -30,10 +31,14 @@ export const BINDINGS: readonly Binding[] = [
   { action: 'remove', keys: ['F8', 'Delete'] },
   { action: 'clear', keys: ['F9'] },
   { action: 'locale', keys: ['F10'] },
+  { action: 'printer', keys: ['F7'] },
   { action: 'tender', keys: ['F12'] },
   { action: 'selectUp', keys: ['ArrowUp'] },
   { action: 'selectDown', keys: ['ArrowDown'] },
 ];
+
+/** On the sale-complete screen: print the receipt again (`sale.reprintLast`). */
+export const REPRINT_KEY = 'F7';
 
 /** Keys inside the cash dialog: quick amounts in order (exact first). */
 export const QUICK_AMOUNT_KEYS: readonly string[] = ['F5', 'F6', 'F7', 'F8', 'F9'];

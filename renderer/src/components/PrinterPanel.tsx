@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import type { DeviceState } from '@contract/contract';
+import { useI18n } from '../i18n/context';
+import { TID } from '../testids';
+import { problemKey, type PrinterInfo } from '../printer/printer-info';
+import { Modal, isEnterInField } from './Modal';
+import { DialogButtons } from './DialogButtons';
+
+interface Props {
+  readonly printer: PrinterInfo | null;
+  /** Fetch fresh details (`printer.status`) when the panel opens. */
+  readonly refresh: () => void;
+  readonly onReprintLast: () => Promise<boolean>;
+  readonly onOpenDrawer: (reason: string) => Promise<boolean>;
+  readonly onClose: () => void;
+}
+
+const deviceKey = (s: DeviceState): string => (s === 'not-configured' ? 'notConfigured' : s);
+
+/** The printer at a glance (F7 or a tap on the status slot), with reprint and a "no sale" drawer open. */
+export function PrinterPanel({ printer, refresh, onReprintLast, onOpenDrawer, onClose }: Props) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'info' | 'drawer'>('info');
+  const [reason, setReason] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  const run = async (call: () => Promise<boolean>, closeOnOk: boolean): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    const ok = await call();
+    setBusy(false);
+    if (ok && closeOnOk) onClose();
+  };
+
+  const submitDrawer = (): void => {
+    if (reason.trim() === '') return setInvalid(true);
+    void run(() => onOpenDrawer(reason.trim()), true);
+  };
+
+  // Esc / Cancel in the reason step go back to the panel; a second Esc closes it.
+  if (mode === 'drawer') {
+    return (
+      <Modal
+        title={t('drawer.title')}
+        onClose={() => setMode('info')}
+        testId={TID.printerPanel}
+        onKey={(e) => {
+          if (!isEnterInField(e)) return false;
+          submitDrawer();
+          return true;
+        }}
+      >
+        <label className="field-label" htmlFor="drawer-reason">
+          {t('drawer.reason')}
+        </label>
+        <input
+          id="drawer-reason"
+          className="input input-large"
+          type="text"
+          maxLength={80}
+          autoComplete="off"
+          autoFocus
+          data-testid={TID.drawerReason}
+          value={reason}
+          aria-invalid={invalid}
+          aria-required="true"
+          onChange={(e) => {
+            setReason(e.target.value);
+            setInvalid(false);
+          }}
+        />
+        {invalid && (
+          <p className="field-error" role="alert" data-testid={TID.dialogError}>
+            {t('drawer.reasonRequired')}
+          </p>
+        )}
+        <DialogButtons
+          onCancel={() => setMode('info')}
+          onOk={submitDrawer}
+          okLabel={t('drawer.confirm')}
+          okDisabled={busy}
+        />
+      </Modal>
+    );
+  }
+
+  const unknown = t('printer.unknown');
+  const waiting = printer?.waiting ?? null;
+  const printing = printer?.printing ?? null;
+  const drawerOpen = printer?.drawerOpen ?? null;
+  const queueText =
+    waiting === null
+      ? unknown
+      : printing === null
+        ? t('status.printerWaiting', { count: waiting })
+        : t('printer.queueValue', { waiting, printing });
+  return (
+    <Modal title={t('printer.title')} onClose={onClose} testId={TID.printerPanel}>
+      <dl className="printer-facts">
+        <dt>{t('printer.state')}</dt>
+        <dd data-testid={TID.printerState} data-state={printer?.state ?? ''}>
+          {printer ? t('status.printer', { state: deviceKey(printer.state) }) : unknown}
+        </dd>
+        <dt>{t('printer.problem')}</dt>
+        <dd data-testid={TID.printerProblem} data-problem={printer?.problem ?? ''}>
+          {printer?.problem
+            ? t('status.printerProblem', { problem: problemKey(printer.problem) })
+            : t('printer.noProblem')}
+        </dd>
+        <dt>{t('printer.queue')}</dt>
+        <dd
+          data-testid={TID.printerQueue}
+          data-waiting={printer?.waiting ?? ''}
+          data-printing={printer?.printing ?? ''}
+        >
+          {queueText}
+        </dd>
+        {printer?.lastError && (
+          <>
+            <dt>{t('printer.lastError')}</dt>
+            <dd data-testid={TID.printerLastError}>{printer.lastError}</dd>
+          </>
+        )}
+        {drawerOpen !== null && (
+          <>
+            <dt>{t('printer.drawer')}</dt>
+            <dd data-testid={TID.printerDrawer} data-open={String(drawerOpen)}>
+              {t('printer.drawerState', { open: drawerOpen ? 'yes' : 'no' })}
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="printer-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid={TID.printerReprint}
+          disabled={busy}
+          autoFocus
+          onClick={() => void run(onReprintLast, false)}
+        >
+          {t('printer.reprintLast')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid={TID.drawerOpen}
+          disabled={busy}
+          onClick={() => setMode('drawer')}
+        >
+          {t('printer.openDrawer')}
+        </button>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="btn btn-secondary" data-testid={TID.dialogCancel} onClick={onClose}>
+          <kbd>Esc</kbd> {t('dialog.close')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
