@@ -131,8 +131,8 @@ function buildGraph(
       store: {
         name: config.store.name,
         nameEn: config.store.nameEn,
-        address: null,
-        taxNumber: null,
+        address: config.store.address ?? null,
+        taxNumber: config.store.taxNumber ?? null,
         terminalId: config.store.terminalId,
       },
       // Receipts are in the shop's language, whatever the cashier's screen is set to.

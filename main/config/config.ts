@@ -36,6 +36,10 @@ export const ConfigSchema = z.strictObject({
     name: z.string().min(1).max(80),
     nameEn: z.string().max(80).nullable(),
     terminalId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
+    /** Printed in the receipt header when set. */
+    address: z.string().max(120).nullable().optional(),
+    /** The shop's tax registration number (纳税人识别号), printed on receipts when set. */
+    taxNumber: z.string().max(40).nullable().optional(),
   }),
   /** Scale labels (GS1 prefix 2); null = the catalog's documented defaults. */
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
@@ -54,7 +58,13 @@ export const DEFAULT_CONFIG: PosConfig = {
   currency: 'CNY',
   pricingMode: 'inclusive',
   taxRounding: 'line',
-  store: { name: '示范便利店', nameEn: 'Demo Convenience Store', terminalId: 'T01' },
+  store: {
+    name: '示范便利店',
+    nameEn: 'Demo Convenience Store',
+    terminalId: 'T01',
+    address: '上海市浦东新区示范路 1 号',
+    taxNumber: null,
+  },
   variableMeasureRules: null,
 };
 

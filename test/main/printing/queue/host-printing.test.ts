@@ -91,6 +91,8 @@ describe('printing through the host', () => {
     await printed(h);
     expect(count(port.printer.renderText(), `: ${sale.receiptNo}`)).toBe(1);
     expect(port.printer.renderText()).toContain('培训 TRAINING');
+    // The header carries the store's address from config.json (the default config has one).
+    expect(port.printer.renderText()).toContain('上海市浦东新区示范路 1 号');
     expect(port.printer.pulses).toHaveLength(1);
     expect(port.printer.pulses[0]).toMatchObject({ pin: 2, onMs: 50, offMs: 500 });
     expect(port.jobs[0]).toEqual(new Uint8Array([0x1b, 0x70, 0x00, 25, 250]));
