@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { MonoBitmap } from '../native/escpos/encode/raster';
 import type { EventName, Events } from './api/contract';
 import { PosFailure } from './api/result';
 import { verifyJournal } from './audit/journal';
@@ -25,6 +26,7 @@ import { createJobRepo, type PrintJob } from './printing/queue/job-repo';
 import type { PrinterPort, Timers } from './printing/queue/ports';
 import { resolvePrinterSettings } from './printing/queue/printer-config';
 import { connectConfiguredPrinter } from './printing/queue/printer-connection';
+import { loadStoreLogo } from './printing/logo';
 import { createJobRenderer } from './printing/queue/render-job';
 import { createReceiptImages } from './printing/queue/receipt-image';
 import { createReprints } from './printing/queue/reprint';
@@ -56,9 +58,15 @@ export async function createHost(options: HostOptions & PrintingOptions): Promis
     options.dataDir,
     options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
   );
+  // The store logo is loaded once, here; a missing or bad file is a warning and receipts print without it.
+  const logo = await loadStoreLogo(
+    config.store.logoPath,
+    resolvePrinterSettings(config.printer).profile.widthDots,
+    log,
+  );
   const { db } = await openStore({ dataDir: options.dataDir, now, log });
   try {
-    return buildGraph(db, config, { ...options, now, log });
+    return buildGraph(db, config, { ...options, now, log, logo });
   } catch (e) {
     db.close(); // a half-built host must not keep the database open (and locked) behind a failure screen
     throw e;
@@ -68,9 +76,9 @@ export async function createHost(options: HostOptions & PrintingOptions): Promis
 function buildGraph(
   db: Database.Database,
   config: PosConfig,
-  options: HostOptions & PrintingOptions & { now: () => Date; log: Logger },
+  options: HostOptions & PrintingOptions & { now: () => Date; log: Logger; logo: MonoBitmap | null },
 ): Host {
-  const { now, log } = options;
+  const { now, log, logo } = options;
   const newId = (): string => randomUUID();
   syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
   if (config.trainingMode) seedDemoCatalog(db, now);
@@ -134,6 +142,7 @@ function buildGraph(
         address: config.store.address ?? null,
         taxNumber: config.store.taxNumber ?? null,
         terminalId: config.store.terminalId,
+        logo,
       },
       // Receipts are in the shop's language, whatever the cashier's screen is set to.
       locale: () => config.defaultLocale,

@@ -40,6 +40,8 @@ export const ConfigSchema = z.strictObject({
     address: z.string().max(120).nullable().optional(),
     /** The shop's tax registration number (纳税人识别号), printed on receipts when set. */
     taxNumber: z.string().max(40).nullable().optional(),
+    /** A PNG printed centred at the top of the receipt header when set (main/printing/logo.ts). */
+    logoPath: z.string().min(1).nullable().optional(),
   }),
   /** Scale labels (GS1 prefix 2); null = the catalog's documented defaults. */
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),

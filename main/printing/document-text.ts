@@ -26,6 +26,11 @@ export function documentToText(doc: ReceiptDocument): string {
         out.push(padToWidth(label, doc.widthColumns, 'center').trimEnd());
         break;
       }
+      case 'logo':
+        out.push(
+          padToWidth(`[LOGO ${b.image.width}x${b.image.height}]`, doc.widthColumns, 'center').trimEnd(),
+        );
+        break;
       case 'feed':
         for (let i = 0; i < b.lines; i++) out.push('');
         break;

@@ -1,5 +1,6 @@
 // What the receipt layout prints from. A completed SaleView is a ReceiptSale as is; the tender type is wider
 // because card tenders (brand + last four) are printed before the sale flow can take cards.
+import type { MonoBitmap } from '../../native/escpos/encode/raster';
 import type { Locale, SaleView, TenderView } from '../api/contract';
 
 export interface CardTender {
@@ -24,6 +25,8 @@ export interface ReceiptStore {
   readonly address: string | null;
   readonly taxNumber: string | null;
   readonly terminalId?: string | null;
+  /** printed centred at the top of the header when set (main/printing/logo.ts) */
+  readonly logo?: MonoBitmap | null;
 }
 
 export interface ReceiptLayoutOptions {

@@ -77,6 +77,7 @@ function header(ctx: Ctx): ReceiptBlock[] {
   // The shop name in double size when it fits on one line; long names stay readable at normal size.
   const nameSize = displayWidth(store.name) * 2 <= width ? DOUBLE : NORMAL;
   return [
+    ...(store.logo ? [{ kind: 'logo' as const, image: store.logo }] : []),
     ...text(store.name, width, { align: 'center', bold: true, size: nameSize }),
     ...(store.nameEn ? text(store.nameEn, width, { align: 'center' }) : []),
     ...(store.address ? text(store.address, width, { align: 'center' }) : []),

@@ -2,6 +2,7 @@
 // renderer size the canvas exactly (the paper is as long as the receipt, no blank tail).
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { ReceiptBlock } from '../../../native/escpos/encode/document';
+import type { MonoBitmap } from '../../../native/escpos/encode/raster';
 import { displayWidth, wrapToWidth } from '../text-width';
 import { barcodeGeometry, drawBarcode, drawQr, qrGeometry } from './draw-codes';
 import { drawGlyphLine, lineHeight } from './draw-text';
@@ -11,7 +12,7 @@ import type { MissingChar } from './glyphs';
 import type { RasterMetrics } from './metrics';
 
 /** What a drawable is, for the region map the renderer returns (previews, tests). */
-export type DrawableKind = 'text' | 'rule' | 'barcode' | 'qr' | 'space';
+export type DrawableKind = 'text' | 'rule' | 'barcode' | 'qr' | 'logo' | 'space';
 
 export interface Drawable {
   readonly kind: DrawableKind;
@@ -105,6 +106,34 @@ function qr(data: string, fallbackText: string, c: BlockContext): Drawable[] {
   ];
 }
 
+/** The logo's black dots, centred; wider than the paper it is clipped at the right. */
+function logo(image: MonoBitmap, c: BlockContext): Drawable[] {
+  if (image.width === 0 || image.height === 0) return [];
+  const left = Math.max(0, Math.floor((c.metrics.widthDots - image.width) / 2));
+  return [
+    {
+      kind: 'logo',
+      height: image.height,
+      draw: (ctx, top) => {
+        ctx.fillStyle = '#000';
+        for (let y = 0; y < image.height; y++) {
+          // One rectangle per run of black dots: exact pixels, far fewer draw calls.
+          let x = 0;
+          while (x < image.width) {
+            if (!image.pixels[y * image.width + x]) {
+              x++;
+              continue;
+            }
+            const start = x;
+            while (x < image.width && image.pixels[y * image.width + x]) x++;
+            ctx.fillRect(left + start, top + y, x - start, 1);
+          }
+        }
+      },
+    },
+  ];
+}
+
 /** The drawables for one block; `cut` is handled by the renderer (it ends a page). */
 export function blockDrawables(block: Exclude<ReceiptBlock, { kind: 'cut' }>, c: BlockContext): Drawable[] {
   switch (block.kind) {
@@ -118,6 +147,8 @@ export function blockDrawables(block: Exclude<ReceiptBlock, { kind: 'cut' }>, c:
       return barcode(block.data, c);
     case 'qr':
       return qr(block.data, block.fallbackText, c);
+    case 'logo':
+      return logo(block.image, c);
     case 'feed':
       return [
         { kind: 'space', height: Math.max(0, block.lines) * c.metrics.lineDots, draw: () => undefined },

@@ -2,6 +2,8 @@
 // main/printing builds it from a sale; the encoders here (text mode now, raster later) turn it into bytes.
 // It lives in native/ because native/ may not import main/, and the encoders must know its shape.
 
+import type { MonoBitmap } from './raster';
+
 export type Align = 'left' | 'center' | 'right';
 
 /** Character magnification: 2 doubles the width (the text then gets half the columns) or the height. */
@@ -64,12 +66,18 @@ export interface FeedBlock {
   readonly lines: number;
 }
 
+/** The store logo: a 1-bit image printed centred at the top of the header. */
+export interface LogoBlock {
+  readonly kind: 'logo';
+  readonly image: MonoBitmap;
+}
+
 export interface CutBlock {
   readonly kind: 'cut';
 }
 
 export type ReceiptBlock =
-  TextBlock | SeparatorBlock | ItemsBlock | BarcodeBlock | QrBlock | FeedBlock | CutBlock;
+  TextBlock | SeparatorBlock | ItemsBlock | BarcodeBlock | QrBlock | FeedBlock | LogoBlock | CutBlock;
 
 export interface ReceiptDocument {
   /** font-A columns the document was laid out for: 32 (58 mm) or 48 (80 mm) */

@@ -8,6 +8,7 @@ import type { Align, ReceiptDocument, TextBlock } from './document';
 import { drawerPulseBytes } from './drawer';
 import type { DrawerPulse } from './drawer';
 import type { PrinterProfile } from './profiles';
+import { encodeRaster } from './raster';
 
 export interface TextModeOptions {
   /** kick the cash drawer (right after init, so it opens while the receipt prints) */
@@ -131,6 +132,15 @@ export function encodeTextMode(
           line(b.fallbackText);
         }
         break;
+      case 'logo': {
+        // GS v 0 bands, centred by the printer (ESC a 1); wider than the paper it would be clipped, so skip it.
+        if (b.image.width > 0 && b.image.width <= profile.widthDots) {
+          enc.raw([0x1b, 0x61, ALIGN_BYTE.center]);
+          align = 'center';
+          enc.raw(encodeRaster(b.image));
+        }
+        break;
+      }
       case 'feed':
         if (b.lines > 0) enc.newline(b.lines);
         break;
