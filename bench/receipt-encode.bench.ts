@@ -2,6 +2,7 @@
 // (1-bit image, GS v 0) — beside the same Latin content encoded by @point-of-sale/receipt-printer-encoder
 // alone, in the same run; and the bytes each mode sends. The sale is priced by the real pricing engine.
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { cashTenderView } from '../main/sale/tender-cash';
 import type { SaleView } from '../main/api/contract';
 import { DEMO_PRODUCTS, DEMO_TAX_CATEGORIES } from '../main/catalog/demo';
 import { documentToText } from '../main/printing/document-text';
@@ -42,7 +43,7 @@ function typicalSale(locale: 'zh-CN' | 'en'): SaleView {
     lines: priced.lines,
     orderDiscount: null,
     totals: priced.totals,
-    tenders: [{ kind: 'cash', amountMinor: total, tenderedMinor: total + 1000, changeMinor: 1000 }],
+    tenders: [cashTenderView(total, total + 1000)],
   };
 }
 

@@ -17,8 +17,13 @@ import type { EventListener, Host, HostOptions } from './host-types';
 import { createCartRepo } from './sale/cart-repo';
 import { createCartService } from './sale/cart-service';
 import { createSaleCatalog } from './sale/sale-catalog';
+import { createApprovals } from './staff/approvals';
+import { createOperatorRepo } from './staff/operator-repo';
+import { TRAINING_MANAGER, trainingManager } from './staff/training-staff';
 import { createSaleRepo } from './sale/sale-repo';
 import { createCashTender } from './sale/tender-cash';
+import { createSaleWriter } from './sale/write-sale';
+import { createPaymentsRuntime, type PaymentsRuntimeOptions } from './payments/payments-runtime';
 import { createNoSaleDrawer } from './printing/drawer/no-sale';
 import type { Backoff } from './printing/queue/backoff';
 import { createEmulatedPrinterPort, isEmulatedPort } from './printing/queue/emulated-printer';
@@ -47,6 +52,8 @@ export interface PrintingOptions {
   readonly printer?: PrinterPort;
   readonly printTimers?: Timers;
   readonly printBackoff?: Backoff;
+  /** tests: faster sync backoff, breaker cool-down and QR polling */
+  readonly paymentTuning?: PaymentsRuntimeOptions['tuning'];
 }
 
 export async function createHost(options: HostOptions & PrintingOptions): Promise<Host> {
@@ -66,18 +73,18 @@ export async function createHost(options: HostOptions & PrintingOptions): Promis
   );
   const { db } = await openStore({ dataDir: options.dataDir, now, log });
   try {
-    return buildGraph(db, config, { ...options, now, log, logo });
+    return await buildGraph(db, config, { ...options, now, log, logo });
   } catch (e) {
     db.close(); // a half-built host must not keep the database open (and locked) behind a failure screen
     throw e;
   }
 }
 
-function buildGraph(
+async function buildGraph(
   db: Database.Database,
   config: PosConfig,
   options: HostOptions & PrintingOptions & { now: () => Date; log: Logger; logo: MonoBitmap | null },
-): Host {
+): Promise<Host> {
   const { now, log, logo } = options;
   const newId = (): string => randomUUID();
   syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
@@ -107,6 +114,7 @@ function buildGraph(
     newId,
     now,
     onChange: (c) => emit('cart', c),
+    assertUnlocked: (cartId) => payments.assertCartUnlocked(cartId),
   });
   const printerSettings = resolvePrinterSettings(config.printer);
   const tenderCash = createCashTender({
@@ -118,9 +126,30 @@ function buildGraph(
     now,
     newId,
     kickDrawer: printerSettings.kickDrawerOnCash,
+    assertCartUnlocked: (cartId) => payments.assertCartUnlocked(cartId),
   });
   const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
   const status = createStatusService(config.trainingMode, (s) => emit('status', s));
+  const writer = createSaleWriter({ db, carts, settings, newId });
+  const payments = await createPaymentsRuntime({
+    db,
+    dataDir: options.dataDir,
+    config,
+    carts,
+    sales,
+    writer,
+    catalog,
+    settings,
+    now,
+    newId,
+    log,
+    onStatus: (state, detail, p) => {
+      status.setGateway(state, detail);
+      status.setPayments(p);
+    },
+    onPayment: (p) => emit('payment', p),
+    ...(options.paymentTuning ? { tuning: options.paymentTuning } : {}),
+  });
 
   // Training mode prints to the in-process emulated printer: a fresh install prints with zero setup.
   const connection = options.printer || config.trainingMode ? null : connectConfiguredPrinter(config.printer);
@@ -156,7 +185,11 @@ function buildGraph(
     ...(receiptImages ? { onPrinted: (job: PrintJob) => receiptImages.recordPrinted(job) } : {}),
   });
   // After the answer has gone back: the cashier's acknowledgement never waits for queue bookkeeping.
-  const wake = (): void => void setImmediate(() => printWorker.kick());
+  const wake = (): void =>
+    void setImmediate(() => {
+      printWorker.kick();
+      payments.kick();
+    });
   const reprints = createReprints({
     db,
     now,
@@ -164,7 +197,13 @@ function buildGraph(
     lastSaleId: () => sales.last()?.saleId ?? null,
     onQueued: wake,
   });
-  // TODO(users): drawer.open and sale.reprint need a manager permission check once users exist.
+  const operators = createOperatorRepo(db, { now, newId });
+  const approvals = createApprovals({
+    db,
+    operators,
+    now,
+    ...(config.trainingMode ? { training: trainingManager } : {}),
+  });
   const openDrawer = createNoSaleDrawer({ db, now, onQueued: wake });
   // A broken chain never stops selling, but the manager must see it: it means the journal was edited.
   const chain = verifyJournal(db);
@@ -173,11 +212,21 @@ function buildGraph(
     status.setStorage('error', `journal broken at entry ${chain.seq}: ${chain.reason}`);
   }
 
+  // A payment that completed a sale queued its receipt and its upload: wake the workers after the answer.
+  const after = async <T>(p: Promise<T>): Promise<T> => {
+    const r = await p;
+    wake();
+    return r;
+  };
+
   const handlers: Handlers = {
     'app.bootstrap': () => {
       const c = cart.get();
       return {
         locale: prefs.locale(),
+        trainingApprover: config.trainingMode
+          ? { code: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin }
+          : null,
         currency: config.currency,
         store: { name: config.store.name, nameEn: config.store.nameEn, terminalId: config.store.terminalId },
         cart: c,
@@ -220,8 +269,24 @@ function buildGraph(
     },
     'sale.last': () => sales.last(),
     'sale.reprintLast': () => reprints.reprintLast(),
-    'sale.reprint': ({ saleId }) => reprints.reprint(saleId, 'manager'),
-    'drawer.open': ({ reason }) => openDrawer(reason),
+    'sale.reprint': ({ saleId, approval }) => {
+      // Checked before the approval, so a typo'd sale does not cost the manager a PIN attempt.
+      if (!sales.byId(saleId)) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
+      return reprints.reprint(saleId, approvals.approve('receipt.reprintAny', approval));
+    },
+    'sale.history': (q) => sales.history(q),
+    'payment.startCard': ({ override, ...input }) =>
+      payments.startCard(input, override ? approvals.approve('payments.offlineOverride', override) : null),
+    'payment.wedgeSwipe': ({ attemptId, tracks }) => after(payments.wedgeSwipe(attemptId, tracks)),
+    'payment.trainingSwipe': ({ attemptId, testCard }) => after(payments.trainingSwipe(attemptId, testCard)),
+    'payment.cancel': ({ attemptId }) => payments.cancel(attemptId),
+    'payment.get': ({ attemptId }) => payments.get(attemptId),
+    'payment.resolve': ({ attemptId }) => after(payments.resolve(attemptId)),
+    'payment.recovery': () => payments.recovery(),
+    'payment.acknowledge': ({ attemptId, approval }) =>
+      payments.acknowledge(attemptId, approvals.approve('payments.acknowledge', approval)),
+    'payment.startQr': (input) => after(payments.startQr(input)),
+    'drawer.open': ({ reason, approval }) => openDrawer(reason, approvals.approve('drawer.noSale', approval)),
     'printer.status': () => {
       const s = printWorker.status();
       return {
@@ -252,6 +317,7 @@ function buildGraph(
       closed = true;
       listeners.clear();
       await printWorker.stop(); // the step in progress finishes before the database goes away
+      await payments.close();
       await connection?.close();
       db.close();
     },

@@ -21,6 +21,13 @@ export const DiscountSchema = z.discriminatedUnion('kind', [
 ]);
 export type Discount = z.infer<typeof DiscountSchema>;
 
+/** A manager's approval of one privileged action: their operator code and PIN (checked in main/staff). */
+export const ApprovalSchema = z.strictObject({
+  operatorCode: z.string().regex(/^\d{1,6}$/),
+  pin: z.string().regex(/^\d{4,8}$/),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
+
 export const LocaleSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
 
@@ -51,11 +58,47 @@ export const contract = {
   'sale.last': z.strictObject({}),
   /** Prints the last sale's receipt again, marked 重印 / COPY (cashier). */
   'sale.reprintLast': z.strictObject({}),
-  /** Prints any sale's receipt again, marked 重印 / COPY (manager, from the sales history). */
-  'sale.reprint': z.strictObject({ saleId: id }),
+  /** Prints any sale's receipt again, marked 重印 / COPY; needs a manager's approval (receipt.reprintAny). */
+  'sale.reprint': z.strictObject({ saleId: id, approval: ApprovalSchema }),
+  /** Past sales, newest first, for the manager's receipts screen; `query` matches the receipt number. */
+  'sale.history': z.strictObject({
+    query: z.string().trim().max(32).optional(),
+    /** the `cursor` of the previous page's last row: the next page starts after it */
+    after: z.string().max(128).optional(),
+    limit: z.int().min(1).max(100).optional(),
+  }),
 
-  /** A "no sale" drawer open; the reason is journalled. */
-  'drawer.open': z.strictObject({ reason: z.string().trim().min(1).max(80) }),
+  /**
+   * Starts a card payment of the cart's total; the cart is locked until it ends. `customerContact` is asked for
+   * when the gateway is offline (store-and-forward); `override` is a manager's approval to exceed the offline
+   * amount/count caps.
+   */
+  'payment.startCard': z.strictObject({
+    cartId: id,
+    cartVersion: z.int().min(0),
+    customerContact: z.string().trim().max(200).optional(),
+    override: ApprovalSchema.optional(),
+  }),
+  /** A keyboard-wedge reader's track burst, handed straight over: main encrypts it at once and forgets it. */
+  'payment.wedgeSwipe': z.strictObject({ attemptId: id, tracks: z.string().min(1).max(256) }),
+  /** Training mode: swipe one of the documented test cards on the emulated encrypting reader. */
+  'payment.trainingSwipe': z.strictObject({
+    attemptId: id,
+    testCard: z.enum(['visa', 'unionpay', 'mastercard', 'decline', 'stolen', 'expired', 'bad-read']),
+  }),
+  'payment.cancel': z.strictObject({ attemptId: id }),
+  'payment.get': z.strictObject({ attemptId: id }),
+  /** Looks an unknown payment up at the gateway now (the recovery screen's "check now"). */
+  'payment.resolve': z.strictObject({ attemptId: id }),
+  /** Payments a manager must see: unknown outcomes, declines after forwarding, expired, and what is stored. */
+  'payment.recovery': z.strictObject({}),
+  /** A manager has seen (and dealt with) a decline after forwarding or an expired payment. */
+  'payment.acknowledge': z.strictObject({ attemptId: id, approval: ApprovalSchema }),
+  /** A customer-presented payment code (WeChat Pay, Alipay, UnionPay) scanned for the cart's total. */
+  'payment.startQr': z.strictObject({ cartId: id, cartVersion: z.int().min(0), code: z.string().max(32) }),
+
+  /** A "no sale" drawer open; needs a manager's approval (drawer.noSale); the reason is journalled. */
+  'drawer.open': z.strictObject({ reason: z.string().trim().min(1).max(80), approval: ApprovalSchema }),
   'printer.status': z.strictObject({}),
 
   'status.get': z.strictObject({}),
@@ -137,10 +180,19 @@ export interface CartView {
 }
 
 export interface TenderView {
-  readonly kind: 'cash';
+  readonly kind: 'cash' | 'card' | 'qr';
   readonly amountMinor: number; // applied to the sale
-  readonly tenderedMinor: number; // handed over
-  readonly changeMinor: number;
+  readonly tenderedMinor: number; // handed over (card and QR: the amount)
+  readonly changeMinor: number; // card and QR: 0
+  /** card and QR: the payment attempt, which is also the gateway reference; cash: null */
+  readonly reference: string | null;
+  /** card brand ('visa', 'unionpay', ...) or QR scheme ('wechat', 'alipay', 'unionpay'); cash: null */
+  readonly brand: string | null;
+  /** card: the last four digits, never more */
+  readonly last4: string | null;
+  readonly authCode: string | null;
+  /** a card payment taken offline, to be forwarded by the sync worker */
+  readonly storedOffline: boolean;
 }
 
 export interface SaleView {
@@ -157,8 +209,24 @@ export interface SaleView {
 
 export type DeviceState = 'not-configured' | 'online' | 'offline' | 'error';
 
+/** Store-and-forward and sync, for the status bar. */
+export interface PaymentsStatusView {
+  /** card payments taken offline and not yet answered by the gateway */
+  readonly pendingCount: number;
+  readonly pendingMinor: number;
+  /** when the oldest of them was taken (ISO) */
+  readonly oldestPendingAt: string | null;
+  /** the earliest forward deadline among them (ISO): after it they expire */
+  readonly nextDeadline: string | null;
+  /** unknown outcomes, declines after forwarding, expired payments not yet acknowledged */
+  readonly needsManager: number;
+  /** sales waiting to be uploaded */
+  readonly uploadsPending: number;
+}
+
 export interface StatusView {
   readonly trainingMode: boolean;
+  readonly payments: PaymentsStatusView;
   readonly gateway: { readonly state: DeviceState; readonly detail: string | null };
   readonly printer: { readonly state: DeviceState; readonly detail: string | null };
   readonly storage: { readonly state: 'ok' | 'error'; readonly detail: string | null };
@@ -170,8 +238,68 @@ export interface StoreInfoView {
   readonly terminalId: string;
 }
 
+export type PaymentState =
+  | 'created'
+  | 'authorizing'
+  | 'approved'
+  | 'declined'
+  | 'unknown'
+  | 'user_paying'
+  | 'reversing'
+  | 'cancelled'
+  | 'stored'
+  | 'forwarding'
+  | 'forward_unknown'
+  | 'forward_approved'
+  | 'forward_declined'
+  | 'expired';
+
+/** A payment attempt as the UI may see it: brand and last four at most, never card data. */
+export interface PaymentView {
+  readonly attemptId: string;
+  readonly kind: 'card' | 'qr';
+  readonly mode: 'online' | 'offline';
+  readonly state: PaymentState;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly brand: string | null;
+  readonly last4: string | null;
+  readonly qrScheme: 'wechat' | 'alipay' | 'unionpay' | null;
+  readonly authCode: string | null;
+  readonly responseCode: string | null;
+  readonly message: string | null;
+  readonly saleId: string | null;
+  readonly storedAt: string | null;
+  readonly forwardDeadline: string | null;
+  readonly acknowledged: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface PaymentResultView {
+  /** approved/stored: the sale is complete; declined: try another way; unknown: being looked up; pending: waiting */
+  readonly outcome: 'approved' | 'stored' | 'declined' | 'unknown' | 'pending';
+  readonly payment: PaymentView;
+  readonly sale: SaleView | null;
+}
+
+/** One row of the sales history. */
+export interface SaleSummaryView {
+  readonly saleId: string;
+  readonly receiptNo: string;
+  readonly completedAt: string;
+  readonly currency: string;
+  readonly totalMinor: number;
+  readonly lineCount: number;
+  readonly training: boolean;
+  /** pass as `after` to get the rows that follow this one */
+  readonly cursor: string;
+}
+
 export interface BootstrapView {
   readonly locale: Locale;
+  /** Training mode's demo manager, shown on the approval prompt; null outside training mode. */
+  readonly trainingApprover: { readonly code: string; readonly pin: string } | null;
   readonly currency: string;
   readonly store: StoreInfoView;
   readonly cart: CartView;
@@ -227,6 +355,16 @@ export interface Outputs {
   'sale.last': SaleView | null;
   'sale.reprintLast': PrintJobRef;
   'sale.reprint': PrintJobRef;
+  'sale.history': readonly SaleSummaryView[];
+  'payment.startCard': PaymentView;
+  'payment.wedgeSwipe': PaymentResultView;
+  'payment.trainingSwipe': PaymentResultView;
+  'payment.cancel': PaymentView;
+  'payment.get': PaymentView;
+  'payment.resolve': PaymentResultView;
+  'payment.recovery': readonly PaymentView[];
+  'payment.acknowledge': PaymentView;
+  'payment.startQr': PaymentResultView;
   'drawer.open': PrintJobRef;
   'printer.status': PrinterStatusView;
   'status.get': StatusView;
@@ -244,9 +382,10 @@ export type Output<C extends Channel> = Outputs[C];
 export interface Events {
   status: StatusView;
   cart: CartView;
+  payment: PaymentView;
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['status', 'cart'];
+export const eventNames: readonly EventName[] = ['status', 'cart', 'payment'];
 
 // ---------- the renderer-facing API, derived ----------
 

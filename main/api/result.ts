@@ -20,6 +20,17 @@ export const ERROR_CODES = [
   'STORAGE_CORRUPT',
   'CONFIG_CORRUPT', // config.json unreadable or invalid; left untouched
   'NOT_FOUND',
+  'APPROVAL_DENIED', // a manager approval with a wrong operator code or PIN, or by someone not permitted
+  'APPROVAL_LOCKED', // that operator is locked for a while after repeated wrong PINs
+  'CART_LOCKED', // a card or QR payment for this cart may be moving money; resolve it first
+  'PAYMENT_STATE_CHANGED', // the payment moved on meanwhile (another path handled it); read it again
+  'PAYMENT_DECLINED', // the gateway declined (detail: responseCode, message)
+  'PAYMENT_UNKNOWN', // no answer after sending: the outcome is being looked up; no second attempt meanwhile
+  'OFFLINE_LIMIT', // store-and-forward refused (detail: limit, with the figures)
+  'ONLINE_ONLY', // refunds and QR payments need the gateway
+  'CONTACT_REQUIRED', // an offline card payment needs the customer's phone or e-mail
+  'CARD_UNREADABLE', // a bad swipe or track data that does not parse; swipe again
+  'GATEWAY_UNREACHABLE', // the gateway could not be reached and nothing was sent
   'INTERNAL',
   'STORAGE_TOO_NEW', // the database was written by a newer app version; it is left untouched
 ] as const;

@@ -58,6 +58,9 @@ interface Statements {
 
 // Prepared once per connection: appendJournal is on the sale-commit path.
 const cache = new WeakMap<Database, Statements>();
+// The head this connection last wrote. Used only while the newest entry in the table is still that one, so a
+// rolled-back append (the table ends lower) or any other writer falls back to the stored head.
+const lastWritten = new WeakMap<Database, Head>();
 
 function statements(db: Database): Statements {
   let s = cache.get(db);
@@ -110,8 +113,9 @@ export function appendJournal(db: Database, input: JournalInput): { seq: number;
   if (input.kind === '' || input.at === '')
     throw new PosFailure('INTERNAL', 'a journal entry needs a kind and a time');
   const s = statements(db);
-  const head = readHead(s) ?? undefined;
   const last = s.lastSeq.get()?.seq ?? 0;
+  const mine = lastWritten.get(db);
+  const head = mine?.seq === last ? mine : (readHead(s) ?? undefined);
   // Chain from the stored head, and number past whichever is further: a damaged journal keeps its evidence
   // (the mismatch stays visible to verifyJournal) and never blocks the sale that is being committed.
   const entry = {
@@ -124,7 +128,8 @@ export function appendJournal(db: Database, input: JournalInput): { seq: number;
   };
   const hash = entryHash(entry);
   s.insert.run(entry.seq, entry.at, entry.kind, entry.ref, entry.body, entry.prev_hash, hash);
-  s.setHead.run(HEAD_KEY, canonicalJson({ seq: entry.seq, hash }));
+  s.setHead.run(HEAD_KEY, `{"hash":"${hash}","seq":${entry.seq}}`);
+  lastWritten.set(db, { seq: entry.seq, hash });
   return { seq: entry.seq, hash };
 }
 

@@ -49,6 +49,30 @@ export const ConfigSchema = z.strictObject({
   taxCategories: z.array(TaxCategorySchema).min(1).optional(),
   /** Receipt printer profile, mode and drawer pulse (main/printing/queue/printer-config.ts). Optional. */
   printer: PrinterConfigSchema.optional(),
+  /**
+   * The payment gateway (docs/gateway-openapi.yaml). Absent: in training mode the sandbox gateway runs inside
+   * the app on loopback; otherwise card and QR payments are off. The terminal secret is a file (mode 0600)
+   * beside config.json, never in it.
+   */
+  gateway: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      terminalSecretFile: z.string().min(1),
+    })
+    .optional(),
+  /** Store-and-forward limits (main/payments/offline/policy.ts); absent fields take the documented defaults. */
+  offlinePolicy: z
+    .strictObject({
+      perPaymentCapMinor: z.int().min(0).optional(),
+      totalCapMinor: z.int().min(0).optional(),
+      countCap: z.int().min(0).max(10_000).optional(),
+      forwardDeadlineHours: z.int().min(1).max(168).optional(),
+      entryModes: z.array(z.enum(['swipe', 'wedge-swipe', 'chip', 'contactless', 'keyed'])).optional(),
+      brands: z
+        .array(z.enum(['visa', 'mastercard', 'amex', 'unionpay', 'jcb', 'discover', 'maestro', 'unknown']))
+        .optional(),
+    })
+    .optional(),
 });
 
 export type PosConfig = z.infer<typeof ConfigSchema>;

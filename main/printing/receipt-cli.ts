@@ -1,4 +1,5 @@
-// `npm run receipt -- --in sale.json --out receipt.bin --profile cn-80 [--mode text|raster] [--width 58|80]`
+// `npm run receipt -- --in sale.json --out receipt.bin --profile cn-80 [--mode text|raster] [--width 58|80]
+//  [--logo store.png]`
 // Writes exactly the printer bytes for the sale in the JSON file (format: docs/receipt-json.md).
 // Exit codes: 0 written; 1 bad arguments or bad input file; 2 text mode asked of a printer that needs raster.
 import fs from 'node:fs';
@@ -7,11 +8,13 @@ import { DEFAULT_DRAWER_PULSE } from '../../native/escpos/encode/drawer';
 import { PROFILES, findProfile, withPaperWidth } from '../../native/escpos/encode/profiles';
 import type { PrintMode } from '../../native/escpos/encode/profiles';
 import { RasterRequiredError } from '../../native/escpos/encode/text-mode';
+import type { MonoBitmap } from '../../native/escpos/encode/raster';
+import { loadLogo } from './logo';
 import { renderReceipt } from './render-receipt';
 import { ReceiptFileError, parseReceiptFile } from './sale-json';
 
 const USAGE = `usage: npm run receipt -- --in sale.json --out receipt.bin --profile ID [--mode text|raster]
-                          [--width 58|80] [--copy] [--drawer [--drawer-pin 2|5]]
+                          [--width 58|80] [--copy] [--drawer [--drawer-pin 2|5]] [--logo FILE.png]
        npm run receipt -- --list-profiles`;
 
 class UsageError extends Error {}
@@ -38,7 +41,7 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -50,6 +53,7 @@ function run(argv: string[]): number {
       copy: { type: 'boolean' },
       drawer: { type: 'boolean' },
       'drawer-pin': { type: 'string' },
+      logo: { type: 'string' },
       'list-profiles': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -76,7 +80,18 @@ function run(argv: string[]): number {
   const mode = oneOf<PrintMode>('mode', values.mode, ['text', 'raster']);
   const pin = oneOf('drawer-pin', values['drawer-pin'], ['2', '5'] as const);
 
-  const file = parseReceiptFile(fs.readFileSync(values.in, 'utf8'));
+  const parsed = parseReceiptFile(fs.readFileSync(values.in, 'utf8'));
+  // The logo is an image file beside the JSON (as store.logoPath is in config.json), scaled to the paper.
+  let logo: MonoBitmap | null = null;
+  if (values.logo) {
+    let problem: string | null = null;
+    logo = await loadLogo(values.logo, profile.widthDots, (_level, _message, fields) => {
+      problem = String(fields?.error ?? 'unreadable');
+    });
+    if (logo === null)
+      throw new UsageError(`--logo ${values.logo}: cannot use this image (${String(problem)}).`);
+  }
+  const file = logo ? { ...parsed, store: { ...parsed.store, logo } } : parsed;
   const bytes = renderReceipt(file, {
     profile,
     mode,
@@ -94,9 +109,9 @@ function run(argv: string[]): number {
   return 0;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   try {
-    return run(process.argv.slice(2));
+    return await run(process.argv.slice(2));
   } catch (e) {
     if (e instanceof RasterRequiredError) {
       console.error(`error: ${e.message}`);
@@ -116,4 +131,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then((code) => (process.exitCode = code));

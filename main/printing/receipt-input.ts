@@ -1,18 +1,25 @@
-// What the receipt layout prints from. A completed SaleView is a ReceiptSale as is; the tender type is wider
-// because card tenders (brand + last four) are printed before the sale flow can take cards.
+// What the receipt layout prints from. A completed SaleView is a ReceiptSale as is; the tender type also takes
+// the narrower shapes a receipt JSON file (docs/receipt-json.md) carries.
 import type { MonoBitmap } from '../../native/escpos/encode/raster';
 import type { Locale, SaleView, TenderView } from '../api/contract';
 
-export interface CardTender {
-  readonly kind: 'card';
+export interface CashTender {
+  readonly kind: 'cash';
   readonly amountMinor: number;
-  /** "VISA", "银联 UnionPay"; printed only when known */
+  readonly tenderedMinor: number;
+  readonly changeMinor: number;
+}
+
+export interface CardTender {
+  readonly kind: 'card' | 'qr';
+  readonly amountMinor: number;
+  /** card brand ('visa', 'unionpay', ...) or QR scheme ('wechat', 'alipay'); printed only when known */
   readonly brand: string | null;
   /** last four digits of the PAN; never more */
   readonly last4: string | null;
 }
 
-export type ReceiptTender = TenderView | CardTender;
+export type ReceiptTender = TenderView | CashTender | CardTender;
 
 export type ReceiptSale = Omit<SaleView, 'tenders' | 'saleId'> & {
   readonly saleId?: string;

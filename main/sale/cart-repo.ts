@@ -39,6 +39,9 @@ export function createCartRepo(
   const selId = db.prepare<[string], Row>(
     `SELECT id, status, version, body, opened_at FROM carts WHERE id = ?`,
   );
+  const selVersion = db.prepare<[string], { status: CartStatus; version: number }>(
+    `SELECT status, version FROM carts WHERE id = ?`,
+  );
   const ins = db.prepare(
     `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, ?, ?, ?)`,
   );
@@ -63,13 +66,17 @@ export function createCartRepo(
     return parsed.data;
   };
 
-  const toRecord = (row: Row): CartRecord => ({
-    id: row.id,
-    status: row.status,
-    version: row.version,
-    body: parseBody(row),
-    openedAt: row.opened_at,
-  });
+  // The last record read: every write bumps the version or changes the status, so a row that still has
+  // both is the same cart, and its body need not be read again (the tender reads the cart the scan saved).
+  let lastRead: CartRecord | null = null;
+  const toRecord = (row: Row): CartRecord =>
+    (lastRead = {
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      body: parseBody(row),
+      openedAt: row.opened_at,
+    });
 
   const repo: CartRepo = {
     openCart() {
@@ -81,6 +88,10 @@ export function createCartRepo(
       return { id, status: 'open', version: 0, body: EMPTY_CART, openedAt: at };
     },
     byId(id) {
+      if (lastRead?.id === id) {
+        const v = selVersion.get(id);
+        if (v?.version === lastRead.version && v.status === lastRead.status) return lastRead;
+      }
       const row = selId.get(id);
       return row ? toRecord(row) : null;
     },

@@ -29,23 +29,28 @@ export interface CartServiceDeps {
   readonly newId: () => string;
   readonly now: () => Date;
   readonly onChange?: (cart: CartView) => void;
+  /** Throws CART_LOCKED while a card or QR payment may be moving money for the cart. */
+  readonly assertUnlocked?: (cartId: string) => void;
 }
 
 // Pricing is a pure function of the cart body, the settings and the tax category names; the cart was
 // priced when it last changed, so the tender (and every read) reuses that result while nothing moved.
 const priced = new WeakMap<CartBody, { readonly key: string; readonly view: CartView }>();
+const namesKeys = new WeakMap<ReadonlyMap<string, { readonly name: string }>, string>();
+
+function namesKey(names: ReadonlyMap<string, { readonly name: string }>): string {
+  let k = namesKeys.get(names);
+  if (k === undefined) {
+    k = [...names].map(([id, n]) => `${id}=${n.name}`).join('\u0001');
+    namesKeys.set(names, k);
+  }
+  return k;
+}
 
 export function priceView(rec: CartRecord, deps: Pick<CartServiceDeps, 'catalog' | 'settings'>): CartView {
   const names = deps.catalog.taxCategoryNames();
   const s = deps.settings;
-  const key = [
-    rec.id,
-    rec.version,
-    s.currency,
-    s.pricingMode,
-    s.taxRounding,
-    ...[...names].map(([id, n]) => `${id}=${n.name}`),
-  ].join('\u0001');
+  const key = [rec.id, rec.version, s.currency, s.pricingMode, s.taxRounding, namesKey(names)].join('\u0001');
   const hit = priced.get(rec.body);
   if (hit?.key === key) return hit.view;
   const { lines, totals } = priceCart(
@@ -76,6 +81,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
   const change = (mutate: (body: CartBody) => CartBody): CartView => {
     const view = db.transaction(() => {
       const cart = carts.openCart();
+      deps.assertUnlocked?.(cart.id);
       const next = mutate(cart.body);
       // Price before saving: an invalid discount or quantity throws here and nothing is written.
       priceView({ ...cart, body: next }, deps);
@@ -174,6 +180,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
     clear() {
       const view = db.transaction(() => {
         const cart = carts.openCart();
+        deps.assertUnlocked?.(cart.id);
         if (cart.body.lines.length === 0) return priceView(carts.save(cart.id, EMPTY_CART), deps);
         // Clearing a cart with lines is a loss-prevention event: it goes into the journal.
         const priced = priceView(cart, deps);

@@ -16,6 +16,9 @@ export function createSaleCatalog(
     if (!cat) throw new PosFailure('NOT_FOUND', `Tax category ${id} does not exist`, { taxCategoryId: id });
     return cat;
   };
+  // Tax categories are written only while the store opens (config sync, demo seed), before this is built, so
+  // their names are read once: a query per call would sit on the sale-commit path (priceView).
+  let names: ReadonlyMap<string, { readonly name: string }> | null = null;
   return {
     scan(code) {
       const m = repo.lookupBarcode(code, activeRules);
@@ -23,7 +26,7 @@ export function createSaleCatalog(
     },
     product: (id) => repo.requireProduct(id),
     taxCategory,
-    // Read per call: categories are few, and an import may have renamed one.
-    taxCategoryNames: () => new Map(repo.listTaxCategories().map((c) => [c.id, { name: c.name }])),
+    taxCategoryNames: () =>
+      (names ??= new Map(repo.listTaxCategories().map((c) => [c.id, { name: c.name }]))),
   };
 }

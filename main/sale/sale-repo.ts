@@ -1,6 +1,14 @@
 // Reading completed sales back as the contract's SaleView (completed-sale screen, reprints, reports).
 import type Database from 'better-sqlite3';
-import type { CartLineView, Discount, SaleView, TaxSummaryView, TenderView } from '../api/contract';
+import type {
+  CartLineView,
+  Discount,
+  SaleSummaryView,
+  SaleView,
+  TaxSummaryView,
+  TenderView,
+} from '../api/contract';
+import { PosFailure } from '../api/result';
 
 interface SaleRow {
   id: string;
@@ -37,17 +45,43 @@ interface LineRow {
 }
 
 interface TenderRow {
-  kind: 'cash';
+  kind: 'cash' | 'card' | 'qr';
   amount_minor: number;
   tendered_minor: number;
   change_minor: number;
+  attempt_id: string | null;
+  brand: string | null;
+  last4: string | null;
+  auth_code: string | null;
+  mode: 'online' | 'offline' | null;
+}
+
+export interface HistoryQuery {
+  /** part of the receipt number; only digits, letters and '-' are matched */
+  readonly query?: string | undefined;
+  readonly after?: string | undefined;
+  readonly limit?: number | undefined;
 }
 
 export interface SaleRepo {
   byId(id: string): SaleView | null;
   byCartId(cartId: string): SaleView | null;
   last(): SaleView | null;
+  /** Newest first, paged by cursor (completed_at, receipt_no), over the sales_completed_at index. */
+  history(q: HistoryQuery): SaleSummaryView[];
 }
+
+interface SummaryRow {
+  id: string;
+  receipt_no: string;
+  completed_at: string;
+  currency: string;
+  total_minor: number;
+  training: number;
+  line_count: number;
+}
+
+const CURSOR_SEP = '|';
 
 export function createSaleRepo(
   db: Database.Database,
@@ -62,7 +96,20 @@ export function createSaleRepo(
   );
   const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
   const tenders = db.prepare<[string], TenderRow>(
-    `SELECT kind, amount_minor, tendered_minor, change_minor FROM tenders WHERE sale_id = ? ORDER BY created_at, id`,
+    `SELECT t.kind, t.amount_minor, t.tendered_minor, t.change_minor, t.attempt_id,
+       coalesce(a.brand, a.qr_scheme) AS brand, a.last4, a.auth_code, a.mode
+     FROM tenders t LEFT JOIN payment_attempts a ON a.id = t.attempt_id
+     WHERE t.sale_id = ? ORDER BY t.created_at, t.id`,
+  );
+
+  const summaryCols = `id, receipt_no, completed_at, currency, total_minor, training,
+    (SELECT count(*) FROM sale_lines l WHERE l.sale_id = s.id) AS line_count`;
+  // (completed_at, receipt_no) < cursor: the next page starts strictly after the last row shown.
+  const page = db.prepare<[string, string, string, string, string, number], SummaryRow>(
+    `SELECT ${summaryCols} FROM sales s
+     WHERE (? = '' OR receipt_no LIKE '%' || ? || '%')
+       AND (? = '' OR (completed_at, receipt_no) < (?, ?))
+     ORDER BY completed_at DESC, receipt_no DESC LIMIT ?`,
   );
 
   const toView = (row: SaleRow): SaleView => {
@@ -90,6 +137,11 @@ export function createSaleRepo(
       amountMinor: t.amount_minor,
       tenderedMinor: t.tendered_minor,
       changeMinor: t.change_minor,
+      reference: t.attempt_id,
+      brand: t.brand,
+      last4: t.last4,
+      authCode: t.auth_code,
+      storedOffline: t.mode === 'offline',
     }));
     return {
       saleId: row.id,
@@ -123,6 +175,27 @@ export function createSaleRepo(
     last: () => {
       const row = last.get();
       return row ? toView(row) : null;
+    },
+    history: ({ query, after, limit }) => {
+      const q = (query ?? '').replace(/[^0-9A-Za-z-]/g, '');
+      let at = '';
+      let no = '';
+      if (after !== undefined && after !== '') {
+        const i = after.indexOf(CURSOR_SEP);
+        if (i <= 0) throw new PosFailure('INVALID_PAYLOAD', 'Malformed history cursor', { after });
+        at = after.slice(0, i);
+        no = after.slice(i + 1);
+      }
+      return page.all(q, q, at, at, no, limit ?? 50).map((r) => ({
+        saleId: r.id,
+        receiptNo: r.receipt_no,
+        completedAt: r.completed_at,
+        currency: r.currency,
+        totalMinor: r.total_minor,
+        lineCount: r.line_count,
+        training: r.training === 1,
+        cursor: `${r.completed_at}${CURSOR_SEP}${r.receipt_no}`,
+      }));
     },
   };
 }

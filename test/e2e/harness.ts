@@ -96,6 +96,8 @@ export function launchChromium(): Promise<Browser> {
  * A keyboard-wedge scanner: the code and Enter, with device timestamps a few ms apart (as the OS stamps a
  * real scanner's keys), sent to whatever has focus — usually nothing in particular.
  */
-export function scan(page: Page, code: string): Promise<void> {
+export async function scan(page: Page, code: string): Promise<void> {
+  // The scanner listens from an effect that runs after the first paint: keys sent before it are lost.
+  await page.locator('html[data-scanner="ready"]').waitFor();
   return keyBurst(page, [...code, 'Enter']);
 }

@@ -84,7 +84,17 @@ describe('a complete cash sale', () => {
     });
     expect(sale.totals.totalMinor).toBe(2638);
     expect(sale.tenders).toEqual([
-      { kind: 'cash', amountMinor: 2638, tenderedMinor: 5000, changeMinor: 2362 },
+      {
+        kind: 'cash',
+        amountMinor: 2638,
+        tenderedMinor: 5000,
+        changeMinor: 2362,
+        reference: null,
+        brand: null,
+        last4: null,
+        authCode: null,
+        storedOffline: false,
+      },
     ]);
     expect(sale.lines).toEqual(cart.lines);
     expect(sale.totals.taxes).toEqual(cart.totals.taxes);
@@ -121,6 +131,67 @@ describe('a complete cash sale', () => {
     expect(b.saleId).toBe(a.saleId);
     expect(c.saleId).toBe(a.saleId);
     expect(c.receiptNo).toBe(a.receiptNo);
+  });
+
+  it('commits a long cart whole and in order (lines are written in chunks of 64)', async () => {
+    const dir = tempDir();
+    const h = await host(dir);
+    let cart: CartView | null = null;
+    // Each weighed label is its own line, so 130 scans make 130 lines: two full chunks and a partial one.
+    for (let g = 1; g <= 130; g++)
+      cart = await call(h, 'cart.scan', { code: demoScaleLabel('apples', g * 10) });
+    if (!cart) throw new Error('no cart');
+    const sale = await call(h, 'sale.tenderCash', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      tenderedMinor: cart.totals.totalMinor,
+    });
+    expect(sale.lines).toHaveLength(130);
+    await h.close();
+    const db = new Database(path.join(dir, 'pos.sqlite'), { readonly: true });
+    try {
+      const rows = db
+        .prepare('SELECT line_no, line_id, qty_milli FROM sale_lines WHERE sale_id = ? ORDER BY line_no')
+        .all(sale.saleId) as { line_no: number; line_id: string; qty_milli: number }[];
+      expect(rows.map((r) => r.line_no)).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
+      expect(rows.map((r) => r.line_id)).toEqual(cart.lines.map((l) => l.lineId));
+      expect(rows.map((r) => r.qty_milli)).toEqual(cart.lines.map((l) => l.qtyMilli));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('lists past sales newest first, pages by cursor, and finds one by part of its receipt number', async () => {
+    const h = await host();
+    const made: SaleView[] = [];
+    for (let i = 0; i < 5; i++) {
+      const cart = await call(h, 'cart.scan', { code: DEMO.water.barcode });
+      made.push(
+        await call(h, 'sale.tenderCash', {
+          cartId: cart.cartId,
+          cartVersion: cart.version,
+          tenderedMinor: 500,
+        }),
+      );
+    }
+    const first = await call(h, 'sale.history', { limit: 2 });
+    expect(first.map((r) => r.receiptNo)).toEqual([made[4]?.receiptNo, made[3]?.receiptNo]);
+    expect(first[0]).toMatchObject({ lineCount: 1, totalMinor: made[4]?.totals.totalMinor, training: true });
+    const second = await call(h, 'sale.history', { limit: 2, after: first[1]?.cursor });
+    expect(second.map((r) => r.receiptNo)).toEqual([made[2]?.receiptNo, made[1]?.receiptNo]);
+    const rest = await call(h, 'sale.history', { limit: 10, after: second[1]?.cursor });
+    expect(rest.map((r) => r.receiptNo)).toEqual([made[0]?.receiptNo]);
+
+    const no = made[2]?.receiptNo ?? '';
+    const found = await call(h, 'sale.history', { query: no.slice(-3) });
+    expect(found.map((r) => r.saleId)).toContain(made[2]?.saleId);
+    // LIKE wildcards are not a way to list everything.
+    expect(await call(h, 'sale.history', { query: '%' })).toHaveLength(5);
+    expect(await call(h, 'sale.history', { query: 'ZZZ' })).toEqual([]);
+    expect(await h.dispatch('sale.history', { after: 'no-separator' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
   });
 
   it('refuses a tender for a stale cart version, an empty cart, or too little cash', async () => {

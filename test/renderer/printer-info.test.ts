@@ -13,6 +13,14 @@ const status = (state: StatusView['printer']['state'], detail: string | null): S
   gateway: { state: 'not-configured', detail: null },
   printer: { state, detail },
   storage: { state: 'ok', detail: null },
+  payments: {
+    pendingCount: 0,
+    pendingMinor: 0,
+    oldestPendingAt: null,
+    nextDeadline: null,
+    needsManager: 0,
+    uploadsPending: 0,
+  },
 });
 
 describe('printer status detail', () => {

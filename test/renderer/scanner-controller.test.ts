@@ -24,9 +24,14 @@ class FakeField implements FieldPort<{ value: string }> {
 function harness() {
   const field = new FakeField();
   const scans: string[] = [];
-  let cards = 0;
+  const swipes: string[] = [];
+  let badSwipes = 0;
   const shortcuts: string[] = []; // what reached handlers after the capture listener
-  const controller = new ScannerController(field, { scan: (c) => scans.push(c), card: () => cards++ });
+  const controller = new ScannerController(field, {
+    scan: (c) => scans.push(c),
+    swipe: (t) => swipes.push(t),
+    badSwipe: () => badSwipes++,
+  });
   let now = 10_000;
   const press = (key: string, gap: number): void => {
     now += gap;
@@ -50,7 +55,7 @@ function harness() {
   // The first key comes after a pause: a scan does not start 5 ms after a person's keystroke.
   const type = (text: string, gap: number) => [...text].forEach((k, i) => press(k, i === 0 ? 400 : gap));
   const idle = (ms: number) => controller.tick((now += ms));
-  return { field, scans, cards: () => cards, shortcuts, press, type, idle };
+  return { field, scans, swipes, badSwipes: () => badSwipes, shortcuts, press, type, idle };
 }
 
 describe('scanner controller', () => {
@@ -90,7 +95,7 @@ describe('scanner controller', () => {
     expect(h.scans).toEqual([]);
   });
 
-  it('a card swipe never shows in the field and is not a scan', () => {
+  it('a card swipe never shows in the field, is not a scan, and goes to the sink whole', () => {
     const h = harness();
     // One swipe: track 1, Enter, track 2, Enter, all at reader speed.
     const swipe = [...'%B4111111111111111^DOE/JOHN^25121010000000000000?', 'Enter'];
@@ -100,7 +105,37 @@ describe('scanner controller', () => {
     h.idle(500);
     expect(h.field.value).toBe('');
     expect(h.scans).toEqual([]);
-    expect(h.cards()).toBe(1);
+    expect(h.swipes).toEqual([
+      '%B4111111111111111^DOE/JOHN^25121010000000000000?;4111111111111111=25121010000000000000?',
+    ]);
+    expect(h.badSwipes()).toBe(0);
+    expect(h.shortcuts.filter((k) => k !== 'Shift')).toEqual([]); // no key of it reached a handler
+  });
+
+  it('a bad read (%E?) asks for another swipe and delivers no tracks', () => {
+    const h = harness();
+    ['%', 'E', '?', 'Enter', ';', 'E', '?', 'Enter'].forEach((k, i) => h.press(k, i === 0 ? 400 : 3));
+    h.idle(500);
+    expect(h.swipes).toEqual([]);
+    expect(h.badSwipes()).toBe(1);
+    expect(h.field.value).toBe('');
+  });
+
+  it('a person typing % and ; keeps them, in order, and a scan after a swipe still works', () => {
+    const h = harness();
+    h.type('50%', 150);
+    h.idle(200);
+    h.press(';', 400);
+    h.idle(200);
+    expect(h.field.value).toBe('50%;');
+    h.field.value = '';
+    [...';4111111111111111=2512101?', 'Enter'].forEach((k, i) => h.press(k, i === 0 ? 400 : 3));
+    h.idle(500);
+    h.type('6901234567892', 5);
+    h.press('Enter', 5);
+    expect(h.swipes).toHaveLength(1);
+    expect(h.scans).toEqual(['6901234567892']);
+    expect(h.field.value).toBe('');
   });
 
   it('works with no field focused at all', () => {

@@ -91,11 +91,11 @@ describe('session reducer', () => {
     let s = initialSession;
     s = sessionReducer(s, {
       type: 'toast',
-      toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} },
+      toast: { tone: 'info', key: 'payment.notReady', values: {} },
     });
     s = sessionReducer(s, {
       type: 'toast',
-      toast: { tone: 'info', key: 'scan.cardUnavailable', values: {} },
+      toast: { tone: 'info', key: 'payment.notReady', values: {} },
     });
     expect(s.toasts).toHaveLength(1);
     for (const code of ['1', '2', '3']) {

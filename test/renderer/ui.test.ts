@@ -33,6 +33,8 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.addInitScript({ content: harness.fakeScript });
     await page.goto(harness.baseUrl);
     await page.getByTestId('store-name').waitFor();
+    // The scanner listens from an effect that runs after the first paint: keys sent before it are lost.
+    await page.locator('html[data-scanner="ready"]').waitFor();
   });
 
   afterEach(async () => {
@@ -49,6 +51,8 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     ) as Promise<unknown[]>;
   const burst = (keys: readonly string[]) => keyBurst(page, keys);
   const scan = (code: string) => burst([...code, 'Enter']);
+  const TRACK1 = '%B4111111111111111^DOE/JOHN^25121010000000000000?';
+  const TRACK2 = ';4111111111111111=25121010000000000000?';
   const focusedTestId = () => page.evaluate('document.activeElement?.getAttribute("data-testid") ?? null');
 
   it('renders the zh-CN screen from bootstrap, with training mode and device status', async () => {
@@ -171,19 +175,16 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect(await calls('settings.setLocale')).toEqual([{ locale: 'en' }, { locale: 'zh-CN' }]);
   });
 
-  it('a card swipe is refused with a message and never reaches a field, the cart or the screen', async () => {
+  it('a card swipe with no card payment open is dropped with a message, and never reaches a field or the screen', async () => {
     await tid('search-box').click();
-    await burst([
-      ...'%B4111111111111111^DOE/JOHN^25121010000000000000?',
-      'Enter',
-      ...';4111111111111111=25121010000000000000?',
-      'Enter',
-    ]);
-    await poll(() => tid('toast').getAttribute('data-key')).toBe('scan.cardUnavailable');
+    await burst([...TRACK1, 'Enter', ...TRACK2, 'Enter']);
+    await poll(() => tid('toast').getAttribute('data-key')).toBe('scan.cardNeedsDialog');
     expect(await tid('toast').count()).toBe(1);
+    expect(await tid('toast').textContent()).toContain('Shift+F12');
     expect(await tid('search-box').inputValue()).toBe('');
     expect(await calls('cart.scan')).toEqual([]);
     expect(await calls('catalog.search')).toEqual([]);
+    expect(await calls('payment.wedgeSwipe')).toEqual([]);
     expect(await page.content()).not.toContain('4111');
   });
 
@@ -309,10 +310,158 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.keyboard.type('change for the float', { delay: 60 });
     expect(await tid('dialog-error').count()).toBe(0);
     await page.keyboard.press('Enter');
+
+    // Then a manager's approval; the training hint names the demo manager.
+    await tid('approval-dialog').waitFor();
+    expect(await tid('approval-hint').textContent()).toContain('900');
+    expect(await tid('approval-hint').textContent()).toContain('1234');
+    expect(await focusedTestId()).toBe('approval-code');
+    await page.keyboard.type('900', { delay: 60 });
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('approval-pin');
+    expect(await tid('approval-pin').getAttribute('type')).toBe('password');
+    await page.keyboard.type('99x99', { delay: 60 }); // not a digit: dropped
+    expect(await tid('approval-pin').inputValue()).toBe('9999');
+    await page.keyboard.press('Enter');
+
+    // Wrong PIN: main's refusal in the dialog, which stays open with the code kept and the PIN cleared.
+    await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
+    expect(await tid('approval-error').textContent()).toContain('4');
+    expect(await tid('approval-dialog').count()).toBe(1);
+    expect(await tid('approval-code').inputValue()).toBe('900');
+    expect(await tid('approval-pin').inputValue()).toBe('');
+    expect(await focusedTestId()).toBe('approval-pin');
+    expect(await calls('drawer.open')).toEqual([
+      { reason: 'change for the float', approval: { operatorCode: '900', pin: '9999' } },
+    ]);
+
+    // The right PIN, partly from the on-screen keypad: the drawer opens and everything closes.
+    await page.keyboard.type('12', { delay: 60 });
+    await tid('keypad-key').and(page.locator('[data-key="3"]')).click();
+    await tid('keypad-key').and(page.locator('[data-key="4"]')).click();
+    expect(await tid('approval-pin').inputValue()).toBe('1234');
+    await page.keyboard.press('Enter');
     await poll(() => tid('toast').last().getAttribute('data-key')).toBe('drawer.opened');
-    expect(await calls('drawer.open')).toEqual([{ reason: 'change for the float' }]);
+    expect((await calls('drawer.open'))[1]).toEqual({
+      reason: 'change for the float',
+      approval: { operatorCode: '900', pin: '1234' },
+    });
+    expect(await tid('approval-dialog').count()).toBe(0);
     expect(await tid('printer-panel').count()).toBe(0);
     expect(await calls('sale.reprintLast')).toEqual([{}]);
+    // The PIN is nowhere on screen (toasts included) once the dialog is gone.
+    expect(await page.locator('body').innerText()).not.toContain('9999');
+  });
+
+  it('approval: a cashier may not approve, Esc goes back to the reason, incomplete input is caught here', async () => {
+    await page.keyboard.press('F7');
+    await tid('printer-panel').waitFor();
+    await tid('drawer-open').click();
+    await tid('drawer-reason').fill('float check');
+    await page.keyboard.press('Enter');
+    await tid('approval-dialog').waitFor();
+    await page.keyboard.type('100', { delay: 60 });
+    await page.keyboard.press('Enter'); // no PIN yet: refused here, no call
+    await tid('dialog-error').waitFor();
+    expect(await calls('drawer.open')).toEqual([]);
+    await tid('approval-pin').click();
+    await page.keyboard.type('1111', { delay: 60 });
+    await tid('dialog-ok').click();
+    await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
+    expect(await tid('approval-error').textContent()).toContain('无权');
+    await page.keyboard.press('Escape');
+    await tid('drawer-reason').waitFor();
+    expect(await tid('drawer-reason').inputValue()).toBe('float check');
+    expect(await tid('approval-dialog').count()).toBe(0);
+  });
+
+  it('approval: five wrong PINs lock the operator, with the time the lock ends', async () => {
+    await page.keyboard.press('F7');
+    await tid('drawer-open').click();
+    await tid('drawer-reason').fill('float check');
+    await page.keyboard.press('Enter');
+    await tid('approval-code').fill('900');
+    for (let i = 0; i < 5; i++) {
+      await tid('approval-pin').fill('0000');
+      await page.keyboard.press('Enter');
+      await poll(async () => (await calls('drawer.open')).length).toBe(i + 1);
+    }
+    await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_LOCKED');
+    expect(await tid('approval-error').textContent()).toMatch(/\d\d:\d\d/);
+    expect(await focusedTestId()).toBe('approval-code');
+  });
+
+  it('receipts screen: Shift+F7, pages with the cursor, arrows select, search, reprint with approval', async () => {
+    await page.evaluate('window.__fakePos.seedPastSales(25)');
+    await page.keyboard.press('Shift+F7');
+    await tid('receipts-screen').waitFor();
+    await poll(() => tid('receipts-row').count()).toBe(20);
+    expect(await tid('receipts-row').first().getAttribute('data-receipt-no')).toBe('T01-000125');
+    expect(await tid('receipts-row').first().getAttribute('aria-selected')).toBe('true');
+    expect(await tid('receipts-row').first().getAttribute('data-minor')).toBe('2500');
+    expect(await tid('receipts-row').first().textContent()).toContain('25.00');
+    expect(await tid('receipts-row').nth(1).getAttribute('data-training')).toBe('true');
+    await poll(() => tid('receipts-detail').getAttribute('data-sale-id')).toBe('old25');
+
+    // More (PageDown does the same): the next page starts after the last row's cursor.
+    await tid('receipts-more').click();
+    await poll(() => tid('receipts-row').count()).toBe(25);
+    expect(await tid('receipts-more').count()).toBe(0); // a short page: nothing older
+    expect(await calls('sale.history')).toEqual([{ limit: 20 }, { limit: 20, after: 'T01-000106' }]);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await tid('receipts-row').nth(2).getAttribute('aria-selected')).toBe('true');
+    await poll(() => tid('receipts-detail').getAttribute('data-sale-id')).toBe('old23');
+    expect(await tid('receipt-no').textContent()).toContain('T01-000123');
+    await tid('receipts-row').nth(5).click(); // touch works too
+    await poll(() => tid('receipts-detail').getAttribute('data-sale-id')).toBe('old20');
+
+    // Search by part of the receipt number.
+    await tid('receipts-search').click();
+    await page.keyboard.type('0107', { delay: 60 });
+    await poll(() => tid('receipts-row').count()).toBe(1);
+    expect(await tid('receipts-row').getAttribute('data-sale-id')).toBe('old7');
+    await poll(() => tid('receipts-detail').getAttribute('data-sale-id')).toBe('old7');
+
+    // Reprint copy (F7) asks for the approval; the screen stays underneath with its search.
+    await page.keyboard.press('F7');
+    await tid('approval-dialog').waitFor();
+    expect(await tid('approval-dialog').textContent()).toContain('T01-000107');
+    await page.keyboard.type('900', { delay: 60 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1234', { delay: 60 });
+    await page.keyboard.press('Enter');
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('history.reprinted');
+    expect(await tid('toast').last().textContent()).toContain('T01-000107');
+    expect(await calls('sale.reprint')).toEqual([
+      { saleId: 'old7', approval: { operatorCode: '900', pin: '1234' } },
+    ]);
+    expect(await tid('approval-dialog').count()).toBe(0);
+    expect(await tid('receipts-search').inputValue()).toBe('0107');
+    expect(await calls('sale.reprintLast')).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    expect(await tid('receipts-screen').count()).toBe(0);
+  });
+
+  it('receipts screen from the printer panel, in English, fits 1024x768', async () => {
+    await page.evaluate('window.__fakePos.seedPastSales(3)');
+    await tid('locale-switch').click();
+    await page.keyboard.press('F7');
+    await tid('receipts-open').click();
+    await tid('receipts-screen').waitFor();
+    await poll(() => tid('receipts-row').count()).toBe(3);
+    expect(await tid('receipts-more').count()).toBe(0);
+    expect(await tid('receipts-screen').textContent()).toContain('Reprint copy');
+    const box = await tid('receipts-reprint').boundingBox();
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(768);
+    await tid('receipts-reprint').click();
+    await tid('approval-dialog').waitFor();
+    expect(await tid('approval-dialog').textContent()).toContain('T01-000103');
+    await page.keyboard.press('Escape'); // back to the list, not out of it
+    expect(await tid('receipts-screen').count()).toBe(1);
+    expect(await calls('sale.reprint')).toEqual([]);
   });
 
   it('sale complete: the printed training receipt image, "receipt waiting" on paper out, F7 reprints once', async () => {
@@ -352,6 +501,267 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await page.evaluate(`window.__fakePos.receiptPng = ${JSON.stringify(PNG)}`); // printed late
     await tid('receipt-image').waitFor();
     expect(await tid('receipt').count()).toBe(0);
+  });
+
+  /** One cola (¥3.50) in the cart, or `n` of them. */
+  const cola = async (n = 1) => {
+    for (let i = 0; i < n; i++) await scan('6901234567892');
+    await poll(() => tid('cart-line').getAttribute('data-qty-milli')).toBe(String(n * 1000));
+  };
+  const setStatus = (patch: object) => page.evaluate(`window.__fakePos.setStatus(${JSON.stringify(patch)})`);
+  const approveAs = async (code: string, pin: string) => {
+    await tid('approval-dialog').waitFor();
+    await page.keyboard.type(code, { delay: 60 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(pin, { delay: 60 });
+    await page.keyboard.press('Enter');
+  };
+
+  it('card in training: Shift+F12, the visa test card, approved: brand, ****last4 and auth code', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await cola();
+    await page.keyboard.press('Shift+F12');
+    await tid('card-dialog').waitFor();
+    await tid('card-swipe-prompt').waitFor();
+    expect(await tid('card-amount').getAttribute('data-minor')).toBe('350');
+    expect(await tid('card-swipe-prompt').getAttribute('data-mode')).toBe('online');
+    expect(await tid('card-offline-note').count()).toBe(0);
+    expect(await tid('test-card').count()).toBe(7);
+    expect(await calls('payment.startCard')).toEqual([{ cartId: 'cart-1', cartVersion: 1 }]);
+
+    await tid('test-card').and(page.locator('[data-card="visa"]')).click();
+    await tid('sale-complete').waitFor();
+    expect(await tid('card-dialog').count()).toBe(0);
+    expect(await tid('complete-tender').getAttribute('data-kind')).toBe('card');
+    expect(await tid('complete-tender').getAttribute('data-stored')).toBe('false');
+    expect(await tid('complete-tender').textContent()).toContain('VISA ****1111');
+    expect(await tid('complete-tender').textContent()).toContain('A12345');
+    expect(await tid('receipt-tender').textContent()).toContain('****1111');
+    expect(await tid('complete-change').count()).toBe(0);
+    expect(await calls('payment.trainingSwipe')).toEqual([{ attemptId: 'pay2', testCard: 'visa' }]);
+    await page.keyboard.press('Enter');
+    await tid('cart-empty').waitFor();
+  });
+
+  it('card declined: the gateway’s message, the cart unlocked, then cash completes the sale', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await tid('locale-switch').click();
+    await cola();
+    await tid('card-button').click();
+    await tid('card-swipe-prompt').waitFor();
+    await tid('test-card').and(page.locator('[data-card="decline"]')).click();
+    await tid('payment-declined').waitFor();
+    expect(await tid('payment-declined').textContent()).toContain('Do not honour');
+    expect(await tid('payment-declined').textContent()).toContain('Nothing was charged');
+    await page.keyboard.press('F12'); // cash instead
+    await tid('tender-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await tid('sale-complete').waitFor();
+    expect(await tid('complete-change').getAttribute('data-minor')).toBe('0');
+    expect(await calls('sale.tenderCash')).toEqual([
+      { cartId: 'cart-1', cartVersion: 1, tenderedMinor: 350 },
+    ]);
+  });
+
+  it('card outcome unknown: "do NOT take payment again", no cash offered, check now finds it approved', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await page.evaluate('window.__fakePos.unknownNextSwipe = true');
+    await cola();
+    await page.keyboard.press('Shift+F12');
+    await tid('test-card').first().waitFor();
+    await tid('test-card').and(page.locator('[data-card="unionpay"]')).click();
+    await tid('payment-unknown').waitFor();
+    expect(await tid('payment-unknown').textContent()).toContain('请勿重复收款');
+    expect(await tid('payment-cash').count()).toBe(0); // no second way to take it
+    await page.keyboard.press('Enter'); // "check now" has focus
+    await tid('sale-complete').waitFor();
+    expect(await calls('payment.resolve')).toEqual([{ attemptId: 'pay2' }]);
+    expect(await tid('complete-tender').textContent()).toContain('****0004');
+  });
+
+  it('gateway offline: the contact is asked first, the payment is stored, and the sale says so', async () => {
+    await setStatus({ gateway: { state: 'offline', detail: 'no route' } });
+    await poll(() => tid('status-gateway').getAttribute('data-state')).toBe('offline');
+    await cola();
+    await page.keyboard.press('Shift+F12');
+    await tid('card-contact').waitFor();
+    expect(await focusedTestId()).toBe('card-contact');
+    await tid('card-offline-note').waitFor();
+    await page.keyboard.press('Enter'); // empty: refused here, no call
+    await tid('dialog-error').waitFor();
+    expect(await calls('payment.startCard')).toEqual([]);
+    await page.keyboard.type('13800138000', { delay: 80 }); // a person: slower than a scanner;
+    await page.keyboard.press('Enter');
+    await tid('card-swipe-prompt').waitFor();
+    expect(await tid('card-swipe-prompt').getAttribute('data-mode')).toBe('offline');
+    expect(await calls('payment.startCard')).toEqual([
+      { cartId: 'cart-1', cartVersion: 1, customerContact: '13800138000' },
+    ]);
+    await tid('test-card').and(page.locator('[data-card="mastercard"]')).click();
+    await tid('sale-complete').waitFor();
+    expect(await tid('complete-tender').getAttribute('data-stored')).toBe('true');
+    await tid('complete-stored').waitFor();
+    expect(await tid('receipt-tender').getAttribute('data-stored')).toBe('true');
+  });
+
+  it('offline limit, overridable: which limit, then a manager override starts it again and it is stored', async () => {
+    await setStatus({ gateway: { state: 'offline', detail: null } });
+    await tid('locale-switch').click();
+    await cola(4); // ¥14.00, over the fake's ¥10.00 offline cap
+    await page.keyboard.press('Shift+F12');
+    await tid('card-contact').fill('a@b.cn');
+    await page.keyboard.press('Enter');
+    await tid('test-card').first().waitFor();
+    await tid('test-card').and(page.locator('[data-card="visa"]')).click();
+    await poll(() => tid('payment-refused').getAttribute('data-code')).toBe('OFFLINE_LIMIT');
+    expect(await tid('payment-refused').textContent()).toContain('10.00 CNY each');
+    expect(await tid('payment-refused').textContent()).toContain('manager');
+    await page.keyboard.press('Enter'); // the override button has focus
+    await tid('approval-hint').waitFor();
+    await approveAs('900', '9999'); // wrong PIN: the approval stays open
+    await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
+    await tid('approval-pin').fill('1234');
+    await page.keyboard.press('Enter');
+    await tid('card-swipe-prompt').waitFor();
+    const starts = await calls('payment.startCard');
+    expect(starts.at(-1)).toEqual({
+      cartId: 'cart-1',
+      cartVersion: 4,
+      customerContact: 'a@b.cn',
+      override: { operatorCode: '900', pin: '1234' },
+    });
+    await tid('test-card').and(page.locator('[data-card="visa"]')).click();
+    await tid('sale-complete').waitFor();
+    await tid('complete-stored').waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('1234');
+  });
+
+  it('QR: a scanned payment code opens the QR payment; "confirm on the phone" while user_paying; then the sale', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await page.evaluate('window.__fakePos.qrDelayMs = 1500');
+    await cola();
+    await tid('search-box').click();
+    await scan('134567890123456789'); // a WeChat Pay code, into a focused field
+    await tid('qr-dialog').waitFor();
+    await poll(() => tid('payment-waiting').getAttribute('data-state')).toBe('user_paying');
+    expect(await tid('payment-waiting').textContent()).toContain('手机上确认');
+    await page.keyboard.press('Escape'); // cannot walk away from a payment in progress
+    expect(await tid('qr-dialog').count()).toBe(1);
+    await tid('sale-complete').waitFor();
+    expect(await tid('complete-tender').getAttribute('data-kind')).toBe('qr');
+    expect(await tid('complete-tender').textContent()).toContain('微信支付');
+    expect(await calls('payment.startQr')).toEqual([
+      { cartId: 'cart-1', cartVersion: 1, code: '134567890123456789' },
+    ]);
+    expect(await calls('cart.scan')).toHaveLength(2); // the cola, and the code main recognised
+    expect(await page.locator('body').innerText()).not.toContain('134567890123456789');
+    expect(await tid('toast').count()).toBe(0);
+  });
+
+  it('QR offline: Shift+F11, a typed code, refused as online only; F12 takes cash instead', async () => {
+    await setStatus({ gateway: { state: 'offline', detail: null } });
+    await cola();
+    await page.keyboard.press('Shift+F11');
+    await tid('qr-code').waitFor();
+    await page.keyboard.type('281234567890123456', { delay: 80 });
+    await page.keyboard.press('Enter');
+    await poll(() => tid('payment-refused').getAttribute('data-code')).toBe('ONLINE_ONLY');
+    await page.keyboard.press('F12');
+    await tid('tender-dialog').waitFor();
+  });
+
+  it('status bar: offline payments with age and time left (red under 2 h), and the alerts badge', async () => {
+    const now = Date.now();
+    const payments = (leftMs: number) => ({
+      pendingCount: 3,
+      pendingMinor: 12345,
+      oldestPendingAt: new Date(now - 5 * 3600_000 - 60_000).toISOString(),
+      nextDeadline: new Date(now + leftMs).toISOString(),
+      needsManager: 2,
+      uploadsPending: 0,
+    });
+    await setStatus({
+      gateway: { state: 'offline', detail: null },
+      payments: payments(3 * 3600_000 + 20 * 60_000 + 30_000),
+    });
+    await tid('locale-switch').click();
+    await poll(() => tid('status-payments').textContent()).toContain('3 offline payments');
+    const text = await tid('status-payments').textContent();
+    expect(text).toContain('¥123.45');
+    expect(text).toContain('oldest 5h ago');
+    expect(text).toContain('send within 3h 20m');
+    expect(await tid('status-payments').getAttribute('data-urgent')).toBe('false');
+    expect(await tid('status-gateway').textContent()).toContain('offline');
+    await setStatus({ payments: payments(90 * 60_000 + 30_000) });
+    await poll(() => tid('status-payments').getAttribute('data-urgent')).toBe('true');
+    expect(await tid('status-payments').textContent()).toContain('send within 1h 30m');
+    expect(await tid('status-alerts').getAttribute('data-count')).toBe('2');
+    const fits = 'document.documentElement.scrollWidth <= innerWidth';
+    expect(await page.evaluate(fits)).toBe(true);
+    await tid('status-alerts').click();
+    await tid('recovery-screen').waitFor();
+  });
+
+  it('payment alerts: Shift+F1 lists them; check now; acknowledge with a manager approval', async () => {
+    await page.evaluate('window.__fakePos.seedRecovery()');
+    await page.keyboard.press('Shift+F1');
+    await tid('recovery-screen').waitFor();
+    await poll(() => tid('recovery-row').count()).toBe(3);
+    const states = await tid('recovery-row').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-state')),
+    );
+    expect(states).toEqual(['unknown', 'forward_declined', 'expired']);
+    expect(await tid('recovery-row').nth(1).textContent()).toContain('UNIONPAY ****0004');
+    expect(await tid('recovery-row').nth(1).textContent()).toContain('Insufficient funds');
+
+    await tid('recovery-check').click();
+    await poll(() => tid('recovery-row').count()).toBe(2);
+    expect(await calls('payment.resolve')).toEqual([{ attemptId: 'r1' }]);
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('recovery.checked');
+
+    await page.keyboard.press('F7'); // the selected (first) row: the decline after forwarding
+    await approveAs('900', '1234');
+    await poll(() => tid('recovery-row').count()).toBe(1);
+    expect(await calls('payment.acknowledge')).toEqual([
+      { attemptId: 'r2', approval: { operatorCode: '900', pin: '1234' } },
+    ]);
+    expect(await tid('recovery-row').getAttribute('data-state')).toBe('expired');
+    await page.keyboard.press('Escape');
+    expect(await tid('recovery-screen').count()).toBe(0);
+  });
+
+  it('a wedge swipe in the card dialog goes whole to payment.wedgeSwipe and nowhere else', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await cola();
+    await page.keyboard.press('Shift+F12');
+    await tid('card-swipe-prompt').waitFor();
+    await burst([...TRACK1, 'Enter', ...TRACK2, 'Enter']);
+    await tid('sale-complete').waitFor();
+    expect(await calls('payment.wedgeSwipe')).toEqual([{ attemptId: 'pay2', tracks: TRACK1 + TRACK2 }]);
+    expect(await tid('complete-tender').textContent()).toContain('****1111');
+    // Every input's current value, as the page sees it (the test runs in Node, without DOM types).
+    const inputs = (await page.evaluate(
+      "[...document.querySelectorAll('input')].map((e) => e.value)",
+    )) as string[];
+    expect(inputs.join('|')).not.toContain('4111');
+    expect(await page.content()).not.toContain('4111111111111111');
+    expect(await page.content()).not.toContain('DOE/JOHN');
+    expect(await calls('cart.scan')).toHaveLength(1); // the cola only
+    expect(await tid('toast').count()).toBe(0);
+  });
+
+  it('Esc cancels a card payment waiting for the card, and the cart is unlocked', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await cola();
+    await page.keyboard.press('Shift+F12');
+    await tid('card-swipe-prompt').waitFor();
+    await page.keyboard.press('Escape');
+    await poll(() => tid('card-dialog').count()).toBe(0);
+    expect(await calls('payment.cancel')).toEqual([{ attemptId: 'pay2' }]);
+    await page.keyboard.press('F12');
+    await tid('tender-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await tid('sale-complete').waitFor();
   });
 
   for (const [width, height] of [

@@ -57,6 +57,14 @@ const status: StatusView = {
   gateway: { state: 'not-configured', detail: null },
   printer: { state: 'online', detail: null },
   storage: { state: 'ok', detail: null },
+  payments: {
+    pendingCount: 0,
+    pendingMinor: 0,
+    oldestPendingAt: null,
+    nextDeadline: null,
+    needsManager: 0,
+    uploadsPending: 0,
+  },
 };
 
 const until = async (cond: () => boolean, ms = 3_000): Promise<void> => {

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { PrintJobRef } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
+import { approvedBy, type Approver } from '../../staff/approvals';
 import { enqueueReceipt } from './enqueue';
 
 export interface ReprintDeps {
@@ -16,30 +17,39 @@ export interface ReprintDeps {
 }
 
 export interface Reprints {
-  reprint(saleId: string, by: 'cashier' | 'manager'): PrintJobRef;
+  /** Any past sale: needs a manager's approval (receipt.reprintAny), named in the journal. */
+  reprint(saleId: string, approver: Approver): PrintJobRef;
+  /** The cashier's own last sale: no approval (the customer at the counter asks for it). */
   reprintLast(): PrintJobRef;
 }
 
 export function createReprints(deps: ReprintDeps): Reprints {
   const { db } = deps;
-  const tx = db.transaction((saleId: string, by: string): PrintJobRef => {
+  const tx = db.transaction((saleId: string, approver: Approver | null): PrintJobRef => {
+    if (approver !== null && approver.permission !== 'receipt.reprintAny') {
+      throw new PosFailure('INTERNAL', `a reprint needs receipt.reprintAny, got ${approver.permission}`);
+    }
     if (!deps.saleExists(saleId)) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
     const now = deps.now();
     const jobId = enqueueReceipt(db, { saleId, copy: true, now });
-    appendJournal(db, { at: now.toISOString(), kind: 'receipt.reprint', ref: saleId, body: { jobId, by } });
+    const body =
+      approver === null
+        ? { jobId, by: 'cashier' }
+        : { jobId, by: 'manager', approvedBy: approvedBy(approver) };
+    appendJournal(db, { at: now.toISOString(), kind: 'receipt.reprint', ref: saleId, body });
     return { jobId };
   });
-  const reprint = (saleId: string, by: 'cashier' | 'manager'): PrintJobRef => {
-    const ref = tx.immediate(saleId, by);
+  const run = (saleId: string, approver: Approver | null): PrintJobRef => {
+    const ref = tx.immediate(saleId, approver);
     deps.onQueued?.();
     return ref;
   };
   return {
-    reprint,
+    reprint: (saleId, approver) => run(saleId, approver),
     reprintLast: () => {
       const saleId = deps.lastSaleId();
       if (saleId === null) throw new PosFailure('NOT_FOUND', 'No sale to reprint yet');
-      return reprint(saleId, 'cashier');
+      return run(saleId, null);
     },
   };
 }

@@ -2,6 +2,14 @@
 import { m001Init } from './001-init';
 import { m002ScaleItemCode } from './002-scale-item-code';
 import { m003PrintJobs } from './003-print-jobs';
+import { m004Operators } from './004-operators';
+import { m005Payments } from './005-payments';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [m001Init, m002ScaleItemCode, m003PrintJobs];
+export const migrations: readonly Migration[] = [
+  m001Init,
+  m002ScaleItemCode,
+  m003PrintJobs,
+  m004Operators,
+  m005Payments,
+];

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CartView, ProductView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { useHotkeys, type HotkeyHandlers } from '../keys/use-hotkeys';
-import type { HotkeyAction } from '../keys/bindings';
+import { keyHint, type HotkeyAction } from '../keys/bindings';
 import { useScanner } from '../input/use-scanner';
 import type { ConnectionState } from '../platform/ws-bridge';
 import { TID } from '../testids';
@@ -17,6 +17,8 @@ import { SearchBox } from '../components/SearchBox';
 import { BarcodeEntry } from '../components/BarcodeEntry';
 import { ActionBar } from '../components/ActionBar';
 import { PayButton } from '../components/PayButton';
+import { AltPayButtons } from '../components/AltPayButtons';
+import type { PaymentInput } from '../payments/payment-input';
 import { StatusBar } from '../components/StatusBar';
 import { SaleComplete } from '../components/SaleComplete';
 import { printerInfo } from '../printer/printer-info';
@@ -38,6 +40,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
   const [modal, setModal] = useState<ModalState>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const barcodeRef = useRef<HTMLInputElement>(null);
+  const paymentInput = useRef<PaymentInput | null>(null);
   const { cart, completed, selectedLineId } = state;
   const selected = cart.lines.find((l) => l.lineId === selectedLineId) ?? null;
   const hasLines = cart.lines.length > 0;
@@ -60,20 +63,46 @@ export function CashierScreen({ state, connection, actions }: Props) {
     clear: needLines(() => setModal({ kind: 'clear' })),
     locale: () => void actions.setLocale(locale === 'en' ? 'zh-CN' : 'en'),
     tender: needLines(() => setModal({ kind: 'tender' })),
+    card: needLines(() => setModal({ kind: 'card' })),
+    qr: needLines(() => setModal({ kind: 'qr', code: null })),
+    paymentAlerts: () => setModal({ kind: 'paymentAlerts' }),
     printer: () => setModal({ kind: 'printer' }),
+    receipts: () => setModal({ kind: 'receipts' }),
     selectUp: () => actions.moveSelection(-1),
     selectDown: () => actions.moveSelection(1),
   };
   useHotkeys(handlers satisfies HotkeyHandlers, modal === null && completed === null);
 
+  /** A scanned or typed code: a product, or a customer's payment code, which pays for the cart. */
+  const scanCode = async (code: string): Promise<boolean> => {
+    const outcome = await actions.scan(code);
+    if (outcome !== 'paymentCode') return outcome === 'added';
+    if (!hasLines) actions.notify('scan.paymentCodeEmptyCart', {}, 'error');
+    else setModal({ kind: 'qr', code });
+    return true; // either way the code leaves the barcode field
+  };
+
   useScanner({
     scan: (code) => {
+      // A payment dialog waiting for a payment code (or refusing scans) gets it first.
+      const target = paymentInput.current?.scan;
+      if (target) return target(code);
       // Adding items under an open payment would change the total being paid: finish or cancel it first.
       if (modal?.kind === 'tender') return actions.notify('scan.blockedDuringTender', {}, 'error');
       if (completed) void actions.newSale();
-      void actions.scan(code);
+      void scanCode(code);
     },
-    card: () => actions.notify('scan.cardUnavailable'),
+    // Card data goes from the reader straight to main through the open card dialog, and nowhere else.
+    swipe: (tracks) => {
+      const target = paymentInput.current?.swipe;
+      if (target) target(tracks);
+      else actions.notify('scan.cardNeedsDialog', { key: keyHint('card') });
+    },
+    badSwipe: () => {
+      const target = paymentInput.current?.badSwipe;
+      if (target) target();
+      else actions.notify('scan.cardNeedsDialog', { key: keyHint('card') });
+    },
   });
 
   const onPick = (product: ProductView): void => {
@@ -107,9 +136,10 @@ export function CashierScreen({ state, connection, actions }: Props) {
           <aside className="side">
             <TotalsPanel cart={cart} />
             <SearchBox inputRef={searchRef} search={actions.search} onPick={onPick} />
-            <BarcodeEntry inputRef={barcodeRef} onSubmit={actions.scan} />
+            <BarcodeEntry inputRef={barcodeRef} onSubmit={scanCode} />
             <ActionBar run={(a) => handlers[a]()} hasLines={hasLines} hasSelection={selected !== null} />
             <PayButton totalMinor={cart.totals.totalMinor} disabled={!hasLines} onPay={handlers.tender} />
+            <AltPayButtons disabled={!hasLines} onCard={handlers.card} onQr={handlers.qr} />
           </aside>
         </main>
         <StatusBar
@@ -117,9 +147,21 @@ export function CashierScreen({ state, connection, actions }: Props) {
           connection={connection}
           printer={printer}
           onPrinter={handlers.printer}
+          onPaymentAlerts={handlers.paymentAlerts}
         />
       </div>
-      <ModalHost modal={modal} cart={cart} printer={printer} actions={actions} close={close} />
+      <ModalHost
+        modal={modal}
+        cart={cart}
+        store={state.store}
+        trainingApprover={state.trainingApprover}
+        printer={printer}
+        status={state.status}
+        paymentInput={paymentInput}
+        actions={actions}
+        open={setModal}
+        close={close}
+      />
       {completed && (
         <SaleComplete
           sale={completed}

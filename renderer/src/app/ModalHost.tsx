@@ -1,4 +1,4 @@
-import type { CartView } from '@contract/contract';
+import type { BootstrapView, CartView, StatusView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { localName } from '../format/names';
 import { TID } from '../testids';
@@ -10,18 +10,31 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
 import { HelpDialog } from '../components/HelpDialog';
 import { PrinterPanel } from '../components/PrinterPanel';
+import { ReceiptsScreen } from '../components/ReceiptsScreen';
+import { CardPaymentDialog } from '../components/CardPaymentDialog';
+import { QrPaymentDialog } from '../components/QrPaymentDialog';
+import { PaymentAlertsScreen } from '../components/PaymentAlertsScreen';
 import type { PrinterInfo } from '../printer/printer-info';
+import type { PaymentInputSlot } from '../payments/payment-input';
 
 interface Props {
   readonly modal: ModalState;
   readonly cart: CartView;
+  readonly store: StoreInfoView;
+  readonly trainingApprover: BootstrapView['trainingApprover'];
   readonly printer: PrinterInfo | null;
+  readonly status: StatusView | null;
+  /** the scanner's output, lent to a payment dialog waiting for a card or a payment code */
+  readonly paymentInput: PaymentInputSlot;
   readonly actions: Actions;
+  /** replace the open dialog with another (printer panel -> receipts screen) */
+  readonly open: (modal: ModalState) => void;
   readonly close: () => void;
 }
 
 /** Renders whichever dialog is open, wired to the matching action. */
-export function ModalHost({ modal, cart, printer, actions, close }: Props) {
+export function ModalHost(props: Props) {
+  const { modal, cart, store, trainingApprover, printer, status, paymentInput, actions, open, close } = props;
   const { t, locale } = useI18n();
   if (!modal) return null;
   const lineOf = (lineId: string) => cart.lines.find((l) => l.lineId === lineId);
@@ -102,8 +115,40 @@ export function ModalHost({ modal, cart, printer, actions, close }: Props) {
           refresh={actions.refreshPrinter}
           onReprintLast={actions.reprintLast}
           onOpenDrawer={actions.openDrawer}
+          trainingApprover={trainingApprover}
+          onReceipts={() => open({ kind: 'receipts' })}
           onClose={close}
         />
       );
+    case 'receipts':
+      return (
+        <ReceiptsScreen store={store} trainingApprover={trainingApprover} actions={actions} onClose={close} />
+      );
+    case 'card':
+      return (
+        <CardPaymentDialog
+          cart={cart}
+          offline={status?.gateway.state === 'offline'}
+          training={status?.trainingMode ?? false}
+          trainingApprover={trainingApprover}
+          actions={actions}
+          inputRef={paymentInput}
+          onClose={close}
+          onCash={() => open({ kind: 'tender' })}
+        />
+      );
+    case 'qr':
+      return (
+        <QrPaymentDialog
+          cart={cart}
+          code={modal.code}
+          actions={actions}
+          inputRef={paymentInput}
+          onClose={close}
+          onCash={() => open({ kind: 'tender' })}
+        />
+      );
+    case 'paymentAlerts':
+      return <PaymentAlertsScreen trainingApprover={trainingApprover} actions={actions} onClose={close} />;
   }
 }

@@ -1,15 +1,20 @@
 // Every call to main the screen makes, in one place: unwrap the Result, put cart/status into the reducer,
 // and turn any error into a translated toast. Callers get a boolean (or the value) to decide what's next.
 import type {
+  Approval,
   CartView,
   Discount,
+  Input,
   Locale,
+  PaymentResultView,
+  PaymentView,
   PosApi,
   PrinterStatusView,
   ProductView,
+  SaleSummaryView,
   SaleView,
 } from '@contract/contract';
-import type { Result } from '@contract/result';
+import type { PosError, Result } from '@contract/result';
 import { errorMessage, type ErrorContext } from '../i18n/errors';
 import type { MessageKey, MessageValues } from '../i18n/translate';
 import type { SessionAction } from './session';
@@ -20,8 +25,28 @@ export interface TenderInput {
   readonly tenderedMinor: number;
 }
 
+/** What a scan did: a product line, a refusal (already toasted), or a customer's payment code (not toasted). */
+export type ScanOutcome = 'added' | 'failed' | 'paymentCode';
+
+export type TestCard = Input<'payment.trainingSwipe'>['testCard'];
+
+/** One page of the sales history: `after` is the previous page's last cursor. */
+export interface HistoryPage {
+  readonly query: string;
+  readonly after?: string;
+}
+
+/** Rows per history page: a screenful, so "more" is a real next page. */
+export const HISTORY_PAGE_SIZE = 20;
+
+/**
+ * A call that carries a manager's approval answers with the error (null = done), not a toast: the approval
+ * dialog shows it where the manager is looking and stays open. The approval itself is never kept.
+ */
+export type ApprovedCall = (approval: Approval) => Promise<PosError | null>;
+
 export interface Actions {
-  scan(code: string): Promise<boolean>;
+  scan(code: string): Promise<ScanOutcome>;
   addProduct(productId: string, qtyMilli?: number): Promise<boolean>;
   setQuantity(lineId: string, qtyMilli: number): Promise<boolean>;
   removeLine(lineId: string): Promise<boolean>;
@@ -41,14 +66,42 @@ export interface Actions {
   receiptImage(saleId: string): Promise<string | null>;
   /** `sale.reprintLast`, with a toast either way. */
   reprintLast(): Promise<boolean>;
-  /** A "no sale" drawer open with its (required) reason, with a toast either way. */
-  openDrawer(reason: string): Promise<boolean>;
+  /** A "no sale" drawer open with its (required) reason and a manager's approval; a toast on success. */
+  openDrawer(reason: string): ApprovedCall;
+  /** A copy of any past sale's receipt (`sale.reprint`), approved by a manager; a toast names the receipt. */
+  reprintSale(sale: { readonly saleId: string; readonly receiptNo: string }): ApprovedCall;
+  /** A page of past sales, newest first (errors are toasts; null then). */
+  saleHistory(page: HistoryPage): Promise<readonly SaleSummaryView[] | null>;
+  /** One past sale in full, for the receipts screen (errors are toasts; null then). */
+  saleDetail(saleId: string): Promise<SaleView | null>;
+  // Payments answer with the raw Result: each dialog shows the outcome in place (a declined card, an
+  // unknown outcome) rather than as a toast, and decides what the cashier may do next.
+  startCard(input: Input<'payment.startCard'>): Promise<Result<PaymentView>>;
+  trainingSwipe(attemptId: string, testCard: TestCard): Promise<Result<PaymentResultView>>;
+  /** A wedge reader's tracks, passed straight on: this function keeps no reference to them. */
+  wedgeSwipe(attemptId: string, tracks: string): Promise<Result<PaymentResultView>>;
+  cancelPayment(attemptId: string): Promise<Result<PaymentView>>;
+  resolvePayment(attemptId: string): Promise<Result<PaymentResultView>>;
+  startQr(input: Input<'payment.startQr'>): Promise<Result<PaymentResultView>>;
+  /** The payments a manager must see (errors are toasts; null then). */
+  paymentRecovery(): Promise<readonly PaymentView[] | null>;
+  /** A manager acknowledges a decline after forwarding or an expired payment. */
+  acknowledgePayment(attemptId: string): ApprovedCall;
+  /** Pushed `payment` events; returns the unsubscribe function. */
+  onPayment(listener: (payment: PaymentView) => void): () => void;
+  /** A card or QR payment completed the sale: show it, and fetch the next cart. */
+  paymentCompleted(sale: SaleView): void;
+  /** A payment ended without a sale (declined, cancelled): the cart is unlocked, re-read it. */
+  paymentEnded(): void;
   refresh(): Promise<void>;
   notify(key: MessageKey, values?: MessageValues, tone?: 'error' | 'info'): void;
   dismissToast(id: number): void;
   selectLine(lineId: string): void;
   moveSelection(delta: number): void;
 }
+
+const isPaymentCode = (e: PosError): boolean =>
+  (e.code === 'BARCODE_MALFORMED' || e.code === 'BARCODE_UNKNOWN') && e.detail?.['reason'] === 'payment-code';
 
 export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void): Actions {
   const fail = (error: Parameters<typeof errorMessage>[0], ctx?: ErrorContext): void => {
@@ -85,7 +138,17 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
   };
 
   return {
-    scan: (code) => cartCall(pos.cart.scan({ code }), true, { code }),
+    scan: async (code) => {
+      const r = await pos.cart.scan({ code });
+      if (r.ok) {
+        dispatch({ type: 'cart', cart: r.value, touched: true });
+        return 'added';
+      }
+      // A customer's payment code: the caller takes the payment; no "not a product" toast.
+      if (isPaymentCode(r.error)) return 'paymentCode';
+      fail(r.error, { code });
+      return 'failed';
+    },
     addProduct: (productId, qtyMilli) =>
       cartCall(pos.cart.addProduct(qtyMilli === undefined ? { productId } : { productId, qtyMilli }), true),
     setQuantity: (lineId, qtyMilli) => cartCall(pos.cart.setQuantity({ lineId, qtyMilli })),
@@ -124,11 +187,53 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       if (job) dispatch({ type: 'toast', toast: { tone: 'info', key: 'printer.reprinted', values: {} } });
       return job !== null;
     },
-    openDrawer: async (reason) => {
-      const job = await unwrap(pos.drawer.open({ reason: reason.trim() }));
-      if (job) dispatch({ type: 'toast', toast: { tone: 'info', key: 'drawer.opened', values: {} } });
-      return job !== null;
+    openDrawer: (reason) => async (approval) => {
+      const r = await pos.drawer.open({ reason: reason.trim(), approval });
+      if (!r.ok) return r.error;
+      dispatch({ type: 'toast', toast: { tone: 'info', key: 'drawer.opened', values: {} } });
+      return null;
     },
+    reprintSale:
+      ({ saleId, receiptNo }) =>
+      async (approval) => {
+        const r = await pos.sale.reprint({ saleId, approval });
+        if (!r.ok) return r.error;
+        dispatch({
+          type: 'toast',
+          toast: { tone: 'info', key: 'history.reprinted', values: { no: receiptNo } },
+        });
+        return null;
+      },
+    saleHistory: ({ query, after }) => {
+      const q = query.trim();
+      return unwrap(
+        pos.sale.history({
+          limit: HISTORY_PAGE_SIZE,
+          ...(q === '' ? {} : { query: q }),
+          ...(after === undefined ? {} : { after }),
+        }),
+      );
+    },
+    saleDetail: (saleId) => unwrap(pos.sale.get({ saleId })),
+    startCard: (input) => pos.payment.startCard(input),
+    trainingSwipe: (attemptId, testCard) => pos.payment.trainingSwipe({ attemptId, testCard }),
+    wedgeSwipe: (attemptId, tracks) => pos.payment.wedgeSwipe({ attemptId, tracks }),
+    cancelPayment: (attemptId) => pos.payment.cancel({ attemptId }),
+    resolvePayment: (attemptId) => pos.payment.resolve({ attemptId }),
+    startQr: (input) => pos.payment.startQr(input),
+    paymentRecovery: () => unwrap(pos.payment.recovery({})),
+    acknowledgePayment: (attemptId) => async (approval) => {
+      const r = await pos.payment.acknowledge({ attemptId, approval });
+      if (!r.ok) return r.error;
+      dispatch({ type: 'toast', toast: { tone: 'info', key: 'recovery.acknowledged', values: {} } });
+      return null;
+    },
+    onPayment: (listener) => pos.on('payment', listener),
+    paymentCompleted: (sale) => {
+      dispatch({ type: 'completed', sale });
+      void refreshCart(); // main has opened the next cart
+    },
+    paymentEnded: () => void refreshCart(),
     refresh: async () => {
       await refreshCart();
       const s = await pos.status.get({});

@@ -10,4 +10,9 @@ export type ModalState =
   | { readonly kind: 'tender' }
   | { readonly kind: 'help' }
   | { readonly kind: 'printer' }
+  | { readonly kind: 'receipts' }
+  | { readonly kind: 'card' }
+  /** `code`: a customer's payment code scanned on the sale screen (single-use; sent once, never shown) */
+  | { readonly kind: 'qr'; readonly code: string | null }
+  | { readonly kind: 'paymentAlerts' }
   | null;

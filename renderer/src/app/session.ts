@@ -23,6 +23,8 @@ export interface SessionState {
   readonly locale: Locale;
   readonly currency: string;
   readonly store: StoreInfoView | null;
+  /** Training mode's demo manager, shown on the approval prompt (never a real operator's PIN). */
+  readonly trainingApprover: BootstrapView['trainingApprover'];
   readonly cart: CartView | null;
   readonly status: StatusView | null;
   /** main's `printer.status` answer, fetched when the printer slot changes; null until then (or on failure). */
@@ -54,6 +56,7 @@ export const initialSession: SessionState = {
   locale: 'zh-CN',
   currency: 'CNY',
   store: null,
+  trainingApprover: null,
   cart: null,
   status: null,
   printer: null,
@@ -92,6 +95,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         locale: boot.locale,
         currency: boot.currency,
         store: boot.store,
+        trainingApprover: boot.trainingApprover,
         status: boot.status,
       };
       return acceptCart({ ...base, cart: null }, boot.cart, false);

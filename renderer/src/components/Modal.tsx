@@ -36,6 +36,16 @@ export function Modal({ title, onClose, testId, size = 'normal', onKey, children
     };
   }, [previous]);
 
+  // A dialog whose content changes (a payment moving from "sending" to "declined") can remove the focused
+  // button; focus then falls to <body> and Esc, Enter and F-keys would no longer reach the dialog. Take it
+  // back, unless a dialog on top of this one (which makes this one inert) has it.
+  useEffect(() => {
+    const box = ref.current;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!box || !lost || box.closest('[inert]')) return;
+    (box.querySelector<HTMLElement>(FOCUSABLE) ?? box).focus();
+  });
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (onKey?.(e)) {
       e.preventDefault();
@@ -67,6 +77,7 @@ export function Modal({ title, onClose, testId, size = 'normal', onKey, children
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        tabIndex={-1}
         data-testid={testId}
         onKeyDown={onKeyDown}
       >

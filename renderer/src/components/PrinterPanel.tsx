@@ -1,26 +1,44 @@
 import { useEffect, useState } from 'react';
-import type { DeviceState } from '@contract/contract';
+import type { BootstrapView, DeviceState } from '@contract/contract';
 import { useI18n } from '../i18n/context';
+import type { ApprovedCall } from '../app/actions';
+import { keyHint } from '../keys/bindings';
 import { TID } from '../testids';
 import { problemKey, type PrinterInfo } from '../printer/printer-info';
 import { Modal, isEnterInField } from './Modal';
 import { DialogButtons } from './DialogButtons';
+import { ManagerApproval } from './ManagerApproval';
 
 interface Props {
   readonly printer: PrinterInfo | null;
   /** Fetch fresh details (`printer.status`) when the panel opens. */
   readonly refresh: () => void;
   readonly onReprintLast: () => Promise<boolean>;
-  readonly onOpenDrawer: (reason: string) => Promise<boolean>;
+  /** The no-sale drawer open for a reason; called with the manager's approval. */
+  readonly onOpenDrawer: (reason: string) => ApprovedCall;
+  readonly trainingApprover: BootstrapView['trainingApprover'];
+  /** Switch to the receipts screen (sales history). */
+  readonly onReceipts: () => void;
   readonly onClose: () => void;
 }
 
 const deviceKey = (s: DeviceState): string => (s === 'not-configured' ? 'notConfigured' : s);
 
-/** The printer at a glance (F7 or a tap on the status slot), with reprint and a "no sale" drawer open. */
-export function PrinterPanel({ printer, refresh, onReprintLast, onOpenDrawer, onClose }: Props) {
+/**
+ * The printer at a glance (F7 or a tap on the status slot), with reprint, the receipts screen and a "no sale"
+ * drawer open: reason first, then a manager's approval.
+ */
+export function PrinterPanel({
+  printer,
+  refresh,
+  onReprintLast,
+  onOpenDrawer,
+  trainingApprover,
+  onReceipts,
+  onClose,
+}: Props) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<'info' | 'drawer'>('info');
+  const [mode, setMode] = useState<'info' | 'drawer' | 'approve'>('info');
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -39,10 +57,21 @@ export function PrinterPanel({ printer, refresh, onReprintLast, onOpenDrawer, on
 
   const submitDrawer = (): void => {
     if (reason.trim() === '') return setInvalid(true);
-    void run(() => onOpenDrawer(reason.trim()), true);
+    setMode('approve');
   };
 
-  // Esc / Cancel in the reason step go back to the panel; a second Esc closes it.
+  // Esc / Cancel in the approval go back to the reason (kept), in the reason step back to the panel.
+  if (mode === 'approve') {
+    return (
+      <ManagerApproval
+        title={t('approval.titleNoSale')}
+        trainingApprover={trainingApprover}
+        onApprove={onOpenDrawer(reason.trim())}
+        onDone={onClose}
+        onCancel={() => setMode('drawer')}
+      />
+    );
+  }
   if (mode === 'drawer') {
     return (
       <Modal
@@ -154,6 +183,15 @@ export function PrinterPanel({ printer, refresh, onReprintLast, onOpenDrawer, on
           onClick={() => setMode('drawer')}
         >
           {t('printer.openDrawer')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid={TID.receiptsOpen}
+          disabled={busy}
+          onClick={onReceipts}
+        >
+          <kbd>{keyHint('receipts')}</kbd> {t('history.open')}
         </button>
       </div>
       <div className="dialog-buttons">

@@ -2,6 +2,7 @@ import type { SaleView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { localName } from '../format/names';
 import { TID } from '../testids';
+import { TenderLines } from './TenderLines';
 
 interface Props {
   readonly sale: SaleView;
@@ -93,18 +94,7 @@ export function Receipt({ sale, store }: Props) {
             {money(totals.totalMinor)}
           </dd>
         </div>
-        {sale.tenders.map((tender, i) => (
-          <div key={i}>
-            <div className="r-row">
-              <dt>{t('receipt.cash')}</dt>
-              <dd className="num">{money(tender.tenderedMinor)}</dd>
-            </div>
-            <div className="r-row">
-              <dt>{t('receipt.change')}</dt>
-              <dd className="num">{money(tender.changeMinor)}</dd>
-            </div>
-          </div>
-        ))}
+        <TenderLines tenders={sale.tenders} />
       </dl>
       {sale.training && <p className="receipt-training">{t('receipt.training')}</p>}
     </article>

@@ -5,6 +5,7 @@ import { REPRINT_KEY } from '../keys/bindings';
 import { blocksPrinting, isPngDataUrl, problemKey, type PrinterInfo } from '../printer/printer-info';
 import { TID } from '../testids';
 import { Receipt } from './Receipt';
+import { PaidBy } from './TenderLines';
 
 interface Props {
   readonly sale: SaleView;
@@ -54,6 +55,8 @@ function usePrintedImage(
 export function SaleComplete({ sale, store, printer, onReprint, receiptImage, onNewSale }: Props) {
   const { t, money } = useI18n();
   const change = sale.tenders.reduce((sum, tender) => sum + tender.changeMinor, 0);
+  // Paid by card or QR: no change to count out; show how it was paid (and whether it is stored offline).
+  const electronic = sale.tenders.find((tender) => tender.kind !== 'cash') ?? null;
   const [reprinting, setReprinting] = useState(false);
   const busy = useRef(false);
   const printed = usePrintedImage(sale, receiptImage);
@@ -102,10 +105,16 @@ export function SaleComplete({ sale, store, printer, onReprint, receiptImage, on
             {t('complete.title')}
           </h2>
           {sale.training && <span className="badge badge-training">{t('header.training')}</span>}
-          <p className="complete-label">{t('complete.change')}</p>
-          <p className="complete-change num" data-testid={TID.completeChange} data-minor={change}>
-            {money(change)}
-          </p>
+          {electronic ? (
+            <PaidBy tender={electronic} />
+          ) : (
+            <>
+              <p className="complete-label">{t('complete.change')}</p>
+              <p className="complete-change num" data-testid={TID.completeChange} data-minor={change}>
+                {money(change)}
+              </p>
+            </>
+          )}
           {waitingFor && (
             <p
               className="complete-waiting"

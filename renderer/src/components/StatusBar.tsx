@@ -2,6 +2,7 @@ import type { DeviceState, StatusView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { ConnectionState } from '../platform/ws-bridge';
 import { TID } from '../testids';
+import { PaymentsStatus } from './PaymentsStatus';
 import { problemKey, type PrinterInfo } from '../printer/printer-info';
 
 // ICU select keys cannot contain '-'.
@@ -15,9 +16,11 @@ interface Props {
   readonly printer: PrinterInfo | null;
   /** Opens the printer panel (also F7). */
   readonly onPrinter: () => void;
+  /** Opens the payment alerts screen (also Shift+F1). */
+  readonly onPaymentAlerts: () => void;
 }
 
-export function StatusBar({ status, connection, printer, onPrinter }: Props) {
+export function StatusBar({ status, connection, printer, onPrinter, onPaymentAlerts }: Props) {
   const { t } = useI18n();
   const problem = printer?.problem ?? null;
   const waiting = printer?.waiting ?? 0;
@@ -40,6 +43,7 @@ export function StatusBar({ status, connection, printer, onPrinter }: Props) {
           >
             {t('status.gateway', { state: deviceKey(status.gateway.state) })}
           </span>
+          <PaymentsStatus payments={status.payments} onAlerts={onPaymentAlerts} />
           <button
             type="button"
             className={`status-item status-button ${problem && problem !== 'paper-near-end' ? 'bad' : tone(status.printer.state)}`}

@@ -153,8 +153,104 @@ export const en = {
   'drawer.confirm': 'Open drawer',
   'drawer.opened': 'Drawer opened. The reason was recorded.',
 
-  'scan.cardUnavailable': 'Card payments are not available yet. Please take cash.',
+  'approval.titleNoSale': 'Manager approval: open the drawer without a sale',
+  'approval.titleReprint': 'Manager approval: reprint receipt {no}',
+  'approval.code': 'Operator code',
+  'approval.pin': 'PIN',
+  'approval.hint': 'Training mode: manager {code}, PIN {pin}',
+  'approval.incomplete': 'Enter the operator code (up to 6 digits) and the PIN (4 to 8 digits).',
+  'approval.confirm': 'Approve',
+  'approval.working': 'Checking…',
+
+  'history.title': 'Receipts',
+  'history.open': 'Receipts (reprint a copy)',
+  'history.search': 'Receipt number',
+  'history.searchPlaceholder': 'Part of a receipt number',
+  'history.col.no': 'Receipt',
+  'history.col.time': 'Time',
+  'history.col.total': 'Total',
+  'history.col.lines': 'Lines',
+  'history.lines': '{count, plural, one {# line} other {# lines}}',
+  'history.training': 'Training',
+  'history.empty': 'No receipts found.',
+  'history.loading': 'Loading…',
+  'history.more': 'More',
+  'history.noSelection': 'Select a receipt to see it.',
+  'history.reprint': 'Reprint copy',
+  'history.reprinted': 'A copy of receipt {no} was sent to the printer (marked COPY).',
+  'history.keys': '↑ ↓ select · PgDn more · {reprintKey} reprint copy · Esc close',
+
   'scan.blockedDuringTender': 'Finish or cancel the payment (Esc) before scanning more items.',
+
+  'action.payCard': 'Card',
+  'action.payQr': 'QR code',
+
+  'card.title': 'Card payment',
+  'card.swipe': 'Swipe the card',
+  'card.offlineNote':
+    'The card terminal is offline: this payment will be stored and sent later. Ask the customer for a phone number or e-mail first.',
+  'card.storedLater': 'Offline: the payment is stored on this till and sent when the gateway is back.',
+  'card.contactLabel': 'Customer’s phone or e-mail (required offline)',
+  'card.contactNext': 'Continue',
+  'card.testCards': 'Training: swipe a test card',
+  'card.testCard':
+    '{card, select, visa {Visa} unionpay {UnionPay} mastercard {Mastercard} decline {Declined card} stolen {Stolen card} expired {Expired card} badRead {Bad read} other {Test card}}',
+  'card.tryAnother': 'Try another card',
+  'card.cancel': 'Cancel payment',
+
+  'qr.title': 'QR code payment',
+  'qr.scan': 'Scan the customer’s payment code',
+  'qr.codeLabel': 'Or type the code under it',
+  'qr.invalid': 'A payment code is 16 to 24 digits.',
+  'qr.pay': 'Take payment',
+  'qr.again': 'Scan a new code',
+
+  'payment.working': 'Sending the payment…',
+  'payment.userPaying': 'Waiting for the customer to confirm on the phone…',
+  'payment.declinedNext': 'Nothing was charged. Try another card, or take cash.',
+  'payment.unknownTitle': 'Outcome unknown: do NOT take payment again',
+  'payment.unknownBody':
+    'The payment was sent but no answer came back, so the customer may have been charged. It is being checked; “Check now” asks the gateway again.',
+  'payment.checkNow': 'Check now',
+  'payment.checking': 'Checking…',
+  'payment.checkFailed': 'The gateway could not be asked. The payment stays unknown; try again shortly.',
+  'payment.notReady': 'No card payment is waiting for a card right now.',
+  'payment.override': 'Manager override',
+  'payment.payCash': 'Pay cash instead',
+  'payment.scheme':
+    '{scheme, select, wechat {WeChat Pay} alipay {Alipay} unionpay {UnionPay QuickPass} other {QR payment}}',
+  'payment.state':
+    '{state, select, created {Waiting for card} authorizing {Authorising} approved {Approved} declined {Declined} unknown {Outcome unknown} user_paying {Customer confirming} reversing {Reversing} cancelled {Cancelled} stored {Stored offline} forwarding {Sending} forward_unknown {Sent, outcome unknown} forward_approved {Sent, approved} forward_declined {Declined after sending} expired {Expired, never sent} other {Unknown}}',
+
+  'recovery.title': 'Payment alerts',
+  'recovery.empty': 'Nothing needs attention.',
+  'recovery.deadline': 'send by {time}',
+  'recovery.acknowledge': 'Acknowledge',
+  'recovery.acknowledged': 'Acknowledged. The alert is closed.',
+  'recovery.checked':
+    '{outcome, select, approved {Checked: the payment was approved.} stored {Checked: the payment is stored.} declined {Checked: the payment was declined.} pending {Checked: still in progress.} other {Checked: still unknown.}}',
+  'recovery.keys': '↑ ↓ select · {checkKey} check now · {ackKey} acknowledge · Esc close',
+
+  'approval.titleOfflineLimit': 'Manager approval: take {amount} offline over the limit',
+  'approval.titleAcknowledge': 'Manager approval: acknowledge the payment of {amount}',
+
+  'complete.paidCard': 'Paid by card',
+  'complete.paidQr': 'Paid by QR code',
+  'complete.storedOffline': 'Stored offline: the payment will be sent when the gateway is back.',
+
+  'receipt.card': 'Card {card}',
+  'receipt.authCode': 'Auth code {code}',
+  'receipt.storedOffline': 'Stored offline, to be sent',
+
+  'status.pending': '{count, plural, one {# offline payment} other {# offline payments}}, {amount}',
+  'status.pendingAge': '{h, plural, =0 {oldest {m} min ago} other {oldest #h ago}}',
+  'status.pendingLeft': 'send within {h}h {m}m',
+  'status.pendingOverdue': 'send deadline passed',
+  'status.separator': ', ',
+  'status.alerts': '{count, plural, one {# payment alert} other {# payment alerts}}',
+
+  'scan.cardNeedsDialog': 'To pay by card, press {key} first, then swipe. The card was not read.',
+  'scan.paymentCodeEmptyCart': 'That is a customer’s payment code. Add the items first, then scan it.',
 
   'toast.dismiss': 'Dismiss',
 
@@ -170,6 +266,10 @@ export const en = {
   'help.locale': 'Switch language 中文 / English',
   'help.tender': 'Take cash payment',
   'help.printer': 'Printer: status, reprint the last receipt, open the drawer',
+  'help.receipts': 'Receipts: past sales, reprint a copy (manager approval)',
+  'help.card': 'Take card payment (swipe, or test cards in training)',
+  'help.qr': 'Take a QR-code payment (WeChat Pay, Alipay, UnionPay)',
+  'help.paymentAlerts': 'Payment alerts: unknown, declined after sending, expired (manager)',
   'help.selectUp': 'Select the previous line',
   'help.selectDown': 'Select the next line',
   'help.global': 'Anywhere on the sale screen',
@@ -188,7 +288,7 @@ export const en = {
   'error.UNKNOWN_CHANNEL':
     'The till service does not support this action (version mismatch). Please call support.',
   'error.BARCODE_MALFORMED':
-    '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode. Card and QR payments are not available yet.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
+    '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode: scan it while the cart has items to take the payment.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
   'error.BARCODE_UNKNOWN':
     '{reason, select, unitMismatch {Scale label “{code}” carries a weight, but that item is sold per piece. Check the scale set-up.} other {No product has barcode “{code}”.}}',
   'error.PRODUCT_NOT_FOUND': 'That product no longer exists in the catalog.',
@@ -208,6 +308,25 @@ export const en = {
   'error.STORAGE_TOO_NEW':
     'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
   'error.NOT_FOUND': 'Not found.',
+  'error.APPROVAL_DENIED':
+    '{reason, select, notPermitted {This operator may not approve this.} counted {Wrong operator code or PIN: {attemptsLeft, plural, one {# try} other {# tries}} left.} other {Wrong operator code or PIN.}}',
+  'error.APPROVAL_LOCKED':
+    '{reason, select, until {Too many wrong PINs: this operator is locked until {time}.} other {Too many wrong PINs: this operator is locked for a while.}}',
+  'error.CART_LOCKED':
+    'A card or QR payment for this sale is still in progress or unresolved. Finish or resolve it first.',
+  'error.PAYMENT_STATE_CHANGED': 'This payment changed meanwhile. Its current state is shown.',
+  'error.PAYMENT_DECLINED':
+    '{message, select, none {Payment declined.} other {Payment declined: {message}.}}',
+  'error.PAYMENT_UNKNOWN':
+    'No answer from the payment gateway, so the customer may have been charged. Do NOT take the payment again: it is being checked. Managers see it under payment alerts.',
+  'error.OFFLINE_LIMIT':
+    '{limit, select, perPayment {Offline card payments are limited to {cap} each.} total {Offline card payments waiting to be sent would exceed {cap} in total.} count {Too many offline card payments are waiting to be sent ({cap}).} entryMode {This card entry method is not allowed offline.} brand {This card brand is not accepted offline.} other {This payment is over the offline limits.}} {overridable, select, yes {A manager can approve going over it.} other {Take another card or cash.}}',
+  'error.ONLINE_ONLY':
+    'This needs the payment gateway, which cannot be reached now (refunds and QR payments are online only).',
+  'error.CONTACT_REQUIRED':
+    'The gateway is offline: ask the customer for a phone number or e-mail before taking the card.',
+  'error.CARD_UNREADABLE': 'The card could not be read. Swipe it again.',
+  'error.GATEWAY_UNREACHABLE': 'The payment gateway cannot be reached. Nothing was charged.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
 } as const satisfies Record<string, string>;

@@ -28,6 +28,24 @@ const barcodeReason = (reason: unknown): string => BARCODE_REASONS[str(reason) ?
 
 const MAX_LINES_SHOWN = 5;
 
+/** "14:05", the till's local clock: when a locked operator can try again (today, minutes are enough). */
+function clockTime(iso: unknown): string | undefined {
+  const at = typeof iso === 'string' ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return undefined;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+/** Which APPROVAL_DENIED wording fits main's detail: not permitted, wrong with tries left, or plain wrong. */
+function denial(detail: Readonly<Record<string, unknown>>): MessageValues {
+  if (detail['notPermitted'] === true) return { reason: 'notPermitted' };
+  const left = detail['attemptsLeft'];
+  if (typeof left === 'number' && Number.isSafeInteger(left) && left >= 0) {
+    return { reason: 'counted', attemptsLeft: left };
+  }
+  return { reason: 'other' };
+}
+
 /** Line numbers from CSV_INVALID detail: `errors: [{ line, ... }]` (or `lines: number[]`). */
 function csvLines(detail: Readonly<Record<string, unknown>>): number[] {
   const raw = Array.isArray(detail['errors'])
@@ -72,8 +90,26 @@ export function errorMessage(
         },
       };
     }
+    case 'APPROVAL_DENIED':
+      return { key, values: denial(detail) };
+    case 'APPROVAL_LOCKED': {
+      const time = clockTime(detail['lockedUntil']);
+      return { key, values: time === undefined ? { reason: 'other' } : { reason: 'until', time } };
+    }
     case 'INTERNAL':
       return { key, values: { reason: detail['reason'] === 'connection-lost' ? 'connection' : 'other' } };
+    case 'PAYMENT_DECLINED':
+      return { key, values: { message: str(detail['message']) ?? 'none' } };
+    case 'OFFLINE_LIMIT':
+      return {
+        key,
+        values: {
+          limit: str(detail['limit']) ?? 'other',
+          // main sends money caps as text ("500.00 CNY") and the count cap as a number
+          cap: typeof detail['cap'] === 'number' ? String(detail['cap']) : (str(detail['cap']) ?? ''),
+          overridable: detail['overridable'] === true ? 'yes' : 'no',
+        },
+      };
     default:
       return { key, values: {} };
   }

@@ -151,8 +151,102 @@ export const zhCN: Record<keyof typeof en, string> = {
   'drawer.confirm': '打开钱箱',
   'drawer.opened': '钱箱已打开，原因已记录。',
 
-  'scan.cardUnavailable': '暂不支持刷卡支付，请收取现金。',
+  'approval.titleNoSale': '店长授权：无交易打开钱箱',
+  'approval.titleReprint': '店长授权：重印小票 {no}',
+  'approval.code': '操作员编号',
+  'approval.pin': '密码',
+  'approval.hint': '培训模式：店长 {code}，密码 {pin}',
+  'approval.incomplete': '请输入操作员编号（最多 6 位数字）和密码（4 到 8 位数字）。',
+  'approval.confirm': '授权',
+  'approval.working': '正在核对…',
+
+  'history.title': '小票查询',
+  'history.open': '小票查询（重印副本）',
+  'history.search': '小票号',
+  'history.searchPlaceholder': '输入部分小票号',
+  'history.col.no': '小票号',
+  'history.col.time': '时间',
+  'history.col.total': '金额',
+  'history.col.lines': '行数',
+  'history.lines': '{count, plural, other {# 行}}',
+  'history.training': '培训',
+  'history.empty': '没有找到小票。',
+  'history.loading': '加载中…',
+  'history.more': '更多',
+  'history.noSelection': '选择一张小票查看。',
+  'history.reprint': '重印副本',
+  'history.reprinted': '小票 {no} 的副本已发送到打印机（标注“重印”）。',
+  'history.keys': '↑ ↓ 选择 · PgDn 更多 · {reprintKey} 重印副本 · Esc 关闭',
+
   'scan.blockedDuringTender': '请先完成或取消收款（Esc），再扫描商品。',
+
+  'action.payCard': '刷卡',
+  'action.payQr': '扫码',
+
+  'card.title': '银行卡收款',
+  'card.swipe': '请刷卡',
+  'card.offlineNote': '刷卡终端离线：本笔将先存储，稍后上送。请先登记顾客的手机号或电子邮箱。',
+  'card.storedLater': '离线：本笔支付存储在本机，网关恢复后上送。',
+  'card.contactLabel': '顾客手机号或电子邮箱（离线时必填）',
+  'card.contactNext': '继续',
+  'card.testCards': '培训：刷测试卡',
+  'card.testCard':
+    '{card, select, visa {Visa} unionpay {银联} mastercard {万事达} decline {拒付卡} stolen {挂失卡} expired {过期卡} badRead {读卡失败} other {测试卡}}',
+  'card.tryAnother': '换一张卡',
+  'card.cancel': '取消收款',
+
+  'qr.title': '扫码收款',
+  'qr.scan': '请扫描顾客的付款码',
+  'qr.codeLabel': '或输入付款码下方的数字',
+  'qr.invalid': '付款码为 16 到 24 位数字。',
+  'qr.pay': '收款',
+  'qr.again': '重新扫码',
+
+  'payment.working': '正在发送支付…',
+  'payment.userPaying': '等待顾客在手机上确认支付…',
+  'payment.declinedNext': '未扣款。请换一张卡或收取现金。',
+  'payment.unknownTitle': '结果未知：请勿重复收款',
+  'payment.unknownBody': '支付已发出但没有应答，顾客可能已被扣款。系统正在查询；“立即查询”会再次询问网关。',
+  'payment.checkNow': '立即查询',
+  'payment.checking': '正在查询…',
+  'payment.checkFailed': '无法查询网关。该笔支付仍为结果未知，请稍后再试。',
+  'payment.notReady': '当前没有等待刷卡的收款。',
+  'payment.override': '店长授权',
+  'payment.payCash': '改收现金',
+  'payment.scheme':
+    '{scheme, select, wechat {微信支付} alipay {支付宝} unionpay {银联云闪付} other {扫码支付}}',
+  'payment.state':
+    '{state, select, created {等待刷卡} authorizing {授权中} approved {已批准} declined {已拒绝} unknown {结果未知} user_paying {顾客确认中} reversing {冲正中} cancelled {已取消} stored {离线已存储} forwarding {上送中} forward_unknown {已上送，结果未知} forward_approved {已上送，已批准} forward_declined {上送后被拒} expired {已过期，未上送} other {未知}}',
+
+  'recovery.title': '支付提醒',
+  'recovery.empty': '没有需要处理的支付。',
+  'recovery.deadline': '{time} 前上送',
+  'recovery.acknowledge': '确认已处理',
+  'recovery.acknowledged': '已确认，提醒已关闭。',
+  'recovery.checked':
+    '{outcome, select, approved {查询结果：支付已批准。} stored {查询结果：支付已存储。} declined {查询结果：支付被拒绝。} pending {查询结果：仍在处理中。} other {查询结果：仍未知。}}',
+  'recovery.keys': '↑ ↓ 选择 · {checkKey} 立即查询 · {ackKey} 确认已处理 · Esc 关闭',
+
+  'approval.titleOfflineLimit': '店长授权：超出限额离线收款 {amount}',
+  'approval.titleAcknowledge': '店长授权：确认处理 {amount} 的支付',
+
+  'complete.paidCard': '刷卡支付',
+  'complete.paidQr': '扫码支付',
+  'complete.storedOffline': '离线已存储：网关恢复后将上送该笔支付。',
+
+  'receipt.card': '银行卡 {card}',
+  'receipt.authCode': '授权码 {code}',
+  'receipt.storedOffline': '离线存储，待上送',
+
+  'status.pending': '{count, plural, other {# 笔离线支付}}，{amount}',
+  'status.pendingAge': '{h, plural, =0 {最早 {m} 分钟前} other {最早 # 小时前}}',
+  'status.pendingLeft': '须在 {h} 小时 {m} 分内上送',
+  'status.pendingOverdue': '已超过上送期限',
+  'status.separator': '，',
+  'status.alerts': '{count, plural, other {# 条支付提醒}}',
+
+  'scan.cardNeedsDialog': '刷卡收款请先按 {key}，再刷卡。此次刷卡未读取。',
+  'scan.paymentCodeEmptyCart': '这是顾客的付款码。请先添加商品，再扫码。',
 
   'toast.dismiss': '关闭',
 
@@ -168,6 +262,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.locale': '切换语言 中文 / English',
   'help.tender': '现金收款',
   'help.printer': '打印机：状态、重印上一张小票、打开钱箱',
+  'help.receipts': '小票查询：历史交易、重印副本（需店长授权）',
+  'help.card': '银行卡收款（刷卡；培训模式可用测试卡）',
+  'help.qr': '扫码收款（微信、支付宝、银联）',
+  'help.paymentAlerts': '支付提醒：结果未知、上送后被拒、已过期（店长）',
   'help.selectUp': '选择上一行',
   'help.selectDown': '选择下一行',
   'help.global': '收银界面任意位置',
@@ -185,7 +283,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.FORBIDDEN_SENDER': '此界面无权访问收银服务。',
   'error.UNKNOWN_CHANNEL': '收银服务不支持此操作（版本不一致），请联系技术支持。',
   'error.BARCODE_MALFORMED':
-    '{reason, select, paymentCode {这是顾客的付款码，不是商品条码。暂不支持刷卡和扫码支付。} zeroValue {电子秤标签“{code}”的重量或价格为 0，请重新称重。} empty {条码为空。} checkDigit {“{code}”的校验位错误，请重新扫描或手动输入。} length {“{code}”的位数不对（应为 8、12、13 或 14 位）。} characters {“{code}”含有非数字字符。} other {“{code}”不是有效的条码。}}',
+    '{reason, select, paymentCode {这是顾客的付款码，不是商品条码：购物车有商品时扫描即可收款。} zeroValue {电子秤标签“{code}”的重量或价格为 0，请重新称重。} empty {条码为空。} checkDigit {“{code}”的校验位错误，请重新扫描或手动输入。} length {“{code}”的位数不对（应为 8、12、13 或 14 位）。} characters {“{code}”含有非数字字符。} other {“{code}”不是有效的条码。}}',
   'error.BARCODE_UNKNOWN':
     '{reason, select, unitMismatch {电子秤标签“{code}”带有重量，但该商品按件销售。请检查电子秤设置。} other {没有条码为“{code}”的商品。}}',
   'error.PRODUCT_NOT_FOUND': '该商品已不在商品库中。',
@@ -202,6 +300,21 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.CONFIG_CORRUPT': '收银机设置文件无法读取，已保持原样。请联系技术支持。',
   'error.STORAGE_TOO_NEW': '数据库由更新版本的 CounterPOS 写入。请升级本机软件；数据已保持原样。',
   'error.NOT_FOUND': '未找到。',
+  'error.APPROVAL_DENIED':
+    '{reason, select, notPermitted {该操作员无权授权此操作。} counted {操作员编号或密码错误，还可尝试 {attemptsLeft, plural, other {# 次}}。} other {操作员编号或密码错误。}}',
+  'error.APPROVAL_LOCKED':
+    '{reason, select, until {密码错误次数过多，该操作员已锁定至 {time}。} other {密码错误次数过多，该操作员已暂时锁定。}}',
+  'error.CART_LOCKED': '本单有一笔银行卡或扫码支付尚未完成或结果未知，请先处理。',
+  'error.PAYMENT_STATE_CHANGED': '该笔支付状态已变化，已显示最新状态。',
+  'error.PAYMENT_DECLINED': '{message, select, none {支付被拒绝。} other {支付被拒绝：{message}。}}',
+  'error.PAYMENT_UNKNOWN':
+    '支付网关无应答，顾客可能已被扣款。请勿重复收款：系统正在查询。店长可在“支付提醒”中查看。',
+  'error.OFFLINE_LIMIT':
+    '{limit, select, perPayment {离线刷卡每笔不得超过 {cap}。} total {待上送的离线刷卡总额将超过 {cap}。} count {待上送的离线刷卡笔数已达上限（{cap}）。} entryMode {离线时不允许此种读卡方式。} brand {离线时不接受此卡组织。} other {超出离线收款限额。}}{overridable, select, yes {店长可授权超限收款。} other {请换卡或收取现金。}}',
+  'error.ONLINE_ONLY': '此操作需要连接支付网关，当前无法连接（退款和扫码支付仅限在线）。',
+  'error.CONTACT_REQUIRED': '支付网关离线：刷卡前请登记顾客的手机号或电子邮箱。',
+  'error.CARD_UNREADABLE': '无法读取该卡，请重新刷卡。',
+  'error.GATEWAY_UNREACHABLE': '无法连接支付网关，未扣款。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
 };

@@ -1,6 +1,8 @@
-// Glue between raw key events and the WedgeDetector: swallows what the detector claims, restores or
-// refills the focused text field, and hands recognised scans/swipes to a sink. No DOM types, so it is
-// tested in Node with a fake field.
+// Glue between raw key events and the two detectors: the CardSwipeDetector sees every key first (so not even
+// a fragment of track data reaches a field or the barcode detector), then the WedgeDetector finds barcode
+// scans. Swallows what either claims, restores or refills the focused text field, and hands recognised scans
+// and swipes to a sink. No DOM types, so it is tested in Node with a fake field.
+import { CardSwipeDetector, type SwipeSink } from './card-swipe';
 import { WedgeDetector, type WedgeOutcome } from './wedge';
 
 export interface KeyEventLike {
@@ -24,27 +26,49 @@ export interface FieldPort<S> {
 
 export interface ScanSink {
   scan(code: string): void;
-  /** A magstripe swipe. Deliberately no data: track contents never leave the detector. */
-  card(): void;
+  /**
+   * A complete magstripe swipe, exactly as the reader typed it. Pass it straight to main (payment.wedgeSwipe)
+   * and drop it: never put it in state, the DOM, a toast or a log.
+   */
+  swipe(tracks: string): void;
+  /** A swipe the reader could not read (or that stopped half way): "swipe again". Carries no data. */
+  badSwipe(): void;
 }
 
 export class ScannerController<S> {
   private snap: S | null = null;
+  private readonly card: CardSwipeDetector;
 
   constructor(
     private readonly field: FieldPort<S>,
     private readonly sink: ScanSink,
     private readonly detector = new WedgeDetector(),
-  ) {}
+  ) {
+    const swipes: SwipeSink = {
+      swipe: (tracks) => sink.swipe(tracks),
+      badRead: () => sink.badSwipe(),
+      // A swipe that produced no track at all; a lone '%' typed by a person never gets here (it is replayed).
+      aborted: () => sink.badSwipe(),
+    };
+    this.card = new CardSwipeDetector(swipes);
+  }
 
   handleKey(e: KeyEventLike): void {
-    const verdict = this.detector.key({
+    const key = {
       key: e.key,
       time: e.timeStamp,
       repeat: e.repeat,
       modified: e.ctrlKey || e.altKey || e.metaKey,
       composing: e.isComposing || e.key === 'Process',
-    });
+    };
+    const swipe = this.card.key(key);
+    if (swipe.replay) this.field.insert(swipe.replay); // a '%' someone typed, given back before this key
+    if (swipe.consume) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return; // part of a swipe: the barcode detector never sees card data
+    }
+    const verdict = this.detector.key(key);
     this.apply(verdict.outcomes);
     if (verdict.burstStart) this.snap = this.field.snapshot();
     if (verdict.consume) {
@@ -54,11 +78,19 @@ export class ScannerController<S> {
   }
 
   tick(now: number): void {
+    const replay = this.card.tick(now);
+    if (replay) this.field.insert(replay);
     this.apply(this.detector.tick(now));
   }
 
   deadline(): number | null {
-    return this.detector.deadline();
+    const both = [this.card.deadline(), this.detector.deadline()].filter((d) => d !== null);
+    return both.length === 0 ? null : Math.min(...both);
+  }
+
+  /** The window lost focus: a half-read swipe is wiped, never completed later. */
+  reset(): void {
+    this.card.reset();
   }
 
   private apply(outcomes: readonly WedgeOutcome[]): void {
@@ -70,8 +102,10 @@ export class ScannerController<S> {
       // The first keys of the burst were typed into the field before we knew: take them back out.
       if (o.kind === 'scan' && o.passed > 0 && this.snap !== null) this.field.restore(this.snap);
       this.snap = null;
+      // The barcode detector's own card recognition only fires for a sentinel the swipe detector passed on
+      // (never a real swipe): there is no data to act on, so ask for the card again.
       if (o.kind === 'scan') this.sink.scan(o.code.trim());
-      else this.sink.card();
+      else this.sink.badSwipe();
     }
   }
 }

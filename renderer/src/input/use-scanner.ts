@@ -13,7 +13,9 @@ export function useScanner(sink: ScanSink): void {
   useEffect(() => {
     const controller = new ScannerController(domField, {
       scan: (code) => sinkRef.current.scan(code),
-      card: () => sinkRef.current.card(),
+      // Straight through: the tracks are not kept here either.
+      swipe: (tracks) => sinkRef.current.swipe(tracks),
+      badSwipe: () => sinkRef.current.badSwipe(),
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Gaps are measured on event timestamps (when the keys were pressed), but silence must be measured from
@@ -38,9 +40,16 @@ export function useScanner(sink: ScanSink): void {
       controller.handleKey(e);
       schedule();
     };
+    // Focus moving away mid-swipe must not leave half a track waiting to be completed by later keys.
+    const onBlur = (): void => controller.reset();
     window.addEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('blur', onBlur);
+    // Marks when scans can be taken (effects run after the first paint): tests and support tools wait on it.
+    document.documentElement.dataset['scanner'] = 'ready';
     return () => {
+      delete document.documentElement.dataset['scanner'];
       window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('blur', onBlur);
       clearTimeout(timer);
     };
   }, []);

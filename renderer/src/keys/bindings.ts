@@ -1,6 +1,8 @@
 // The screen's global shortcuts, in one table: the hotkey hook, the F1 help and docs/keyboard.md all
 // follow it (a test checks the doc). Function keys work even while typing in a field; the others only
-// when no text field has focus, so Delete and the arrows keep their editing meaning there.
+// when no text field has focus, so Delete and the arrows keep their editing meaning there. A key written
+// `Shift+F7` is that function key with Shift held; every F-key alone was taken when it was added (F11 is
+// left to the window: full screen). Payments sit by cash: Shift+F12 card, Shift+F11 QR code.
 export type HotkeyAction =
   | 'help'
   | 'search'
@@ -12,7 +14,11 @@ export type HotkeyAction =
   | 'clear'
   | 'locale'
   | 'tender'
+  | 'card'
+  | 'qr'
+  | 'paymentAlerts'
   | 'printer'
+  | 'receipts'
   | 'selectUp'
   | 'selectDown';
 
@@ -32,13 +38,29 @@ export const BINDINGS: readonly Binding[] = [
   { action: 'clear', keys: ['F9'] },
   { action: 'locale', keys: ['F10'] },
   { action: 'printer', keys: ['F7'] },
+  { action: 'receipts', keys: ['Shift+F7'] },
   { action: 'tender', keys: ['F12'] },
+  { action: 'card', keys: ['Shift+F12'] },
+  { action: 'qr', keys: ['Shift+F11'] },
+  { action: 'paymentAlerts', keys: ['Shift+F1'] },
   { action: 'selectUp', keys: ['ArrowUp'] },
   { action: 'selectDown', keys: ['ArrowDown'] },
 ];
 
 /** On the sale-complete screen: print the receipt again (`sale.reprintLast`). */
 export const REPRINT_KEY = 'F7';
+
+/** On the receipts screen: reprint a copy of the selected sale (after a manager's approval). */
+export const HISTORY_REPRINT_KEY = 'F7';
+/** On the receipts screen: load the next page of older sales. */
+export const HISTORY_MORE_KEY = 'PageDown';
+
+/** In a card or QR dialog after a decline or refusal: close it and take cash instead. */
+export const CASH_INSTEAD_KEY = 'F12';
+
+/** On the payment alerts screen: check the selected unknown payment now / acknowledge the selected one. */
+export const RECOVERY_CHECK_KEY = 'F5';
+export const RECOVERY_ACK_KEY = 'F7';
 
 /** Keys inside the cash dialog: quick amounts in order (exact first). */
 export const QUICK_AMOUNT_KEYS: readonly string[] = ['F5', 'F6', 'F7', 'F8', 'F9'];
@@ -49,13 +71,19 @@ const byKey = new Map<string, HotkeyAction>(
   BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.action] as const)),
 );
 
-export const actionForKey = (key: string): HotkeyAction | undefined => byKey.get(key);
+/**
+ * The action for a key press: a Shift+F-key binding first, else the key itself (so Shift+F3 still means F3,
+ * as it did before any Shift binding existed).
+ */
+export const actionForKey = (key: string, shift = false): HotkeyAction | undefined =>
+  (shift && isFunctionKey(key) ? byKey.get(`Shift+${key}`) : undefined) ?? byKey.get(key);
 
 const LABELS: Readonly<Record<string, string>> = {
   ArrowUp: '↑',
   ArrowDown: '↓',
   Delete: 'Del',
   Escape: 'Esc',
+  PageDown: 'PgDn',
 };
 
 /** How a key is printed on screen and in the help. */

@@ -28,7 +28,7 @@ export function useHotkeys(handlers: HotkeyHandlers, enabled: boolean): void {
       if (e.defaultPrevented && !fkey) return;
       if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
       const { handlers: current, enabled: on } = ref.current;
-      const action = actionForKey(e.key);
+      const action = actionForKey(e.key, e.shiftKey);
       if (!on || !action) return;
       if (!fkey && isTextField(e.target)) return;
       const handler = current[action];

@@ -9,6 +9,7 @@ import {
   verifyJournal,
   type JournalInput,
 } from '../../../main/audit/journal';
+import { canonicalJson } from '../../../main/audit/canonical-json';
 import { openDatabase, type Database } from '../../../main/store/db';
 import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
@@ -105,6 +106,34 @@ describe('appendJournal', () => {
     expect(db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: 1 });
     expect(head()).toEqual(before);
     expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('chains the next append from the stored head after a rolled-back one (no stale in-memory head)', () => {
+    appendEntries(2);
+    expect(() =>
+      db.transaction(() => {
+        appendJournal(db, entry(3));
+        throw new Error('the tender failed');
+      })(),
+    ).toThrow('the tender failed');
+    const next = db.transaction(() => appendJournal(db, entry(4)))();
+    expect(next.seq).toBe(3);
+    expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 3 });
+    // The head text is exactly the canonical encoding of {seq, hash}.
+    const stored = db.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as { value: string };
+    expect(stored.value).toBe(canonicalJson({ seq: next.seq, hash: next.hash }));
+  });
+
+  it('chains from the stored head when another connection appended in between', () => {
+    appendEntries(2);
+    const other = openDatabase(file);
+    try {
+      other.transaction(() => appendJournal(other, entry(3)))();
+    } finally {
+      other.close();
+    }
+    expect(db.transaction(() => appendJournal(db, entry(4)))().seq).toBe(4);
+    expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 4 });
   });
 
   it('hashes an unambiguous encoding: moving a separator between fields changes the hash', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, GOLDEN_DIR } from './golden';
 
@@ -131,6 +132,38 @@ describe('receipt CLI warnings and file errors', () => {
     const r = cli('--in', file, '--out', path.join(tmp, 'emoji.bin'), '--profile', 'cn-58');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('warning: U+1F600 "😀" cannot be printed; printed "□" instead.\n');
+  });
+
+  it('--logo prints the image as GS v 0 dots at the top; an unreadable image exits 1 and writes nothing', () => {
+    const png = path.join(tmp, 'logo.png');
+    const canvas = createCanvas(120, 40);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 120, 40);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(10, 10, 100, 20);
+    fs.writeFileSync(png, canvas.toBuffer('image/png'));
+    const plain = path.join(tmp, 'plain.bin');
+    const withLogo = path.join(tmp, 'logo.bin');
+    expect(cli('--in', fixture, '--out', plain, '--profile', 'cn-80').status).toBe(0);
+    expect(cli('--in', fixture, '--out', withLogo, '--profile', 'cn-80', '--logo', png).status).toBe(0);
+    const gsv0 = Buffer.from([0x1d, 0x76, 0x30]);
+    const a = fs.readFileSync(plain);
+    const b = fs.readFileSync(withLogo);
+    expect(a.indexOf(gsv0)).toBe(-1);
+    const at = b.indexOf(gsv0);
+    expect(at).toBeGreaterThan(-1);
+    // The image comes before the store name, and its header says 120 dots = 15 bytes wide, 40 rows.
+    expect(at).toBeLessThan(b.indexOf(Buffer.from([0xba, 0xc3]))); // 好 in GB18030: the store name's first Hanzi
+    expect([...b.subarray(at + 4, at + 8)]).toEqual([15, 0, 40, 0]);
+
+    const bad = path.join(tmp, 'not-a-png.png');
+    fs.writeFileSync(bad, 'definitely not an image');
+    const out = path.join(tmp, 'bad-logo.bin');
+    const r = cli('--in', fixture, '--out', out, '--profile', 'cn-80', '--logo', bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--logo .*not-a-png\.png: cannot use this image/);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('exits 1 when the input file cannot be read', () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../../../main/audit/journal';
 import { createNoSaleDrawer } from '../../../../main/printing/drawer/no-sale';
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
+import type { Approver } from '../../../../main/staff/approvals';
 import type { Shop } from '../queue/fixtures';
 import { cleanupDirs, drain, openShop } from '../queue/fixtures';
 
@@ -12,20 +13,32 @@ afterEach(() => {
   cleanupDirs();
 });
 
+const manager: Approver = {
+  operatorId: 'op-1',
+  code: '01',
+  name: '王店长',
+  role: 'manager',
+  permission: 'drawer.noSale',
+};
+
 describe('no-sale drawer open', () => {
   it('journals the reason and queues one drawer job that sends ESC p with all five bytes', async () => {
     const s = await openShop({ printer: { drawer: { pin: 5, t1: 40, t2: 200 } } });
     shops.push(s);
     let woken = 0;
     const open = createNoSaleDrawer({ db: s.db, now: s.clock.now, onQueued: () => woken++ });
-    const { jobId } = open('float check');
+    const { jobId } = open('float check', manager);
     expect(woken).toBe(1);
     expect(s.jobs.all()).toMatchObject([{ id: jobId, kind: 'drawer', saleId: null, state: 'queued' }]);
     const entry = s.db.prepare(`SELECT at, ref, body FROM journal WHERE kind = 'drawer.no-sale'`).get();
     expect(entry).toEqual({
       at: s.clock.now().toISOString(),
       ref: String(jobId),
-      body: JSON.stringify({ jobId, reason: 'float check' }),
+      body: JSON.stringify({
+        approvedBy: { code: '01', name: '王店长', operatorId: 'op-1' },
+        jobId,
+        reason: 'float check',
+      }),
     });
     expect(verifyJournal(s.db)).toMatchObject({ ok: true, entries: 1 });
 
@@ -44,7 +57,15 @@ describe('no-sale drawer open', () => {
     s.db.exec(`CREATE TEMP TRIGGER no_journal BEFORE INSERT ON main.journal
       BEGIN SELECT RAISE(ABORT, 'journal unavailable'); END`);
     const open = createNoSaleDrawer({ db: s.db, now: s.clock.now });
-    expect(() => open('change')).toThrow(/journal unavailable/);
+    expect(() => open('change', manager)).toThrow(/journal unavailable/);
+    expect(s.jobs.all()).toEqual([]);
+  });
+
+  it('refuses an approval given for another permission, and queues nothing', async () => {
+    const s = await openShop();
+    shops.push(s);
+    const open = createNoSaleDrawer({ db: s.db, now: s.clock.now });
+    expect(() => open('change', { ...manager, permission: 'receipt.reprintAny' })).toThrow(/drawer.noSale/);
     expect(s.jobs.all()).toEqual([]);
   });
 });

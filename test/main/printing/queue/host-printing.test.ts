@@ -14,7 +14,9 @@ import type { Host } from '../../../../main/host-types';
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
 import type { EmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
 import type { PrinterPort } from '../../../../main/printing/queue/ports';
+import { TRAINING_MANAGER } from '../../../../main/staff/training-staff';
 
+const TRAINING_APPROVAL = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
 const dirs: string[] = [];
 const hosts: Host[] = [];
 afterEach(async () => {
@@ -109,7 +111,7 @@ describe('printing through the host', () => {
     const before = port.printer.renderText().length;
 
     const last = await call(h, 'sale.reprintLast', {});
-    const byId = await call(h, 'sale.reprint', { saleId: first.saleId });
+    const byId = await call(h, 'sale.reprint', { saleId: first.saleId, approval: TRAINING_APPROVAL });
     expect(byId.jobId).toBeGreaterThan(last.jobId);
     await printed(h);
     const copies = port.printer.renderText().slice(before);
@@ -117,7 +119,7 @@ describe('printing through the host', () => {
     expect(copies.indexOf(second.receiptNo)).toBeLessThan(copies.indexOf(first.receiptNo));
     expect(port.printer.pulses).toHaveLength(2); // reprints never open the drawer
 
-    const r = await h.dispatch('sale.reprint', { saleId: 'no-such-sale' });
+    const r = await h.dispatch('sale.reprint', { saleId: 'no-such-sale', approval: TRAINING_APPROVAL });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await h.close();
     const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
@@ -127,6 +129,11 @@ describe('printing through the host', () => {
     expect(rows).toMatchObject([
       { ref: second.saleId, body: expect.stringContaining('"by":"cashier"') as unknown },
       { ref: first.saleId, body: expect.stringContaining('"by":"manager"') as unknown },
+    ]);
+    expect(rows[1]).toMatchObject({ body: expect.stringContaining('"approvedBy":{"code":"900"') as unknown });
+    expect(rows).toMatchObject([
+      { ref: second.saleId, body: expect.not.stringContaining('approvedBy') as unknown },
+      { ref: first.saleId },
     ]);
     expect(db.prepare(`SELECT count(*) n FROM print_jobs WHERE copy = 1`).get()).toEqual({ n: 2 });
     db.close();
@@ -157,12 +164,15 @@ describe('printing through the host', () => {
     const port = recordingPort();
     const dataDir = tempDir();
     const h = await host(port, dataDir);
-    const { jobId } = await call(h, 'drawer.open', { reason: '换零钱 change for a note' });
+    const { jobId } = await call(h, 'drawer.open', {
+      reason: '换零钱 change for a note',
+      approval: TRAINING_APPROVAL,
+    });
     await printed(h);
     expect(port.jobs).toEqual([new Uint8Array([0x1b, 0x70, 0x00, 25, 250])]);
     expect(port.printer.drawerOpen).toBe(true);
     for (const reason of ['', '   ', 'x'.repeat(81)]) {
-      expect(await h.dispatch('drawer.open', { reason })).toMatchObject({
+      expect(await h.dispatch('drawer.open', { reason, approval: TRAINING_APPROVAL })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_PAYLOAD' },
       });
@@ -170,7 +180,14 @@ describe('printing through the host', () => {
     await h.close();
     const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
     expect(db.prepare(`SELECT ref, body FROM journal WHERE kind = 'drawer.no-sale'`).all()).toEqual([
-      { ref: String(jobId), body: JSON.stringify({ jobId, reason: '换零钱 change for a note' }) },
+      {
+        ref: String(jobId),
+        body: JSON.stringify({
+          approvedBy: { code: '900', name: TRAINING_MANAGER.name, operatorId: 'training-manager' },
+          jobId,
+          reason: '换零钱 change for a note',
+        }),
+      },
     ]);
     expect(verifyJournal(db)).toMatchObject({ ok: true });
     db.close();

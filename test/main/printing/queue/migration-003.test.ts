@@ -32,7 +32,7 @@ it('003 adds print_jobs to a v2 database with sales, queueing none of them', asy
      VALUES ('s1', 'T01-000001', 'c1', 1, 'completed', 0, 'T01', 'CNY', 'inclusive', 'line', 300, 0, 0, 35, 300, ?)`,
   ).run(at);
 
-  const result = await migrate(db, { ...opts, migrations });
+  const result = await migrate(db, { ...opts, migrations: migrations.slice(0, 3) });
   expect(result.to).toBe(3);
   expect(db.prepare('SELECT count(*) n FROM print_jobs').get()).toEqual({ n: 0 });
   const due = db

@@ -198,7 +198,8 @@ describe('printer.status drawerOpen', () => {
     await call(h, 'sale.reprintLast', {}); // no kick; the health asked around it reads closed
     await until(state, (s) => s.drawerOpen === false, 'drawer closed');
 
-    await call(h, 'drawer.open', { reason: 'change' }); // "no sale": ESC p pulse
+    // "no sale": ESC p pulse, approved by training mode's demo manager
+    await call(h, 'drawer.open', { reason: 'change', approval: { operatorCode: '900', pin: '1234' } });
     const opened = await until(state, (s) => s.drawerOpen === true, 'drawer open after a no-sale');
     expect(opened.state).toBe('online');
   });

@@ -1,0 +1,21 @@
+// One handler per protocol route; the Record type makes a route without a handler a compile error.
+import { authorize, capture, lookupPayment, refund, voidPayment } from './card-handlers';
+import type { RouteHandler } from './handler-kit';
+import { cardKey, heartbeat, settlement, uploadSale } from './other-handlers';
+import { micropay, queryQr, reverseQr } from './qr-handlers';
+import type { RouteName } from './router';
+
+export const HANDLERS: Record<RouteName, RouteHandler> = {
+  authorize,
+  capture,
+  void: voidPayment,
+  refund,
+  lookupPayment,
+  micropay,
+  queryQr,
+  reverseQr,
+  settlement,
+  heartbeat,
+  uploadSale,
+  cardKey,
+};

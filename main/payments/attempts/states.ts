@@ -1,0 +1,75 @@
+// The payment attempt lifecycle, in one place (persisted in payment_attempts.state). An attempt is one try to
+// take one tender's money; its id is the gateway reference and its idempotency key is stored BEFORE the first
+// request goes out, so whatever happens on the wire, the next step can ask the gateway what became of it.
+//
+// Online (card or QR):
+//   created --request sent--> authorizing --answer--> approved | declined
+//   authorizing --timeout / reset / 5xx after sending--> unknown --lookup by reference--> approved | declined
+//   unknown --lookup: the gateway never saw it--> authorizing        (resent with the SAME key and body)
+//   authorizing --provably not sent (no connection)--> created        (may then be stored offline, or cancelled)
+//   created --cashier cancels--> cancelled
+//   QR only: authorizing --"user paying"--> user_paying --poll--> approved | declined
+//            user_paying | unknown --poll limit reached / unresolvable--> reversing --reversed--> cancelled
+// Offline card (store-and-forward), after the policy allowed it:
+//   created --stored with the sale--> stored --sync worker sends--> forwarding --answer--> forward_approved
+//   forwarding --answer: declined (or forwarded too late)--> forward_declined      (a manager alert)
+//   forwarding --not sent--> stored;   forwarding --unknown--> forward_unknown --lookup--> forward_approved |
+//   forward_declined | stored (never seen: sent again with the same key)
+//   stored --forward deadline passed unsent--> expired                              (a manager alert)
+// No second attempt for the same cart may start while one is created/authorizing/unknown/user_paying/reversing.
+import { PosFailure } from '../../api/result';
+
+export const ATTEMPT_STATES = [
+  'created',
+  'authorizing',
+  'approved',
+  'declined',
+  'unknown',
+  'user_paying',
+  'reversing',
+  'cancelled',
+  'stored',
+  'forwarding',
+  'forward_unknown',
+  'forward_approved',
+  'forward_declined',
+  'expired',
+] as const;
+export type AttemptState = (typeof ATTEMPT_STATES)[number];
+
+export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
+  created: ['authorizing', 'stored', 'cancelled'],
+  authorizing: ['approved', 'declined', 'unknown', 'user_paying', 'created'],
+  unknown: ['approved', 'declined', 'authorizing', 'user_paying', 'reversing'],
+  user_paying: ['approved', 'declined', 'unknown', 'reversing'],
+  reversing: ['cancelled'],
+  approved: [],
+  declined: [],
+  cancelled: [],
+  stored: ['forwarding', 'expired'],
+  forwarding: ['forward_approved', 'forward_declined', 'forward_unknown', 'stored'],
+  forward_unknown: ['forward_approved', 'forward_declined', 'stored', 'forwarding'],
+  forward_approved: [],
+  forward_declined: [],
+  expired: [],
+};
+
+/** An attempt in one of these blocks its cart: the money may be moving. */
+export const BLOCKING_STATES: readonly AttemptState[] = [
+  'created',
+  'authorizing',
+  'unknown',
+  'user_paying',
+  'reversing',
+];
+
+/** Outcomes a manager must see (the recovery and alerts screen). */
+export const NEEDS_MANAGER: readonly AttemptState[] = ['unknown', 'forward_declined', 'expired'];
+
+export const isFinal = (s: AttemptState): boolean => ATTEMPT_TRANSITIONS[s].length === 0;
+
+export function assertAttemptTransition(from: AttemptState, to: AttemptState): void {
+  if (!ATTEMPT_TRANSITIONS[from].includes(to)) {
+    throw new PosFailure('INTERNAL', `Payment attempt cannot go from ${from} to ${to}`);
+  }
+}

@@ -1,0 +1,483 @@
+// Where a card payment is decided: online authorization, store-and-forward when the gateway cannot be
+// reached, and what an unknown outcome means. One attempt per try; the attempt blocks its cart while money may
+// be moving, so the amount cannot change under it and no second attempt can start (states.ts).
+//
+// The sale is written in the SAME transaction that records the approval (or the offline storing), so an
+// approved payment always has its sale and a sale never exists without its payment. A crash between sending
+// and hearing back leaves the attempt `authorizing`; at start-up that becomes `unknown`, and the resolver
+// looks it up by reference before anything else happens.
+import type Database from 'better-sqlite3';
+import type { SaleView, TenderView } from '../../api/contract';
+import { formatMajor } from '../../api/money';
+import { PosFailure } from '../../api/result';
+import { appendJournal } from '../../audit/journal';
+import type { CartRepo } from '../../sale/cart-repo';
+import { priceView } from '../../sale/cart-service';
+import type { SaleCatalog, SaleSettings } from '../../sale/ports';
+import type { SaleRepo } from '../../sale/sale-repo';
+import type { SaleWriter } from '../../sale/write-sale';
+import { approvedBy, type Approver } from '../../staff/approvals';
+import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
+import type { GatewayClient, Outcome } from '../gateway-client';
+import { checkOffline, type OfflinePolicy } from '../offline/policy';
+import type { AuthorizeRequest, CardData, CardFacts, EntryMode, Payment } from '../protocol/schemas';
+
+/** What a reader produced: ciphertext (or a sealed envelope) plus the facts the POS may keep. */
+export interface CardRead {
+  readonly entryMode: EntryMode;
+  readonly data: CardData;
+  readonly facts: CardFacts;
+}
+
+export interface StartCardInput {
+  readonly cartId: string;
+  readonly cartVersion: number;
+  /** asked for when the payment may be taken offline (a decline after forwarding must reach the customer) */
+  readonly customerContact?: string | undefined;
+  /** a manager's approval to go over the offline amount/count caps (payments.offlineOverride) */
+  readonly override?: Approver | undefined;
+}
+
+export type CardResult =
+  | { readonly outcome: 'approved'; readonly attempt: Attempt; readonly sale: SaleView }
+  | { readonly outcome: 'stored'; readonly attempt: Attempt; readonly sale: SaleView }
+  | { readonly outcome: 'declined'; readonly attempt: Attempt }
+  | { readonly outcome: 'unknown'; readonly attempt: Attempt };
+
+export interface Connectivity {
+  /** false while the circuit breaker is open: go offline without waiting for a timeout */
+  online(): boolean;
+  report(outcome: Outcome<unknown>): void;
+}
+
+export interface CardPaymentDeps {
+  readonly db: Database.Database;
+  readonly attempts: AttemptRepo;
+  readonly carts: CartRepo;
+  readonly sales: SaleRepo;
+  readonly writer: SaleWriter;
+  readonly catalog: SaleCatalog;
+  readonly settings: SaleSettings;
+  readonly gateway: () => GatewayClient | null;
+  readonly connectivity: Connectivity;
+  readonly policy: OfflinePolicy;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** after any attempt change (status bar, recovery screen) */
+  readonly onChange?: (attempt: Attempt) => void;
+}
+
+export interface CardPayments {
+  start(input: StartCardInput): Attempt;
+  /** The reader's data for a `created` attempt: authorize online, or store offline within the policy. */
+  submit(attemptId: string, read: CardRead): Promise<CardResult>;
+  cancel(attemptId: string): Attempt;
+  /** Looks an unknown attempt up by reference and settles it (resends it if the gateway never saw it). */
+  resolve(attemptId: string): Promise<CardResult>;
+  /** Start-up: an attempt left `authorizing` by a crash may have reached the gateway: it is unknown. */
+  recoverAfterCrash(): number;
+  /** The stored (offline) payments: count and amount, for the policy and the status bar. */
+  storedTotals(): {
+    count: number;
+    amountMinor: number;
+    oldestAt: string | null;
+    nextDeadline: string | null;
+  };
+}
+
+const CONTACT = /^(\+?[0-9][0-9 -]{5,19}|[^@\s]{1,64}@[^@\s]{1,190})$/;
+
+export function createCardPayments(deps: CardPaymentDeps): CardPayments {
+  const { db, attempts } = deps;
+  const changed = (a: Attempt): Attempt => {
+    deps.onChange?.(a);
+    return a;
+  };
+  const storedStmt = db.prepare<
+    [],
+    { n: number; total: number | null; oldest: string | null; next: string | null }
+  >(
+    `SELECT count(*) AS n, sum(amount_minor) AS total, min(stored_at) AS oldest, min(forward_deadline) AS next
+     FROM payment_attempts WHERE state IN ('stored', 'forwarding', 'forward_unknown')`,
+  );
+  const insForward = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
+      next_attempt_at, created_at, updated_at) VALUES (?, 'payment.forward', ?, ?, 'pending', 0, ?, ?, ?)`);
+
+  const storedTotals: CardPayments['storedTotals'] = () => {
+    const r = storedStmt.get();
+    return {
+      count: r?.n ?? 0,
+      amountMinor: r?.total ?? 0,
+      oldestAt: r?.oldest ?? null,
+      nextDeadline: r?.next ?? null,
+    };
+  };
+
+  const cardTender = (
+    a: Attempt,
+    payment: Payment | null,
+    stored: boolean,
+  ): TenderView & { attemptId: string } => ({
+    kind: 'card',
+    amountMinor: a.amountMinor,
+    tenderedMinor: a.amountMinor,
+    changeMinor: 0,
+    reference: a.id,
+    brand: a.card?.brand ?? null,
+    last4: a.card?.last4 ?? null,
+    authCode: payment?.authCode ?? null,
+    storedOffline: stored,
+    attemptId: a.id,
+  });
+
+  /** Writes the sale for an attempt whose money is settled (approved or stored); inside a transaction. */
+  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView => {
+    const cart = deps.carts.byId(a.cartId);
+    if (!cart || cart.status !== 'open' || cart.version !== a.cartVersion) {
+      // The attempt blocks its cart, so this means the data was edited by hand: stop, do not guess.
+      throw new PosFailure('INTERNAL', `cart ${a.cartId} changed under payment ${a.id}`, { attemptId: a.id });
+    }
+    const view = priceView(cart, deps);
+    if (view.totals.totalMinor !== a.amountMinor) {
+      throw new PosFailure(
+        'INTERNAL',
+        `payment ${a.id} is for ${a.amountMinor}, the cart is ${view.totals.totalMinor}`,
+      );
+    }
+    return deps.writer.write({
+      cartId: cart.id,
+      cartVersion: cart.version,
+      view,
+      tenders: [cardTender(a, payment, stored)],
+      at: deps.now().toISOString(),
+      kickDrawer: false,
+    });
+  };
+
+  const settleApproved = db.transaction((a: Attempt, from: 'authorizing' | 'unknown', p: Payment) => {
+    const moved = attempts.move(a.id, from, 'approved', {
+      gatewayId: p.paymentId,
+      authCode: p.authCode,
+      responseCode: p.responseCode,
+      message: p.message,
+    });
+    const sale = writeSale(moved, p, false);
+    attempts.attachSale(a.id, sale.saleId);
+    appendJournal(db, {
+      at: deps.now().toISOString(),
+      kind: 'payment.approved',
+      ref: a.id,
+      body: {
+        attemptId: a.id,
+        saleId: sale.saleId,
+        amountMinor: a.amountMinor,
+        gatewayId: p.paymentId,
+        last4: moved.card?.last4 ?? null,
+      },
+    });
+    return { attempt: attempts.byId(a.id) ?? moved, sale };
+  });
+
+  const settleDeclined = db.transaction(
+    (
+      a: Attempt,
+      from: 'authorizing' | 'unknown',
+      code: string,
+      message: string,
+      gatewayId: string | null,
+    ) => {
+      const moved = attempts.move(a.id, from, 'declined', { responseCode: code, message, gatewayId });
+      appendJournal(db, {
+        at: deps.now().toISOString(),
+        kind: 'payment.declined',
+        ref: a.id,
+        body: { attemptId: a.id, amountMinor: a.amountMinor, responseCode: code, message },
+      });
+      return moved;
+    },
+  );
+
+  const storeOffline = db.transaction(
+    (a: Attempt, read: CardRead, input: { contact: string; override: Approver | null }) => {
+      const now = deps.now();
+      const storedAt = now.toISOString();
+      const deadline = new Date(now.getTime() + deps.policy.forwardDeadlineHours * 3_600_000).toISOString();
+      const body: AuthorizeRequest = {
+        reference: a.id,
+        amountMinor: a.amountMinor,
+        currency: a.currency,
+        capture: true,
+        entryMode: read.entryMode,
+        card: read.data,
+        cardFacts: read.facts,
+        storedOffline: { storedAt, deadline },
+      };
+      const totals = storedTotals();
+      const verdict = checkOffline(
+        deps.policy,
+        { amountMinor: a.amountMinor, entryMode: read.entryMode, brand: read.facts.brand },
+        totals,
+        input.override !== null,
+      );
+      if (!verdict.ok) {
+        const money = (m: number): string => `${formatMajor(m, a.currency)} ${a.currency}`;
+        const cap =
+          verdict.limit === 'perPayment'
+            ? money(deps.policy.perPaymentCapMinor)
+            : verdict.limit === 'total'
+              ? money(deps.policy.totalCapMinor)
+              : verdict.limit === 'count'
+                ? String(deps.policy.countCap)
+                : '';
+        throw new PosFailure('OFFLINE_LIMIT', `Offline payment refused: ${verdict.limit}`, {
+          limit: verdict.limit,
+          overridable: verdict.overridable,
+          cap,
+          ...verdict.detail,
+        });
+      }
+      const moved = attempts.move(a.id, 'created', 'stored', {
+        mode: 'offline',
+        entryMode: read.entryMode,
+        card: read.facts,
+        requestBody: JSON.stringify(body),
+        storedAt,
+        forwardDeadline: deadline,
+        customerContact: input.contact,
+        ...(input.override && verdict.overridden.length > 0
+          ? { overrideBy: JSON.stringify(approvedBy(input.override)) }
+          : {}),
+      });
+      const sale = writeSale(moved, null, true);
+      attempts.attachSale(a.id, sale.saleId);
+      insForward.run(
+        moved.idempotencyKey,
+        a.id,
+        JSON.stringify({ attemptId: a.id }),
+        storedAt,
+        storedAt,
+        storedAt,
+      );
+      appendJournal(db, {
+        at: storedAt,
+        kind: 'payment.stored-offline',
+        ref: a.id,
+        body: {
+          attemptId: a.id,
+          saleId: sale.saleId,
+          amountMinor: a.amountMinor,
+          deadline,
+          last4: read.facts.last4,
+          ...(input.override && verdict.overridden.length > 0
+            ? { override: { limits: verdict.overridden, approvedBy: approvedBy(input.override) } }
+            : {}),
+        },
+      });
+      return { attempt: attempts.byId(a.id) ?? moved, sale };
+    },
+  );
+
+  const toResult = async (
+    a: Attempt,
+    from: 'authorizing' | 'unknown',
+    outcome: Outcome<Payment>,
+  ): Promise<CardResult> => {
+    deps.connectivity.report(outcome);
+    switch (outcome.kind) {
+      case 'ok': {
+        const p = outcome.value;
+        if (p.status === 'approved') {
+          const { attempt, sale } = settleApproved.immediate(a, from, p);
+          return { outcome: 'approved', attempt: changed(attempt), sale };
+        }
+        return {
+          outcome: 'declined',
+          attempt: changed(settleDeclined.immediate(a, from, p.responseCode, p.message, p.paymentId)),
+        };
+      }
+      case 'rejected':
+        // A definite "not done" (bad card data, ...): the attempt ends, the cart is free for another try.
+        return {
+          outcome: 'declined',
+          attempt: changed(settleDeclined.immediate(a, from, outcome.code, outcome.message, null)),
+        };
+      case 'unreachable':
+      case 'unknown': {
+        // Unreachable from 'authorizing' means nothing left: back to created so it can be stored offline.
+        if (outcome.kind === 'unreachable' && from === 'authorizing') {
+          return {
+            outcome: 'unknown',
+            attempt: changed(attempts.move(a.id, 'authorizing', 'created', { message: outcome.reason })),
+          };
+        }
+        const moved =
+          from === 'unknown'
+            ? (attempts.byId(a.id) ?? a)
+            : attempts.move(a.id, from, 'unknown', { message: outcome.reason });
+        return { outcome: 'unknown', attempt: changed(moved) };
+      }
+    }
+  };
+
+  const start: CardPayments['start'] = (input) =>
+    changed(
+      db
+        .transaction((): Attempt => {
+          const cart = deps.carts.byId(input.cartId);
+          if (!cart || cart.status !== 'open') {
+            throw new PosFailure('NOT_FOUND', `Cart ${input.cartId} is not open`, { cartId: input.cartId });
+          }
+          if (cart.version !== input.cartVersion) {
+            throw new PosFailure('CART_STALE', 'The cart changed since the total was shown', {
+              expected: cart.version,
+              got: input.cartVersion,
+            });
+          }
+          if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
+          const blocking = attempts.blockingFor(cart.id);
+          if (blocking) {
+            throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
+              attemptId: blocking.id,
+              state: blocking.state,
+            });
+          }
+          const contact = input.customerContact?.trim() ?? '';
+          if (contact !== '' && !CONTACT.test(contact)) {
+            throw new PosFailure('CONTACT_REQUIRED', 'A phone number or an e-mail address is needed');
+          }
+          const view = priceView(cart, deps);
+          return attempts.insert({
+            id: deps.newId(),
+            kind: 'card',
+            mode: 'online',
+            cartId: cart.id,
+            cartVersion: cart.version,
+            amountMinor: view.totals.totalMinor,
+            currency: view.currency,
+            customerContact: contact === '' ? null : contact,
+          });
+        })
+        .immediate(),
+    );
+
+  const overrides = new Map<string, Approver>();
+
+  return {
+    start(input) {
+      const a = start(input);
+      if (input.override) overrides.set(a.id, input.override);
+      return a;
+    },
+    async submit(attemptId, read) {
+      const a = attempts.byId(attemptId);
+      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
+      if (a.state !== 'created') {
+        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, {
+          attemptId,
+          state: a.state,
+        });
+      }
+      const client = deps.gateway();
+      if (client && deps.connectivity.online()) {
+        const body: AuthorizeRequest = {
+          reference: a.id,
+          amountMinor: a.amountMinor,
+          currency: a.currency,
+          capture: true,
+          entryMode: read.entryMode,
+          card: read.data,
+          cardFacts: read.facts,
+        };
+        const text = JSON.stringify(body);
+        // Committed before the request leaves: after a crash the attempt is found and looked up.
+        const sending = changed(
+          db
+            .transaction(() =>
+              attempts.move(a.id, 'created', 'authorizing', {
+                entryMode: read.entryMode,
+                card: read.facts,
+                requestBody: text,
+              }),
+            )
+            .immediate(),
+        );
+        const result = await toResult(sending, 'authorizing', await client.authorize(body, a.idempotencyKey));
+        // Nothing left the till: fall through to store-and-forward with the same card read.
+        if (!(result.outcome === 'unknown' && result.attempt.state === 'created')) return result;
+      }
+      const again = attempts.byId(attemptId) ?? a;
+      const contact = again.customerContact;
+      if (contact === null) {
+        throw new PosFailure('CONTACT_REQUIRED', 'The gateway is offline: the customer contact is needed', {
+          attemptId,
+        });
+      }
+      const { attempt, sale } = storeOffline.immediate(again, read, {
+        contact,
+        override: overrides.get(attemptId) ?? null,
+      });
+      overrides.delete(attemptId);
+      return { outcome: 'stored', attempt: changed(attempt), sale };
+    },
+    cancel(attemptId) {
+      const a = attempts.byId(attemptId);
+      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
+      if (a.state !== 'created') {
+        throw new PosFailure(
+          'PAYMENT_STATE_CHANGED',
+          `Payment ${attemptId} is ${a.state}; it cannot be cancelled`,
+          {
+            attemptId,
+            state: a.state,
+          },
+        );
+      }
+      overrides.delete(attemptId);
+      return changed(db.transaction(() => attempts.move(attemptId, 'created', 'cancelled')).immediate());
+    },
+    async resolve(attemptId) {
+      const a = attempts.byId(attemptId);
+      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
+      if (a.state !== 'unknown') {
+        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, {
+          attemptId,
+          state: a.state,
+        });
+      }
+      const client = deps.gateway();
+      if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No gateway is configured');
+      const found = await client.lookupPayment(a.id);
+      deps.connectivity.report(found);
+      if (found.kind !== 'ok') return { outcome: 'unknown', attempt: a };
+      if (found.value !== null) return toResult(a, 'unknown', { kind: 'ok', value: found.value });
+      // The gateway never saw it: send the very same request again under the same key.
+      if (a.requestBody === null)
+        throw new PosFailure('INTERNAL', `payment ${a.id} has no request to resend`);
+      const body = JSON.parse(a.requestBody) as AuthorizeRequest;
+      const sending = changed(
+        db.transaction(() => attempts.move(a.id, 'unknown', 'authorizing')).immediate(),
+      );
+      const outcome = await client.authorize(body, a.idempotencyKey);
+      if (outcome.kind === 'unreachable') {
+        // It was not sent this time either; it stays unknown (it may yet be stored, never silently dropped).
+        deps.connectivity.report(outcome);
+        return {
+          outcome: 'unknown',
+          attempt: changed(attempts.move(a.id, 'authorizing', 'unknown', { message: outcome.reason })),
+        };
+      }
+      return toResult(sending, 'authorizing', outcome);
+    },
+    recoverAfterCrash() {
+      const stuck = attempts.inStates(['authorizing']);
+      db.transaction(() => {
+        for (const a of stuck)
+          attempts.move(a.id, 'authorizing', 'unknown', {
+            message: 'the app stopped while waiting for the gateway',
+          });
+      }).immediate();
+      return stuck.length;
+    },
+    storedTotals,
+  };
+}

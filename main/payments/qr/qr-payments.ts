@@ -1,0 +1,250 @@
+// Where a QR "micropay" (付款码支付) is decided: the customer shows a WeChat Pay / Alipay / UnionPay code, the
+// cashier scans it, the gateway charges it. The answer may be "user paying" (the customer confirms on the
+// phone): poll the order by reference for a bounded time, then reverse it if still unpaid. An unknown answer is
+// looked up the same way; one that cannot be resolved within the limit is reversed, so the customer is never
+// charged for a sale the till did not record. QR payments are online only; the one-time code is never stored
+// (only a masked form), and never resent: a new attempt needs a fresh code.
+import type Database from 'better-sqlite3';
+import type { SaleView } from '../../api/contract';
+import { PosFailure } from '../../api/result';
+import { appendJournal } from '../../audit/journal';
+import type { CartRepo } from '../../sale/cart-repo';
+import { priceView } from '../../sale/cart-service';
+import type { SaleCatalog, SaleSettings } from '../../sale/ports';
+import type { SaleWriter } from '../../sale/write-sale';
+import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
+import type { Connectivity } from '../card/card-payments';
+import { classifyScan, maskPaymentCode } from '../codes';
+import type { GatewayClient, Outcome } from '../gateway-client';
+import type { MicropayRequest, QrOrder } from '../protocol/schemas';
+
+export interface QrTiming {
+  readonly pollEveryMs: number;
+  /** after this many polls still "user paying" (or unknown), the order is reversed */
+  readonly maxPolls: number;
+}
+
+export const DEFAULT_QR_TIMING: QrTiming = { pollEveryMs: 2_000, maxPolls: 15 };
+
+export type QrResult =
+  | { readonly outcome: 'approved'; readonly attempt: Attempt; readonly sale: SaleView }
+  | { readonly outcome: 'declined'; readonly attempt: Attempt }
+  | { readonly outcome: 'unknown'; readonly attempt: Attempt };
+
+export interface QrPaymentDeps {
+  readonly db: Database.Database;
+  readonly attempts: AttemptRepo;
+  readonly carts: CartRepo;
+  readonly writer: SaleWriter;
+  readonly catalog: SaleCatalog;
+  readonly settings: SaleSettings;
+  readonly gateway: () => GatewayClient | null;
+  readonly connectivity: Connectivity;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly timing?: QrTiming;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onChange?: (a: Attempt) => void;
+}
+
+export interface QrPayments {
+  pay(input: { cartId: string; cartVersion: number; code: string }): Promise<QrResult>;
+}
+
+export function createQrPayments(deps: QrPaymentDeps): QrPayments {
+  const { db, attempts } = deps;
+  const timing = deps.timing ?? DEFAULT_QR_TIMING;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const changed = (a: Attempt): Attempt => {
+    deps.onChange?.(a);
+    return a;
+  };
+  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+
+  const approve = (a: Attempt, order: QrOrder): QrResult =>
+    tx(() => {
+      const moved = attempts.move(a.id, a.state, 'approved', {
+        gatewayId: order.orderId,
+        message: order.message,
+      });
+      const cart = deps.carts.byId(a.cartId);
+      if (!cart || cart.status !== 'open' || cart.version !== a.cartVersion) {
+        throw new PosFailure('INTERNAL', `cart ${a.cartId} changed under payment ${a.id}`);
+      }
+      const sale = deps.writer.write({
+        cartId: cart.id,
+        cartVersion: cart.version,
+        view: priceView(cart, deps),
+        tenders: [
+          {
+            kind: 'qr',
+            amountMinor: a.amountMinor,
+            tenderedMinor: a.amountMinor,
+            changeMinor: 0,
+            reference: a.id,
+            brand: moved.qrScheme,
+            last4: null,
+            authCode: null,
+            storedOffline: false,
+            attemptId: a.id,
+          },
+        ],
+        at: deps.now().toISOString(),
+        kickDrawer: false,
+      });
+      attempts.attachSale(a.id, sale.saleId);
+      appendJournal(db, {
+        at: deps.now().toISOString(),
+        kind: 'payment.approved',
+        ref: a.id,
+        body: {
+          attemptId: a.id,
+          saleId: sale.saleId,
+          amountMinor: a.amountMinor,
+          scheme: moved.qrScheme,
+          gatewayId: order.orderId,
+        },
+      });
+      return { outcome: 'approved' as const, attempt: changed(attempts.byId(a.id) ?? moved), sale };
+    });
+
+  const decline = (a: Attempt, message: string, code: string | null): QrResult =>
+    tx(() => {
+      const moved = attempts.move(a.id, a.state, 'declined', { message, responseCode: code });
+      appendJournal(db, {
+        at: deps.now().toISOString(),
+        kind: 'payment.declined',
+        ref: a.id,
+        body: { attemptId: a.id, amountMinor: a.amountMinor, scheme: moved.qrScheme, message },
+      });
+      return { outcome: 'declined' as const, attempt: changed(moved) };
+    });
+
+  /** Reverse an order that is still unpaid or unknown at the limit; cancelled once the gateway confirms. */
+  const reverse = async (a: Attempt, client: GatewayClient): Promise<QrResult> => {
+    let cur = a.state === 'reversing' ? a : changed(tx(() => attempts.move(a.id, a.state, 'reversing')));
+    for (let i = 0; i < timing.maxPolls; i++) {
+      const r = await client.reverseQr(a.id, `reverse:${a.id}`);
+      deps.connectivity.report(r);
+      if (r.kind === 'ok' || (r.kind === 'rejected' && r.code === 'not_found')) {
+        cur = tx(() =>
+          attempts.move(a.id, 'reversing', 'cancelled', { message: 'reversed: not paid in time' }),
+        );
+        tx(() =>
+          appendJournal(db, {
+            at: deps.now().toISOString(),
+            kind: 'payment.reversed',
+            ref: a.id,
+            body: { attemptId: a.id, amountMinor: a.amountMinor },
+          }),
+        );
+        return { outcome: 'declined', attempt: changed(cur) };
+      }
+      await sleep(timing.pollEveryMs);
+    }
+    // Still reversing: it stays on the manager's recovery screen; the cart stays locked until it ends.
+    return { outcome: 'unknown', attempt: cur };
+  };
+
+  const follow = async (a: Attempt, client: GatewayClient): Promise<QrResult> => {
+    let cur = a;
+    for (let poll = 0; poll < timing.maxPolls; poll++) {
+      await sleep(timing.pollEveryMs);
+      const q = await client.queryQr(a.id);
+      deps.connectivity.report(q);
+      cur = attempts.byId(a.id) ?? cur;
+      if (q.kind === 'ok' && q.value !== null) {
+        const order = q.value;
+        if (order.status === 'success') return approve(cur, order);
+        if (order.status === 'failed' || order.status === 'closed' || order.status === 'reversed') {
+          return decline(cur, order.message, order.status);
+        }
+        if (cur.state === 'unknown') cur = changed(tx(() => attempts.move(a.id, 'unknown', 'user_paying')));
+      } else if (q.kind === 'ok' && q.value === null && cur.state === 'unknown') {
+        // The gateway never saw the micropay: nothing was charged.
+        return decline(cur, 'not received by the gateway', null);
+      }
+      cur = attempts.byId(a.id) ?? cur;
+    }
+    return reverse(cur, client);
+  };
+
+  return {
+    async pay(input) {
+      const scan = classifyScan(input.code);
+      if (scan.kind !== 'payment-code') {
+        throw new PosFailure('BARCODE_MALFORMED', 'Not a customer payment code', {
+          reason: 'not-payment-code',
+        });
+      }
+      const client = deps.gateway();
+      if (!client || !deps.connectivity.online()) {
+        throw new PosFailure('ONLINE_ONLY', 'QR payments need the payment gateway');
+      }
+      const a = tx(() => {
+        const cart = deps.carts.byId(input.cartId);
+        if (!cart || cart.status !== 'open')
+          throw new PosFailure('NOT_FOUND', `Cart ${input.cartId} is not open`);
+        if (cart.version !== input.cartVersion) {
+          throw new PosFailure('CART_STALE', 'The cart changed since the total was shown', {
+            expected: cart.version,
+            got: input.cartVersion,
+          });
+        }
+        if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
+        const blocking = attempts.blockingFor(cart.id);
+        if (blocking) {
+          throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
+            attemptId: blocking.id,
+          });
+        }
+        const view = priceView(cart, deps);
+        const created = attempts.insert({
+          id: deps.newId(),
+          kind: 'qr',
+          mode: 'online',
+          cartId: cart.id,
+          cartVersion: cart.version,
+          amountMinor: view.totals.totalMinor,
+          currency: view.currency,
+        });
+        // Committed before the request leaves; the one-time code itself is not kept.
+        return attempts.move(created.id, 'created', 'authorizing', {
+          qrScheme: scan.scheme,
+          qrCodeMasked: maskPaymentCode(scan.code),
+        });
+      });
+      changed(a);
+      const body: MicropayRequest = {
+        reference: a.id,
+        amountMinor: a.amountMinor,
+        currency: a.currency,
+        scheme: scan.scheme,
+        authCode: scan.code,
+        subject: deps.settings.terminalId,
+      };
+      const outcome: Outcome<QrOrder> = await client.micropay(body, a.idempotencyKey);
+      deps.connectivity.report(outcome);
+      if (outcome.kind === 'ok') {
+        const order = outcome.value;
+        if (order.status === 'success') return approve(a, order);
+        if (order.status === 'user_paying') {
+          return follow(changed(tx(() => attempts.move(a.id, 'authorizing', 'user_paying'))), client);
+        }
+        return decline(a, order.message, order.status);
+      }
+      if (outcome.kind === 'rejected') return decline(a, outcome.message, outcome.code);
+      // Unreachable or unknown: find out by reference (a reverse closes it if it stays unknown).
+      return follow(
+        changed(
+          tx(() =>
+            attempts.move(a.id, 'authorizing', 'unknown', {
+              message: outcome.kind === 'unknown' ? outcome.reason : outcome.reason,
+            }),
+          ),
+        ),
+        client,
+      );
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// The sync worker: drains the outbox into the gateway with bounded concurrency, exponential backoff with
+// jitter per row, and the circuit breaker deciding online/offline. Group commit: the rows claimed together are
+// marked (and prepared, e.g. a stored payment moved to `forwarding`) in ONE transaction before anything is
+// sent, and answers that arrive together are applied in ONE transaction, so a drain of thousands of rows costs
+// a few fsyncs per batch instead of several per row. A crash at any point leaves rows `sending` (requeued at
+// start) and payments `forwarding` (looked up before anything is resent).
+import type { Logger } from '../ipc/dispatcher';
+import type { GatewayClient } from '../payments/gateway-client';
+import { backoffMs, type CircuitBreaker } from './circuit-breaker';
+import type { OutboxRepo, OutboxRow } from './outbox-repo';
+
+export interface HandlerResult {
+  readonly verdict: 'sent' | 'retry' | 'failed';
+  readonly error?: string;
+  /** a transport failure (no connection, timeout, 5xx): feeds the circuit breaker */
+  readonly transportFailed: boolean;
+  /** database changes that record the answer; run inside the batch's transaction */
+  readonly apply?: () => void;
+}
+
+export interface OutboxHandler {
+  /** inside the claim transaction, before anything is sent (e.g. record "may be in flight") */
+  prepare?(row: OutboxRow): void;
+  send(row: OutboxRow, client: GatewayClient): Promise<HandlerResult>;
+}
+
+export interface OutboxWorkerOptions {
+  readonly repo: OutboxRepo;
+  readonly runInTransaction: (fn: () => void) => void;
+  readonly handlers: Readonly<Record<string, OutboxHandler>>;
+  readonly gateway: () => GatewayClient | null;
+  readonly breaker: CircuitBreaker;
+  /** a cheap signed call used as the breaker's probe */
+  readonly probe: (client: GatewayClient) => Promise<boolean>;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly concurrency?: number;
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
+  readonly random?: () => number;
+  /** how long to sleep when there is nothing due (ms); default 5 s */
+  readonly idleMs?: number;
+  /** runs before each claim: e.g. expiring stored payments past their deadline */
+  readonly sweep?: () => void;
+  /** after any batch was applied (status bar) */
+  readonly onProgress?: () => void;
+}
+
+export interface OutboxWorker {
+  start(): void;
+  stop(): Promise<void>;
+  /** something was queued or connectivity changed: look now */
+  kick(): void;
+  /** resolves when nothing is due and nothing is in flight (tests, the bench) */
+  idle(): Promise<void>;
+}
+
+export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const concurrency = o.concurrency ?? 4;
+  const backoff = o.backoff ?? { baseMs: 1_000, maxMs: 5 * 60_000 };
+  const random = o.random ?? Math.random;
+  const idleMs = o.idleMs ?? 5_000;
+  let running = false;
+  let inFlight = 0;
+  let probing = false;
+  let timer: NodeJS.Timeout | null = null;
+  let flushScheduled = false;
+  const results: {
+    key: string;
+    to: 'sent' | 'pending' | 'failed';
+    nextAt?: string;
+    error?: string;
+    apply?: () => void;
+  }[] = [];
+  let idleWaiters: (() => void)[] = [];
+
+  const nowIso = (): string => o.now().toISOString();
+
+  const settleIdle = (): void => {
+    if (inFlight > 0 || results.length > 0 || probing) return;
+    const next = o.repo.nextDueAt();
+    const dueNow = next !== null && next <= nowIso() && o.breaker.online();
+    if (dueNow) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  };
+
+  /** Claims up to the free slots (inside the caller's transaction) and prepares each row for sending. */
+  const claim = (): OutboxRow[] => {
+    const free = concurrency - inFlight;
+    if (!running || free <= 0 || !o.breaker.online() || o.gateway() === null) return [];
+    const rows = o.repo.claimDue(nowIso(), free);
+    for (const r of rows) o.handlers[r.kind]?.prepare?.(r);
+    return rows;
+  };
+
+  const flush = (): void => {
+    flushScheduled = false;
+    if (results.length === 0) return;
+    const batch = results.splice(0);
+    let next: OutboxRow[] = [];
+    try {
+      // The answers and the next claim share one transaction: one fsync per batch on a busy drain.
+      o.runInTransaction(() => {
+        for (const r of batch) r.apply?.();
+        o.repo.finish(batch, nowIso());
+        next = claim();
+      });
+    } catch (e) {
+      // The rows stay `sending`; the next start requeues them and the keys make the resend safe.
+      o.log('error', 'outbox: could not record answers', {
+        error: e instanceof Error ? e.message : String(e),
+      });
+      next = [];
+    }
+    const client = o.gateway();
+    if (client) for (const r of next) runRow(r, client);
+    o.onProgress?.();
+    pump();
+  };
+
+  const schedule = (ms: number): void => {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(
+      () => {
+        timer = null;
+        pump();
+      },
+      Math.max(0, ms),
+    );
+  };
+
+  const runRow = (row: OutboxRow, client: GatewayClient): void => {
+    const handler = o.handlers[row.kind];
+    inFlight++;
+    const finish = (r: HandlerResult): void => {
+      inFlight--;
+      if (r.transportFailed) o.breaker.failure();
+      else o.breaker.success();
+      if (r.verdict === 'retry') {
+        const wait = backoffMs(row.attempts, backoff.baseMs, backoff.maxMs, random);
+        const nextAt = new Date(o.now().getTime() + wait).toISOString();
+        results.push({ key: row.key, to: 'pending', nextAt, error: r.error ?? 'retry', apply: r.apply });
+      } else {
+        results.push({ key: row.key, to: r.verdict, error: r.error, apply: r.apply });
+      }
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+    };
+    if (!handler) {
+      finish({ verdict: 'failed', error: `no handler for ${row.kind}`, transportFailed: false });
+      return;
+    }
+    handler.send(row, client).then(finish, (e: unknown) =>
+      finish({
+        verdict: 'retry',
+        error: e instanceof Error ? e.message : String(e),
+        transportFailed: false,
+      }),
+    );
+  };
+
+  function pump(): void {
+    if (!running) return;
+    try {
+      o.sweep?.();
+    } catch (e) {
+      o.log('error', 'outbox: sweep failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+    const client = o.gateway();
+    if (!client) {
+      settleIdle();
+      schedule(idleMs);
+      return;
+    }
+    if (!o.breaker.online()) {
+      if (inFlight > 0 || probing) return;
+      if (!o.breaker.probeDue()) {
+        settleIdle();
+        schedule(o.breaker.msUntilProbe());
+        return;
+      }
+      probing = true;
+      void o.probe(client).then(
+        (ok) => {
+          probing = false;
+          if (ok) o.breaker.success();
+          else o.breaker.failure();
+          o.onProgress?.();
+          pump();
+        },
+        () => {
+          probing = false;
+          o.breaker.failure();
+          pump();
+        },
+      );
+      return;
+    }
+    const free = concurrency - inFlight;
+    if (free > 0) {
+      let rows: OutboxRow[] = [];
+      try {
+        o.runInTransaction(() => {
+          rows = claim();
+        });
+      } catch (e) {
+        o.log('error', 'outbox: could not claim rows', { error: e instanceof Error ? e.message : String(e) });
+        rows = [];
+        schedule(idleMs);
+      }
+      for (const r of rows) runRow(r, client);
+    }
+    if (inFlight === 0) {
+      settleIdle();
+      const next = o.repo.nextDueAt();
+      schedule(next === null ? idleMs : Math.min(idleMs, Date.parse(next) - o.now().getTime()));
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      o.repo.requeueSending(nowIso());
+      pump();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      while (inFlight > 0 || results.length > 0) await new Promise((r) => setTimeout(r, 5));
+    },
+    kick() {
+      if (running && inFlight < concurrency) pump();
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settleIdle();
+      });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// ISO/IEC 7813 magstripe tracks as typed by keyboard-wedge readers: parsing, brand, persistable facts, wiping.
+export { cardBrand, IIN_RANGES, type CardBrand, type IinRange } from './brand';
+export { cardFacts, type CardFacts } from './card-facts';
+export { TrackError, type TrackErrorReason, type TrackNo, type TrackResult } from './errors';
+export { PAN_MAX, PAN_MIN } from './fields';
+export { lrcChar } from './lrc';
+export { luhnValid } from './luhn';
+export { splitTracks, type RawTrack } from './split';
+export { parseSwipe, type SwipedCard, type SwipeResult } from './swipe';
+export { parseTrack1, TRACK1_MAX, type Track1 } from './track1';
+export { parseTrack2, TRACK2_MAX, type Track2 } from './track2';
+export { asciiBytes, wipe, withWiped } from './wipe';

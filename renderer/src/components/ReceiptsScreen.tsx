@@ -1,0 +1,147 @@
+// The manager's receipts screen (Shift+F7, or from the printer panel): past sales newest first, a search by
+// receipt number, paging, the selected sale as its receipt, and "Reprint copy" behind a manager's approval.
+// The approval dialog opens on top and this screen keeps its list, search and selection underneath.
+import { useRef, useState } from 'react';
+import type { BootstrapView, StoreInfoView } from '@contract/contract';
+import { useI18n } from '../i18n/context';
+import type { Actions } from '../app/actions';
+import { HISTORY_MORE_KEY, HISTORY_REPRINT_KEY, keyLabel } from '../keys/bindings';
+import { useSaleHistory } from '../history/use-sale-history';
+import { useSaleDetail } from '../history/use-sale-detail';
+import { TID } from '../testids';
+import { Modal } from './Modal';
+import { ManagerApproval } from './ManagerApproval';
+import { Receipt } from './Receipt';
+import { SaleHistoryList } from './SaleHistoryList';
+
+interface Props {
+  readonly store: StoreInfoView;
+  readonly trainingApprover: BootstrapView['trainingApprover'];
+  readonly actions: Pick<Actions, 'saleHistory' | 'saleDetail' | 'reprintSale'>;
+  readonly onClose: () => void;
+}
+
+export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Props) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const [approving, setApproving] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const history = useSaleHistory(query, actions.saleHistory);
+  const { rows } = history;
+  // The pick if it is still listed (a new search may drop it), else the newest sale.
+  const selectedId = rows.some((r) => r.saleId === picked) ? picked : (rows[0]?.saleId ?? null);
+  const selectedRow = rows.find((r) => r.saleId === selectedId) ?? null;
+  const sale = useSaleDetail(selectedId, actions.saleDetail);
+
+  const move = (delta: number): void => {
+    if (rows.length === 0) return;
+    const at = rows.findIndex((r) => r.saleId === selectedId);
+    const next = rows[Math.min(rows.length - 1, Math.max(0, at + delta))];
+    if (next) setPicked(next.saleId);
+  };
+  const reprint = (): void => {
+    if (selectedRow) setApproving(true);
+  };
+
+  return (
+    <>
+      {/* inert while the approval is up: its keys (Esc, Enter) must not reach this screen too */}
+      <div inert={approving}>
+        <Modal
+          title={t('history.title')}
+          size="wide"
+          testId={TID.receiptsScreen}
+          onClose={onClose}
+          onKey={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') move(e.key === 'ArrowDown' ? 1 : -1);
+            else if (e.key === HISTORY_MORE_KEY) history.loadMore();
+            else if (e.key === HISTORY_REPRINT_KEY && !e.shiftKey) reprint();
+            else return false;
+            return true;
+          }}
+        >
+          <div className="history">
+            <div className="history-list">
+              <label className="field-label" htmlFor="receipts-search">
+                {t('history.search')}
+              </label>
+              <input
+                id="receipts-search"
+                ref={searchRef}
+                className="input"
+                type="search"
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus
+                maxLength={32}
+                placeholder={t('history.searchPlaceholder')}
+                data-testid={TID.receiptsSearch}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <SaleHistoryList
+                rows={rows}
+                selectedId={selectedId}
+                loading={history.loading}
+                onSelect={setPicked}
+              />
+              {history.hasMore && (
+                <button
+                  type="button"
+                  className="btn btn-secondary history-more"
+                  data-testid={TID.receiptsMore}
+                  // The button goes away after the last page: keep focus in the screen (where the arrows work).
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => {
+                    history.loadMore();
+                    searchRef.current?.focus();
+                  }}
+                >
+                  <kbd>{keyLabel(HISTORY_MORE_KEY)}</kbd> {t('history.more')}
+                </button>
+              )}
+            </div>
+            <div
+              className="history-detail"
+              data-testid={TID.receiptsDetail}
+              data-sale-id={sale?.saleId ?? ''}
+            >
+              {sale ? <Receipt sale={sale} store={store} /> : <p>{t('history.noSelection')}</p>}
+            </div>
+          </div>
+          <p className="field-hint">{t('history.keys', { reprintKey: HISTORY_REPRINT_KEY })}</p>
+          <div className="dialog-buttons">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid={TID.dialogCancel}
+              onClick={onClose}
+            >
+              <kbd>Esc</kbd> {t('dialog.close')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid={TID.receiptsReprint}
+              disabled={selectedRow === null}
+              onClick={reprint}
+            >
+              <kbd>{HISTORY_REPRINT_KEY}</kbd> {t('history.reprint')}
+            </button>
+          </div>
+        </Modal>
+      </div>
+      {approving && selectedRow && (
+        <ManagerApproval
+          title={t('approval.titleReprint', { no: selectedRow.receiptNo })}
+          trainingApprover={trainingApprover}
+          onApprove={actions.reprintSale(selectedRow)}
+          onDone={() => setApproving(false)}
+          onCancel={() => setApproving(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+// Kill -9 the POS host at random points of card payments, many rounds, against a sandbox gateway with its own
+// SQLite ledger (running in this test process, so it survives the kills like a real gateway would):
+// - during the online authorization and the sale commit that follows it;
+// - while the gateway is down (stored offline) and while the sync worker forwards and uploads afterwards.
+// After every restart the till is brought back to rest the way a manager would (unknown payments looked up,
+// unswiped attempts cancelled, sync allowed to finish). Then, over all rounds: every sale exists exactly once
+// locally and once in the gateway's ledger, every card tender has exactly one approved gateway payment, and
+// no cart was charged twice.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CartView, PaymentView, StatusView } from '../../main/api/contract';
+import type { Result } from '../../main/api/result';
+import { verifyJournal } from '../../main/audit/journal';
+import { DEMO } from '../../main/catalog/demo';
+import { DEFAULT_CONFIG } from '../../main/config/config';
+import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
+import { connectBridge, type BridgeClient } from './bridge-client';
+import { startWebHostProcess, type WebHostProcess } from './harness';
+
+const ROUNDS = Number(process.env.PAYMENT_CRASH_ROUNDS ?? 10);
+const SECRET = Buffer.alloc(32, 9);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-paycrash-'));
+const gwDir = path.join(dir, 'gateway');
+fs.mkdirSync(gwDir);
+const dataDir = path.join(dir, 'till');
+fs.mkdirSync(dataDir);
+let gateway: SandboxGateway | null = null;
+let port = 0;
+let web: WebHostProcess | null = null;
+
+async function gatewayUp(): Promise<SandboxGateway> {
+  gateway ??= await startSandboxGateway({
+    dataDir: gwDir,
+    port,
+    terminals: [{ terminalId: 'T01', secret: SECRET }],
+    currency: 'CNY',
+  });
+  port = gateway.port;
+  return gateway;
+}
+async function gatewayDown(): Promise<void> {
+  await gateway?.close();
+  gateway = null;
+}
+
+afterAll(async () => {
+  await web?.kill('SIGKILL');
+  await gatewayDown();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const value = <T>(r: Result<unknown>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+};
+
+async function startTill(): Promise<BridgeClient> {
+  web = await startWebHostProcess(dataDir);
+  return connectBridge(web.url);
+}
+
+/** What a manager does after a restart: settle unknowns, cancel attempts that never got a card, let sync finish. */
+const seenAfterRestart = new Map<string, number>();
+
+async function bringToRest(c: BridgeClient): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let first = true;
+  for (;;) {
+    const open = value<PaymentView[]>(await c.call('payment.recovery', {}));
+    if (first) for (const p of open) seenAfterRestart.set(p.state, (seenAfterRestart.get(p.state) ?? 0) + 1);
+    first = false;
+    const cart = value<CartView>(await c.call('cart.get', {}));
+    const status = value<StatusView>(await c.call('status.get', {}));
+    for (const p of open.filter((x) => x.state === 'unknown'))
+      await c.call('payment.resolve', { attemptId: p.attemptId });
+    const moving = open.filter((x) =>
+      ['unknown', 'stored', 'forwarding', 'forward_unknown'].includes(x.state),
+    );
+    // An attempt created before the kill but never swiped blocks the cart: cancel it (nothing was sent).
+    const blocked = await c.call('cart.scan', { code: DEMO.water.barcode });
+    if (!blocked.ok && blocked.error.code === 'CART_LOCKED') {
+      const id = String(blocked.error.detail?.['attemptId'] ?? '');
+      const p = value<PaymentView>(await c.call('payment.get', { attemptId: id }));
+      if (p.state === 'created') await c.call('payment.cancel', { attemptId: id });
+    } else if (blocked.ok) {
+      await c.call('cart.clear', {});
+    }
+    if (moving.length === 0 && status.payments.uploadsPending === 0 && cart.lines.length >= 0) return;
+    if (Date.now() > deadline) throw new Error(`not at rest: ${JSON.stringify(moving.map((m) => m.state))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('SIGKILL during card payments and sync, many rounds', () => {
+  it(
+    `${ROUNDS} rounds: every sale once locally and once at the gateway, no cart charged twice`,
+    { timeout: 300_000 },
+    async () => {
+      await gatewayUp();
+      fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
+      fs.writeFileSync(
+        path.join(dataDir, 'config.json'),
+        JSON.stringify({
+          ...DEFAULT_CONFIG,
+          gateway: { url: `http://127.0.0.1:${port}`, terminalSecretFile: 'terminal-secret' },
+        }),
+      );
+      let c = await startTill();
+      const kills: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const offline = round % 3 === 2;
+        if (offline) await gatewayDown();
+        await c.call('cart.clear', {});
+        let cart: CartView | null = null;
+        for (const code of [DEMO.cola.barcode, DEMO.milk.barcode])
+          cart = value<CartView>(await c.call('cart.scan', { code }));
+        if (!cart) throw new Error('no cart');
+        const attempt = value<PaymentView>(
+          await c.call('payment.startCard', {
+            cartId: cart.cartId,
+            cartVersion: cart.version,
+            ...(offline ? { customerContact: '13800000000' } : {}),
+          }),
+        );
+        // Kill at a random moment: before, during or after the authorization and the sale commit.
+        const swipe = c
+          .call('payment.trainingSwipe', { attemptId: attempt.attemptId, testCard: 'visa' })
+          .catch(() => null);
+        const delay = Math.floor(Math.random() * 40);
+        await new Promise((r) => setTimeout(r, delay));
+        await web?.kill('SIGKILL');
+        await swipe;
+        kills.push(`${offline ? 'offline' : 'online'} swipe +${delay} ms`);
+        c.close();
+        if (offline) {
+          // Restart with the gateway back, and kill again while the sync worker forwards and uploads.
+          await gatewayUp();
+          c = await startTill();
+          const d2 = Math.floor(Math.random() * 60);
+          await new Promise((r) => setTimeout(r, d2));
+          await web?.kill('SIGKILL');
+          kills.push(`sync +${d2} ms`);
+          c.close();
+        }
+        c = await startTill();
+        await bringToRest(c);
+      }
+      await web?.kill('SIGTERM');
+      web = null;
+      c.close();
+      console.log(`payment crash rounds: ${ROUNDS}; kills: ${kills.join(', ')}`);
+      console.log(`found after restarts: ${JSON.stringify(Object.fromEntries(seenAfterRestart))}`);
+
+      // The invariants, over everything the rounds left behind.
+      const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+      try {
+        expect(verifyJournal(db).ok).toBe(true);
+        const sales = db.prepare('SELECT id, cart_id FROM sales').all() as { id: string; cart_id: string }[];
+        expect(new Set(sales.map((s) => s.cart_id)).size).toBe(sales.length);
+        const tenders = db
+          .prepare(
+            `SELECT t.sale_id, t.kind, t.attempt_id, a.state FROM tenders t LEFT JOIN payment_attempts a ON a.id = t.attempt_id`,
+          )
+          .all() as { sale_id: string; kind: string; attempt_id: string | null; state: string | null }[];
+        expect(tenders.length).toBe(sales.length);
+        const gw = await gatewayUp();
+        const approved = gw.ledger.payments('T01').filter((p) => p.status === 'approved');
+        const refs = approved.map((p) => p.reference);
+        expect(new Set(refs).size).toBe(refs.length);
+        // Every card tender is one approved gateway payment (online or forwarded), and vice versa.
+        const cardTenders = tenders.filter((t) => t.kind === 'card');
+        expect(cardTenders.every((t) => t.state === 'approved' || t.state === 'forward_approved')).toBe(true);
+        expect(cardTenders.map((t) => t.attempt_id).sort()).toEqual([...refs].sort());
+        // No cart charged twice: approved payments map to distinct carts.
+        const cartOf = db.prepare('SELECT cart_id FROM payment_attempts WHERE id = ?');
+        const charged = refs.map((r) => (cartOf.get(r) as { cart_id: string }).cart_id);
+        expect(new Set(charged).size).toBe(charged.length);
+        // Every sale was uploaded exactly once.
+        const uploaded = gw.ledger.sales('T01').map((s) => s.saleId);
+        expect(new Set(uploaded).size).toBe(uploaded.length);
+        expect([...uploaded].sort()).toEqual(sales.map((s) => s.id).sort());
+        expect(sales.length).toBeGreaterThan(0);
+        console.log(
+          `sales: ${sales.length}, card tenders: ${cardTenders.length}, gateway payments approved: ${refs.length}`,
+        );
+      } finally {
+        db.close();
+      }
+    },
+  );
+});

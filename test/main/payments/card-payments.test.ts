@@ -1,0 +1,279 @@
+// Card payments end to end through the host: the emulated encrypting reader, the real HID driver, the gateway
+// client, a sandbox gateway over loopback with its own ledger, and the sale written with the approval.
+// Exactly-once is checked on both sides: the local sales and the gateway ledger.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PaymentResultView } from '../../../main/api/contract';
+import { verifyJournal } from '../../../main/audit/journal';
+import { DEMO } from '../../../main/catalog/demo';
+import { call, cartOf, failure, openShop, until } from './fixtures';
+
+const APPROVAL = { operatorCode: '900', pin: '1234' };
+
+describe('card payments online', () => {
+  it('an approved swipe completes the sale in the same transaction; the gateway holds one payment', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const attempt = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    expect(attempt).toMatchObject({ state: 'created', amountMinor: cart.totals.totalMinor });
+    // While the payment may move money, the cart cannot change and cash cannot be taken.
+    expect((await failure(h, 'cart.scan', { code: DEMO.milk.barcode })).code).toBe('CART_LOCKED');
+    expect(
+      (
+        await failure(h, 'sale.tenderCash', {
+          cartId: cart.cartId,
+          cartVersion: cart.version,
+          tenderedMinor: 10_000,
+        })
+      ).code,
+    ).toBe('CART_LOCKED');
+
+    const r = await call(h, 'payment.trainingSwipe', { attemptId: attempt.attemptId, testCard: 'visa' });
+    expect(r.outcome).toBe('approved');
+    expect(r.payment).toMatchObject({ state: 'approved', brand: 'visa', last4: '0010', mode: 'online' });
+    expect(r.sale?.tenders).toEqual([
+      expect.objectContaining({ kind: 'card', brand: 'visa', last4: '0010', reference: attempt.attemptId }),
+    ]);
+    expect(r.sale?.tenders[0]?.authCode).toMatch(/^\d{6}$/);
+    const ledger = shop.gateway.ledger.payments('T01');
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ reference: attempt.attemptId, status: 'approved', last4: '0010' });
+
+    // The sale upload reaches the gateway's ledger exactly once.
+    await until(() => shop.gateway.ledger.sales('T01').length === 1, 'the sale upload');
+    expect(shop.gateway.ledger.sales('T01')[0]?.saleId).toBe(r.sale?.saleId);
+  });
+
+  it('a decline ends the attempt and frees the cart: cash then completes the sale', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'decline' });
+    expect(r).toMatchObject({
+      outcome: 'declined',
+      sale: null,
+      payment: { state: 'declined', responseCode: '05' },
+    });
+    const sale = await call(h, 'sale.tenderCash', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      tenderedMinor: cart.totals.totalMinor,
+    });
+    expect(sale.tenders[0]?.kind).toBe('cash');
+  });
+
+  it('a bad read is CARD_UNREADABLE and the attempt waits for another swipe', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    expect(
+      (await failure(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'bad-read' })).code,
+    ).toBe('CARD_UNREADABLE');
+    expect((await call(h, 'payment.get', { attemptId: a.attemptId })).state).toBe('created');
+    expect(
+      (await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'unionpay' })).outcome,
+    ).toBe('approved');
+  });
+
+  it('charged but the answer was lost: UNKNOWN, no second attempt, then the lookup finds it — charged once', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    // Twice: the client retries once on a fresh connection when a kept-alive one was reset.
+    shop.gateway.setFaults([{ route: 'authorize', kind: 'reset-after-commit', times: 2 }]);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    expect(r).toMatchObject({ outcome: 'unknown', sale: null, payment: { state: 'unknown' } });
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1); // the gateway did charge
+    expect(
+      (await failure(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version })).code,
+    ).toBe('CART_LOCKED');
+    expect((await call(h, 'payment.recovery', {})).map((p) => [p.attemptId, p.state])).toContainEqual([
+      a.attemptId,
+      'unknown',
+    ]);
+
+    const resolved = await call(h, 'payment.resolve', { attemptId: a.attemptId });
+    expect(resolved.outcome).toBe('approved');
+    expect(resolved.sale?.totals.totalMinor).toBe(cart.totals.totalMinor);
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1);
+    expect(await localSales(shop.dataDir)).toBe(1);
+  });
+
+  it('the request never reached the ledger (reset before commit): the lookup says so and the same request is resent once', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    shop.gateway.setFaults([{ route: 'authorize', kind: 'reset-before-commit', times: 2 }]);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    expect(r.outcome).toBe('unknown');
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(0);
+    const resolved = await call(h, 'payment.resolve', { attemptId: a.attemptId });
+    expect(resolved.outcome).toBe('approved');
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1);
+  });
+
+  it('a 5xx on authorize is unknown (never "declined"): the background resolver settles it', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    shop.gateway.setFaults([{ route: 'authorize', kind: 'status', status: 503, times: 1 }]);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    expect(r.outcome).toBe('unknown');
+    const settled = await call(h, 'payment.resolve', { attemptId: a.attemptId });
+    expect(settled.outcome).toBe('approved');
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1);
+  });
+});
+
+describe('store-and-forward', () => {
+  it('gateway down: stored within limits with the customer contact, forwarded when it is back, status bar follows', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    await shop.stopGateway();
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      customerContact: '+86 138 0000 0000',
+    });
+    const r: PaymentResultView = await call(h, 'payment.trainingSwipe', {
+      attemptId: a.attemptId,
+      testCard: 'visa',
+    });
+    expect(r).toMatchObject({ outcome: 'stored', payment: { state: 'stored', mode: 'offline' } });
+    expect(r.sale?.tenders[0]).toMatchObject({ kind: 'card', storedOffline: true, last4: '0010' });
+    const s1 = await call(h, 'status.get', {});
+    expect(s1.payments).toMatchObject({ pendingCount: 1, pendingMinor: cart.totals.totalMinor });
+    expect(Date.parse(s1.payments.nextDeadline ?? '') - Date.parse(s1.payments.oldestPendingAt ?? '')).toBe(
+      24 * 3_600_000,
+    );
+    await until(async () => (await call(h, 'status.get', {})).gateway.state === 'offline', 'offline status');
+
+    // Over the per-payment cap (200.00): refused, and a manager may override (journalled).
+    const one = await cartOf(h, [DEMO.milk.barcode]);
+    const big = await call(h, 'cart.setQuantity', { lineId: one.lines[0]?.lineId, qtyMilli: 100_000 });
+    expect(big.totals.totalMinor).toBeGreaterThan(20_000);
+    const b = await call(h, 'payment.startCard', {
+      cartId: big.cartId,
+      cartVersion: big.version,
+      customerContact: 'a@b.cn',
+    });
+    const refused = await failure(h, 'payment.trainingSwipe', { attemptId: b.attemptId, testCard: 'visa' });
+    expect(refused).toMatchObject({
+      code: 'OFFLINE_LIMIT',
+      detail: { limit: 'perPayment', overridable: true },
+    });
+    await call(h, 'payment.cancel', { attemptId: b.attemptId });
+    const o = await call(h, 'payment.startCard', {
+      cartId: big.cartId,
+      cartVersion: big.version,
+      customerContact: 'a@b.cn',
+      override: APPROVAL,
+    });
+    expect(
+      (await call(h, 'payment.trainingSwipe', { attemptId: o.attemptId, testCard: 'unionpay' })).outcome,
+    ).toBe('stored');
+
+    await shop.restartGateway();
+    await until(
+      async () => (await call(h, 'status.get', {})).payments.pendingCount === 0,
+      'the forward',
+      10_000,
+    );
+    expect((await call(h, 'status.get', {})).gateway.state).toBe('online');
+    expect((await call(h, 'payment.get', { attemptId: a.attemptId })).state).toBe('forward_approved');
+    const ledger = shop.gateway.ledger.payments('T01');
+    expect(ledger.map((p) => p.reference).sort()).toEqual([a.attemptId, o.attemptId].sort());
+    await until(() => shop.gateway.ledger.sales('T01').length === 2, 'both sale uploads');
+
+    await shop.host.close();
+    const db = new Database(path.join(shop.dataDir, 'pos.sqlite'), { readonly: true });
+    try {
+      const kinds = db.prepare('SELECT kind, body FROM journal ORDER BY seq').all() as {
+        kind: string;
+        body: string;
+      }[];
+      const override = kinds.find((k) => k.kind === 'payment.stored-offline' && k.body.includes('override'));
+      expect(override?.body).toContain('"code":"900"');
+      expect(kinds.filter((k) => k.kind === 'payment.forward-approved')).toHaveLength(2);
+      // Card ciphertext is gone once the outcome is known.
+      expect(
+        db.prepare('SELECT count(*) AS n FROM payment_attempts WHERE request_body IS NOT NULL').get(),
+      ).toEqual({ n: 0 });
+      expect(verifyJournal(db).ok).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a decline after forwarding is a manager alert until acknowledged with a PIN', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    await shop.stopGateway();
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      customerContact: '13800000000',
+    });
+    expect(
+      (await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'stolen' })).outcome,
+    ).toBe('stored');
+    await shop.restartGateway();
+    await until(
+      async () => (await call(h, 'payment.get', { attemptId: a.attemptId })).state === 'forward_declined',
+      'the declined forward',
+      10_000,
+    );
+    expect((await call(h, 'status.get', {})).payments.needsManager).toBe(1);
+    expect((await call(h, 'payment.recovery', {})).map((p) => p.attemptId)).toContain(a.attemptId);
+    expect(
+      (
+        await failure(h, 'payment.acknowledge', {
+          attemptId: a.attemptId,
+          approval: { operatorCode: '900', pin: '0000' },
+        })
+      ).code,
+    ).toBe('APPROVAL_DENIED');
+    await call(h, 'payment.acknowledge', { attemptId: a.attemptId, approval: APPROVAL });
+    expect((await call(h, 'status.get', {})).payments.needsManager).toBe(0);
+  });
+
+  it('refuses offline without a customer contact, and offline entry modes and QR are refused with clear codes', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    await shop.stopGateway();
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    expect(
+      (await failure(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' })).code,
+    ).toBe('CONTACT_REQUIRED');
+    await call(h, 'payment.cancel', { attemptId: a.attemptId });
+    await until(async () => (await call(h, 'status.get', {})).gateway.state === 'offline', 'offline status');
+    expect(
+      (
+        await failure(h, 'payment.startQr', {
+          cartId: cart.cartId,
+          cartVersion: cart.version,
+          code: '134567890123456789',
+        })
+      ).code,
+    ).toBe('ONLINE_ONLY');
+  });
+});
+
+async function localSales(dataDir: string): Promise<number> {
+  const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,129 @@
+// A host wired to a sandbox gateway on loopback (a real HTTP server with its own ledger), with fast sync
+// timings, for the payment tests: the test keeps the sandbox handle to inject faults, cut it off and restart it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { Channel, Output, CartView } from '../../../main/api/contract';
+import type { Result } from '../../../main/api/result';
+import { DEMO } from '../../../main/catalog/demo';
+import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway-sandbox/server';
+import { createHost } from '../../../main/host';
+import type { Host } from '../../../main/host-types';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+export const SECRET = Buffer.alloc(32, 7);
+
+export interface Shop {
+  readonly host: Host;
+  readonly dataDir: string;
+  gateway: SandboxGateway;
+  /** the gateway's port, kept across restarts so the host's config stays right */
+  readonly port: number;
+  restartGateway(): Promise<void>;
+  stopGateway(): Promise<void>;
+}
+
+export async function openShop(opts: { config?: Partial<PosConfig> } = {}): Promise<Shop> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-pay-'));
+  const gwDir = path.join(dataDir, 'gw');
+  fs.mkdirSync(gwDir);
+  const start = (port: number): Promise<SandboxGateway> =>
+    startSandboxGateway({
+      dataDir: gwDir,
+      port,
+      terminals: [{ terminalId: 'T01', secret: SECRET }],
+      currency: 'CNY',
+      adminToken: 'admin',
+    });
+  let gateway = await start(0);
+  const port = gateway.port;
+  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
+  const config: PosConfig = {
+    ...DEFAULT_CONFIG,
+    gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret' },
+    ...opts.config,
+  };
+  fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config, null, 2));
+  const host = await createHost({
+    dataDir,
+    log: () => undefined,
+    paymentTuning: {
+      backoff: { baseMs: 5, maxMs: 50 },
+      breaker: { threshold: 1, baseCooldownMs: 30, maxCooldownMs: 100 },
+      qr: { pollEveryMs: 5, maxPolls: 6 },
+      clientTimeoutMs: 1_000,
+      idleMs: 50,
+    },
+  });
+  let up = true;
+  const shop: Shop = {
+    host,
+    dataDir,
+    get gateway() {
+      return gateway;
+    },
+    set gateway(g) {
+      gateway = g;
+    },
+    port,
+    async restartGateway() {
+      if (up) await gateway.close();
+      gateway = await start(port);
+      up = true;
+    },
+    async stopGateway() {
+      if (up) await gateway.close();
+      up = false;
+    },
+  };
+  cleanups.push(async () => {
+    await host.close();
+    if (up) await gateway.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return shop;
+}
+
+export async function call<C extends Channel>(h: Host, channel: C, input: unknown): Promise<Output<C>> {
+  const r = (await h.dispatch(channel, input)) as Result<Output<C>>;
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+export async function failure(
+  h: Host,
+  channel: Channel,
+  input: unknown,
+): Promise<{ code: string; detail?: Record<string, unknown> }> {
+  const r = await h.dispatch(channel, input);
+  if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
+  return {
+    code: r.error.code,
+    ...(r.error.detail ? { detail: r.error.detail as Record<string, unknown> } : {}),
+  };
+}
+
+/** A cart with a few demo items: total 2,050 fen unless `codes` says otherwise. */
+export async function cartOf(
+  h: Host,
+  codes: readonly string[] = [DEMO.cola.barcode, DEMO.water.barcode],
+): Promise<CartView> {
+  let cart: CartView | null = null;
+  for (const code of codes) cart = await call(h, 'cart.scan', { code });
+  if (!cart) throw new Error('no cart');
+  return cart;
+}
+
+export async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
