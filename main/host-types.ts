@@ -9,6 +9,14 @@ export interface HostOptions {
   /** Training mode: demo catalog, sales flagged as training, emulated devices. Default: true on first start. */
   readonly trainingMode?: boolean;
   readonly locale?: Locale;
+  /** Tests and demos: shorter sync backoff, breaker cool-downs and QR polling (defaults suit a shop). */
+  readonly paymentTuning?: {
+    readonly backoff?: { baseMs: number; maxMs: number };
+    readonly breaker?: { threshold?: number; baseCooldownMs?: number; maxCooldownMs?: number };
+    readonly qr?: { pollEveryMs: number; maxPolls: number };
+    readonly clientTimeoutMs?: number;
+    readonly idleMs?: number;
+  };
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: (

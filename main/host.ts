@@ -23,7 +23,7 @@ import { TRAINING_MANAGER, trainingManager } from './staff/training-staff';
 import { createSaleRepo } from './sale/sale-repo';
 import { createCashTender } from './sale/tender-cash';
 import { createSaleWriter } from './sale/write-sale';
-import { createPaymentsRuntime, type PaymentsRuntimeOptions } from './payments/payments-runtime';
+import { createPaymentsRuntime } from './payments/payments-runtime';
 import { createNoSaleDrawer } from './printing/drawer/no-sale';
 import type { Backoff } from './printing/queue/backoff';
 import { createEmulatedPrinterPort, isEmulatedPort } from './printing/queue/emulated-printer';
@@ -52,8 +52,6 @@ export interface PrintingOptions {
   readonly printer?: PrinterPort;
   readonly printTimers?: Timers;
   readonly printBackoff?: Backoff;
-  /** tests: faster sync backoff, breaker cool-down and QR polling */
-  readonly paymentTuning?: PaymentsRuntimeOptions['tuning'];
 }
 
 export async function createHost(options: HostOptions & PrintingOptions): Promise<Host> {

@@ -443,6 +443,10 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     },
     startQr: (input) => result(qr.pay(input)),
     assertCartUnlocked(cartId) {
+      const waiting = attempts.blockingFor(cartId);
+      // A card payment still waiting for its card has moved no money: going on with the cart (an edit, cash,
+      // clearing it) abandons it, so a refused or forgotten card dialog never leaves the cart stuck.
+      if (waiting?.state === 'created' && waiting.kind === 'card') cards.cancel(waiting.id);
       const b = attempts.blockingFor(cartId);
       if (b)
         throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {

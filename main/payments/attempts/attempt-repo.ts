@@ -143,6 +143,8 @@ export interface AttemptRepo {
   /** Moves `id` from `from` to `to`; throws if it is no longer in `from`. Final states drop the request body. */
   move(id: string, from: AttemptState, to: AttemptState, changes?: AttemptChanges): Attempt;
   inStates(states: readonly AttemptState[]): Attempt[];
+  /** The customer contact of an attempt still waiting for its card (asked for once the gateway is offline). */
+  setContact(id: string, contact: string): Attempt;
   /** Links the sale written in the same transaction as the approval or the offline storing. */
   attachSale(id: string, saleId: string): void;
   acknowledge(id: string): void;
@@ -163,6 +165,9 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
     `SELECT ${COLS} FROM payment_attempts WHERE cart_id = ? AND state IN (${BLOCKING_STATES.map(
       (s) => `'${s}'`,
     ).join(', ')})`,
+  );
+  const contactStmt = db.prepare(
+    `UPDATE payment_attempts SET customer_contact = ?, updated_at = ? WHERE id = ? AND state = 'created'`,
   );
   const attach = db.prepare('UPDATE payment_attempts SET sale_id = ? WHERE id = ? AND sale_id IS NULL');
   const ack = db.prepare('UPDATE payment_attempts SET acknowledged_at = ?, updated_at = ? WHERE id = ?');
@@ -251,6 +256,16 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
         )
         .all(...states)
         .map(toAttempt);
+    },
+    setContact(id, contact) {
+      if (contactStmt.run(contact, deps.now().toISOString(), id).changes !== 1) {
+        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${id} is no longer waiting for a card`, {
+          attemptId: id,
+        });
+      }
+      const r = byId.get(id);
+      if (!r) throw new PosFailure('INTERNAL', `payment attempt ${id} vanished`);
+      return toAttempt(r);
     },
     attachSale(id, saleId) {
       if (attach.run(saleId, id).changes !== 1) {

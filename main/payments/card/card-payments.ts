@@ -334,16 +334,25 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
             });
           }
           if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
+          const contact = input.customerContact?.trim() ?? '';
+          if (contact !== '' && !CONTACT.test(contact)) {
+            throw new PosFailure('CONTACT_REQUIRED', 'A phone number or an e-mail address is needed');
+          }
           const blocking = attempts.blockingFor(cart.id);
+          // The same cart's attempt still waiting for its card (e.g. the gateway went away at the swipe and the
+          // contact is now given): that attempt goes on; nothing was charged under it.
+          if (
+            blocking?.state === 'created' &&
+            blocking.kind === 'card' &&
+            blocking.cartVersion === cart.version
+          ) {
+            return contact === '' ? blocking : attempts.setContact(blocking.id, contact);
+          }
           if (blocking) {
             throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
               attemptId: blocking.id,
               state: blocking.state,
             });
-          }
-          const contact = input.customerContact?.trim() ?? '';
-          if (contact !== '' && !CONTACT.test(contact)) {
-            throw new PosFailure('CONTACT_REQUIRED', 'A phone number or an e-mail address is needed');
           }
           const view = priceView(cart, deps);
           return attempts.insert({

@@ -18,14 +18,13 @@ describe('card payments online', () => {
     const cart = await cartOf(h);
     const attempt = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
     expect(attempt).toMatchObject({ state: 'created', amountMinor: cart.totals.totalMinor });
-    // While the payment may move money, the cart cannot change and cash cannot be taken.
-    expect((await failure(h, 'cart.scan', { code: DEMO.milk.barcode })).code).toBe('CART_LOCKED');
+    // A second card payment for the cart is refused while this one exists.
     expect(
       (
-        await failure(h, 'sale.tenderCash', {
+        await failure(h, 'payment.startQr', {
           cartId: cart.cartId,
           cartVersion: cart.version,
-          tenderedMinor: 10_000,
+          code: '134567890123456789',
         })
       ).code,
     ).toBe('CART_LOCKED');
@@ -65,6 +64,21 @@ describe('card payments online', () => {
     expect(sale.tenders[0]?.kind).toBe('cash');
   });
 
+  it('a payment still waiting for its card is abandoned when the cashier goes on with the cart', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const more = await call(h, 'cart.scan', { code: DEMO.milk.barcode });
+    expect(more.lines).toHaveLength(cart.lines.length + 1);
+    expect((await call(h, 'payment.get', { attemptId: a.attemptId })).state).toBe('cancelled');
+    // Its late swipe changes nothing: nothing is charged for a cancelled attempt.
+    expect(
+      (await failure(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' })).code,
+    ).toBe('PAYMENT_STATE_CHANGED');
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(0);
+  });
+
   it('a bad read is CARD_UNREADABLE and the attempt waits for another swipe', async () => {
     const shop = await openShop();
     const h = shop.host;
@@ -89,8 +103,20 @@ describe('card payments online', () => {
     const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
     expect(r).toMatchObject({ outcome: 'unknown', sale: null, payment: { state: 'unknown' } });
     expect(shop.gateway.ledger.payments('T01')).toHaveLength(1); // the gateway did charge
+    // While the outcome is unknown the money may have moved: no second attempt, no edit, no cash, no clear.
     expect(
       (await failure(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version })).code,
+    ).toBe('CART_LOCKED');
+    expect((await failure(h, 'cart.scan', { code: DEMO.milk.barcode })).code).toBe('CART_LOCKED');
+    expect((await failure(h, 'cart.clear', {})).code).toBe('CART_LOCKED');
+    expect(
+      (
+        await failure(h, 'sale.tenderCash', {
+          cartId: cart.cartId,
+          cartVersion: cart.version,
+          tenderedMinor: 10_000,
+        })
+      ).code,
     ).toBe('CART_LOCKED');
     expect((await call(h, 'payment.recovery', {})).map((p) => [p.attemptId, p.state])).toContainEqual([
       a.attemptId,
@@ -246,7 +272,7 @@ describe('store-and-forward', () => {
     expect((await call(h, 'status.get', {})).payments.needsManager).toBe(0);
   });
 
-  it('refuses offline without a customer contact, and offline entry modes and QR are refused with clear codes', async () => {
+  it('offline: the contact is asked for and the same attempt goes on; wedge entry and QR are refused with clear codes', async () => {
     const shop = await openShop();
     const h = shop.host;
     await shop.stopGateway();
@@ -255,13 +281,40 @@ describe('store-and-forward', () => {
     expect(
       (await failure(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' })).code,
     ).toBe('CONTACT_REQUIRED');
-    await call(h, 'payment.cancel', { attemptId: a.attemptId });
+    // The contact is given: the same attempt goes on (nothing was charged under it), a bad contact is refused.
+    expect(
+      (
+        await failure(h, 'payment.startCard', {
+          cartId: cart.cartId,
+          cartVersion: cart.version,
+          customerContact: 'x',
+        })
+      ).code,
+    ).toBe('CONTACT_REQUIRED');
+    const again = await call(h, 'payment.startCard', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      customerContact: '13800000000',
+    });
+    expect(again.attemptId).toBe(a.attemptId);
     await until(async () => (await call(h, 'status.get', {})).gateway.state === 'offline', 'offline status');
+    // Keyboard-wedge entry is not allowed offline by default (no reader cryptogram).
+    const wedge = await failure(h, 'payment.wedgeSwipe', {
+      attemptId: a.attemptId,
+      tracks: ';4761739001010010=30121010000000000000?',
+    });
+    expect(wedge).toMatchObject({
+      code: 'OFFLINE_LIMIT',
+      detail: { limit: 'entryMode', overridable: false },
+    });
+    const stored = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    expect(stored.outcome).toBe('stored');
+    const next = await cartOf(h);
     expect(
       (
         await failure(h, 'payment.startQr', {
-          cartId: cart.cartId,
-          cartVersion: cart.version,
+          cartId: next.cartId,
+          cartVersion: next.version,
           code: '134567890123456789',
         })
       ).code,
