@@ -146,6 +146,7 @@ async function buildGraph(
       status.setPayments(p);
     },
     onPayment: (p) => emit('payment', p),
+    onPaymentError: (e) => emit('paymentError', e),
     ...(options.paymentTuning ? { tuning: options.paymentTuning } : {}),
   });
 
@@ -222,6 +223,10 @@ async function buildGraph(
       const c = cart.get();
       return {
         locale: prefs.locale(),
+        cardReader: {
+          kind: config.trainingMode ? 'training' : (config.cardReader?.kind ?? 'none'),
+          widensPciScope: config.cardReader?.kind === 'keyboard-wedge',
+        },
         trainingApprover: config.trainingMode
           ? { code: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin }
           : null,

@@ -4,7 +4,7 @@
 // - the renderer's `PosApi` type is computed from the schemas and the `Outputs` map below.
 // Adding a channel = one entry in `contract` + one in `Outputs`; the compiler flags every missing piece.
 import { z } from 'zod';
-import type { Result } from './result';
+import type { PosError, Result } from './result';
 
 // ---------- shared value schemas ----------
 
@@ -298,6 +298,14 @@ export interface SaleSummaryView {
 
 export interface BootstrapView {
   readonly locale: Locale;
+  /**
+   * The card reader as configured: 'training' (emulated encrypting reader), 'idtech-hid' (encrypting),
+   * 'keyboard-wedge' (types clear tracks: works, but widens PCI scope — shown as a warning), or 'none'.
+   */
+  readonly cardReader: {
+    readonly kind: 'training' | 'idtech-hid' | 'keyboard-wedge' | 'none';
+    readonly widensPciScope: boolean;
+  };
   /** Training mode's demo manager, shown on the approval prompt; null outside training mode. */
   readonly trainingApprover: { readonly code: string; readonly pin: string } | null;
   readonly currency: string;
@@ -379,13 +387,20 @@ export type Output<C extends Channel> = Outputs[C];
 
 // ---------- events pushed from main ----------
 
+/** A swipe on a hardware reader that main could not use for the waiting payment (the dialog shows why). */
+export interface PaymentErrorEvent {
+  readonly attemptId: string;
+  readonly error: PosError;
+}
+
 export interface Events {
   status: StatusView;
   cart: CartView;
   payment: PaymentView;
+  paymentError: PaymentErrorEvent;
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['status', 'cart', 'payment'];
+export const eventNames: readonly EventName[] = ['status', 'cart', 'payment', 'paymentError'];
 
 // ---------- the renderer-facing API, derived ----------
 

@@ -60,6 +60,22 @@ export const ConfigSchema = z.strictObject({
       terminalSecretFile: z.string().min(1),
     })
     .optional(),
+  /**
+   * The card reader. `idtech-hid`: an encrypting ID TECH reader on USB HID (DUKPT; `variant` is the reader's
+   * key setting). `keyboard-wedge`: a reader that types clear tracks — it works (main encrypts at once) but
+   * widens PCI scope, and the till says so. Absent: none (training mode uses an emulated encrypting reader).
+   */
+  cardReader: z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('idtech-hid'),
+        variant: z.enum(['pin', 'data']),
+        vendorId: z.int().min(0).max(0xffff).optional(),
+        productId: z.int().min(0).max(0xffff).optional(),
+      }),
+      z.strictObject({ kind: z.literal('keyboard-wedge') }),
+    ])
+    .optional(),
   /** Store-and-forward limits (main/payments/offline/policy.ts); absent fields take the documented defaults. */
   offlinePolicy: z
     .strictObject({

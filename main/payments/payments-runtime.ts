@@ -5,9 +5,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { IdTechHidReader, type EncryptedSwipe } from '../../native/card/idtech';
+import { IdTechHidReader, openIdTechReader, type EncryptedSwipe } from '../../native/card/idtech';
 import { IdTechMsrEmulator } from '../../native/emulators/idtech-msr';
-import type { PaymentResultView, PaymentsStatusView, PaymentView, SaleView } from '../api/contract';
+import type {
+  PaymentErrorEvent,
+  PaymentResultView,
+  PaymentsStatusView,
+  PaymentView,
+  SaleView,
+} from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { PosConfig } from '../config/config';
@@ -53,6 +59,7 @@ export interface PaymentsRuntimeOptions {
     p: PaymentsStatusView,
   ) => void;
   readonly onPayment: (p: PaymentView) => void;
+  readonly onPaymentError: (e: PaymentErrorEvent) => void;
   /** tests: faster backoff, breaker and QR polling */
   readonly tuning?: {
     readonly backoff?: { baseMs: number; maxMs: number };
@@ -309,7 +316,9 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   const resolveTimer = setInterval(() => void resolveUnknowns(), 5_000);
   resolveTimer.unref();
 
-  // Training: the emulated encrypting reader, read through the real HID driver.
+  // The encrypting reader: training mode's emulated one, or a configured ID TECH reader on USB HID. A swipe
+  // goes to the card payment waiting for one (the newest); its outcome reaches the UI as events, and a swipe
+  // that cannot be used is reported as a `paymentError` event for that payment.
   const emulator = config.trainingMode
     ? new IdTechMsrEmulator({
         bdk: TRAINING_READER.bdk,
@@ -320,7 +329,19 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
         mask: { showExpiry: true },
       })
     : null;
-  const reader = emulator ? new IdTechHidReader(emulator) : null;
+  const hidConfig = config.cardReader?.kind === 'idtech-hid' ? config.cardReader : null;
+  let reader: IdTechHidReader | null = emulator ? new IdTechHidReader(emulator) : null;
+  const readerVariant = hidConfig?.variant ?? 'data';
+  if (!reader && hidConfig) {
+    reader = await openIdTechReader({
+      ...(hidConfig.vendorId !== undefined ? { vendorId: hidConfig.vendorId } : {}),
+      ...(hidConfig.productId !== undefined ? { productId: hidConfig.productId } : {}),
+    }).catch((e: unknown) => {
+      // The till still sells (cash, QR); the reader is reported, and found again at the next start.
+      o.log('error', 'card reader not available', { error: e instanceof Error ? e.message : String(e) });
+      return null;
+    });
+  }
   let waiting: {
     attemptId: string;
     resolve: (r: PaymentResultView) => void;
@@ -334,26 +355,45 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       sale: 'sale' in r ? (r.sale as SaleView) : null,
     };
   };
-  reader?.on('swipe', (s: EncryptedSwipe) => {
+  /** The payment a hardware swipe is for: the one a training swipe named, else the newest waiting card payment. */
+  const target = (): {
+    attemptId: string;
+    resolve: (r: PaymentResultView) => void;
+    reject: (e: unknown) => void;
+  } | null => {
     const w = waiting;
     waiting = null;
-    if (!w) return void o.log('warn', 'card swiped with no payment waiting for it');
+    if (w) return w;
+    const open = attempts.inStates(['created']).filter((a) => a.kind === 'card');
+    const newest = open[open.length - 1];
+    if (!newest) return null;
+    const report = (e: unknown): void => {
+      const error =
+        e instanceof PosFailure
+          ? { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) }
+          : { code: 'INTERNAL' as const, message: 'the swipe could not be used' };
+      o.onPaymentError({ attemptId: newest.id, error });
+    };
+    return { attemptId: newest.id, resolve: () => undefined, reject: report };
+  };
+  reader?.on('swipe', (s: EncryptedSwipe) => {
+    const t = target();
+    if (!t) return void o.log('warn', 'card swiped with no payment waiting for it');
     try {
-      result(cards.submit(w.attemptId, readFromEncryptedSwipe(s, { variant: 'data' }))).then(
-        w.resolve,
-        w.reject,
+      result(cards.submit(t.attemptId, readFromEncryptedSwipe(s, { variant: readerVariant }))).then(
+        t.resolve,
+        t.reject,
       );
     } catch (e) {
-      w.reject(e);
+      t.reject(e);
     }
   });
   reader?.on('bad-read', (b) => {
-    const w = waiting;
-    waiting = null;
-    w?.reject(
+    target()?.reject(
       new PosFailure('CARD_UNREADABLE', 'The card could not be read; swipe again', { reason: b.reason }),
     );
   });
+  reader?.on('disconnected', (d) => o.log('error', 'card reader disconnected', { message: d.message }));
 
   publishStatus();
   worker.start();

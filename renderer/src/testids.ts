@@ -100,6 +100,7 @@ export const TID = {
   statusConnection: 'status-connection',
   statusPayments: 'status-payments',
   statusAlerts: 'status-alerts',
+  statusCardReader: 'status-card-reader',
   toast: 'toast',
 
   printerPanel: 'printer-panel',

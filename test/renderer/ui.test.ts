@@ -50,7 +50,23 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
       `window.__fakePos.calls.filter((c) => c.channel === ${JSON.stringify(channel)}).map((c) => c.input)`,
     ) as Promise<unknown[]>;
   const burst = (keys: readonly string[]) => keyBurst(page, keys);
-  const scan = (code: string) => burst([...code, 'Enter']);
+  /** A scanner burst, then waits until the app has acted on it (the fake recorded cart.scan). */
+  const scan = async (code: string): Promise<void> => {
+    const before = (await calls('cart.scan')).length;
+    await burst([...code, 'Enter']);
+    try {
+      await poll(async () => (await calls('cart.scan')).length).toBeGreaterThan(before);
+    } catch (e) {
+      // Say what the page was doing, so a lost burst can be told from a slow render.
+      const facts = await page.evaluate(
+        `JSON.stringify({ scanner: document.documentElement.dataset.scanner ?? null, focus: document.hasFocus(),
+          active: document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName,
+          calls: window.__fakePos.calls.map((c) => c.channel).slice(-10) })`,
+      );
+      throw new Error(`scan of ${code} never reached cart.scan: ${String(facts)}`, { cause: e });
+    }
+  };
+
   const TRACK1 = '%B4111111111111111^DOE/JOHN^25121010000000000000?';
   const TRACK2 = ';4111111111111111=25121010000000000000?';
   const focusedTestId = () => page.evaluate('document.activeElement?.getAttribute("data-testid") ?? null');
@@ -668,6 +684,17 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await poll(() => tid('payment-refused').getAttribute('data-code')).toBe('ONLINE_ONLY');
     await page.keyboard.press('F12');
     await tid('tender-dialog').waitFor();
+  });
+
+  it('a keyboard-wedge card reader is flagged in the status bar as widening PCI scope', async () => {
+    expect(await tid('status-card-reader').count()).toBe(0);
+    await page.addInitScript({
+      content: 'window.__fakeBootPatch = { cardReader: { kind: "keyboard-wedge", widensPciScope: true } };',
+    });
+    await page.reload();
+    await tid('status-card-reader').waitFor();
+    expect(await tid('status-card-reader').getAttribute('data-pci')).toBe('wider');
+    expect(await tid('status-card-reader').getAttribute('title')).toContain('PCI DSS');
   });
 
   it('status bar: offline payments with age and time left (red under 2 h), and the alerts badge', async () => {

@@ -1,6 +1,7 @@
 // Every call to main the screen makes, in one place: unwrap the Result, put cart/status into the reducer,
 // and turn any error into a translated toast. Callers get a boolean (or the value) to decide what's next.
 import type {
+  PaymentErrorEvent,
   Approval,
   CartView,
   Discount,
@@ -89,6 +90,8 @@ export interface Actions {
   acknowledgePayment(attemptId: string): ApprovedCall;
   /** Pushed `payment` events; returns the unsubscribe function. */
   onPayment(listener: (payment: PaymentView) => void): () => void;
+  /** A hardware reader's swipe main could not use for a waiting payment (why, for the dialog). */
+  onPaymentError(listener: (e: PaymentErrorEvent) => void): () => void;
   /** A card or QR payment completed the sale: show it, and fetch the next cart. */
   paymentCompleted(sale: SaleView): void;
   /** A payment ended without a sale (declined, cancelled): the cart is unlocked, re-read it. */
@@ -229,6 +232,7 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       return null;
     },
     onPayment: (listener) => pos.on('payment', listener),
+    onPaymentError: (listener) => pos.on('paymentError', listener),
     paymentCompleted: (sale) => {
       dispatch({ type: 'completed', sale });
       void refreshCart(); // main has opened the next cart

@@ -25,6 +25,8 @@ export interface SessionState {
   readonly store: StoreInfoView | null;
   /** Training mode's demo manager, shown on the approval prompt (never a real operator's PIN). */
   readonly trainingApprover: BootstrapView['trainingApprover'];
+  /** The configured card reader; a keyboard-wedge one widens PCI scope and the status bar says so. */
+  readonly cardReader: BootstrapView['cardReader'];
   readonly cart: CartView | null;
   readonly status: StatusView | null;
   /** main's `printer.status` answer, fetched when the printer slot changes; null until then (or on failure). */
@@ -57,6 +59,7 @@ export const initialSession: SessionState = {
   currency: 'CNY',
   store: null,
   trainingApprover: null,
+  cardReader: { kind: 'none', widensPciScope: false },
   cart: null,
   status: null,
   printer: null,
@@ -96,6 +99,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         currency: boot.currency,
         store: boot.store,
         trainingApprover: boot.trainingApprover,
+        cardReader: boot.cardReader,
         status: boot.status,
       };
       return acceptCart({ ...base, cart: null }, boot.cart, false);

@@ -36,6 +36,7 @@ type CardActions = Pick<
   | 'cancelPayment'
   | 'resolvePayment'
   | 'onPayment'
+  | 'onPaymentError'
   | 'saleDetail'
   | 'paymentCompleted'
   | 'paymentEnded'

@@ -16,7 +16,14 @@ import { PaymentDeclined, PaymentRefused, PaymentUnknown, PaymentWaiting } from 
 
 type QrActions = Pick<
   Actions,
-  'startQr' | 'resolvePayment' | 'onPayment' | 'saleDetail' | 'paymentCompleted' | 'paymentEnded' | 'notify'
+  | 'startQr'
+  | 'resolvePayment'
+  | 'onPayment'
+  | 'onPaymentError'
+  | 'saleDetail'
+  | 'paymentCompleted'
+  | 'paymentEnded'
+  | 'notify'
 >;
 
 interface Props {

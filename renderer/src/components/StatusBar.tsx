@@ -18,9 +18,18 @@ interface Props {
   readonly onPrinter: () => void;
   /** Opens the payment alerts screen (also Shift+F1). */
   readonly onPaymentAlerts: () => void;
+  /** A keyboard-wedge card reader types clear card data into this PC: it works, but the shop must know. */
+  readonly widensPciScope?: boolean;
 }
 
-export function StatusBar({ status, connection, printer, onPrinter, onPaymentAlerts }: Props) {
+export function StatusBar({
+  status,
+  connection,
+  printer,
+  onPrinter,
+  onPaymentAlerts,
+  widensPciScope = false,
+}: Props) {
   const { t } = useI18n();
   const problem = printer?.problem ?? null;
   const waiting = printer?.waiting ?? 0;
@@ -44,6 +53,16 @@ export function StatusBar({ status, connection, printer, onPrinter, onPaymentAle
             {t('status.gateway', { state: deviceKey(status.gateway.state) })}
           </span>
           <PaymentsStatus payments={status.payments} onAlerts={onPaymentAlerts} />
+          {widensPciScope && (
+            <span
+              className="status-item warn"
+              data-testid={TID.statusCardReader}
+              data-pci="wider"
+              title={t('status.wedgeReaderDetail')}
+            >
+              {t('status.wedgeReader')}
+            </span>
+          )}
           <button
             type="button"
             className={`status-item status-button ${problem && problem !== 'paper-near-end' ? 'bad' : tone(status.printer.state)}`}

@@ -119,6 +119,9 @@ export const en = {
   'receipt.cash': 'Cash',
   'receipt.change': 'Change',
 
+  'status.wedgeReader': 'Card reader types clear card data: wider PCI scope',
+  'status.wedgeReaderDetail':
+    'This keyboard-wedge reader types the card number into this PC. The till encrypts it at once and never stores it, but the PC is in PCI DSS scope. An encrypting reader (e.g. ID TECH SecureMag) keeps card data off the PC.',
   'status.training': 'Training mode',
   'status.live': 'Live',
   'status.gateway':

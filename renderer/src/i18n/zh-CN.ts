@@ -117,6 +117,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'receipt.cash': '现金',
   'receipt.change': '找零',
 
+  'status.wedgeReader': '读卡器输出明文卡数据：PCI 范围扩大',
+  'status.wedgeReaderDetail':
+    '此键盘式读卡器会把卡号以明文输入本机。收银软件会立即加密且从不保存，但本机因此纳入 PCI DSS 范围。使用加密读卡器（如 ID TECH SecureMag）可使卡数据不经过本机。',
   'status.training': '培训模式',
   'status.live': '正式营业',
   'status.gateway':

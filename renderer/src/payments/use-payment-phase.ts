@@ -8,7 +8,13 @@ import { fromCall, fromEvent, fromResult, type Next, type Phase } from './phase'
 
 export type PhaseActions = Pick<
   Actions,
-  'resolvePayment' | 'onPayment' | 'saleDetail' | 'paymentCompleted' | 'paymentEnded' | 'notify'
+  | 'resolvePayment'
+  | 'onPayment'
+  | 'onPaymentError'
+  | 'saleDetail'
+  | 'paymentCompleted'
+  | 'paymentEnded'
+  | 'notify'
 >;
 
 export interface PaymentPhase {
@@ -76,9 +82,17 @@ export function usePaymentPhase(
         if (sale && live.current && ref.current.step !== 'declined') apply({ done: sale });
       });
     });
+    // A swipe on a hardware reader that main could not use (over an offline limit, unreadable, no contact):
+    // shown as if the call had answered with that error.
+    const offError = props.current.actions.onPaymentError((e) => {
+      const now = ref.current;
+      if (now.step !== 'swipe' || now.payment.attemptId !== e.attemptId) return;
+      apply(fromCall({ ok: false, error: e.error }, now.payment));
+    });
     return () => {
       live.current = false;
       off();
+      offError();
     };
   }, [apply, kind, setPhase]);
 
