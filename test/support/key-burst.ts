@@ -1,12 +1,22 @@
 // Shared by the renderer UI tests and the end-to-end tests.
 import type { Page } from 'playwright-core';
 
+/** How long the page's main thread is held while a burst is queued (see keyBurst). */
+const HOLD_MS = 120;
+
 /**
- * A keyboard-wedge device: keys sent through CDP with explicit timestamps `gapMs` apart, all in one go (not
- * awaited one by one), so they arrive queued together like real device input even on a busy machine.
+ * A keyboard-wedge device: keys sent through CDP with explicit timestamps `gapMs` apart. The page's main
+ * thread is held busy while they are sent, so they queue up in the renderer and are handled back to back, as a
+ * real device's keys are on a busy till. Without the hold, each CDP key is a browser-renderer round trip, and
+ * on a loaded test machine a round trip can take longer than the gap the detectors rightly read as the end of
+ * a burst (measured: 20 keys sent during a hold are all handled within ~5 ms of its end).
  */
 export async function keyBurst(page: Page, keys: readonly string[], gapMs = 4): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  const hold = page.evaluate(
+    `(() => { const end = performance.now() + ${HOLD_MS}; while (performance.now() < end) {} })()`,
+  );
+  await new Promise((r) => setTimeout(r, 15)); // let the hold begin before the first key is sent
   const t0 = Date.now() / 1000;
   const sends = keys.flatMap((key, i) => {
     const timestamp = t0 + (i * gapMs) / 1000;
@@ -20,6 +30,6 @@ export async function keyBurst(page: Page, keys: readonly string[], gapMs = 4): 
       cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001 }),
     ];
   });
-  await Promise.all(sends);
+  await Promise.all([...sends, hold]);
   await cdp.detach();
 }
