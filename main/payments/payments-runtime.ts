@@ -167,8 +167,22 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   const outbox = createOutboxRepo(db);
   const policy: OfflinePolicy = { ...DEFAULT_OFFLINE_POLICY, ...(config.offlinePolicy ?? {}) };
   let stopped = false;
+  // The figures are aggregates over the stored payments: worked out at most every 250 ms (trailing), so a
+  // drain of thousands of rows does not recount them after every answer.
+  let statusTimer: NodeJS.Timeout | null = null;
+  let statusAt = 0;
   const publishStatus = (): void => {
+    if (stopped || statusTimer) return;
+    const wait = Math.max(0, statusAt + 250 - Date.now());
+    if (wait === 0) return publishStatusNow();
+    statusTimer = setTimeout(() => {
+      statusTimer = null;
+      publishStatusNow();
+    }, wait);
+  };
+  const publishStatusNow = (): void => {
     if (stopped) return;
+    statusAt = Date.now();
     const stored = cards.storedTotals();
     const needs =
       db
@@ -210,7 +224,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   };
   const onChange = (a: Attempt): void => {
     o.onPayment(toPaymentView(a));
-    publishStatus();
+    publishStatusNow(); // the cashier's own action: the status bar follows at once
   };
   const cards = createCardPayments({
     db,
@@ -502,6 +516,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     syncIdle: () => worker.idle(),
     async close() {
       stopped = true;
+      if (statusTimer) clearTimeout(statusTimer);
       clearInterval(resolveTimer);
       await worker.stop();
       reader?.close();

@@ -163,10 +163,16 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     );
   };
 
+  let sweptAt = -Infinity;
   function pump(): void {
     if (!running) return;
     try {
-      o.sweep?.();
+      // At most once a second: a sweep (deadlines passing) is about minutes, not about every answer.
+      const t = o.now().getTime();
+      if (t - sweptAt >= 1_000) {
+        sweptAt = t;
+        o.sweep?.();
+      }
     } catch (e) {
       o.log('error', 'outbox: sweep failed', { error: e instanceof Error ? e.message : String(e) });
     }

@@ -143,6 +143,8 @@ export interface AttemptRepo {
   /** Moves `id` from `from` to `to`; throws if it is no longer in `from`. Final states drop the request body. */
   move(id: string, from: AttemptState, to: AttemptState, changes?: AttemptChanges): Attempt;
   inStates(states: readonly AttemptState[]): Attempt[];
+  /** Stored offline payments whose forward deadline has passed. */
+  overdueStored(nowIso: string): Attempt[];
   /** The customer contact of an attempt still waiting for its card (asked for once the gateway is offline). */
   setContact(id: string, contact: string): Attempt;
   /** Links the sale written in the same transaction as the approval or the offline storing. */
@@ -168,6 +170,19 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
   );
   const contactStmt = db.prepare(
     `UPDATE payment_attempts SET customer_contact = ?, updated_at = ? WHERE id = ? AND state = 'created'`,
+  );
+  // The UPDATEs a transition makes differ only by which columns it sets: a handful of shapes, each prepared once.
+  const statements = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    let st = statements.get(sql);
+    if (st === undefined) {
+      st = db.prepare(sql);
+      statements.set(sql, st);
+    }
+    return st;
+  };
+  const overdue = db.prepare<[string], Row>(
+    `SELECT ${COLS} FROM payment_attempts WHERE state = 'stored' AND forward_deadline < ? ORDER BY forward_deadline`,
   );
   const attach = db.prepare('UPDATE payment_attempts SET sale_id = ? WHERE id = ? AND sale_id IS NULL');
   const ack = db.prepare('UPDATE payment_attempts SET acknowledged_at = ?, updated_at = ? WHERE id = ?');
@@ -233,9 +248,11 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
       // Card ciphertext is held only until the outcome is known (PCI DSS 3.3.1).
       if (isFinal(to)) set('request_body', null);
       else if (c.requestBody !== undefined) set('request_body', c.requestBody);
-      const info = db
-        .prepare(`UPDATE payment_attempts SET ${sets.join(', ')} WHERE id = ? AND state = ?`)
-        .run(...values, id, from);
+      const info = cached(`UPDATE payment_attempts SET ${sets.join(', ')} WHERE id = ? AND state = ?`).run(
+        ...values,
+        id,
+        from,
+      );
       if (info.changes !== 1) {
         throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${id} is no longer ${from}`, {
           attemptId: id,
@@ -249,14 +266,16 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
     },
     inStates(states) {
       if (states.length === 0) return [];
-      return db
-        .prepare<string[], Row>(
+      return (
+        cached(
           `SELECT ${COLS} FROM payment_attempts WHERE state IN (${states.map(() => '?').join(', ')})
            ORDER BY created_at, id`,
-        )
+        ) as Database.Statement<string[], Row>
+      )
         .all(...states)
         .map(toAttempt);
     },
+    overdueStored: (nowIso) => overdue.all(nowIso).map(toAttempt),
     setContact(id, contact) {
       if (contactStmt.run(contact, deps.now().toISOString(), id).changes !== 1) {
         throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${id} is no longer waiting for a card`, {

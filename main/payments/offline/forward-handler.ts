@@ -136,9 +136,7 @@ export function createForwardHandler(deps: ForwardDeps): OutboxHandler & {
     },
     expireOverdue() {
       const now = deps.now().toISOString();
-      const overdue = attempts
-        .inStates(['stored'])
-        .filter((a) => a.forwardDeadline !== null && a.forwardDeadline < now);
+      const overdue = attempts.overdueStored(now);
       if (overdue.length === 0) return 0;
       db.transaction(() => {
         for (const a of overdue) {
