@@ -69,7 +69,8 @@ describe('CODE128', () => {
 
   it('round-trips any printable ASCII through the module widths', () => {
     // Digit runs with "99" in them once tripped this test's own decoder (fast-check found "9999").
-    for (const data of ['9999', '1299', 'A9999B', '99']) expect(decodeModules(code128Modules(data))).toBe(data);
+    for (const data of ['9999', '1299', 'A9999B', '99'])
+      expect(decodeModules(code128Modules(data))).toBe(data);
     fc.assert(
       fc.property(fc.stringMatching(/^[\x20-\x7e]{1,30}$/), (data) => {
         expect(decodeModules(code128Modules(data))).toBe(data);
