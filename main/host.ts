@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { IdTechHidReader } from '../native/card/idtech';
 import type { MonoBitmap } from '../native/escpos/encode/raster';
 import type { EventName, Events } from './api/contract';
 import { PosFailure } from './api/result';
@@ -52,6 +53,11 @@ export interface PrintingOptions {
   readonly printer?: PrinterPort;
   readonly printTimers?: Timers;
   readonly printBackoff?: Backoff;
+  /**
+   * Opens the encrypting card reader configured as `cardReader.kind = idtech-hid`. Default: through node-hid.
+   * Tests pass the ID TECH emulator behind the real driver.
+   */
+  readonly openCardReader?: () => Promise<IdTechHidReader>;
 }
 
 export async function createHost(options: HostOptions & PrintingOptions): Promise<Host> {
@@ -147,6 +153,7 @@ async function buildGraph(
     },
     onPayment: (p) => emit('payment', p),
     onPaymentError: (e) => emit('paymentError', e),
+    ...(options.openCardReader ? { openCardReader: options.openCardReader } : {}),
     ...(options.paymentTuning ? { tuning: options.paymentTuning } : {}),
   });
 

@@ -60,6 +60,8 @@ export interface PaymentsRuntimeOptions {
   ) => void;
   readonly onPayment: (p: PaymentView) => void;
   readonly onPaymentError: (e: PaymentErrorEvent) => void;
+  /** Opens the configured encrypting reader (default: node-hid); tests inject the emulator. */
+  readonly openCardReader?: () => Promise<IdTechHidReader>;
   /** tests: faster backoff, breaker and QR polling */
   readonly tuning?: {
     readonly backoff?: { baseMs: number; maxMs: number };
@@ -347,10 +349,14 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   let reader: IdTechHidReader | null = emulator ? new IdTechHidReader(emulator) : null;
   const readerVariant = hidConfig?.variant ?? 'data';
   if (!reader && hidConfig) {
-    reader = await openIdTechReader({
-      ...(hidConfig.vendorId !== undefined ? { vendorId: hidConfig.vendorId } : {}),
-      ...(hidConfig.productId !== undefined ? { productId: hidConfig.productId } : {}),
-    }).catch((e: unknown) => {
+    const open =
+      o.openCardReader ??
+      (() =>
+        openIdTechReader({
+          ...(hidConfig.vendorId !== undefined ? { vendorId: hidConfig.vendorId } : {}),
+          ...(hidConfig.productId !== undefined ? { productId: hidConfig.productId } : {}),
+        }));
+    reader = await open().catch((e: unknown) => {
       // The till still sells (cash, QR); the reader is reported, and found again at the next start.
       o.log('error', 'card reader not available', { error: e instanceof Error ? e.message : String(e) });
       return null;
