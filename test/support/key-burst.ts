@@ -1,8 +1,8 @@
 // Shared by the renderer UI tests and the end-to-end tests.
 import type { Page } from 'playwright-core';
 
-/** How long the page's main thread is held while a burst is queued (see keyBurst). */
-const HOLD_MS = 120;
+/** How long the page's main thread is held while a burst is queued (see keyBurst): longer bursts take longer to send. */
+const holdMs = (keys: number): number => Math.min(1_500, 100 + keys * 6);
 
 /**
  * A keyboard-wedge device: keys sent through CDP with explicit timestamps `gapMs` apart. The page's main
@@ -14,7 +14,7 @@ const HOLD_MS = 120;
 export async function keyBurst(page: Page, keys: readonly string[], gapMs = 4): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const hold = page.evaluate(
-    `(() => { const end = performance.now() + ${HOLD_MS}; while (performance.now() < end) {} })()`,
+    `(() => { const end = performance.now() + ${holdMs(keys.length)}; while (performance.now() < end) {} })()`,
   );
   await new Promise((r) => setTimeout(r, 15)); // let the hold begin before the first key is sent
   const t0 = Date.now() / 1000;
