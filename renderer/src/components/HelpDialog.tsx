@@ -1,5 +1,12 @@
 import { useI18n } from '../i18n/context';
-import { BINDINGS, QUICK_AMOUNT_KEYS, REPRINT_KEY, keyLabel } from '../keys/bindings';
+import {
+  RECOVERY_ACK_KEY,
+  RECOVERY_CHECK_KEY,
+  BINDINGS,
+  QUICK_AMOUNT_KEYS,
+  REPRINT_KEY,
+  keyLabel,
+} from '../keys/bindings';
 import type { MessageKey } from '../i18n/translate';
 import { TID } from '../testids';
 import { Modal } from './Modal';
@@ -13,6 +20,9 @@ const CONTEXT_KEYS: readonly { keys: string; what: MessageKey }[] = [
   { keys: 'F12', what: 'help.ctx.tenderF12' },
   { keys: '10%', what: 'help.ctx.percent' },
   { keys: REPRINT_KEY, what: 'help.ctx.reprint' },
+  { keys: 'F12', what: 'help.ctx.cardCash' },
+  { keys: RECOVERY_CHECK_KEY, what: 'help.ctx.checkNow' },
+  { keys: RECOVERY_ACK_KEY, what: 'help.ctx.acknowledge' },
 ];
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {

@@ -284,6 +284,10 @@ export const en = {
   'help.ctx.tenderF12': 'Cash dialog: complete the sale (so F12, F12 = exact cash)',
   'help.ctx.reprint': 'Sale complete: print the receipt again',
   'help.ctx.percent': 'Discount dialog: a trailing % means a percentage',
+  'help.ctx.cardCash': 'Card or QR dialog, after a decline or refusal: take cash instead',
+  'help.ctx.checkNow': 'Payment alerts: look an unknown payment up at the gateway now',
+  'help.ctx.acknowledge':
+    'Payment alerts: acknowledge a decline after sending or an expired payment (manager)',
   'help.scanner': 'The barcode scanner works at any time; no field needs to be selected.',
 
   'error.INVALID_PAYLOAD': 'The till service rejected the request as malformed. Please try again.',

@@ -280,6 +280,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.ctx.tenderF12': '收款对话框：完成交易（连按 F12 两次 = 刚好现金）',
   'help.ctx.reprint': '交易完成界面：重印小票',
   'help.ctx.percent': '折扣对话框：以 % 结尾表示百分比',
+  'help.ctx.cardCash': '刷卡或扫码对话框被拒绝后：改收现金',
+  'help.ctx.checkNow': '支付提醒：立即向网关查询结果未知的支付',
+  'help.ctx.acknowledge': '支付提醒：确认已处理上送后被拒或已过期的支付（店长）',
   'help.scanner': '扫码枪随时可用，无需先选中输入框。',
 
   'error.INVALID_PAYLOAD': '收银服务拒绝了格式错误的请求，请重试。',
