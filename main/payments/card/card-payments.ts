@@ -103,6 +103,35 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
   const insForward = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
       next_attempt_at, created_at, updated_at) VALUES (?, 'payment.forward', ?, ?, 'pending', 0, ?, ?, ?)`);
 
+  /** The attempt, which must be in `state` (another path may have moved it on meanwhile). */
+  const attemptIn = (attemptId: string, state: Attempt['state']): Attempt => {
+    const a = attempts.byId(attemptId);
+    if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
+    if (a.state !== state) {
+      throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}, not ${state}`, {
+        attemptId,
+        state: a.state,
+      });
+    }
+    return a;
+  };
+
+  /** The authorization request for a card read; the same shape online and (with storedOffline) forwarded. */
+  const authorizeBody = (
+    a: Attempt,
+    read: CardRead,
+    storedOffline?: AuthorizeRequest['storedOffline'],
+  ): AuthorizeRequest => ({
+    reference: a.id,
+    amountMinor: a.amountMinor,
+    currency: a.currency,
+    capture: true,
+    entryMode: read.entryMode,
+    card: read.data,
+    cardFacts: read.facts,
+    ...(storedOffline ? { storedOffline } : {}),
+  });
+
   const storedTotals: CardPayments['storedTotals'] = () => {
     const r = storedStmt.get();
     return {
@@ -202,16 +231,7 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       const now = deps.now();
       const storedAt = now.toISOString();
       const deadline = new Date(now.getTime() + deps.policy.forwardDeadlineHours * 3_600_000).toISOString();
-      const body: AuthorizeRequest = {
-        reference: a.id,
-        amountMinor: a.amountMinor,
-        currency: a.currency,
-        capture: true,
-        entryMode: read.entryMode,
-        card: read.data,
-        cardFacts: read.facts,
-        storedOffline: { storedAt, deadline },
-      };
+      const body = authorizeBody(a, read, { storedAt, deadline });
       const totals = storedTotals();
       const verdict = checkOffline(
         deps.policy,
@@ -378,25 +398,10 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       return a;
     },
     async submit(attemptId, read) {
-      const a = attempts.byId(attemptId);
-      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
-      if (a.state !== 'created') {
-        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, {
-          attemptId,
-          state: a.state,
-        });
-      }
+      const a = attemptIn(attemptId, 'created');
       const client = deps.gateway();
       if (client && deps.connectivity.online()) {
-        const body: AuthorizeRequest = {
-          reference: a.id,
-          amountMinor: a.amountMinor,
-          currency: a.currency,
-          capture: true,
-          entryMode: read.entryMode,
-          card: read.data,
-          cardFacts: read.facts,
-        };
+        const body = authorizeBody(a, read);
         const text = JSON.stringify(body);
         // Committed before the request leaves: after a crash the attempt is found and looked up.
         const sending = changed(
@@ -429,30 +434,12 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       return { outcome: 'stored', attempt: changed(attempt), sale };
     },
     cancel(attemptId) {
-      const a = attempts.byId(attemptId);
-      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
-      if (a.state !== 'created') {
-        throw new PosFailure(
-          'PAYMENT_STATE_CHANGED',
-          `Payment ${attemptId} is ${a.state}; it cannot be cancelled`,
-          {
-            attemptId,
-            state: a.state,
-          },
-        );
-      }
+      attemptIn(attemptId, 'created');
       overrides.delete(attemptId);
       return changed(db.transaction(() => attempts.move(attemptId, 'created', 'cancelled')).immediate());
     },
     async resolve(attemptId) {
-      const a = attempts.byId(attemptId);
-      if (!a) throw new PosFailure('NOT_FOUND', `No payment ${attemptId}`, { attemptId });
-      if (a.state !== 'unknown') {
-        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, {
-          attemptId,
-          state: a.state,
-        });
-      }
+      const a = attemptIn(attemptId, 'unknown');
       const client = deps.gateway();
       if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No gateway is configured');
       const found = await client.lookupPayment(a.id);
