@@ -1,4 +1,5 @@
 // What the composition root (main/host.ts) hands to a shell: the Electron app or the web host.
+import type { PaymentTuning } from './payments/payments-runtime';
 import type { Channel, EventName, Events } from './api/contract';
 import type { Result } from './api/result';
 import type { Locale } from './api/contract';
@@ -10,13 +11,7 @@ export interface HostOptions {
   readonly trainingMode?: boolean;
   readonly locale?: Locale;
   /** Tests and demos: shorter sync backoff, breaker cool-downs and QR polling (defaults suit a shop). */
-  readonly paymentTuning?: {
-    readonly backoff?: { baseMs: number; maxMs: number };
-    readonly breaker?: { threshold?: number; baseCooldownMs?: number; maxCooldownMs?: number };
-    readonly qr?: { pollEveryMs: number; maxPolls: number };
-    readonly clientTimeoutMs?: number;
-    readonly idleMs?: number;
-  };
+  readonly paymentTuning?: PaymentTuning;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: (

@@ -28,6 +28,10 @@ export const ApprovalSchema = z.strictObject({
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
 
+/** Why goods come back; kept as a code so reports can count them, shown translated. */
+export const REFUND_REASONS = ['defective', 'wrong_item', 'not_wanted', 'price_error', 'other'] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
 export const LocaleSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
 
@@ -96,6 +100,30 @@ export const contract = {
   'payment.acknowledge': z.strictObject({ attemptId: id, approval: ApprovalSchema }),
   /** A customer-presented payment code (WeChat Pay, Alipay, UnionPay) scanned for the cart's total. */
   'payment.startQr': z.strictObject({ cartId: id, cartVersion: z.int().min(0), code: z.string().max(32) }),
+
+  /**
+   * What can still be refunded of a sale, and to which tender (the manager's refund screen). Also says when a
+   * refund is impossible right now (e.g. a card refund while the gateway is offline) before anyone asks.
+   */
+  'refund.prepare': z.strictObject({ saleId: id }),
+  /**
+   * Refunds lines of a sale to the tender that paid it (cash from the drawer; card and QR through the gateway,
+   * online only). Needs a manager's approval (refund.issue). `refundId` is made by the screen once per refund:
+   * a retry with it returns that refund, never a second one.
+   */
+  'refund.issue': z.strictObject({
+    refundId: z.uuid(),
+    saleId: id,
+    lines: z
+      .array(z.strictObject({ lineNo: z.int().min(1).max(100_000), qtyMilli }))
+      .min(1)
+      .max(1000),
+    reason: z.enum(REFUND_REASONS),
+    approval: ApprovalSchema,
+  }),
+  'refund.get': z.strictObject({ refundId: id }),
+  /** Looks a refund with an unknown outcome up at the gateway now. */
+  'refund.resolve': z.strictObject({ refundId: id }),
 
   /** A "no sale" drawer open; needs a manager's approval (drawer.noSale); the reason is journalled. */
   'drawer.open': z.strictObject({ reason: z.string().trim().min(1).max(80), approval: ApprovalSchema }),
@@ -296,6 +324,83 @@ export interface SaleSummaryView {
   readonly cursor: string;
 }
 
+/**
+ * A refund's lifecycle (main/refunds/states.ts): cash refunds are completed in one commit; card and QR refunds
+ * go sending -> completed | failed, or unknown (no answer after sending) until looked up.
+ */
+export type RefundState = 'sending' | 'completed' | 'failed' | 'unknown';
+
+export interface RefundLineView {
+  /** the sale line it returns (SaleView.lines[lineNo - 1]) */
+  readonly lineNo: number;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly unit: Unit;
+  readonly qtyMilli: number;
+  /** what is paid back for it, tax included */
+  readonly amountMinor: number;
+  readonly taxMinor: number;
+}
+
+export interface RefundView {
+  readonly refundId: string;
+  /** printed on the refund slip, e.g. T01-R000004 */
+  readonly refundNo: string;
+  readonly saleId: string;
+  /** the original sale's receipt number */
+  readonly receiptNo: string;
+  readonly state: RefundState;
+  readonly tenderKind: 'cash' | 'card' | 'qr';
+  /** card brand or QR scheme of the original payment; cash: null */
+  readonly brand: string | null;
+  readonly last4: string | null;
+  readonly amountMinor: number;
+  readonly taxMinor: number;
+  readonly currency: string;
+  readonly reason: RefundReason;
+  readonly lines: readonly RefundLineView[];
+  readonly training: boolean;
+  /** the gateway's words on a failed refund */
+  readonly message: string | null;
+  readonly createdAt: string;
+  readonly completedAt: string | null;
+}
+
+export interface RefundableLineView {
+  readonly lineNo: number;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly unit: Unit;
+  readonly soldQtyMilli: number;
+  /** returned already, or being returned by a refund whose outcome is not known yet */
+  readonly refundedQtyMilli: number;
+  readonly remainingQtyMilli: number;
+  readonly totalMinor: number;
+  readonly remainingMinor: number;
+}
+
+export interface RefundableView {
+  readonly saleId: string;
+  readonly receiptNo: string;
+  readonly completedAt: string;
+  readonly currency: string;
+  readonly training: boolean;
+  /** where the money goes back: the sale's tender */
+  readonly tender: {
+    readonly kind: 'cash' | 'card' | 'qr';
+    readonly brand: string | null;
+    readonly last4: string | null;
+  };
+  /** card and QR refunds go through the gateway and are never stored offline */
+  readonly onlineOnly: boolean;
+  readonly lines: readonly RefundableLineView[];
+  readonly remainingMinor: number;
+  /** why no refund can be made now (e.g. ONLINE_ONLY while the gateway is offline), or null */
+  readonly blocked: PosError | null;
+  /** earlier refunds of this sale, oldest first */
+  readonly refunds: readonly RefundView[];
+}
+
 export interface BootstrapView {
   readonly locale: Locale;
   /**
@@ -373,6 +478,10 @@ export interface Outputs {
   'payment.recovery': readonly PaymentView[];
   'payment.acknowledge': PaymentView;
   'payment.startQr': PaymentResultView;
+  'refund.prepare': RefundableView;
+  'refund.issue': RefundView;
+  'refund.get': RefundView;
+  'refund.resolve': RefundView;
   'drawer.open': PrintJobRef;
   'printer.status': PrinterStatusView;
   'status.get': StatusView;

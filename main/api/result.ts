@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'CONTACT_REQUIRED', // an offline card payment needs the customer's phone or e-mail
   'CARD_UNREADABLE', // a bad swipe or track data that does not parse; swipe again
   'GATEWAY_UNREACHABLE', // the gateway could not be reached and nothing was sent
+  'REFUND_NOT_ALLOWED', // more than is left to refund, a payment that never charged the customer, ...
+  'REFUND_REFUSED', // the gateway refused the refund (detail: message); nothing was paid back
+  'REFUND_UNKNOWN', // no answer after sending the refund: it is being looked up; no second refund meanwhile
   'INTERNAL',
   'STORAGE_TOO_NEW', // the database was written by a newer app version; it is left untouched
 ] as const;

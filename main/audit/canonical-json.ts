@@ -4,58 +4,71 @@
 import { PosFailure } from '../api/result';
 
 export function canonicalJson(value: unknown): string {
-  const text = encode(value, '$', new Set());
-  if (text === undefined) throw notJson('$', 'undefined');
+  const text = encode(value, [], new Set());
+  if (text === undefined) throw notJson([], 'undefined');
   return text;
 }
 
-function notJson(at: string, what: string): PosFailure {
+/** The path to a value, e.g. `$.tenders[0].kind`; built only for an error (this runs in every sale commit). */
+type Path = (string | number)[];
+const pathText = (path: Path): string =>
+  path.reduce<string>((at, k) => (typeof k === 'number' ? `${at}[${k}]` : `${at}.${k}`), '$');
+
+function notJson(path: Path, what: string): PosFailure {
+  const at = pathText(path);
   return new PosFailure('INTERNAL', `cannot encode ${what} at ${at} as canonical JSON`, { at });
 }
 
 /** undefined means "omit" (an object property holding undefined, as JSON.stringify does). */
-function encode(value: unknown, at: string, ancestors: Set<object>): string | undefined {
+function encode(value: unknown, path: Path, ancestors: Set<object>): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw notJson(at, String(value));
+      if (!Number.isFinite(value)) throw notJson(path, String(value));
       return JSON.stringify(value);
     case 'undefined':
       return undefined;
     case 'object':
-      return value === null ? 'null' : encodeObject(value, at, ancestors);
+      return value === null ? 'null' : encodeObject(value, path, ancestors);
     default:
-      throw notJson(at, `a ${typeof value}`);
+      throw notJson(path, `a ${typeof value}`);
   }
 }
 
-function encodeObject(value: object, at: string, ancestors: Set<object>): string | undefined {
+function encodeObject(value: object, path: Path, ancestors: Set<object>): string | undefined {
   const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') return encode(toJSON.call(value), at, ancestors);
-  if (ancestors.has(value)) throw notJson(at, 'a cycle');
+  if (typeof toJSON === 'function') return encode(toJSON.call(value), path, ancestors);
+  if (ancestors.has(value)) throw notJson(path, 'a cycle');
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      const items: string[] = [];
+      let out = '[';
       // An index loop, not map(): map skips the holes of a sparse array.
       for (let i = 0; i < value.length; i++) {
-        const text = encode(value[i], `${at}[${i}]`, ancestors);
-        if (text === undefined) throw notJson(`${at}[${i}]`, 'undefined');
-        items.push(text);
+        path.push(i);
+        const text = encode(value[i], path, ancestors);
+        if (text === undefined) throw notJson(path, 'undefined');
+        path.pop();
+        out += i === 0 ? text : `,${text}`;
       }
-      return `[${items.join(',')}]`;
+      return `${out}]`;
     }
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw notJson(at, 'a non-plain object');
-    const members: string[] = [];
+    if (proto !== Object.prototype && proto !== null) throw notJson(path, 'a non-plain object');
+    let out = '{';
+    let first = true;
     for (const key of Object.keys(value).sort()) {
-      const text = encode((value as Record<string, unknown>)[key], `${at}.${key}`, ancestors);
-      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+      path.push(key);
+      const text = encode((value as Record<string, unknown>)[key], path, ancestors);
+      path.pop();
+      if (text === undefined) continue;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+      first = false;
     }
-    return `{${members.join(',')}}`;
+    return `${out}}`;
   } finally {
     ancestors.delete(value);
   }

@@ -1,7 +1,7 @@
 // The append-only audit journal: each entry's hash covers the previous entry's hash, and the newest
-// {seq, hash} is also kept in settings ('journal.head'), so an edited, removed, reordered or cut-off entry
+// {seq, hash} is also kept in counters ('journal.head'), so an edited, removed, reordered or cut-off entry
 // shows up in verifyJournal. Appends run inside the caller's transaction (the sale commit's).
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PosFailure } from '../api/result';
 import { canonicalJson } from './canonical-json';
@@ -45,14 +45,14 @@ interface Head {
 /** sha256 over a JSON array: every field is delimited and escaped, so no two entries encode alike. */
 export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
   const encoded = JSON.stringify([HASH_DOMAIN, e.prev_hash, e.seq, e.at, e.kind, e.ref, e.body]);
-  return createHash('sha256').update(encoded, 'utf8').digest('hex');
+  return digest('sha256', encoded, 'hex'); // one-shot: no Hash object on the sale-commit path
 }
 
 interface Statements {
-  readonly head: BetterSqlite3.Statement<[string], { value: string }>;
+  readonly head: BetterSqlite3.Statement<[string], { seq: unknown; hash: unknown }>;
   readonly lastSeq: BetterSqlite3.Statement<[], { seq: number }>;
   readonly insert: BetterSqlite3.Statement<[number, string, string, string | null, string, string, string]>;
-  readonly setHead: BetterSqlite3.Statement<[string, string]>;
+  readonly setHead: BetterSqlite3.Statement<[string, number, string]>;
   readonly all: BetterSqlite3.Statement<[], JournalEntry>;
 }
 
@@ -66,13 +66,17 @@ function statements(db: Database): Statements {
   let s = cache.get(db);
   if (s === undefined) {
     s = {
-      head: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      head: db.prepare<[string], { seq: unknown; hash: unknown }>(
+        'SELECT value AS seq, hash FROM counters WHERE name = ?',
+      ),
       lastSeq: db.prepare<[], { seq: number }>('SELECT seq FROM journal ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare<[number, string, string, string | null, string, string, string]>(
         'INSERT INTO journal (seq, at, kind, ref, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      setHead: db.prepare<[string, string]>(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      // Beside the receipt counter (counters): both change at every sale, so they share a page.
+      setHead: db.prepare<[string, number, string]>(
+        `INSERT INTO counters (name, value, hash) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, hash = excluded.hash`,
       ),
       all: db.prepare<[], JournalEntry>(
         'SELECT seq, at, kind, ref, body, prev_hash, hash FROM journal ORDER BY seq',
@@ -87,16 +91,10 @@ function statements(db: Database): Statements {
 function readHead(s: Statements): Head | null | undefined {
   const row = s.head.get(HEAD_KEY);
   if (row === undefined) return undefined;
-  try {
-    const v: unknown = JSON.parse(row.value);
-    const { seq, hash } = (v ?? {}) as { seq?: unknown; hash?: unknown };
-    if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 && typeof hash === 'string') {
-      return { seq, hash };
-    }
-    return null;
-  } catch {
-    return null;
-  }
+  const { seq, hash } = row;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 && typeof hash === 'string'
+    ? { seq, hash }
+    : null;
 }
 
 /**
@@ -128,7 +126,7 @@ export function appendJournal(db: Database, input: JournalInput): { seq: number;
   };
   const hash = entryHash(entry);
   s.insert.run(entry.seq, entry.at, entry.kind, entry.ref, entry.body, entry.prev_hash, hash);
-  s.setHead.run(HEAD_KEY, `{"hash":"${hash}","seq":${entry.seq}}`);
+  s.setHead.run(HEAD_KEY, entry.seq, hash);
   lastWritten.set(db, { seq: entry.seq, hash });
   return { seq: entry.seq, hash };
 }

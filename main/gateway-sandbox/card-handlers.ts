@@ -1,4 +1,5 @@
-// Card routes: authorize (sale or authorization only), capture, void, refund and lookup by reference.
+// Card routes: authorize (sale or authorization only), capture, void, refund and lookup by reference; and
+// the lookup of a refund by reference, which finds QR refunds (qr-handlers.ts) too.
 // The clear PAN exists only inside `authorize`, long enough to check it and take brand, BIN and last four.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
@@ -120,6 +121,7 @@ export const refund = handler(RefundRequestSchema, PaymentIdParams, (ctx, req, {
           : null;
   const row: RefundRow = {
     refundId: newId('rf'),
+    kind: 'card',
     paymentId,
     terminalId: ctx.terminalId,
     reference: req.reference,
@@ -139,6 +141,17 @@ export const refund = handler(RefundRequestSchema, PaymentIdParams, (ctx, req, {
   }
   return ok(refundView(row));
 });
+
+/** Finds a refund by the POS's reference, card or QR alike (how an unknown refund outcome is resolved). */
+export const lookupRefund = handler(
+  z.undefined(),
+  z.strictObject({ reference: ReferenceSchema }),
+  (ctx, _body, { reference }) => {
+    const r = ctx.ledger.refundByReference(ctx.terminalId, reference);
+    if (!r) throw new GatewayFailure('not_found', `no refund with reference ${reference}`);
+    return ok(refundView(r));
+  },
+);
 
 export const lookupPayment = handler(
   z.undefined(),

@@ -1,8 +1,8 @@
 // One handler per protocol route; the Record type makes a route without a handler a compile error.
-import { authorize, capture, lookupPayment, refund, voidPayment } from './card-handlers';
+import { authorize, capture, lookupPayment, lookupRefund, refund, voidPayment } from './card-handlers';
 import type { RouteHandler } from './handler-kit';
 import { cardKey, heartbeat, settlement, uploadSale } from './other-handlers';
-import { micropay, queryQr, reverseQr } from './qr-handlers';
+import { micropay, queryQr, refundQr, reverseQr } from './qr-handlers';
 import type { RouteName } from './router';
 
 export const HANDLERS: Record<RouteName, RouteHandler> = {
@@ -11,9 +11,11 @@ export const HANDLERS: Record<RouteName, RouteHandler> = {
   void: voidPayment,
   refund,
   lookupPayment,
+  lookupRefund,
   micropay,
   queryQr,
   reverseQr,
+  refundQr,
   settlement,
   heartbeat,
   uploadSale,

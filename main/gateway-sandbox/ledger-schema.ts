@@ -96,17 +96,46 @@ const STEPS: readonly string[] = [
     received_at       TEXT NOT NULL
   );
   `,
+  // 2: QR orders can be refunded. Refunds of card payments and of QR orders share one table and one
+  // reference space per terminal (lookupRefund finds either); `kind` says which `payment_id` is meant
+  // (card: payments.payment_id, qr: qr_orders.order_id), so the foreign key to payments goes. SQLite cannot
+  // drop a constraint: the table is rebuilt, its rows kept as card refunds.
+  `
+  CREATE TABLE refunds_v2 (
+    refund_id    TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('card', 'qr')),
+    payment_id   TEXT NOT NULL,
+    terminal_id  TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    reason       TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (terminal_id, reference)
+  );
+  INSERT INTO refunds_v2 (refund_id, kind, payment_id, terminal_id, reference, status, amount_minor, reason,
+    message, created_at)
+  SELECT refund_id, 'card', payment_id, terminal_id, reference, status, amount_minor, reason, message, created_at
+  FROM refunds ORDER BY rowid;
+  DROP TABLE refunds;
+  ALTER TABLE refunds_v2 RENAME TO refunds;
+  ALTER TABLE qr_orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const LEDGER_VERSION = STEPS.length;
 
-/** Brings the ledger to LEDGER_VERSION; refuses a ledger written by a newer sandbox. */
-export function migrateLedger(db: Database): void {
+/**
+ * Brings the ledger to LEDGER_VERSION (or to `target`, for tests of older ledgers); refuses a ledger written
+ * by a newer sandbox.
+ */
+export function migrateLedger(db: Database, target: number = LEDGER_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LEDGER_VERSION) {
     throw new Error(`the sandbox ledger is version ${current}; this build knows up to ${LEDGER_VERSION}`);
   }
-  STEPS.slice(current).forEach((sql, i) => {
+  STEPS.slice(current, Math.max(current, target)).forEach((sql, i) => {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + i + 1}`);

@@ -36,8 +36,13 @@ export interface PaymentRow {
   readonly createdAt: string;
 }
 
+/** What a refund gives money back for: a card payment or a QR order. */
+export type RefundKind = 'card' | 'qr';
+
 export interface RefundRow {
   readonly refundId: string;
+  readonly kind: RefundKind;
+  /** kind card: the payment's paymentId; kind qr: the QR order's orderId */
   readonly paymentId: string;
   readonly terminalId: string;
   readonly reference: string;
@@ -61,6 +66,8 @@ export interface QrOrderRow {
   readonly saleRef: string | null;
   readonly message: string;
   readonly queryCount: number;
+  /** the sum of the order's successful refunds (a reversal is not a refund) */
+  readonly refundedMinor: number;
   readonly createdAt: string;
   readonly paidAt: string | null;
   readonly reversedAt: string | null;
@@ -77,11 +84,11 @@ const PAYMENT_COLUMNS = `payment_id AS paymentId, terminal_id AS terminalId, ref
   authorized_minor AS authorizedMinor, amount_minor AS amountMinor, currency, captured, auth_code AS authCode,
   response_code AS responseCode, message, brand, bin, last4, entry_mode AS entryMode, sale_ref AS saleRef,
   stored_offline AS storedOffline, refunded_minor AS refundedMinor, created_at AS createdAt`;
-const REFUND_COLUMNS = `refund_id AS refundId, payment_id AS paymentId, terminal_id AS terminalId, reference,
+const REFUND_COLUMNS = `refund_id AS refundId, kind, payment_id AS paymentId, terminal_id AS terminalId, reference,
   status, amount_minor AS amountMinor, reason, message, created_at AS createdAt`;
 const QR_COLUMNS = `order_id AS orderId, terminal_id AS terminalId, reference, scheme, status, outcome,
   amount_minor AS amountMinor, currency, subject, sale_ref AS saleRef, message, query_count AS queryCount,
-  created_at AS createdAt, paid_at AS paidAt, reversed_at AS reversedAt`;
+  refunded_minor AS refundedMinor, created_at AS createdAt, paid_at AS paidAt, reversed_at AS reversedAt`;
 
 type Raw<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
 const paymentOf = (r: Raw<PaymentRow>): PaymentRow => ({
@@ -214,14 +221,15 @@ export class Ledger {
   insertRefund(r: RefundRow): void {
     this.db
       .prepare(
-        `INSERT INTO refunds (refund_id, payment_id, terminal_id, reference, status, amount_minor, reason,
-           message, created_at)
-         VALUES (@refundId, @paymentId, @terminalId, @reference, @status, @amountMinor, @reason, @message,
-           @createdAt)`,
+        `INSERT INTO refunds (refund_id, kind, payment_id, terminal_id, reference, status, amount_minor,
+           reason, message, created_at)
+         VALUES (@refundId, @kind, @paymentId, @terminalId, @reference, @status, @amountMinor, @reason,
+           @message, @createdAt)`,
       )
       .run(r);
   }
 
+  /** Card and QR refunds alike: references are unique per terminal across both. */
   refundByReference(terminalId: string, reference: string): RefundRow | undefined {
     return this.db
       .prepare(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE terminal_id = ? AND reference = ?`)
@@ -244,16 +252,18 @@ export class Ledger {
     this.db
       .prepare(
         `INSERT INTO qr_orders (order_id, terminal_id, reference, scheme, status, outcome, amount_minor,
-           currency, subject, sale_ref, message, query_count, created_at, paid_at, reversed_at)
+           currency, subject, sale_ref, message, query_count, refunded_minor, created_at, paid_at, reversed_at)
          VALUES (@orderId, @terminalId, @reference, @scheme, @status, @outcome, @amountMinor, @currency,
-           @subject, @saleRef, @message, @queryCount, @createdAt, @paidAt, @reversedAt)`,
+           @subject, @saleRef, @message, @queryCount, @refundedMinor, @createdAt, @paidAt, @reversedAt)`,
       )
       .run(o);
   }
 
   updateQrOrder(
     orderId: string,
-    change: Partial<Pick<QrOrderRow, 'status' | 'message' | 'queryCount' | 'paidAt' | 'reversedAt'>>,
+    change: Partial<
+      Pick<QrOrderRow, 'status' | 'message' | 'queryCount' | 'refundedMinor' | 'paidAt' | 'reversedAt'>
+    >,
   ): void {
     const current = this.db.prepare(`SELECT ${QR_COLUMNS} FROM qr_orders WHERE order_id = ?`).get(orderId) as
       QrOrderRow | undefined;
@@ -261,10 +271,11 @@ export class Ledger {
     const n = { ...current, ...change };
     this.db
       .prepare(
-        `UPDATE qr_orders SET status = ?, message = ?, query_count = ?, paid_at = ?, reversed_at = ?
+        `UPDATE qr_orders SET status = ?, message = ?, query_count = ?, refunded_minor = ?, paid_at = ?,
+           reversed_at = ?
          WHERE order_id = ?`,
       )
-      .run(n.status, n.message, n.queryCount, n.paidAt, n.reversedAt, orderId);
+      .run(n.status, n.message, n.queryCount, n.refundedMinor, n.paidAt, n.reversedAt, orderId);
   }
 
   qrOrderByReference(terminalId: string, reference: string): QrOrderRow | undefined {

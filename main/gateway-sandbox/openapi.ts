@@ -89,6 +89,12 @@ const ROUTE_DOCS: Record<RouteName, RouteDoc> = {
     response: 'Payment',
     errors: ['not_found'],
   },
+  lookupRefund: {
+    summary: 'Find a card or QR refund by its client reference (how an unknown refund outcome is resolved)',
+    request: null,
+    response: 'Refund',
+    errors: ['not_found'],
+  },
   micropay: {
     summary: 'Charge a customer-presented QR payment code',
     description:
@@ -105,9 +111,19 @@ const ROUTE_DOCS: Record<RouteName, RouteDoc> = {
   },
   reverseQr: {
     summary: 'Close an unpaid QR order or reverse a paid one (idempotent in effect)',
-    description: 'The body is empty or {}.',
+    description: 'The body is empty or {}. A paid order with refunds cannot be reversed (invalid_request).',
     request: null,
     response: 'QrOrder',
+    errors: ['not_found'],
+  },
+  refundQr: {
+    summary: 'Refund (part of) a paid QR order, named by the order reference',
+    description:
+      'The body reference is the refund’s own (unique per terminal among card and QR refunds); paymentId in ' +
+      'the answer is the order’s orderId. Only a success order can be refunded, up to what is left; a refund ' +
+      'that cannot be made is answered with status failed and the reason in message.',
+    request: 'RefundRequest',
+    response: 'Refund',
     errors: ['not_found'],
   },
   settlement: {

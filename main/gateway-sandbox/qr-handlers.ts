@@ -1,11 +1,11 @@
 // QR micropay routes. A "user paying" order is brought up to date lazily, whenever it is read: on a query
-// (which counts towards the customer's answer), a reverse or a settlement (time only).
+// (which counts towards the customer's answer), a reverse, a refund or a settlement (time only).
 import { z } from 'zod';
-import { MicropayRequestSchema, ReferenceSchema } from '../payments/protocol/schemas';
+import { MicropayRequestSchema, ReferenceSchema, RefundRequestSchema } from '../payments/protocol/schemas';
 import type { HandlerContext } from './context';
 import { GatewayFailure } from './errors';
 import { handler, newId, ok, referenceTaken, requireCurrency } from './handler-kit';
-import { qrOrderView, type QrOrderRow } from './ledger';
+import { qrOrderView, refundView, type QrOrderRow, type RefundRow } from './ledger';
 import { answerMessage, customerAnswered, schemeOfCode, startQr } from './qr-rules';
 
 const NoParams = z.strictObject({});
@@ -65,6 +65,7 @@ export const micropay = handler(MicropayRequestSchema, NoParams, (ctx, req) => {
     saleRef: req.saleRef ?? null,
     message: start.message,
     queryCount: 0,
+    refundedMinor: 0,
     createdAt: now,
     paidAt: start.status === 'success' ? now : null,
     reversedAt: null,
@@ -90,6 +91,13 @@ export const reverseQr = handler(
       return ok(qrOrderView({ ...order, ...change }));
     }
     if (order.status === 'success') {
+      // A reversal gives back the whole amount: after a refund that would pay part of it back twice.
+      if (order.refundedMinor > 0) {
+        throw new GatewayFailure(
+          'invalid_request',
+          `the QR order has ${order.refundedMinor} refunded already; refund the rest instead of reversing it`,
+        );
+      }
       const change = {
         status: 'reversed',
         message: 'reversed; the money went back',
@@ -101,3 +109,37 @@ export const reverseQr = handler(
     return ok(qrOrderView(order));
   },
 );
+
+/**
+ * Refunds (part of) a paid QR order, found by the order's reference; the body's reference is the refund's
+ * own. Like a card refund: a refund that cannot be made is recorded and answered with status failed.
+ */
+export const refundQr = handler(RefundRequestSchema, ReferenceParams, (ctx, req, { reference }) => {
+  const order = refreshQrOrder(ctx, orderOf(ctx, reference), false);
+  const taken = ctx.ledger.refundByReference(ctx.terminalId, req.reference);
+  if (taken) throw referenceTaken('refund', req.reference, taken.refundId);
+  const remaining = order.amountMinor - order.refundedMinor;
+  const refusal =
+    order.status !== 'success'
+      ? `only a paid QR order can be refunded; this one is ${order.status}`
+      : req.amountMinor > remaining
+        ? `only ${remaining} of the order is left to refund`
+        : null;
+  const row: RefundRow = {
+    refundId: newId('rf'),
+    kind: 'qr',
+    paymentId: order.orderId,
+    terminalId: ctx.terminalId,
+    reference: req.reference,
+    status: refusal === null ? 'succeeded' : 'failed',
+    amountMinor: req.amountMinor,
+    reason: req.reason,
+    message: refusal ?? 'refunded',
+    createdAt: ctx.now.toISOString(),
+  };
+  ctx.ledger.insertRefund(row);
+  if (refusal === null) {
+    ctx.ledger.updateQrOrder(order.orderId, { refundedMinor: order.refundedMinor + req.amountMinor });
+  }
+  return ok(refundView(row));
+});

@@ -1,6 +1,7 @@
 // The day's settlement for one terminal: every card and QR payment of that business day with a final status,
 // and totals. Business day = the calendar date of the payment in the configured zone (default UTC); refunds
-// and QR reversals count on the day they happened, which may be later than the payment's.
+// (of card payments and of QR orders) and QR reversals count on the day they happened, which may be later
+// than the payment's.
 import type { Settlement } from '../payments/protocol/schemas';
 import type { Ledger, PaymentRow, QrOrderRow } from './ledger';
 
@@ -60,7 +61,7 @@ export function buildSettlement(p: {
       saleRef: q.saleRef,
       status: q.status,
       amountMinor: q.amountMinor,
-      refundedMinor: q.status === 'reversed' ? q.amountMinor : 0,
+      refundedMinor: q.status === 'reversed' ? q.amountMinor : q.refundedMinor,
       brandOrScheme: q.scheme,
       last4: null,
       storedOffline: false,
@@ -71,12 +72,18 @@ export function buildSettlement(p: {
   const approvedMinor =
     cards.filter((c) => CARD_SETTLED.has(c.status)).reduce((n, c) => n + c.amountMinor, 0) +
     qrs.filter((q) => QR_SETTLED.has(q.status)).reduce((n, q) => n + q.amountMinor, 0);
-  const payCurrency = new Map(p.ledger.payments(p.terminalId).map((c) => [c.paymentId, c.currency]));
+  const currencyOf = {
+    card: new Map(p.ledger.payments(p.terminalId).map((c) => [c.paymentId, c.currency])),
+    qr: new Map(p.qrOrders.map((q) => [q.orderId, q.currency])),
+  };
   const refundedMinor =
     p.ledger
       .refunds(p.terminalId)
       .filter(
-        (r) => r.status === 'succeeded' && onDay(r.createdAt) && payCurrency.get(r.paymentId) === p.currency,
+        (r) =>
+          r.status === 'succeeded' &&
+          onDay(r.createdAt) &&
+          currencyOf[r.kind].get(r.paymentId) === p.currency,
       )
       .reduce((n, r) => n + r.amountMinor, 0) +
     p.qrOrders

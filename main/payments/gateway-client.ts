@@ -67,6 +67,14 @@ export interface GatewayClient {
     body: { reference: string; amountMinor: number; reason: string },
     idempotencyKey: string,
   ): Promise<Outcome<Refund>>;
+  /** A refund of a paid QR order, named by the ORDER's reference; `body.reference` is the refund's own. */
+  refundQr(
+    orderReference: string,
+    body: { reference: string; amountMinor: number; reason: string },
+    idempotencyKey: string,
+  ): Promise<Outcome<Refund>>;
+  /** A card or QR refund by its reference; null: the gateway never saw it (it was never done). */
+  lookupRefund(reference: string): Promise<Outcome<Refund | null>>;
   micropay(body: MicropayRequest, idempotencyKey: string): Promise<Outcome<QrOrder>>;
   queryQr(reference: string): Promise<Outcome<QrOrder | null>>;
   reverseQr(reference: string, idempotencyKey: string): Promise<Outcome<QrOrder>>;
@@ -263,6 +271,14 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       ),
     refund: (paymentId, body, key) =>
       call({ route: 'refund', params: { paymentId }, body, idempotencyKey: key }, RefundSchema, false),
+    refundQr: (orderReference, body, key) =>
+      call(
+        { route: 'refundQr', params: { reference: orderReference }, body, idempotencyKey: key },
+        RefundSchema,
+        false,
+      ),
+    lookupRefund: (reference) =>
+      call({ route: 'lookupRefund', params: { reference } }, RefundSchema.nullable(), true),
     micropay: (body, key) => call({ route: 'micropay', body, idempotencyKey: key }, QrOrderSchema, false),
     queryQr: (reference) => call({ route: 'queryQr', params: { reference } }, QrOrderSchema.nullable(), true),
     reverseQr: (reference, key) =>

@@ -27,7 +27,7 @@ import { createCircuitBreaker } from '../sync/circuit-breaker';
 import { createOutboxRepo } from '../sync/outbox-repo';
 import { createOutboxWorker } from '../sync/outbox-worker';
 import { saleUploadHandler } from '../sync/sale-upload-handler';
-import { createAttemptRepo, type Attempt } from './attempts/attempt-repo';
+import { createAttemptRepo, type Attempt, type AttemptRepo } from './attempts/attempt-repo';
 import { NEEDS_MANAGER } from './attempts/states';
 import { readFromEncryptedSwipe, readFromWedgeBurst } from './card/card-reads';
 import { createCardPayments, type CardResult, type Connectivity } from './card/card-payments';
@@ -40,6 +40,16 @@ import { createQrPayments, type QrResult, type QrTiming } from './qr/qr-payments
 
 /** The public TDES test BDK and an initial KSN: the training reader and the sandbox share only test keys. */
 const TRAINING_READER = { bdk: '0123456789ABCDEFFEDCBA9876543210', ksn: 'FFFF9876543210E00000' } as const;
+
+/** Tests and demos: shorter sync backoff, breaker cool-downs, heartbeats and QR polling (defaults suit a shop). */
+export interface PaymentTuning {
+  readonly backoff?: { baseMs: number; maxMs: number };
+  readonly breaker?: { threshold?: number; baseCooldownMs?: number; maxCooldownMs?: number };
+  readonly qr?: QrTiming;
+  readonly clientTimeoutMs?: number;
+  readonly idleMs?: number;
+  readonly heartbeatMs?: number;
+}
 
 export interface PaymentsRuntimeOptions {
   readonly db: Database.Database;
@@ -63,13 +73,7 @@ export interface PaymentsRuntimeOptions {
   /** Opens the configured encrypting reader (default: node-hid); tests inject the emulator. */
   readonly openCardReader?: () => Promise<IdTechHidReader>;
   /** tests: faster backoff, breaker and QR polling */
-  readonly tuning?: {
-    readonly backoff?: { baseMs: number; maxMs: number };
-    readonly breaker?: { threshold?: number; baseCooldownMs?: number; maxCooldownMs?: number };
-    readonly qr?: QrTiming;
-    readonly clientTimeoutMs?: number;
-    readonly idleMs?: number;
-  };
+  readonly tuning?: PaymentTuning;
 }
 
 export interface PaymentsRuntime {
@@ -92,6 +96,12 @@ export interface PaymentsRuntime {
   /** tests and the bench: resolves when the outbox has nothing due */
   syncIdle(): Promise<void>;
   readonly gatewayUrl: string | null;
+  /** For the capabilities that talk to the gateway too (refunds): the client, online/offline, the attempts. */
+  readonly access: {
+    readonly gateway: () => GatewayClient | null;
+    readonly connectivity: Connectivity;
+    readonly attempts: AttemptRepo;
+  };
   close(): Promise<void>;
 }
 
@@ -288,6 +298,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     onProgress: publishStatus,
     ...(o.tuning?.backoff ? { backoff: o.tuning.backoff } : {}),
     ...(o.tuning?.idleMs ? { idleMs: o.tuning.idleMs } : {}),
+    ...(o.tuning?.heartbeatMs ? { heartbeatMs: o.tuning.heartbeatMs } : {}),
   });
 
   // A crash may have left requests in flight: they are unknown until looked up.
@@ -426,6 +437,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
 
   return {
     gatewayUrl: sandbox?.url ?? config.gateway?.url ?? null,
+    access: { gateway: () => client, connectivity, attempts },
     startCard: (input, override) => {
       if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');
       return toPaymentView(cards.start({ ...input, override: override ?? undefined }));

@@ -1,20 +1,14 @@
 // Sale -> receipt DOCUMENT (typed blocks laid out in font-A columns). Pure and deterministic: no clock, no
 // printer, no bytes; the encoders in native/escpos/encode turn the document into a printer's language.
 import { formatMajor, formatMoney } from '../api/money';
-import type {
-  Align,
-  ReceiptBlock,
-  ReceiptDocument,
-  TextBlock,
-  TextSize,
-} from '../../native/escpos/encode/document';
-import { leftRight, table, wrapLines } from './columns';
+import type { ReceiptBlock, ReceiptDocument } from '../../native/escpos/encode/document';
+import { leftRight, table } from './columns';
+import { TALL, marks, rows, storeHeader, text } from './receipt-blocks';
 import type { ReceiptLayoutOptions, ReceiptSale, ReceiptStore, ReceiptTender } from './receipt-input';
 import { describeDiscount, formatRate, formatReceiptDate } from './receipt-format';
 import { itemsBlock } from './receipt-items';
-import { COPY_MARK, TRAINING_MARK, TRAINING_NOTICE, receiptLabels } from './receipt-labels';
+import { paymentName, receiptLabels } from './receipt-labels';
 import type { ReceiptLabels } from './receipt-labels';
-import { displayWidth } from './text-width';
 
 export type { ReceiptDocument, ReceiptBlock } from '../../native/escpos/encode/document';
 export type {
@@ -24,31 +18,6 @@ export type {
   ReceiptTender,
   CardTender,
 } from './receipt-input';
-
-const NORMAL: TextSize = { width: 1, height: 1 };
-const DOUBLE: TextSize = { width: 2, height: 2 };
-const TALL: TextSize = { width: 1, height: 2 };
-
-interface Style {
-  readonly align?: Align;
-  readonly bold?: boolean;
-  readonly size?: TextSize;
-}
-
-/** `text` wrapped to the columns left at its magnification, one block per line. */
-function text(value: string, width: number, style: Style = {}): TextBlock[] {
-  const size = style.size ?? NORMAL;
-  return wrapLines(value, Math.floor(width / size.width)).map((line) => ({
-    kind: 'text',
-    text: line,
-    align: style.align ?? 'left',
-    bold: style.bold ?? false,
-    size,
-  }));
-}
-
-const rows = (lines: readonly string[], style: Style = {}): TextBlock[] =>
-  lines.map((line) => ({ kind: 'text', text: line, align: 'left', bold: style.bold ?? false, size: NORMAL }));
 
 interface Ctx {
   readonly sale: ReceiptSale;
@@ -63,25 +32,13 @@ interface Ctx {
 }
 
 function markers(ctx: Ctx): ReceiptBlock[] {
-  const strong: Style = { align: 'center', bold: true };
-  return [
-    ...(ctx.sale.training
-      ? [...text(TRAINING_MARK, ctx.width, strong), ...text(TRAINING_NOTICE, ctx.width, strong)]
-      : []),
-    ...(ctx.opts.copy ? text(COPY_MARK, ctx.width, strong) : []),
-  ];
+  return marks(ctx.sale.training, ctx.opts.copy, ctx.width);
 }
 
 function header(ctx: Ctx): ReceiptBlock[] {
   const { store, sale, labels, width } = ctx;
-  // The shop name in double size when it fits on one line; long names stay readable at normal size.
-  const nameSize = displayWidth(store.name) * 2 <= width ? DOUBLE : NORMAL;
   return [
-    ...(store.logo ? [{ kind: 'logo' as const, image: store.logo }] : []),
-    ...text(store.name, width, { align: 'center', bold: true, size: nameSize }),
-    ...(store.nameEn ? text(store.nameEn, width, { align: 'center' }) : []),
-    ...(store.address ? text(store.address, width, { align: 'center' }) : []),
-    ...(store.taxNumber ? text(`${labels.taxNumber} ${store.taxNumber}`, width, { align: 'center' }) : []),
+    ...storeHeader(store, labels, width),
     { kind: 'separator', char: '-' },
     ...text(`${labels.receiptNo}: ${sale.receiptNo}`, width),
     ...text(
@@ -122,10 +79,9 @@ function tenderLines(tender: ReceiptTender, ctx: Ctx): string[] {
       ...leftRight(labels.change, money(tender.changeMinor), width),
     ];
   }
-  // Only what the card tender actually carries: a brand and masked last four when known, never a PAN.
-  const label = [labels.card, tender.brand, tender.last4 === null ? null : `****${tender.last4}`]
-    .filter((p): p is string => p !== null && p !== '')
-    .join(' ');
+  // Only what the tender actually carries: a brand and masked last four when known, never a PAN.
+  const name = paymentName(tender.kind, tender.brand, tender.last4, ctx.opts.locale);
+  const label = tender.kind === 'qr' ? name : [labels.card, name].filter((p) => p !== '').join(' ');
   return leftRight(label, money(tender.amountMinor), width);
 }
 

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'drawer.noSale', // open the cash drawer without a sale
   'receipt.reprintAny', // reprint any past receipt (a copy is what a fraudulent return is made with)
   'payments.offlineOverride', // take an offline card payment over the store-and-forward amount/count caps
+  'refund.issue', // pay money back for returned goods (cash from the drawer, or to the card / QR wallet)
   'payments.acknowledge', // mark a decline after forwarding or an expired offline payment as dealt with
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

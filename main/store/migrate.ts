@@ -88,10 +88,13 @@ function apply(db: Database, m: Migration, file: string): void {
     }
     db.pragma(`user_version = ${m.version}`);
   });
+  if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
   try {
     run.immediate();
   } catch (e) {
     throw migrationFailure(e, label, m, file);
+  } finally {
+    if (m.foreignKeysOff) db.pragma('foreign_keys = ON');
   }
 }
 

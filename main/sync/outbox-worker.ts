@@ -39,6 +39,11 @@ export interface OutboxWorkerOptions {
   readonly random?: () => number;
   /** how long to sleep when there is nothing due (ms); default 5 s */
   readonly idleMs?: number;
+  /**
+   * With nothing to send, the probe still goes out this often (ms; default 30 s), so a gateway that went away
+   * shows as offline (and online-only actions say so up front) before the next sale needs it.
+   */
+  readonly heartbeatMs?: number;
   /** runs before each claim: e.g. expiring stored payments past their deadline */
   readonly sweep?: () => void;
   /** after any batch was applied (status bar) */
@@ -59,6 +64,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const backoff = o.backoff ?? { baseMs: 1_000, maxMs: 5 * 60_000 };
   const random = o.random ?? Math.random;
   const idleMs = o.idleMs ?? 5_000;
+  const heartbeatMs = o.heartbeatMs ?? 30_000;
+  let lastBeatAt = Date.now();
   let running = false;
   let inFlight = 0;
   let probing = false;
@@ -222,9 +229,24 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     if (inFlight === 0) {
       settleIdle();
+      heartbeat(client);
       const next = o.repo.nextDueAt();
       schedule(next === null ? idleMs : Math.min(idleMs, Date.parse(next) - o.now().getTime()));
     }
+  }
+
+  /** Idle and online: the probe now and then, its answer counted by the breaker like any other. */
+  function heartbeat(client: GatewayClient): void {
+    if (probing || Date.now() - lastBeatAt < heartbeatMs) return;
+    lastBeatAt = Date.now();
+    probing = true;
+    const settle = (ok: boolean): void => {
+      probing = false;
+      if (ok) o.breaker.success();
+      else o.breaker.failure();
+      o.onProgress?.();
+    };
+    void o.probe(client).then(settle, () => settle(false));
   }
 
   return {

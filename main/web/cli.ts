@@ -43,6 +43,7 @@ async function main(): Promise<void> {
             breaker: { threshold: 1, baseCooldownMs: 200, maxCooldownMs: 1_000 },
             qr: { pollEveryMs: 300, maxPolls: 20 },
             idleMs: 200,
+            heartbeatMs: 500,
           },
         }
       : {}),

@@ -142,6 +142,15 @@ describe('error messages use detail', () => {
     );
   });
 
+  it('REFUND_REFUSED carries the gateway’s words when there are any', () => {
+    const e = { code: 'REFUND_REFUSED', message: 'x', detail: { message: 'Do not honour' } } as const;
+    expect(show(en, e)).toBe('The payment gateway refused the refund: Do not honour. Nothing was paid back.');
+    expect(show(zh, e)).toContain('Do not honour');
+    expect(show(en, { code: 'REFUND_REFUSED', message: 'x' })).toBe(
+      'The payment gateway refused the refund. Nothing was paid back.',
+    );
+  });
+
   it('a lost connection reads differently from a generic internal error', () => {
     const lost = {
       code: 'INTERNAL',

@@ -791,6 +791,226 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     await tid('sale-complete').waitFor();
   });
 
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  /** The receipts screen with the refund test sales, the given one selected, then its refund dialog (F9). */
+  const openRefund = async (saleId: 'rcash' | 'rcard' | 'rqr') => {
+    await page.evaluate('window.__fakePos.seedRefundSales()');
+    await page.keyboard.press('Shift+F7');
+    await tid('receipts-screen').waitFor();
+    await page.locator(`[data-testid="receipts-row"][data-sale-id="${saleId}"]`).click();
+    await poll(() => tid('receipts-detail').getAttribute('data-sale-id')).toBe(saleId);
+    await page.keyboard.press('F9');
+    await tid('refund-dialog').waitFor();
+    await poll(() => tid('refund-line').count()).toBeGreaterThan(0);
+  };
+  const issued = () => calls('refund.issue') as Promise<{ refundId: string; approval: object }[]>;
+
+  it('refund: cash, 2 of 3 units, a reason, manager approval; cash back, and the refund listed under the receipt', async () => {
+    await openRefund('rcash');
+    expect(await tid('refund-receipt-no').textContent()).toBe('T01-000201');
+    expect(await tid('refund-tender').getAttribute('data-kind')).toBe('cash');
+    expect(await tid('refund-tender').textContent()).toContain('现金');
+    expect(await calls('refund.prepare')).toEqual([{ saleId: 'rcash' }]);
+    const cola = tid('refund-line').nth(0);
+    expect(await cola.getAttribute('data-sold-milli')).toBe('3000');
+    expect(await cola.getAttribute('data-remaining-milli')).toBe('3000');
+    expect(await tid('refund-line').nth(1).getAttribute('data-unit')).toBe('kg');
+    expect(await tid('refund-line').nth(1).textContent()).toContain('1.235 kg');
+    // Nothing is chosen at first; the keyboard starts in the first quantity.
+    expect(await tid('refund-total').getAttribute('data-minor')).toBe('0');
+    expect(await tid('refund-confirm').isDisabled()).toBe(true);
+    expect(await focusedTestId()).toBe('refund-qty');
+    expect(await tid('refund-reason').count()).toBe(5);
+    for (const b of await tid('refund-less').all())
+      expect((await b.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
+
+    // "All" picks every remaining quantity (both lines); F5 does the same. Then back to 2 of the cola only.
+    await tid('refund-all').click();
+    await poll(() => tid('refund-total').getAttribute('data-minor')).toBe('2631'); // 10.50 + 15.81
+    expect(await tid('refund-qty').nth(1).inputValue()).toBe('1.235');
+    await tid('refund-qty').nth(1).fill('');
+    await cola.locator('[data-testid="refund-less"]').click();
+    await poll(() => cola.getAttribute('data-qty-milli')).toBe('2000');
+    expect(await tid('refund-qty').nth(0).inputValue()).toBe('2');
+    // round-half-up(10.50 x 2 / 3) = 7.00
+    await poll(() => tid('refund-total').getAttribute('data-minor')).toBe('700');
+
+    // Enter without a reason says so and sends nothing.
+    await tid('refund-qty').nth(0).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => tid('dialog-error').textContent()).toContain('原因');
+    await page.locator('[data-testid="refund-reason"][data-reason="defective"]').click();
+    expect(
+      await page
+        .locator('[data-testid="refund-reason"][data-reason="defective"]')
+        .getAttribute('aria-checked'),
+    ).toBe('true');
+    await tid('refund-confirm').click();
+    await tid('approval-dialog').waitFor();
+    expect(await tid('approval-dialog').textContent()).toContain('T01-000201');
+    expect(await tid('approval-dialog').textContent()).toContain('7.00');
+    await approveAs('900', '1234');
+
+    await tid('refund-done').waitFor();
+    expect(await tid('refund-done').getAttribute('data-minor')).toBe('700');
+    expect(await tid('refund-done').getAttribute('data-kind')).toBe('cash');
+    expect(await tid('refund-done').getAttribute('data-refund-no')).toBe('T01-R000001');
+    expect(await tid('refund-done').textContent()).toContain('退还现金');
+    const sent = await issued();
+    expect(sent).toEqual([
+      {
+        refundId: expect.stringMatching(UUID),
+        saleId: 'rcash',
+        lines: [{ lineNo: 1, qtyMilli: 2000 }],
+        reason: 'defective',
+        approval: { operatorCode: '900', pin: '1234' },
+      },
+    ]);
+
+    await page.keyboard.press('Enter'); // done: close
+    await poll(() => tid('refund-dialog').count()).toBe(0);
+    await tid('receipts-refunds').waitFor();
+    expect(
+      await tid('receipts-refunds').locator('[data-testid="refund-row"]').getAttribute('data-state'),
+    ).toBe('completed');
+    expect(
+      await tid('receipts-refunds').locator('[data-testid="refund-row"]').getAttribute('data-minor'),
+    ).toBe('700');
+
+    // Opened again: 2 refunded, 1 left, the earlier refund listed, and a new refund id.
+    await page.keyboard.press('F9');
+    await poll(() => tid('refund-line').nth(0).getAttribute('data-remaining-milli')).toBe('1000');
+    expect(await tid('refund-line').nth(0).getAttribute('data-refunded-milli')).toBe('2000');
+    expect(await tid('refund-earlier').locator('[data-testid="refund-row"]').count()).toBe(1);
+    await tid('refund-all').click();
+    await page.locator('[data-testid="refund-reason"][data-reason="other"]').click();
+    await page.keyboard.press('Enter');
+    await approveAs('900', '1234');
+    await tid('refund-done').waitFor();
+    expect(await tid('refund-done').getAttribute('data-minor')).toBe('1931'); // what is left: 3.50 + 15.81
+    const both = await issued();
+    expect(both).toHaveLength(2);
+    expect(both[1]?.refundId).toMatch(UUID);
+    expect(both[1]?.refundId).not.toBe(both[0]?.refundId);
+  });
+
+  it('refund: a card sale while the gateway is offline says online only, and confirm is disabled', async () => {
+    await setStatus({ gateway: { state: 'offline', detail: null } });
+    await tid('locale-switch').click();
+    await openRefund('rcard');
+    await tid('refund-blocked').waitFor();
+    expect(await tid('refund-blocked').getAttribute('data-code')).toBe('ONLINE_ONLY');
+    const text = (await tid('refund-blocked').textContent()) ?? '';
+    expect(text).toContain('offline');
+    expect(text).toContain('online only');
+    expect(text).toContain('nothing was refunded');
+    expect(await tid('refund-tender').getAttribute('data-kind')).toBe('card');
+    expect(await tid('refund-tender').textContent()).toContain('VISA ••••0010');
+    expect(await tid('refund-confirm').isDisabled()).toBe(true);
+    expect(await tid('refund-all').isDisabled()).toBe(true);
+    expect(await tid('refund-qty').first().isDisabled()).toBe(true);
+    await page.keyboard.press('F5'); // "All" does nothing either
+    expect(await tid('refund-total').getAttribute('data-minor')).toBe('0');
+    expect(await tid('refund-qty').first().inputValue()).toBe('');
+    expect(await tid('approval-dialog').count()).toBe(0);
+    expect(await issued()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await poll(() => tid('refund-dialog').count()).toBe(0);
+    expect(await tid('receipts-screen').count()).toBe(1);
+  });
+
+  it('refund: no answer from the gateway shows "outcome unknown" and check now calls refund.resolve', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await tid('locale-switch').click();
+    await openRefund('rcard');
+    await page.evaluate("window.__fakePos.nextRefund = 'unknown'");
+    await page.keyboard.press('F5'); // All
+    await poll(() => tid('refund-total').getAttribute('data-minor')).toBe('2500');
+    await page.locator('[data-testid="refund-reason"][data-reason="wrong_item"]').click();
+    await tid('refund-confirm').click();
+    await approveAs('900', '1234');
+    await tid('refund-unknown').waitFor();
+    expect(await tid('refund-unknown').textContent()).toContain('do NOT refund again');
+    expect(await tid('refund-confirm').count()).toBe(0);
+    const [sent] = await issued();
+    expect(await tid('refund-unknown').getAttribute('data-refund-id')).toBe(sent?.refundId);
+    expect(await calls('refund.resolve')).toEqual([]);
+
+    await tid('refund-check').click();
+    await tid('refund-done').waitFor();
+    expect(await calls('refund.resolve')).toEqual([{ refundId: sent?.refundId }]);
+    expect(await tid('refund-done').getAttribute('data-kind')).toBe('card');
+    expect(await tid('refund-done').textContent()).toContain('VISA ••••0010');
+    expect(await tid('refund-done').textContent()).toContain('25.00');
+    expect(await issued()).toHaveLength(1); // never sent twice
+  });
+
+  it('refund: a QR refund the gateway refuses shows its reason, and the dialog stays', async () => {
+    await setStatus({ gateway: { state: 'online', detail: null } });
+    await tid('locale-switch').click();
+    await openRefund('rqr');
+    expect(await tid('refund-tender').getAttribute('data-kind')).toBe('qr');
+    expect(await tid('refund-tender').textContent()).toContain('WeChat Pay');
+    await page.evaluate("window.__fakePos.nextRefund = 'refuse'");
+    await tid('refund-all').click();
+    await page.locator('[data-testid="refund-reason"][data-reason="price_error"]').focus();
+    await page.keyboard.press('Enter'); // picks the reason and goes on to the approval
+    await approveAs('900', '1234');
+    await poll(() => tid('refund-error').getAttribute('data-code')).toBe('REFUND_REFUSED');
+    expect(await tid('refund-error').textContent()).toBe(
+      'The payment gateway refused the refund: Do not honour. Nothing was paid back.',
+    );
+    expect(await tid('refund-dialog').count()).toBe(1);
+    expect(await tid('refund-done').count()).toBe(0);
+    expect(await tid('refund-qty').first().inputValue()).toBe('2');
+    expect(await calls('refund.issue')).toEqual([
+      expect.objectContaining({
+        saleId: 'rqr',
+        reason: 'price_error',
+        lines: [{ lineNo: 1, qtyMilli: 2000 }],
+      }),
+    ]);
+    // Trying again is a NEW refund: the refused one is over, and main keeps answering its id with the refusal.
+    await tid('refund-confirm').click();
+    await approveAs('900', '1234');
+    await tid('refund-done').waitFor();
+    const sent = (await calls('refund.issue')) as { refundId: string }[];
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.refundId).not.toBe(sent[0]?.refundId);
+  });
+
+  it('refund: a wrong PIN and a lost answer are retried with the same refund id', async () => {
+    await openRefund('rcash');
+    await tid('refund-line').nth(0).locator('[data-testid="refund-more"]').click();
+    await page.locator('[data-testid="refund-reason"][data-reason="not_wanted"]').click();
+    await tid('refund-confirm').click();
+    await approveAs('900', '9999');
+    await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
+    expect(await focusedTestId()).toBe('approval-pin');
+
+    await page.evaluate('window.__fakePos.dropNextRefund = true');
+    await page.keyboard.type('1234', { delay: 60 });
+    await page.keyboard.press('Enter');
+    // The answer was lost: the dialog stays, says so, and keeps the choice.
+    await poll(() => tid('refund-error').getAttribute('data-code')).toBe('INTERNAL');
+    expect(await tid('approval-dialog').count()).toBe(0);
+    expect(await tid('refund-qty').nth(0).inputValue()).toBe('1');
+
+    await tid('refund-confirm').click();
+    await approveAs('900', '1234');
+    await tid('refund-done').waitFor();
+    expect(await tid('refund-done').getAttribute('data-minor')).toBe('350');
+    const sent = await issued();
+    expect(sent.map((c) => c.approval)).toEqual([
+      { operatorCode: '900', pin: '9999' },
+      { operatorCode: '900', pin: '1234' },
+      { operatorCode: '900', pin: '1234' },
+    ]);
+    expect(sent[0]?.refundId).toMatch(UUID);
+    expect(new Set(sent.map((c) => c.refundId)).size).toBe(1);
+    expect(await tid('refund-done').getAttribute('data-refund-no')).toBe('T01-R000001'); // one refund only
+  });
+
   for (const [width, height] of [
     [1024, 768],
     [1920, 1080],

@@ -274,9 +274,13 @@ export const ROUTES = {
   void: { method: 'POST', path: '/v1/payments/{paymentId}/void', moneyMoving: true },
   refund: { method: 'POST', path: '/v1/payments/{paymentId}/refunds', moneyMoving: true },
   lookupPayment: { method: 'GET', path: '/v1/payments?reference={reference}', moneyMoving: false },
+  /** a card or QR refund by the client's refund reference (how an unknown refund outcome is resolved) */
+  lookupRefund: { method: 'GET', path: '/v1/refunds?reference={reference}', moneyMoving: false },
   micropay: { method: 'POST', path: '/v1/qr/micropay', moneyMoving: true },
   queryQr: { method: 'GET', path: '/v1/qr/orders?reference={reference}', moneyMoving: false },
   reverseQr: { method: 'POST', path: '/v1/qr/orders/{reference}/reverse', moneyMoving: true },
+  /** {reference} is the paid QR order's; the body (RefundRequest) carries the refund's own reference */
+  refundQr: { method: 'POST', path: '/v1/qr/orders/{reference}/refunds', moneyMoving: true },
   settlement: { method: 'GET', path: '/v1/settlements/{businessDate}', moneyMoving: false },
   heartbeat: { method: 'POST', path: '/v1/terminals/heartbeat', moneyMoving: false },
   /** idempotent like a money-moving call: a retried upload must not count a sale twice */

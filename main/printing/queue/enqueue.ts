@@ -1,6 +1,6 @@
-// Creating print jobs. Always inside the caller's transaction (the sale commit, a "no sale" drawer open), so
-// the job commits or rolls back with the fact it prints: a committed sale always has its receipt job, and a
-// failed one leaves neither.
+// Creating print jobs. Always inside the caller's transaction (the sale commit, a refund, a "no sale" drawer
+// open), so the job commits or rolls back with the fact it prints: a committed sale always has its receipt
+// job, a committed refund its slip, and a failed one leaves neither.
 import type Database from 'better-sqlite3';
 import { PosFailure } from '../../api/result';
 import type { PrintJobKind } from './states';
@@ -16,34 +16,49 @@ export interface EnqueueDrawerInput {
   readonly now: Date;
 }
 
+export interface EnqueueRefundInput {
+  readonly refundId: string;
+  readonly now: Date;
+}
+
+interface JobRow {
+  readonly kind: PrintJobKind;
+  readonly saleId: string | null;
+  readonly refundId: string | null;
+  readonly copy: boolean;
+}
+
 const cache = new WeakMap<Database.Database, Database.Statement>();
 
-function insert(
-  db: Database.Database,
-  kind: PrintJobKind,
-  saleId: string | null,
-  copy: boolean,
-  now: Date,
-): number {
+function insert(db: Database.Database, row: JobRow, now: Date): number {
   if (!db.inTransaction) {
     throw new PosFailure('INTERNAL', 'print jobs are enqueued inside the transaction of the fact they print');
   }
   let stmt = cache.get(db);
   if (stmt === undefined) {
-    stmt = db.prepare(`INSERT INTO print_jobs (kind, sale_id, copy, state, attempts, next_attempt_at,
-        created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`);
+    stmt =
+      db.prepare(`INSERT INTO print_jobs (kind, sale_id, refund_id, copy, state, attempts, next_attempt_at,
+        created_at, updated_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?, ?)`);
     cache.set(db, stmt);
   }
   const at = now.toISOString();
-  return Number(stmt.run(kind, saleId, copy ? 1 : 0, at, at, at).lastInsertRowid);
+  return Number(stmt.run(row.kind, row.saleId, row.refundId, row.copy ? 1 : 0, at, at, at).lastInsertRowid);
 }
 
 /** Queues the receipt of `saleId`; returns the job id. */
 export function enqueueReceipt(db: Database.Database, input: EnqueueReceiptInput): number {
-  return insert(db, 'receipt', input.saleId, input.copy, input.now);
+  return insert(db, { kind: 'receipt', saleId: input.saleId, refundId: null, copy: input.copy }, input.now);
 }
 
 /** Queues a cash-drawer kick (ESC p); returns the job id. */
 export function enqueueDrawer(db: Database.Database, input: EnqueueDrawerInput): number {
-  return insert(db, 'drawer', null, false, input.now);
+  return insert(db, { kind: 'drawer', saleId: null, refundId: null, copy: false }, input.now);
+}
+
+/**
+ * Queues the slip of `refundId` (printed only once the refund is completed); returns the job id. A cash refund
+ * queues its drawer kick first (enqueueDrawer), so the drawer opens while the slip prints.
+ */
+export function enqueueRefund(db: Database.Database, input: EnqueueRefundInput): number {
+  return insert(db, { kind: 'refund', saleId: null, refundId: input.refundId, copy: false }, input.now);
 }

@@ -8,6 +8,8 @@ export interface PrintJob {
   readonly id: number;
   readonly kind: PrintJobKind;
   readonly saleId: string | null;
+  /** refund slips: the refund printed */
+  readonly refundId: string | null;
   readonly copy: boolean;
   readonly state: PrintJobState;
   readonly attempts: number;
@@ -21,6 +23,7 @@ interface Row {
   id: number;
   kind: PrintJobKind;
   sale_id: string | null;
+  refund_id: string | null;
   copy: number;
   state: PrintJobState;
   attempts: number;
@@ -34,6 +37,7 @@ const toJob = (r: Row): PrintJob => ({
   id: r.id,
   kind: r.kind,
   saleId: r.sale_id,
+  refundId: r.refund_id,
   copy: r.copy === 1,
   state: r.state,
   attempts: r.attempts,
@@ -44,7 +48,7 @@ const toJob = (r: Row): PrintJob => ({
 });
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
-const COLS = `id, kind, sale_id, copy, state, attempts, next_attempt_at, last_error, created_at, printed_at`;
+const COLS = `id, kind, sale_id, refund_id, copy, state, attempts, next_attempt_at, last_error, created_at, printed_at`;
 
 export interface MoveOptions {
   readonly at: string;

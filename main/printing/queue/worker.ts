@@ -190,7 +190,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
       jobs.move(job.id, 'interrupted', {
         at: iso(),
         error: outcome.reason,
-        copy: job.kind === 'receipt',
+        copy: job.kind !== 'drawer', // receipts and refund slips; a drawer kick has no paper
         nextAttemptAt: later(delay),
       });
     }
@@ -233,7 +233,7 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
       jobs.move(job.id, 'interrupted', {
         at: iso(),
         error: 'interrupted: the app stopped while printing',
-        copy: job.kind === 'receipt',
+        copy: job.kind !== 'drawer', // receipts and refund slips; a drawer kick has no paper
       });
       log('warn', 'print job interrupted by a restart; it will be re-sent as a copy', { jobId: job.id });
     }

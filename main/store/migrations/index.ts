@@ -4,6 +4,8 @@ import { m002ScaleItemCode } from './002-scale-item-code';
 import { m003PrintJobs } from './003-print-jobs';
 import { m004Operators } from './004-operators';
 import { m005Payments } from './005-payments';
+import { m006Refunds } from './006-refunds';
+import { m007CartsInRow } from './007-carts-in-row';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -12,4 +14,6 @@ export const migrations: readonly Migration[] = [
   m003PrintJobs,
   m004Operators,
   m005Payments,
+  m006Refunds,
+  m007CartsInRow,
 ];

@@ -4,4 +4,9 @@ export interface Migration {
   readonly name: string;
   /** Run inside the migration's own transaction. */
   readonly sql: string;
+  /**
+   * Rebuilds a table other tables reference: foreign keys are switched off around the transaction (they
+   * cannot be switched inside one), and `PRAGMA foreign_key_check` must still find nothing before it commits.
+   */
+  readonly foreignKeysOff?: true;
 }

@@ -12,6 +12,8 @@ import type {
   PosApi,
   PrinterStatusView,
   ProductView,
+  RefundView,
+  RefundableView,
   SaleSummaryView,
   SaleView,
 } from '@contract/contract';
@@ -84,6 +86,14 @@ export interface Actions {
   cancelPayment(attemptId: string): Promise<Result<PaymentView>>;
   resolvePayment(attemptId: string): Promise<Result<PaymentResultView>>;
   startQr(input: Input<'payment.startQr'>): Promise<Result<PaymentResultView>>;
+  // Refunds answer with the raw Result too: the refund dialog shows a refusal, an unknown outcome or an
+  // offline gateway in place, and keeps the refund's id for a retry.
+  /** What is left to refund of a sale, to which tender, and whether a refund is possible now. */
+  refundPrepare(saleId: string): Promise<Result<RefundableView>>;
+  /** Refunds lines of a sale (a manager's approval inside the input); a retry reuses `refundId`. */
+  refundIssue(input: Input<'refund.issue'>): Promise<Result<RefundView>>;
+  /** Looks a refund with an unknown outcome up at the gateway now. */
+  refundResolve(refundId: string): Promise<Result<RefundView>>;
   /** The payments a manager must see (errors are toasts; null then). */
   paymentRecovery(): Promise<readonly PaymentView[] | null>;
   /** A manager acknowledges a decline after forwarding or an expired payment. */
@@ -224,6 +234,9 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
     cancelPayment: (attemptId) => pos.payment.cancel({ attemptId }),
     resolvePayment: (attemptId) => pos.payment.resolve({ attemptId }),
     startQr: (input) => pos.payment.startQr(input),
+    refundPrepare: (saleId) => pos.refund.prepare({ saleId }),
+    refundIssue: (input) => pos.refund.issue(input),
+    refundResolve: (refundId) => pos.refund.resolve({ refundId }),
     paymentRecovery: () => unwrap(pos.payment.recovery({})),
     acknowledgePayment: (attemptId) => async (approval) => {
       const r = await pos.payment.acknowledge({ attemptId, approval });

@@ -1,5 +1,7 @@
 import { useI18n } from '../i18n/context';
 import {
+  HISTORY_REFUND_KEY,
+  REFUND_ALL_KEY,
   RECOVERY_ACK_KEY,
   RECOVERY_CHECK_KEY,
   BINDINGS,
@@ -23,6 +25,8 @@ const CONTEXT_KEYS: readonly { keys: string; what: MessageKey }[] = [
   { keys: 'F12', what: 'help.ctx.cardCash' },
   { keys: RECOVERY_CHECK_KEY, what: 'help.ctx.checkNow' },
   { keys: RECOVERY_ACK_KEY, what: 'help.ctx.acknowledge' },
+  { keys: HISTORY_REFUND_KEY, what: 'help.ctx.refund' },
+  { keys: REFUND_ALL_KEY, what: 'help.ctx.refundAll' },
 ];
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {

@@ -1,23 +1,27 @@
 // The manager's receipts screen (Shift+F7, or from the printer panel): past sales newest first, a search by
-// receipt number, paging, the selected sale as its receipt, and "Reprint copy" behind a manager's approval.
-// The approval dialog opens on top and this screen keeps its list, search and selection underneath.
+// receipt number, paging, the selected sale as its receipt, "Reprint copy" behind a manager's approval, and
+// "Refund" (F9), which opens the refund dialog for the selected sale. The approval and refund dialogs open on
+// top and this screen keeps its list, search and selection underneath; the refunds a refund dialog saw (or
+// made) are listed under the receipt.
 import { useRef, useState } from 'react';
-import type { BootstrapView, StoreInfoView } from '@contract/contract';
+import type { BootstrapView, RefundView, RefundableView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { Actions } from '../app/actions';
-import { HISTORY_MORE_KEY, HISTORY_REPRINT_KEY, keyLabel } from '../keys/bindings';
+import { HISTORY_MORE_KEY, HISTORY_REFUND_KEY, HISTORY_REPRINT_KEY, keyLabel } from '../keys/bindings';
 import { useSaleHistory } from '../history/use-sale-history';
 import { useSaleDetail } from '../history/use-sale-detail';
 import { TID } from '../testids';
 import { Modal } from './Modal';
 import { ManagerApproval } from './ManagerApproval';
 import { Receipt } from './Receipt';
+import { RefundDialog, type RefundActions } from './RefundDialog';
+import { RefundList } from './RefundList';
 import { SaleHistoryList } from './SaleHistoryList';
 
 interface Props {
   readonly store: StoreInfoView;
   readonly trainingApprover: BootstrapView['trainingApprover'];
-  readonly actions: Pick<Actions, 'saleHistory' | 'saleDetail' | 'reprintSale'>;
+  readonly actions: Pick<Actions, 'saleHistory' | 'saleDetail' | 'reprintSale'> & RefundActions;
   readonly onClose: () => void;
 }
 
@@ -26,6 +30,9 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const [approving, setApproving] = useState(false);
+  const [refunding, setRefunding] = useState<{ saleId: string; receiptNo: string } | null>(null);
+  /** each sale's refunds, as the refund dialog last heard them from main (saleId -> refunds) */
+  const [refunds, setRefunds] = useState<Readonly<Record<string, readonly RefundView[]>>>({});
   const searchRef = useRef<HTMLInputElement>(null);
   const history = useSaleHistory(query, actions.saleHistory);
   const { rows } = history;
@@ -43,11 +50,17 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
   const reprint = (): void => {
     if (selectedRow) setApproving(true);
   };
+  const refund = (): void => {
+    if (selectedRow) setRefunding({ saleId: selectedRow.saleId, receiptNo: selectedRow.receiptNo });
+  };
+  const onPrepared = (view: RefundableView): void =>
+    setRefunds((m) => ({ ...m, [view.saleId]: view.refunds }));
+  const saleRefunds = (sale && refunds[sale.saleId]) ?? [];
 
   return (
     <>
       {/* inert while the approval is up: its keys (Esc, Enter) must not reach this screen too */}
-      <div inert={approving}>
+      <div inert={approving || refunding !== null}>
         <Modal
           title={t('history.title')}
           size="wide"
@@ -57,6 +70,7 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') move(e.key === 'ArrowDown' ? 1 : -1);
             else if (e.key === HISTORY_MORE_KEY) history.loadMore();
             else if (e.key === HISTORY_REPRINT_KEY && !e.shiftKey) reprint();
+            else if (e.key === HISTORY_REFUND_KEY && !e.shiftKey) refund();
             else return false;
             return true;
           }}
@@ -108,10 +122,16 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
               data-testid={TID.receiptsDetail}
               data-sale-id={sale?.saleId ?? ''}
             >
+              {/* above the receipt, so a refund made just now is seen without scrolling */}
+              {sale && (
+                <RefundList refunds={saleRefunds} title={t('history.refunds')} testId={TID.receiptsRefunds} />
+              )}
               {sale ? <Receipt sale={sale} store={store} /> : <p>{t('history.noSelection')}</p>}
             </div>
           </div>
-          <p className="field-hint">{t('history.keys', { reprintKey: HISTORY_REPRINT_KEY })}</p>
+          <p className="field-hint">
+            {t('history.keys', { reprintKey: HISTORY_REPRINT_KEY, refundKey: HISTORY_REFUND_KEY })}
+          </p>
           <div className="dialog-buttons">
             <button
               type="button"
@@ -120,6 +140,15 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
               onClick={onClose}
             >
               <kbd>Esc</kbd> {t('dialog.close')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid={TID.receiptsRefund}
+              disabled={selectedRow === null}
+              onClick={refund}
+            >
+              <kbd>{HISTORY_REFUND_KEY}</kbd> {t('history.refund')}
             </button>
             <button
               type="button"
@@ -140,6 +169,15 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
           onApprove={actions.reprintSale(selectedRow)}
           onDone={() => setApproving(false)}
           onCancel={() => setApproving(false)}
+        />
+      )}
+      {refunding && (
+        <RefundDialog
+          sale={refunding}
+          trainingApprover={trainingApprover}
+          actions={actions}
+          onPrepared={onPrepared}
+          onClose={() => setRefunding(null)}
         />
       )}
     </>

@@ -181,7 +181,53 @@ export const en = {
   'history.noSelection': 'Select a receipt to see it.',
   'history.reprint': 'Reprint copy',
   'history.reprinted': 'A copy of receipt {no} was sent to the printer (marked COPY).',
-  'history.keys': '↑ ↓ select · PgDn more · {reprintKey} reprint copy · Esc close',
+  'history.keys': '↑ ↓ select · PgDn more · {reprintKey} reprint copy · {refundKey} refund · Esc close',
+
+  'history.refund': 'Refund',
+  'history.refunds': 'Refunds of this sale',
+
+  'refund.title': 'Refund: receipt {no}',
+  'refund.loading': 'Loading what can be refunded…',
+  'refund.receiptNo': 'Original receipt',
+  'refund.to': 'Money goes back to',
+  'refund.toCash': 'cash from the drawer',
+  'refund.toCard': 'the card {card}',
+  'refund.blockedOnline':
+    'Refunds to {to} go back through the payment gateway, which is offline now. Card and QR refunds are online only: nothing was refunded.',
+  'refund.blockedOnlineNext': 'Try again when the status bar shows the card terminal online.',
+  'refund.nothingLeft': 'Everything on this receipt has been refunded already.',
+  'refund.linesLabel': 'Quantities to return',
+  'refund.col.item': 'Item',
+  'refund.col.sold': 'Sold',
+  'refund.col.refunded': 'Refunded',
+  'refund.col.remaining': 'Left',
+  'refund.col.return': 'Return',
+  'refund.col.amount': 'Refund',
+  'refund.less': 'One less: {name}',
+  'refund.more': 'One more: {name}',
+  'refund.qtyInvalid': '{name}: enter a quantity from 0 to {max}.',
+  'refund.all': 'All',
+  'refund.total': 'Refund total',
+  'refund.reason': 'Reason',
+  'refund.reasonName':
+    '{reason, select, defective {Defective} wrong_item {Wrong item} not_wanted {No longer wanted} price_error {Price error} other {Other}}',
+  'refund.needLines': 'Choose what comes back: a quantity on a line, or All.',
+  'refund.needReason': 'Choose a reason for the refund.',
+  'refund.confirm': 'Refund {amount}',
+  'refund.earlier': 'Earlier refunds of this sale',
+  'refund.state':
+    '{state, select, sending {Sending} completed {Refunded} failed {Refused} unknown {Outcome unknown} other {Unknown}}',
+  'refund.keys': '{allKey} all · ↑ ↓ in a quantity: one more / less · Enter refund · Esc close',
+  'refund.doneTitle': 'Refund {no} completed',
+  'refund.doneCash': 'Give {amount} back in cash: the drawer opens.',
+  'refund.doneCard': '{amount} refunded to the card {card}.',
+  'refund.doneQr': '{amount} refunded to the customer’s {scheme} account.',
+  'refund.slip': 'The refund slip is printing.',
+  'refund.unknownTitle': 'Refund outcome unknown: do NOT refund again',
+  'refund.unknownBody':
+    'The refund was sent to the payment gateway but no answer came back, so the money may already be on its way back to the customer. It is being checked; “Check now” asks the gateway again.',
+  'refund.stillUnknown': 'Checked: still no answer. The refund stays being checked.',
+  'approval.titleRefund': 'Manager approval: refund {amount} of receipt {no}',
 
   'scan.blockedDuringTender': 'Finish or cancel the payment (Esc) before scanning more items.',
 
@@ -288,6 +334,8 @@ export const en = {
   'help.ctx.checkNow': 'Payment alerts: look an unknown payment up at the gateway now',
   'help.ctx.acknowledge':
     'Payment alerts: acknowledge a decline after sending or an expired payment (manager)',
+  'help.ctx.refund': 'Receipts screen: refund returned goods of the selected sale (manager approval)',
+  'help.ctx.refundAll': 'Refund dialog: return everything that is left',
   'help.scanner': 'The barcode scanner works at any time; no field needs to be selected.',
 
   'error.INVALID_PAYLOAD': 'The till service rejected the request as malformed. Please try again.',
@@ -334,6 +382,12 @@ export const en = {
     'The gateway is offline: ask the customer for a phone number or e-mail before taking the card.',
   'error.CARD_UNREADABLE': 'The card could not be read. Swipe it again.',
   'error.GATEWAY_UNREACHABLE': 'The payment gateway cannot be reached. Nothing was charged.',
+  'error.REFUND_NOT_ALLOWED':
+    'This refund is not allowed: more than is left to refund of the sale, or a payment that never charged the customer.',
+  'error.REFUND_REFUSED':
+    '{message, select, none {The payment gateway refused the refund. Nothing was paid back.} other {The payment gateway refused the refund: {message}. Nothing was paid back.}}',
+  'error.REFUND_UNKNOWN':
+    'No answer from the payment gateway, so the refund may have gone through. Do NOT refund again: it is being checked.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
 } as const satisfies Record<string, string>;

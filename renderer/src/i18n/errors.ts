@@ -99,6 +99,7 @@ export function errorMessage(
     case 'INTERNAL':
       return { key, values: { reason: detail['reason'] === 'connection-lost' ? 'connection' : 'other' } };
     case 'PAYMENT_DECLINED':
+    case 'REFUND_REFUSED':
       return { key, values: { message: str(detail['message']) ?? 'none' } };
     case 'OFFLINE_LIMIT':
       return {

@@ -179,7 +179,53 @@ export const zhCN: Record<keyof typeof en, string> = {
   'history.noSelection': '选择一张小票查看。',
   'history.reprint': '重印副本',
   'history.reprinted': '小票 {no} 的副本已发送到打印机（标注“重印”）。',
-  'history.keys': '↑ ↓ 选择 · PgDn 更多 · {reprintKey} 重印副本 · Esc 关闭',
+  'history.keys': '↑ ↓ 选择 · PgDn 更多 · {reprintKey} 重印副本 · {refundKey} 退货退款 · Esc 关闭',
+
+  'history.refund': '退货退款',
+  'history.refunds': '本单退款记录',
+
+  'refund.title': '退货退款：小票 {no}',
+  'refund.loading': '正在读取可退款内容…',
+  'refund.receiptNo': '原小票',
+  'refund.to': '退回到',
+  'refund.toCash': '钱箱现金',
+  'refund.toCard': '原卡 {card}',
+  'refund.blockedOnline':
+    '退回到{to}需要通过支付网关，网关当前离线。银行卡和扫码退款仅限在线办理：未退任何款项。',
+  'refund.blockedOnlineNext': '请等状态栏显示刷卡终端在线后再试。',
+  'refund.nothingLeft': '这张小票上的商品已全部退款。',
+  'refund.linesLabel': '退货数量',
+  'refund.col.item': '商品',
+  'refund.col.sold': '售出',
+  'refund.col.refunded': '已退',
+  'refund.col.remaining': '可退',
+  'refund.col.return': '本次退货',
+  'refund.col.amount': '退款',
+  'refund.less': '减少一件：{name}',
+  'refund.more': '增加一件：{name}',
+  'refund.qtyInvalid': '{name}：请输入 0 到 {max} 之间的数量。',
+  'refund.all': '全部',
+  'refund.total': '退款合计',
+  'refund.reason': '退货原因',
+  'refund.reasonName':
+    '{reason, select, defective {商品质量问题} wrong_item {商品拿错} not_wanted {顾客不想要了} price_error {价格错误} other {其他}}',
+  'refund.needLines': '请选择退回的商品：在某行输入数量，或点“全部”。',
+  'refund.needReason': '请选择退货原因。',
+  'refund.confirm': '退款 {amount}',
+  'refund.earlier': '本单以前的退款',
+  'refund.state':
+    '{state, select, sending {发送中} completed {已退款} failed {被拒绝} unknown {结果未知} other {未知}}',
+  'refund.keys': '{allKey} 全部 · 数量框内 ↑ ↓ 加一 / 减一 · Enter 退款 · Esc 关闭',
+  'refund.doneTitle': '退款 {no} 已完成',
+  'refund.doneCash': '请退还现金 {amount}：钱箱将打开。',
+  'refund.doneCard': '{amount} 已退回原卡 {card}。',
+  'refund.doneQr': '{amount} 已退回顾客的{scheme}账户。',
+  'refund.slip': '退款单正在打印。',
+  'refund.unknownTitle': '退款结果未知：请勿重复退款',
+  'refund.unknownBody':
+    '退款已发送到支付网关但没有应答，款项可能已在退回顾客的途中。系统正在查询；“立即查询”会再次询问网关。',
+  'refund.stillUnknown': '已查询：仍无应答，系统会继续查询。',
+  'approval.titleRefund': '店长授权：小票 {no} 退款 {amount}',
 
   'scan.blockedDuringTender': '请先完成或取消收款（Esc），再扫描商品。',
 
@@ -283,6 +329,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.ctx.cardCash': '刷卡或扫码对话框被拒绝后：改收现金',
   'help.ctx.checkNow': '支付提醒：立即向网关查询结果未知的支付',
   'help.ctx.acknowledge': '支付提醒：确认已处理上送后被拒或已过期的支付（店长）',
+  'help.ctx.refund': '小票查询：为选中的交易办理退货退款（需店长授权）',
+  'help.ctx.refundAll': '退货退款对话框：退回全部可退数量',
   'help.scanner': '扫码枪随时可用，无需先选中输入框。',
 
   'error.INVALID_PAYLOAD': '收银服务拒绝了格式错误的请求，请重试。',
@@ -321,6 +369,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.CONTACT_REQUIRED': '支付网关离线：刷卡前请登记顾客的手机号或电子邮箱。',
   'error.CARD_UNREADABLE': '无法读取该卡，请重新刷卡。',
   'error.GATEWAY_UNREACHABLE': '无法连接支付网关，未扣款。',
+  'error.REFUND_NOT_ALLOWED': '不允许此退款：超过该交易剩余可退的数量，或该笔支付并未向顾客扣款。',
+  'error.REFUND_REFUSED':
+    '{message, select, none {支付网关拒绝了退款，未退任何款项。} other {支付网关拒绝了退款：{message}。未退任何款项。}}',
+  'error.REFUND_UNKNOWN': '支付网关没有应答，退款可能已经成功。请勿重复退款：系统正在查询。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
 };

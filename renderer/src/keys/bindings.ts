@@ -54,6 +54,10 @@ export const REPRINT_KEY = 'F7';
 export const HISTORY_REPRINT_KEY = 'F7';
 /** On the receipts screen: load the next page of older sales. */
 export const HISTORY_MORE_KEY = 'PageDown';
+/** On the receipts screen: refund returned goods of the selected sale (F9 is "clear cart" only on the sale screen). */
+export const HISTORY_REFUND_KEY = 'F9';
+/** In the refund dialog: return every remaining quantity ("All"). */
+export const REFUND_ALL_KEY = 'F5';
 
 /** In a card or QR dialog after a decline or refusal: close it and take cash instead. */
 export const CASH_INSTEAD_KEY = 'F12';

@@ -9,7 +9,6 @@ import {
   verifyJournal,
   type JournalInput,
 } from '../../../main/audit/journal';
-import { canonicalJson } from '../../../main/audit/canonical-json';
 import { openDatabase, type Database } from '../../../main/store/db';
 import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
@@ -55,10 +54,13 @@ function tamper(sql: string, ...params: unknown[]): void {
 }
 
 const head = (): unknown => {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as
-    { value: string } | undefined;
-  return row === undefined ? undefined : JSON.parse(row.value);
+  const row = db.prepare('SELECT value AS seq, hash FROM counters WHERE name = ?').get(HEAD_KEY) as
+    { seq: number; hash: string } | undefined;
+  return row === undefined ? undefined : { seq: row.seq, hash: row.hash };
 };
+/** Rewrites the stored head (the tamper tests): seq and hash as an attacker would set them. */
+const forgeHead = (seq: unknown, hash: unknown): void =>
+  tamper('UPDATE counters SET value = ?, hash = ? WHERE name = ?', seq, hash, HEAD_KEY);
 
 describe('appendJournal', () => {
   it('refuses to run outside the caller transaction', async () => {
@@ -84,7 +86,7 @@ describe('appendJournal', () => {
     )();
     const other = openDatabase(path.join(tempDir(), 'other.sqlite'));
     try {
-      other.exec(migrations[0]?.sql ?? '');
+      for (const m of migrations) other.exec(m.sql);
       const b = other.transaction(() =>
         appendJournal(other, { at: 't', kind: 'k', ref: null, body: { a: [2], b: 1 } }),
       )();
@@ -119,9 +121,8 @@ describe('appendJournal', () => {
     const next = db.transaction(() => appendJournal(db, entry(4)))();
     expect(next.seq).toBe(3);
     expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 3 });
-    // The head text is exactly the canonical encoding of {seq, hash}.
-    const stored = db.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as { value: string };
-    expect(stored.value).toBe(canonicalJson({ seq: next.seq, hash: next.hash }));
+    // The stored head is exactly the last entry's {seq, hash}.
+    expect(head()).toEqual({ seq: next.seq, hash: next.hash });
   });
 
   it('chains from the stored head when another connection appended in between', () => {
@@ -151,7 +152,7 @@ describe('appendJournal', () => {
     appendEntries(1);
     const other = openDatabase(path.join(tempDir(), 'other.sqlite'));
     try {
-      other.exec(migrations[0]?.sql ?? '');
+      for (const m of migrations) other.exec(m.sql);
       expect(other.transaction(() => appendJournal(other, entry(1)))().seq).toBe(1);
       expect(db.transaction(() => appendJournal(db, entry(2)))().seq).toBe(2);
       expect(verifyJournal(other)).toMatchObject({ ok: true, entries: 1 });
@@ -223,16 +224,16 @@ describe('verifyJournal', () => {
 
   it('detects a forged head (wrong hash, stale seq, malformed, deleted)', () => {
     const appended = appendEntries(5);
-    const forgeries = [
-      JSON.stringify({ seq: 5, hash: '3'.repeat(64) }),
-      JSON.stringify({ seq: 4, hash: appended[3]?.hash }),
-      'not json',
+    const forgeries: [number, string | null][] = [
+      [5, '3'.repeat(64)],
+      [4, appended[3]?.hash ?? ''],
+      [5, null],
     ];
-    for (const forged of forgeries) {
-      tamper('UPDATE settings SET value = ? WHERE key = ?', forged, HEAD_KEY);
-      expect(verifyJournal(db), forged).toMatchObject({ ok: false, seq: 5 });
+    for (const [seq, hash] of forgeries) {
+      forgeHead(seq, hash);
+      expect(verifyJournal(db), `${seq} ${hash}`).toMatchObject({ ok: false, seq: 5 });
     }
-    tamper('DELETE FROM settings WHERE key = ?', HEAD_KEY);
+    tamper('DELETE FROM counters WHERE name = ?', HEAD_KEY);
     expect(verifyJournal(db)).toMatchObject({ ok: false, seq: 5, reason: 'the journal head is missing' });
   });
 
@@ -243,7 +244,7 @@ describe('verifyJournal', () => {
     expect(next.seq).toBe(6);
     expect(verifyJournal(db)).toMatchObject({ ok: false, seq: 4 });
 
-    tamper('UPDATE settings SET value = ? WHERE key = ?', JSON.stringify({ seq: 2, hash: 'x' }), HEAD_KEY);
+    forgeHead(2, 'x');
     expect(db.transaction(() => appendJournal(db, entry(7)))().seq).toBe(7);
     expect(verifyJournal(db).ok).toBe(false);
   });
@@ -251,11 +252,7 @@ describe('verifyJournal', () => {
   it('cannot, on its own, catch a tail cut together with a consistently rewritten head (needs an outside anchor)', () => {
     const appended = appendEntries(5);
     tamper('DELETE FROM journal WHERE seq >= 4');
-    tamper(
-      'UPDATE settings SET value = ? WHERE key = ?',
-      JSON.stringify({ hash: appended[2]?.hash, seq: 3 }),
-      HEAD_KEY,
-    );
+    forgeHead(3, appended[2]?.hash);
     // Documents the limit: comparing `head` with a copy kept elsewhere (Z report, server) is what catches this.
     expect(verifyJournal(db)).toEqual({ ok: true, entries: 3, head: appended[2]?.hash });
     expect(verifyJournal(db)).not.toEqual({ ok: true, entries: 5, head: appended[4]?.hash });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRIVATE_KEY_FILE } from '../../../main/gateway-sandbox/keys';
 import { LEDGER_FILE } from '../../../main/gateway-sandbox/ledger';
-import { PaymentSchema, QrOrderSchema } from '../../../main/payments/protocol/schemas';
+import { LEDGER_VERSION, migrateLedger } from '../../../main/gateway-sandbox/ledger-schema';
+import { PaymentSchema, QrOrderSchema, RefundSchema } from '../../../main/payments/protocol/schemas';
+import { openDatabase } from '../../../main/store/db';
 import { authorizeBody, envelopeCard, idem, PAN, ref, startHarness, tempDir } from './harness';
 
 describe('file-backed ledger', () => {
@@ -66,6 +68,63 @@ describe('file-backed ledger', () => {
       expect((await b.call('POST', '/v1/terminals/heartbeat', hb, { nonce })).status).toBe(401);
     } finally {
       await b.gw.close();
+    }
+  });
+
+  it('upgrades a version-1 ledger in place: its refunds are kept (as card refunds) and QR orders refundable', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(path.join(dataDir, LEDGER_FILE));
+    migrateLedger(db, 1);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const at = '2026-03-10T08:00:00.000Z';
+    db.prepare(
+      `INSERT INTO payments (payment_id, terminal_id, reference, status, authorized_minor, amount_minor, currency,
+         captured, auth_code, response_code, message, brand, bin, last4, entry_mode, sale_ref, stored_offline,
+         refunded_minor, created_at)
+       VALUES ('pay_old', 'T01', 'old-payment-01', 'approved', 1000, 1000, 'USD', 1, '123456', '00', 'approved',
+         'visa', '411111', '1111', 'swipe', NULL, 0, 300, ?)`,
+    ).run(at);
+    db.prepare(
+      `INSERT INTO refunds (refund_id, payment_id, terminal_id, reference, status, amount_minor, reason, message,
+         created_at)
+       VALUES ('rf_old', 'pay_old', 'T01', 'old-refund-01', 'succeeded', 300, 'x', 'refunded', ?)`,
+    ).run(at);
+    db.prepare(
+      `INSERT INTO qr_orders (order_id, terminal_id, reference, scheme, status, outcome, amount_minor, currency,
+         subject, sale_ref, message, query_count, created_at, paid_at, reversed_at)
+       VALUES ('qr_old', 'T01', 'old-qr-order-01', 'wechat', 'success', 'success', 700, 'USD', 'x', NULL, 'paid',
+         0, ?, ?, NULL)`,
+    ).run(at, at);
+    db.close();
+
+    const h = await startHarness({ dataDir });
+    try {
+      const found = await h.call('GET', '/v1/refunds?reference=old-refund-01');
+      expect(RefundSchema.parse(found.json)).toMatchObject({
+        refundId: 'rf_old',
+        paymentId: 'pay_old',
+        status: 'succeeded',
+      });
+      expect(h.gw.ledger.refunds('T01')).toEqual([
+        expect.objectContaining({ refundId: 'rf_old', kind: 'card' }),
+      ]);
+      expect(h.gw.ledger.qrOrderByReference('T01', 'old-qr-order-01')?.refundedMinor).toBe(0);
+      const r = await h.call(
+        'POST',
+        '/v1/qr/orders/old-qr-order-01/refunds',
+        { reference: ref('qrf'), amountMinor: 700, reason: 'x' },
+        { key: idem() },
+      );
+      expect(RefundSchema.parse(r.json)).toMatchObject({ status: 'succeeded', paymentId: 'qr_old' });
+    } finally {
+      await h.gw.close();
+    }
+    const reopened = openDatabase(path.join(dataDir, LEDGER_FILE));
+    try {
+      expect(reopened.pragma('user_version', { simple: true })).toBe(LEDGER_VERSION);
+      expect(LEDGER_VERSION).toBeGreaterThanOrEqual(2);
+    } finally {
+      reopened.close();
     }
   });
 });

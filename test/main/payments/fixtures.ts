@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
 import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway-sandbox/server';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
+import type { PaymentTuning } from '../../../main/payments/payments-runtime';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -29,7 +30,9 @@ export interface Shop {
   stopGateway(): Promise<void>;
 }
 
-export async function openShop(opts: { config?: Partial<PosConfig> } = {}): Promise<Shop> {
+export async function openShop(
+  opts: { config?: Partial<PosConfig>; tuning?: Partial<PaymentTuning> } = {},
+): Promise<Shop> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-pay-'));
   const gwDir = path.join(dataDir, 'gw');
   fs.mkdirSync(gwDir);
@@ -59,6 +62,7 @@ export async function openShop(opts: { config?: Partial<PosConfig> } = {}): Prom
       qr: { pollEveryMs: 5, maxPolls: 6 },
       clientTimeoutMs: 1_000,
       idleMs: 50,
+      ...opts.tuning,
     },
   });
   let up = true;

@@ -4,8 +4,11 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSandboxGateway } from '../../../main/gateway-sandbox/server';
 import { createGatewayClient } from '../../../main/payments/gateway-client';
 import type { SaleUpload } from '../../../main/payments/protocol/schemas';
+import type { TerminalCredentials } from '../../../main/payments/protocol/signing';
+import { authorizeBody, sharedKeyPem } from '../gateway-sandbox/harness';
 
 const closers: (() => void)[] = [];
 afterEach(() => {
@@ -22,10 +25,12 @@ async function server(handler: http.RequestListener): Promise<string> {
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 }
 
+const CREDENTIALS: TerminalCredentials = { terminalId: 'T01', secret: Buffer.alloc(32, 1) };
+
 const client = (baseUrl: string, timeoutMs = 500) => {
   const c = createGatewayClient({
     baseUrl,
-    credentials: { terminalId: 'T01', secret: Buffer.alloc(32, 1) },
+    credentials: CREDENTIALS,
     now: () => new Date(),
     timeoutMs,
   });
@@ -111,5 +116,128 @@ describe('gateway client outcomes', () => {
     expect(headers['idempotency-key']).toBe('sale:s1');
     expect(headers['authorization']).toMatch(/^CPOS1-HMAC-SHA256 Signature=[0-9a-f]{64}$/);
     expect(headers['x-terminal-id']).toBe('T01');
+  });
+});
+
+describe('refunds of QR orders and refund lookup', () => {
+  const REFUND = {
+    refundId: 'rf_1',
+    paymentId: 'qr_1',
+    reference: 'refund-ref-0001',
+    status: 'succeeded',
+    amountMinor: 100,
+    message: 'refunded',
+    createdAt: '2026-11-25T10:00:00.000Z',
+  };
+
+  it('lookupRefund: a 404 not_found is ok(null) (never done); the found refund is ok', async () => {
+    let seen = '';
+    const url = await server((q, res) => {
+      seen = q.url ?? '';
+      if (q.url?.endsWith('=refund-ref-0001')) res.writeHead(200).end(JSON.stringify(REFUND));
+      else res.writeHead(404).end('{"error":{"code":"not_found","message":"no refund"}}');
+    });
+    const c = client(url);
+    expect(await c.lookupRefund('never-seen-0001')).toEqual({ kind: 'ok', value: null });
+    expect(seen).toBe('/v1/refunds?reference=never-seen-0001');
+    expect(await c.lookupRefund('refund-ref-0001')).toEqual({ kind: 'ok', value: REFUND });
+  });
+
+  it('lookupRefund: a 404 without a protocol body (a proxy, a wrong URL) is unknown, not "never done"', async () => {
+    const url = await server((_q, res) => res.writeHead(404).end('<html>not here</html>'));
+    expect((await client(url).lookupRefund('never-seen-0001')).kind).toBe('unknown');
+  });
+
+  it('refundQr: posts to the order and sends the key; a 404 is rejected, a 5xx unknown, never null', async () => {
+    let got: { url?: string; key?: string | string[]; body: string } = { body: '' };
+    let status = 200;
+    const url = await server((q, res) => {
+      let body = '';
+      q.on('data', (c: Buffer) => (body += c.toString()));
+      q.on('end', () => {
+        got = { url: q.url, key: q.headers['idempotency-key'], body };
+        if (status === 200) res.writeHead(200).end(JSON.stringify(REFUND));
+        else if (status === 404)
+          res.writeHead(404).end('{"error":{"code":"not_found","message":"no order"}}');
+        else res.writeHead(503).end('{"error":{"code":"internal","message":"x"}}');
+      });
+    });
+    const c = client(url);
+    const body = { reference: 'refund-ref-0001', amountMinor: 100, reason: 'return' };
+    expect(await c.refundQr('qr-order-ref-01', body, 'rq-key-1')).toEqual({ kind: 'ok', value: REFUND });
+    expect(got).toEqual({
+      url: '/v1/qr/orders/qr-order-ref-01/refunds',
+      key: 'rq-key-1',
+      body: JSON.stringify(body),
+    });
+    status = 404;
+    expect(await c.refundQr('qr-order-ref-01', body, 'rq-key-2')).toMatchObject({
+      kind: 'rejected',
+      status: 404,
+      code: 'not_found',
+    });
+    status = 503;
+    expect((await c.refundQr('qr-order-ref-01', body, 'rq-key-3')).kind).toBe('unknown');
+  });
+
+  it('against the sandbox: refunds a paid QR order and finds card and QR refunds by reference', async () => {
+    const gw = await startSandboxGateway({
+      dataDir: null,
+      terminals: [CREDENTIALS],
+      cardPrivateKeyPem: sharedKeyPem(),
+    });
+    closers.push(() => void gw.close());
+    const c = client(gw.url, 5000);
+    const tag = `${process.pid}-${Date.now()}`;
+    const order = await c.micropay(
+      {
+        reference: `qr-order-${tag}`,
+        amountMinor: 1000,
+        currency: 'USD',
+        scheme: 'wechat',
+        authCode: '134567890123456789',
+        subject: 'Tea',
+      },
+      `micropay-${tag}`,
+    );
+    expect(order).toMatchObject({ kind: 'ok', value: { status: 'success' } });
+    const orderId = order.kind === 'ok' ? order.value.orderId : '';
+    const body = { reference: `qr-refund-${tag}`, amountMinor: 400, reason: 'return' };
+    const refunded = await c.refundQr(`qr-order-${tag}`, body, `refund-${tag}`);
+    expect(refunded).toMatchObject({ kind: 'ok', value: { status: 'succeeded', paymentId: orderId } });
+    // the same key and body again: the same answer, one refund
+    expect(await c.refundQr(`qr-order-${tag}`, body, `refund-${tag}`)).toEqual(refunded);
+    const tooMuch = await c.refundQr(
+      `qr-order-${tag}`,
+      { reference: `qr-refund2-${tag}`, amountMinor: 601, reason: 'return' },
+      `refund2-${tag}`,
+    );
+    expect(tooMuch).toMatchObject({ kind: 'ok', value: { status: 'failed' } });
+    expect(await c.lookupRefund(body.reference)).toEqual(refunded);
+    expect(await c.lookupRefund(`qr-refund2-${tag}`)).toEqual(tooMuch);
+    expect(await c.lookupRefund(`never-refunded-${tag}`)).toEqual({ kind: 'ok', value: null });
+    expect(await c.refundQr(`no-such-order-${tag}`, body, `refund3-${tag}`)).toMatchObject({
+      kind: 'rejected',
+      code: 'not_found',
+    });
+    // a reused refund reference under a new key: a conflict, so the client cannot call it "not done"
+    expect((await c.refundQr(`qr-order-${tag}`, body, `refund4-${tag}`)).kind).toBe('unknown');
+    expect(gw.ledger.qrOrderByReference('T01', `qr-order-${tag}`)?.refundedMinor).toBe(400);
+
+    const payment = await c.authorize(authorizeBody({ amountMinor: 900 }), `authorize-${tag}`);
+    expect(payment).toMatchObject({ kind: 'ok', value: { status: 'approved' } });
+    const paymentId = payment.kind === 'ok' ? payment.value.paymentId : '';
+    const cardRefund = await c.refund(
+      paymentId,
+      { reference: `card-refund-${tag}`, amountMinor: 900, reason: 'return' },
+      `card-refund-${tag}`,
+    );
+    expect(cardRefund).toMatchObject({ kind: 'ok', value: { status: 'succeeded', paymentId } });
+    expect(await c.lookupRefund(`card-refund-${tag}`)).toEqual(cardRefund);
+    expect(gw.ledger.refunds('T01').map((r) => [r.kind, r.status])).toEqual([
+      ['qr', 'succeeded'],
+      ['qr', 'failed'],
+      ['card', 'succeeded'],
+    ]);
   });
 });

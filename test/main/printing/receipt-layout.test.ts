@@ -111,6 +111,23 @@ describe('tenders', () => {
     );
   });
 
+  it('upper-cases the stored brand, as the screen does ("visa" -> VISA)', () => {
+    expect(textOf(card('visa', '1111'), { widthColumns: 32 })).toMatch(
+      /\n银行卡 VISA \*\*\*\*1111 +￥22\.40\n/,
+    );
+  });
+
+  it('names a QR payment by its scheme in the receipt locale, not as a card', () => {
+    const qr = (brand: string | null): ReceiptSale => ({
+      ...fixture.sale,
+      tenders: [{ kind: 'qr', amountMinor: 2240, brand, last4: null }],
+    });
+    expect(textOf(qr('wechat'), { widthColumns: 32 })).toMatch(/\n微信支付 +￥22\.40\n/);
+    expect(textOf(qr('alipay'), { locale: 'en' })).toMatch(/\nAlipay +CN￥22\.40\n/);
+    expect(textOf(qr(null), { widthColumns: 32 })).toMatch(/\n扫码支付 +￥22\.40\n/);
+    expect(textOf(qr('wechat'))).not.toContain('银行卡');
+  });
+
   it('prints just the card label when brand and last four are unknown', () => {
     const text = textOf(card(null, null), { widthColumns: 32 });
     expect(text).toMatch(/\n银行卡 +￥22\.40\n/);

@@ -146,3 +146,103 @@ describe('002 scale-item-code', () => {
     });
   });
 });
+
+describe('006 refunds', () => {
+  it('keeps print jobs across the rebuild and ties a refund slip to its refund', async () => {
+    const db = await migratedTo(5);
+    insertCart(db, 'c1', 'completed');
+    insertSale(db, 's1', 'c1');
+    db.prepare(
+      `INSERT INTO print_jobs (kind, sale_id, copy, state, attempts, next_attempt_at, created_at, updated_at)
+       VALUES ('receipt', 's1', 0, 'printed', 1, ?, ?, ?), ('drawer', NULL, 0, 'queued', 0, ?, ?, ?)`,
+    ).run(AT, AT, AT, AT, AT, AT);
+    const file = db.name;
+    await migrate(db, {
+      file,
+      backupDir: path.join(path.dirname(file), 'b'),
+      now: () => new Date(),
+      migrations: migrations.slice(0, 6),
+    });
+    expect(
+      db.prepare('SELECT id, kind, sale_id, refund_id, state FROM print_jobs ORDER BY id').all(),
+    ).toEqual([
+      { id: 1, kind: 'receipt', sale_id: 's1', refund_id: null, state: 'printed' },
+      { id: 2, kind: 'drawer', sale_id: null, refund_id: null, state: 'queued' },
+    ]);
+    const refund = db.prepare(
+      `INSERT INTO refunds (id, refund_no, sale_id, state, tender_kind, attempt_id, amount_minor, tax_minor,
+         currency, reason, training, approved_by, idempotency_key, request_body, created_at, updated_at)
+       VALUES (?, ?, 's1', 'completed', 'cash', NULL, 100, 0, 'CNY', 'other', 0, '{}', NULL, NULL, ?, ?)`,
+    );
+    refund.run('r1', 'T1-R000001', AT, AT);
+    // A refund slip needs its refund; a cash refund has no payment and no idempotency key.
+    const job = db.prepare(
+      `INSERT INTO print_jobs (kind, refund_id, state, next_attempt_at, created_at, updated_at)
+       VALUES ('refund', ?, 'queued', ?, ?, ?)`,
+    );
+    job.run('r1', AT, AT, AT);
+    expect(() => job.run('r-none', AT, AT, AT)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO print_jobs (kind, state, next_attempt_at, created_at, updated_at) VALUES ('refund', 'queued', ?, ?, ?)`,
+        )
+        .run(AT, AT, AT),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO refunds (id, refund_no, sale_id, state, tender_kind, attempt_id, amount_minor, tax_minor,
+             currency, reason, training, approved_by, idempotency_key, created_at, updated_at)
+           VALUES ('r2', 'T1-R000002', 's1', 'sending', 'cash', NULL, 100, 0, 'CNY', 'other', 0, '{}', 'k', ?, ?)`,
+        )
+        .run(AT, AT),
+    ).toThrow(/CHECK/);
+    // Jobs keep their FIFO order past the rebuild: new ids follow the old ones.
+    expect(db.prepare(`SELECT max(id) AS id FROM print_jobs`).get()).toEqual({ id: 3 });
+  });
+});
+
+describe('007 carts-in-row', () => {
+  it('rebuilds carts under the sales that reference them and moves the journal head beside the counters', async () => {
+    const db = await migratedTo(6);
+    const body = JSON.stringify({
+      lines: Array.from({ length: 5 }, (_, i) => ({ n: i, pad: 'x'.repeat(280) })),
+    });
+    insertCart(db, 'c1', 'completed');
+    db.prepare(`UPDATE carts SET body = ? WHERE id = 'c1'`).run(body);
+    insertCart(db, 'c2', 'open');
+    insertSale(db, 's1', 'c1');
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('journal.head', ?)`).run(
+      JSON.stringify({ hash: 'a'.repeat(64), seq: 42 }),
+    );
+    db.prepare(`INSERT INTO counters (name, value) VALUES ('receipt', 7)`).run();
+    const file = db.name;
+    await migrate(db, {
+      file,
+      backupDir: path.join(path.dirname(file), 'b'),
+      now: () => new Date(),
+      migrations,
+    });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1); // switched back on
+    expect(db.prepare(`SELECT id, status, body FROM carts ORDER BY id`).all()).toEqual([
+      { id: 'c1', status: 'completed', body },
+      { id: 'c2', status: 'open', body: '{}' },
+    ]);
+    // The references still hold, and still bite.
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => insertSale(db, 's2', 'nope')).toThrow(/FOREIGN KEY/);
+    expect(() => insertCart(db, 'c3', 'open')).toThrow(/UNIQUE constraint failed: carts.status/);
+    // A 1.5 kB cart now lives in its leaf: no overflow page to rewrite at every scan and at the sale.
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM dbstat WHERE name = 'carts' AND pagetype = 'overflow'`).get(),
+    ).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT name, value, hash FROM counters ORDER BY name`).all()).toEqual([
+      { name: 'journal.head', value: 42, hash: 'a'.repeat(64) },
+      { name: 'receipt', value: 7, hash: null },
+    ]);
+    expect(db.prepare(`SELECT count(*) AS n FROM settings WHERE key = 'journal.head'`).get()).toEqual({
+      n: 0,
+    });
+  });
+});

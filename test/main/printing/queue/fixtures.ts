@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { SaleView } from '../../../../main/api/contract';
+import type { RefundView, SaleView } from '../../../../main/api/contract';
 import { seedDemoCatalog } from '../../../../main/catalog/demo';
 import { syncTaxCategories } from '../../../../main/catalog/tax-categories';
 import { DEFAULT_TAX_CATEGORIES } from '../../../../main/config/config';
@@ -41,6 +41,8 @@ export interface Shop {
   readonly clock: Clock;
   readonly jobs: JobRepo;
   readonly sales: SaleRepo;
+  /** What the job renderer's refundById answers (the refund service is not part of this shop). */
+  readonly refunds: Map<string, RefundView>;
   /** Scans `codes` and pays cash; the sale, its receipt job (and drawer job) commit together. */
   sell(codes: readonly string[]): SaleView;
   worker(printer: PrinterPort, extra?: Partial<WorkerDeps>): PrintWorker;
@@ -86,8 +88,10 @@ export async function openShop(
   });
   const jobs = createJobRepo(db);
   const printerSettings = resolvePrinterSettings(opts.printer);
+  const refunds = new Map<string, RefundView>();
   const render = createJobRenderer({
     saleById: (id) => sales.byId(id),
+    refundById: (id) => refunds.get(id) ?? null,
     store: { name: '示范便利店', nameEn: 'Demo Store', address: null, taxNumber: null, terminalId: 'T01' },
     locale: () => 'zh-CN',
     settings: () => printerSettings,
@@ -98,6 +102,7 @@ export async function openShop(
     clock,
     jobs,
     sales,
+    refunds,
     sell(codes) {
       let view = cart.get();
       for (const code of codes) view = cart.scan(code);

@@ -1,0 +1,412 @@
+// Refunds: returned lines of a sale paid back to the tender that paid for them. Cash comes out of the drawer
+// in one commit. Card and QR money goes back through the gateway and ONLY online: a refund is never stored
+// for later (docs/decisions/0011-refunds.md), so while the gateway is offline the screen says so up front and
+// nothing is written. Exactly once: the refund's id is its gateway reference, its idempotency key and request
+// body are committed before sending, and an unknown outcome is looked up (or resent byte for byte) — the
+// quantities it holds stay held until then, so no second refund of the same goods can start.
+import type Database from 'better-sqlite3';
+import type { RefundableView, RefundReason, RefundView, SaleView } from '../api/contract';
+import { PosFailure, type PosError } from '../api/result';
+import { appendJournal } from '../audit/journal';
+import type { AttemptRepo } from '../payments/attempts/attempt-repo';
+import type { Connectivity } from '../payments/card/card-payments';
+import type { GatewayClient, Outcome } from '../payments/gateway-client';
+import type { Refund } from '../payments/protocol/schemas';
+import { enqueueDrawer, enqueueRefund } from '../printing/queue/enqueue';
+import type { SaleRepo } from '../sale/sale-repo';
+import { approvedBy, type Approver } from '../staff/approvals';
+import { decideRefund, refundableLines, type DecidedRefund, type RefundLineRequest } from './refundable';
+import type { RefundRecord, RefundRepo } from './refund-repo';
+
+export interface RefundRequest {
+  readonly refundId: string;
+  readonly saleId: string;
+  readonly lines: readonly RefundLineRequest[];
+  readonly reason: RefundReason;
+}
+
+export interface RefundService {
+  prepare(saleId: string): RefundableView;
+  /**
+   * Issues the refund; `approve` is called once every check has passed and before anything is written. A
+   * retry with the id of an existing refund returns (or settles) that refund and approves nothing.
+   */
+  issue(req: RefundRequest, approve: () => Approver): Promise<RefundView>;
+  get(refundId: string): RefundView;
+  /** Looks an unknown refund up at the gateway (resending it unchanged if the gateway never saw it). */
+  resolve(refundId: string): Promise<RefundView>;
+  /** At start-up: a refund left 'sending' may have gone out; it is unknown until looked up. */
+  recoverAfterCrash(): number;
+  /** Looks every unknown refund up (the background resolver, while online). */
+  resolveUnknowns(): Promise<void>;
+}
+
+export interface RefundDeps {
+  readonly db: Database.Database;
+  readonly refunds: RefundRepo;
+  readonly sales: SaleRepo;
+  readonly attempts: AttemptRepo;
+  readonly gateway: () => GatewayClient | null;
+  readonly connectivity: Connectivity;
+  readonly settings: { readonly terminalId: string; readonly trainingMode: boolean };
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** a slip (and maybe a drawer kick) was queued: wake the printer */
+  readonly onQueued: () => void;
+}
+
+/** The payment a card or QR sale's money goes back to. */
+interface Target {
+  readonly kind: 'cash' | 'card' | 'qr';
+  readonly attemptId: string | null;
+  readonly gatewayId: string | null;
+}
+
+const fail = (code: PosError['code'], message: string, detail?: Record<string, unknown>): never => {
+  throw new PosFailure(code, message, detail);
+};
+
+export function createRefundService(d: RefundDeps): RefundService {
+  const { db, refunds } = d;
+  const busy = new Set<string>(); // refunds with a request in flight from this process
+
+  const mustSale = (saleId: string): SaleView =>
+    d.sales.byId(saleId) ?? fail('NOT_FOUND', `No sale ${saleId}`, { saleId });
+  const mustRefund = (refundId: string): RefundView =>
+    refunds.view(refundId) ?? fail('NOT_FOUND', `No refund ${refundId}`, { refundId });
+
+  /** Where the money goes back, or why it cannot go back now. */
+  const target = (sale: SaleView): Target => {
+    if (sale.training !== d.settings.trainingMode) {
+      fail(
+        'REFUND_NOT_ALLOWED',
+        sale.training
+          ? 'A training sale can be refunded only in training mode'
+          : 'A real sale cannot be refunded in training mode',
+      );
+    }
+    const tender = sale.tenders[0];
+    if (tender === undefined || sale.tenders.length > 1) {
+      return fail('REFUND_NOT_ALLOWED', 'Only a sale paid with one tender can be refunded here', {
+        tenders: sale.tenders.length,
+      });
+    }
+    if (tender.kind === 'cash') return { kind: 'cash', attemptId: null, gatewayId: null };
+    const attempt = tender.reference === null ? null : d.attempts.byId(tender.reference);
+    if (!attempt) return fail('INTERNAL', `The payment of sale ${sale.saleId} is missing`);
+    switch (attempt.state) {
+      case 'approved':
+      case 'forward_approved':
+        break;
+      case 'stored':
+      case 'forwarding':
+      case 'forward_unknown':
+        fail(
+          'ONLINE_ONLY',
+          'This card payment was taken offline and has not reached the gateway yet; it can be refunded once it has been forwarded',
+          { paymentState: attempt.state },
+        );
+        break;
+      default:
+        fail('REFUND_NOT_ALLOWED', `The payment is ${attempt.state}: the customer was not charged`, {
+          paymentState: attempt.state,
+        });
+    }
+    if (d.gateway() === null)
+      fail('ONLINE_ONLY', 'No payment gateway is configured; card and QR refunds need one');
+    if (!d.connectivity.online()) {
+      fail(
+        'ONLINE_ONLY',
+        'Card and QR refunds need the payment gateway, which is offline now; nothing was refunded. Try again when it is back',
+      );
+    }
+    return { kind: tender.kind, attemptId: attempt.id, gatewayId: attempt.gatewayId };
+  };
+
+  /** Re-decided inside the writing transaction: a refund committed meanwhile holds its quantities. */
+  const decideNow = (sale: SaleView, lines: readonly RefundLineRequest[]): DecidedRefund =>
+    decideRefund(sale.lines, refunds.refundedBySale(sale.saleId), lines);
+
+  const journal = (kind: string, refundId: string, body: Record<string, unknown>): void => {
+    appendJournal(db, { at: d.now().toISOString(), kind, ref: refundId, body: { refundId, ...body } });
+  };
+
+  const complete = (rec: RefundRecord, gatewayId: string | null): void => {
+    const at = d.now();
+    db.transaction(() => {
+      refunds.move(rec.id, 'completed', { at: at.toISOString(), gatewayId });
+      journal('refund.completed', rec.id, {
+        refundNo: rec.refundNo,
+        saleId: rec.saleId,
+        tenderKind: rec.tenderKind,
+        amountMinor: rec.amountMinor,
+        gatewayId,
+      });
+      enqueueRefund(db, { refundId: rec.id, now: at });
+    }).immediate();
+    d.onQueued();
+  };
+
+  const failed = (rec: RefundRecord, message: string): void => {
+    db.transaction(() => {
+      refunds.move(rec.id, 'failed', { at: d.now().toISOString(), message });
+      journal('refund.failed', rec.id, { refundNo: rec.refundNo, saleId: rec.saleId, message });
+    }).immediate();
+  };
+
+  /** What an answer (or its absence) means for the refund; returns the error the cashier sees, if any. */
+  const apply = (rec: RefundRecord, r: Outcome<Refund | null>): PosFailure | null => {
+    d.connectivity.report(r);
+    switch (r.kind) {
+      case 'ok':
+        if (r.value === null) return null; // a lookup that found nothing: the caller resends
+        if (r.value.status === 'succeeded') {
+          complete(rec, r.value.refundId);
+          return null;
+        }
+        failed(rec, r.value.message);
+        return new PosFailure('REFUND_REFUSED', `The gateway refused the refund: ${r.value.message}`, {
+          refundId: rec.id,
+          message: r.value.message,
+        });
+      case 'rejected':
+        failed(rec, `${r.code}: ${r.message}`);
+        return new PosFailure('REFUND_REFUSED', `The gateway refused the refund: ${r.message}`, {
+          refundId: rec.id,
+          message: r.message,
+          gatewayCode: r.code,
+        });
+      case 'unreachable':
+        failed(rec, `not sent: ${r.reason}`);
+        return new PosFailure(
+          'GATEWAY_UNREACHABLE',
+          'The payment gateway could not be reached; card and QR refunds are online-only, and nothing was refunded',
+          { refundId: rec.id },
+        );
+      case 'unknown':
+        refunds.move(rec.id, 'unknown', { at: d.now().toISOString(), message: r.reason });
+        return new PosFailure(
+          'REFUND_UNKNOWN',
+          'The gateway did not answer; the refund is being looked up, and no second refund can start meanwhile',
+          { refundId: rec.id },
+        );
+    }
+  };
+
+  /** Sends the stored request (first time, or again after a lookup found nothing): same key, same bytes. */
+  const send = async (rec: RefundRecord): Promise<PosFailure | null> => {
+    const client = d.gateway();
+    if (!client || rec.requestBody === null || rec.idempotencyKey === null || rec.attemptId === null) {
+      return new PosFailure('INTERNAL', `Refund ${rec.id} cannot be sent`);
+    }
+    const body = JSON.parse(rec.requestBody) as { reference: string; amountMinor: number; reason: string };
+    let outcome: Outcome<Refund>;
+    if (rec.tenderKind === 'qr') {
+      outcome = await client.refundQr(rec.attemptId, body, rec.idempotencyKey);
+    } else {
+      const paymentId = d.attempts.byId(rec.attemptId)?.gatewayId;
+      if (!paymentId)
+        return new PosFailure('INTERNAL', `The payment refunded by ${rec.id} has no gateway id`);
+      outcome = await client.refund(paymentId, body, rec.idempotencyKey);
+    }
+    return apply(rec, outcome);
+  };
+
+  const exclusive = async <T>(refundId: string, fn: () => Promise<T>): Promise<T> => {
+    if (busy.has(refundId)) {
+      throw new PosFailure('REFUND_UNKNOWN', 'The refund is being sent or looked up right now', { refundId });
+    }
+    busy.add(refundId);
+    try {
+      return await fn();
+    } finally {
+      busy.delete(refundId);
+    }
+  };
+
+  const lookUp = (refundId: string): Promise<PosFailure | null> =>
+    exclusive(refundId, async () => {
+      const rec = refunds.record(refundId);
+      if (!rec || rec.state !== 'unknown') return null;
+      const client = d.gateway();
+      if (!client) return null;
+      const found = await client.lookupRefund(refundId);
+      if (found.kind === 'ok' && found.value === null) {
+        // The gateway never saw it: nothing was paid back, so sending the same request again is safe.
+        refunds.move(rec.id, 'sending', { at: d.now().toISOString() });
+        return send({ ...rec, state: 'sending' });
+      }
+      if (found.kind === 'ok') return apply(rec, found);
+      d.connectivity.report(found);
+      return new PosFailure('REFUND_UNKNOWN', 'The refund could not be looked up yet', { refundId });
+    });
+
+  /** A retry of a refund that exists: its outcome, never a second refund. */
+  const settleExisting = async (rec: RefundRecord): Promise<RefundView> => {
+    if (rec.state === 'unknown') {
+      const e = await lookUp(rec.id);
+      if (e) throw e;
+    }
+    const now = mustRefund(rec.id);
+    if (now.state === 'completed') return now;
+    if (now.state === 'failed') {
+      throw new PosFailure('REFUND_REFUSED', `This refund failed: ${now.message ?? 'no reason given'}`, {
+        refundId: rec.id,
+        message: now.message,
+      });
+    }
+    throw new PosFailure('REFUND_UNKNOWN', 'The refund is still being sent or looked up', {
+      refundId: rec.id,
+    });
+  };
+
+  return {
+    prepare(saleId) {
+      const sale = mustSale(saleId);
+      const refunded = refunds.refundedBySale(saleId);
+      const lines = refundableLines(sale.lines, refunded);
+      const remainingMinor = lines.reduce((s, l) => s + l.remainingMinor, 0);
+      let blocked: PosError | null = null;
+      try {
+        target(sale);
+        if (lines.every((l) => l.remainingQtyMilli === 0)) {
+          fail('REFUND_NOT_ALLOWED', 'Everything on this sale has been refunded already');
+        }
+      } catch (e) {
+        if (!(e instanceof PosFailure)) throw e;
+        blocked = { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) };
+      }
+      const tender = sale.tenders[0];
+      return {
+        saleId,
+        receiptNo: sale.receiptNo,
+        completedAt: sale.completedAt,
+        currency: sale.currency,
+        training: sale.training,
+        tender: { kind: tender?.kind ?? 'cash', brand: tender?.brand ?? null, last4: tender?.last4 ?? null },
+        onlineOnly: tender !== undefined && tender.kind !== 'cash',
+        lines,
+        remainingMinor,
+        blocked,
+        refunds: refunds.forSale(saleId),
+      };
+    },
+
+    async issue(req, approve) {
+      const existing = refunds.record(req.refundId);
+      if (existing) {
+        if (existing.saleId !== req.saleId) {
+          fail('REFUND_NOT_ALLOWED', `Refund ${req.refundId} belongs to another sale`, {
+            refundId: req.refundId,
+          });
+        }
+        return settleExisting(existing);
+      }
+      const sale = mustSale(req.saleId);
+      const to = target(sale);
+      decideNow(sale, req.lines); // a refusal here costs the manager no PIN attempt
+      const approver = approve();
+      const at = d.now().toISOString();
+      const base = {
+        id: req.refundId,
+        saleId: sale.saleId,
+        tenderKind: to.kind,
+        attemptId: to.attemptId,
+        currency: sale.currency,
+        reason: req.reason,
+        training: sale.training,
+        approvedBy: approvedBy(approver),
+        at,
+      };
+      const journalBody = (refundNo: string, r: DecidedRefund): Record<string, unknown> => ({
+        refundNo,
+        saleId: sale.saleId,
+        receiptNo: sale.receiptNo,
+        tenderKind: to.kind,
+        amountMinor: r.amountMinor,
+        taxMinor: r.taxMinor,
+        lines: r.lines.map((l) => ({ lineNo: l.lineNo, qtyMilli: l.qtyMilli, amountMinor: l.amountMinor })),
+        reason: req.reason,
+        approvedBy: approvedBy(approver),
+      });
+
+      if (to.kind === 'cash') {
+        db.transaction(() => {
+          const r = decideNow(sale, req.lines);
+          const refundNo = refunds.insert(
+            {
+              ...base,
+              state: 'completed',
+              amountMinor: r.amountMinor,
+              taxMinor: r.taxMinor,
+              idempotencyKey: null,
+              requestBody: null,
+              lines: r.lines,
+            },
+            d.settings.terminalId,
+          );
+          journal('refund.completed', req.refundId, journalBody(refundNo, r));
+          const printAt = new Date(at);
+          enqueueDrawer(db, { now: printAt }); // the drawer opens while the slip prints
+          enqueueRefund(db, { refundId: req.refundId, now: printAt });
+        }).immediate();
+        d.onQueued();
+        return mustRefund(req.refundId);
+      }
+
+      const rec = db
+        .transaction((): RefundRecord => {
+          const r = decideNow(sale, req.lines);
+          const requestBody = JSON.stringify({
+            reference: req.refundId,
+            amountMinor: r.amountMinor,
+            reason: req.reason,
+          });
+          const refundNo = refunds.insert(
+            {
+              ...base,
+              state: 'sending',
+              amountMinor: r.amountMinor,
+              taxMinor: r.taxMinor,
+              idempotencyKey: d.newId(),
+              requestBody,
+              lines: r.lines,
+            },
+            d.settings.terminalId,
+          );
+          journal('refund.started', req.refundId, journalBody(refundNo, r));
+          return refunds.record(req.refundId) ?? fail('INTERNAL', `Refund ${req.refundId} was not written`);
+        })
+        .immediate();
+      const error = await exclusive(rec.id, () => send(rec));
+      if (error) throw error;
+      return mustRefund(rec.id);
+    },
+
+    get: mustRefund,
+
+    async resolve(refundId) {
+      const rec = refunds.record(refundId) ?? fail('NOT_FOUND', `No refund ${refundId}`, { refundId });
+      if (rec.state === 'unknown') {
+        // Refused, unreachable or still unknown: the view says which; only a broken refund is an error.
+        const e = await lookUp(refundId);
+        if (e?.code === 'INTERNAL') throw e;
+      }
+      return mustRefund(refundId);
+    },
+
+    recoverAfterCrash() {
+      const open = refunds.inStates(['sending']);
+      for (const r of open)
+        refunds.move(r.id, 'unknown', { at: d.now().toISOString(), message: 'in flight at the last stop' });
+      return open.length;
+    },
+
+    async resolveUnknowns() {
+      if (!d.gateway() || !d.connectivity.online()) return;
+      for (const r of refunds.inStates(['unknown'])) {
+        if (!busy.has(r.id)) await lookUp(r.id).catch(() => null);
+      }
+    },
+  };
+}

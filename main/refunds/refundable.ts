@@ -1,0 +1,110 @@
+// Where a refund is DECIDED: what is left to give back on each line of a sale, and what returning a quantity
+// of a line pays back. Pure: no database, no clock.
+//
+// Amounts telescope: after returning R of a line's S units, the customer has had round(total x R / S) back in
+// all, so this refund pays round(total x (R + q) / S) minus what earlier refunds paid. However the line is
+// returned in parts, the parts sum to exactly the line's total once every unit is back, and never more
+// (rounding half up each part separately could overshoot: eight halves of 0.625 round to 8, not 5).
+import type { CartLineView, RefundableLineView } from '../api/contract';
+import { divHalfUp, toSafeNumber } from '../api/money';
+import { PosFailure } from '../api/result';
+
+/** What earlier refunds (those that hold quantity: sending, unknown, completed) took from one sale line. */
+export interface LineRefunded {
+  readonly qtyMilli: number;
+  readonly amountMinor: number;
+  readonly taxMinor: number;
+}
+
+export interface RefundLineRequest {
+  readonly lineNo: number;
+  readonly qtyMilli: number;
+}
+
+export interface DecidedLine {
+  readonly lineNo: number;
+  readonly qtyMilli: number;
+  readonly amountMinor: number;
+  readonly taxMinor: number;
+}
+
+export interface DecidedRefund {
+  readonly lines: readonly DecidedLine[];
+  readonly amountMinor: number;
+  readonly taxMinor: number;
+}
+
+const NONE: LineRefunded = { qtyMilli: 0, amountMinor: 0, taxMinor: 0 };
+
+/** `part` of `whole` after `upTo` of `of` units, rounded half up. */
+const share = (whole: number, upTo: number, of: number): number =>
+  toSafeNumber(divHalfUp(BigInt(whole) * BigInt(upTo), BigInt(of)));
+
+/** The sale's lines as the refund screen shows them: sold, already back, and what is left. */
+export function refundableLines(
+  lines: readonly CartLineView[],
+  refunded: ReadonlyMap<number, LineRefunded>,
+): RefundableLineView[] {
+  return lines.map((l, i) => {
+    const lineNo = i + 1;
+    const r = refunded.get(lineNo) ?? NONE;
+    return {
+      lineNo,
+      name: l.name,
+      nameEn: l.nameEn,
+      unit: l.unit,
+      soldQtyMilli: l.qtyMilli,
+      refundedQtyMilli: r.qtyMilli,
+      remainingQtyMilli: l.qtyMilli - r.qtyMilli,
+      totalMinor: l.totalMinor,
+      remainingMinor: l.totalMinor - r.amountMinor,
+    };
+  });
+}
+
+/**
+ * The refund of `requested` against the sale's `lines`, given what was refunded before. Throws
+ * REFUND_NOT_ALLOWED for an unknown line, a line named twice, or more than is left of a line.
+ */
+export function decideRefund(
+  lines: readonly CartLineView[],
+  refunded: ReadonlyMap<number, LineRefunded>,
+  requested: readonly RefundLineRequest[],
+): DecidedRefund {
+  const seen = new Set<number>();
+  const decided = requested.map(({ lineNo, qtyMilli }): DecidedLine => {
+    const line = lines[lineNo - 1];
+    if (!line) {
+      throw new PosFailure('REFUND_NOT_ALLOWED', `The sale has no line ${lineNo}`, { lineNo });
+    }
+    if (seen.has(lineNo)) {
+      throw new PosFailure('REFUND_NOT_ALLOWED', `Line ${lineNo} is named twice`, { lineNo });
+    }
+    seen.add(lineNo);
+    const before = refunded.get(lineNo) ?? NONE;
+    const remaining = line.qtyMilli - before.qtyMilli;
+    if (qtyMilli > remaining) {
+      throw new PosFailure(
+        'REFUND_NOT_ALLOWED',
+        `Only ${remaining / 1000} of line ${lineNo} is left to refund, not ${qtyMilli / 1000}`,
+        { lineNo, remainingQtyMilli: remaining, qtyMilli },
+      );
+    }
+    const upTo = before.qtyMilli + qtyMilli;
+    return {
+      lineNo,
+      qtyMilli,
+      amountMinor: share(line.totalMinor, upTo, line.qtyMilli) - before.amountMinor,
+      taxMinor: share(line.taxMinor, upTo, line.qtyMilli) - before.taxMinor,
+    };
+  });
+  const amountMinor = decided.reduce((s, l) => s + l.amountMinor, 0);
+  if (amountMinor <= 0) {
+    throw new PosFailure('REFUND_NOT_ALLOWED', 'The lines chosen come to nothing to pay back', {});
+  }
+  return {
+    lines: [...decided].sort((a, b) => a.lineNo - b.lineNo),
+    amountMinor,
+    taxMinor: decided.reduce((s, l) => s + l.taxMinor, 0),
+  };
+}
