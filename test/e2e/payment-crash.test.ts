@@ -5,13 +5,15 @@
 // After every restart the till is brought back to rest the way a manager would (unknown payments looked up,
 // unswiped attempts cancelled, sync allowed to finish). Then, over all rounds: every sale exists exactly once
 // locally and once in the gateway's ledger, every card tender has exactly one approved gateway payment, and
-// no cart was charged twice.
+// no cart was charged twice. Every other online round also kills the till while a manager refunds part of
+// that sale to the card: each refund ends up paid back exactly once at the gateway, or not at all.
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CartView, PaymentView, StatusView } from '../../main/api/contract';
+import type { CartView, PaymentView, RefundView, StatusView } from '../../main/api/contract';
 import type { Result } from '../../main/api/result';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
@@ -64,6 +66,25 @@ async function startTill(): Promise<BridgeClient> {
 
 /** What a manager does after a restart: settle unknowns, cancel attempts that never got a card, let sync finish. */
 const seenAfterRestart = new Map<string, number>();
+/** Refunds asked for before a kill (the till may or may not have written them). */
+const refundsAsked: string[] = [];
+
+/** Settles refunds left unknown by a kill: each is looked up (and resent if the gateway never saw it). */
+async function refundsAtRest(c: BridgeClient): Promise<boolean> {
+  let open = 0;
+  for (const refundId of refundsAsked) {
+    const r = await c.call('refund.get', { refundId });
+    if (!r.ok) continue; // never written: the kill came first
+    const refund = r.value as RefundView;
+    if (refund.state === 'unknown') {
+      seenAfterRestart.set('refund unknown', (seenAfterRestart.get('refund unknown') ?? 0) + 1);
+      await c.call('refund.resolve', { refundId });
+    }
+    const now = value<RefundView>(await c.call('refund.get', { refundId }));
+    if (now.state === 'unknown' || now.state === 'sending') open++;
+  }
+  return open === 0;
+}
 
 async function bringToRest(c: BridgeClient): Promise<void> {
   const deadline = Date.now() + 20_000;
@@ -72,7 +93,6 @@ async function bringToRest(c: BridgeClient): Promise<void> {
     const open = value<PaymentView[]>(await c.call('payment.recovery', {}));
     if (first) for (const p of open) seenAfterRestart.set(p.state, (seenAfterRestart.get(p.state) ?? 0) + 1);
     first = false;
-    const cart = value<CartView>(await c.call('cart.get', {}));
     const status = value<StatusView>(await c.call('status.get', {}));
     for (const p of open.filter((x) => x.state === 'unknown'))
       await c.call('payment.resolve', { attemptId: p.attemptId });
@@ -88,7 +108,8 @@ async function bringToRest(c: BridgeClient): Promise<void> {
     } else if (blocked.ok) {
       await c.call('cart.clear', {});
     }
-    if (moving.length === 0 && status.payments.uploadsPending === 0 && cart.lines.length >= 0) return;
+    const refundsSettled = await refundsAtRest(c);
+    if (moving.length === 0 && status.payments.uploadsPending === 0 && refundsSettled) return;
     if (Date.now() > deadline) throw new Error(`not at rest: ${JSON.stringify(moving.map((m) => m.state))}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -147,6 +168,34 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         }
         c = await startTill();
         await bringToRest(c);
+
+        // Every other online round: refund one cola to the card, and kill the till while it does.
+        const saleId = value<PaymentView>(
+          await c.call('payment.get', { attemptId: attempt.attemptId }),
+        ).saleId;
+        if (!offline && round % 2 === 0 && saleId !== null) {
+          const refundId = randomUUID();
+          refundsAsked.push(refundId);
+          const refund = c
+            .call('refund.issue', {
+              refundId,
+              saleId,
+              lines: [{ lineNo: 1, qtyMilli: 1000 }],
+              reason: 'defective',
+              approval: { operatorCode: '900', pin: '1234' },
+            })
+            .catch(() => null);
+          // The manager's PIN check (scrypt) comes first, then the refund row, then the request: spread the
+          // kills over all of it.
+          const d3 = Math.floor(Math.random() * 150);
+          await new Promise((r) => setTimeout(r, d3));
+          await web?.kill('SIGKILL');
+          await refund;
+          kills.push(`refund +${d3} ms`);
+          c.close();
+          c = await startTill();
+          await bringToRest(c);
+        }
       }
       await web?.kill('SIGTERM');
       web = null;
@@ -183,6 +232,27 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         expect(new Set(uploaded).size).toBe(uploaded.length);
         expect([...uploaded].sort()).toEqual(sales.map((s) => s.id).sort());
         expect(sales.length).toBeGreaterThan(0);
+        // Refunds: each completed one paid back exactly once at the gateway, each other one not at all.
+        const localRefunds = db.prepare('SELECT id, state FROM refunds').all() as {
+          id: string;
+          state: string;
+        }[];
+        expect(localRefunds.every((r) => r.state === 'completed' || r.state === 'failed')).toBe(true);
+        const paidBack = gw.ledger
+          .refunds('T01')
+          .filter((r) => r.status === 'succeeded')
+          .map((r) => r.reference);
+        expect(new Set(paidBack).size).toBe(paidBack.length);
+        expect([...paidBack].sort()).toEqual(
+          localRefunds
+            .filter((r) => r.state === 'completed')
+            .map((r) => r.id)
+            .sort(),
+        );
+        expect(localRefunds.every((r) => refundsAsked.includes(r.id))).toBe(true);
+        console.log(
+          `refunds asked during kills: ${refundsAsked.length}, written: ${localRefunds.length}, paid back once: ${paidBack.length}`,
+        );
         console.log(
           `sales: ${sales.length}, card tenders: ${cardTenders.length}, gateway payments approved: ${refs.length}`,
         );
