@@ -2,7 +2,6 @@
 // web host both call createHost(); tests do too. Nothing here imports Electron.
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { v7 as timeOrderedId } from 'uuid';
 import type { IdTechHidReader } from '../native/card/idtech';
 import type { MonoBitmap } from '../native/escpos/encode/raster';
 import type { EventName, Events } from './api/contract';
@@ -41,6 +40,7 @@ import { createReprints } from './printing/queue/reprint';
 import { createPrintWorker, statusDetail } from './printing/queue/worker';
 import { createPreferences } from './settings/preferences';
 import { createStatusService } from './status/status-service';
+import { timeOrderedId } from './store/ids';
 import { openStore } from './store/open-store';
 
 const consoleLog: Logger = (level, message, fields) => {
@@ -92,8 +92,7 @@ async function buildGraph(
   options: HostOptions & PrintingOptions & { now: () => Date; log: Logger; logo: MonoBitmap | null },
 ): Promise<Host> {
   const { now, log, logo } = options;
-  // Time-ordered ids (RFC 9562 v7): rows keyed by them append at the right edge of their B-trees instead of
-  // landing on a random leaf, so a sale commit dirties (and fsyncs) far fewer pages (bench/sale-commit).
+  // Time-ordered ids: rows keyed by them append at the right edge of their B-trees (main/store/ids.ts).
   const newId = (): string => timeOrderedId();
   syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
   if (config.trainingMode) seedDemoCatalog(db, now);
