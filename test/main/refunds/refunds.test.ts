@@ -2,6 +2,7 @@
 // loopback with its own ledger) for card and QR money, the journal, the slip and drawer jobs, and exactly-once
 // when the gateway's answer is lost. Card and QR refunds are online-only: offline, nothing is written.
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +175,47 @@ describe('cash refunds', () => {
         })
       ).code,
     ).toBe('INVALID_PAYLOAD');
+  });
+  it('an unknown sale, and a refund id already used for another sale, are refused before any PIN check', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const a = await cashSale(h, [DEMO.water.barcode]);
+    const b = await cashSale(h, [DEMO.cola.barcode]);
+    const refundId = randomUUID();
+    const req = { refundId, lines: [{ lineNo: 1, qtyMilli: 1000 }], reason: 'other', approval: APPROVAL };
+    expect((await failure(h, 'refund.issue', { ...req, saleId: 'no-such-sale' })).code).toBe('NOT_FOUND');
+    expect((await failure(h, 'refund.prepare', { saleId: 'no-such-sale' })).code).toBe('NOT_FOUND');
+    expect((await call(h, 'refund.issue', { ...req, saleId: a.saleId })).state).toBe('completed');
+    const reused = await failure(h, 'refund.issue', { ...req, saleId: b.saleId });
+    expect(reused).toMatchObject({ code: 'REFUND_NOT_ALLOWED', detail: { refundId } });
+    expect(rows(shop, `SELECT sale_id FROM refunds`)).toEqual([{ sale_id: a.saleId }]);
+    expect((await failure(h, 'refund.get', { refundId: 'nope' })).code).toBe('NOT_FOUND');
+  });
+  it('a training sale cannot be refunded once the till is out of training mode', async () => {
+    const shop = await openShop();
+    const sale = await cashSale(shop.host, [DEMO.water.barcode]);
+    expect(sale.training).toBe(true);
+    await shop.host.close();
+    const file = path.join(shop.dataDir, 'config.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), trainingMode: false }),
+    );
+    const live = await createHost({ dataDir: shop.dataDir, log: () => undefined });
+    try {
+      const prep = await call(live, 'refund.prepare', { saleId: sale.saleId });
+      expect(prep.blocked?.code).toBe('REFUND_NOT_ALLOWED');
+      const r = await failure(live, 'refund.issue', {
+        refundId: randomUUID(),
+        saleId: sale.saleId,
+        lines: [{ lineNo: 1, qtyMilli: 1000 }],
+        reason: 'other',
+        approval: APPROVAL,
+      });
+      expect(r.code).toBe('REFUND_NOT_ALLOWED');
+    } finally {
+      await live.close();
+    }
   });
 });
 
