@@ -14,8 +14,8 @@ import { TID } from '../testids';
 import { Modal } from './Modal';
 import { ManagerApproval } from './ManagerApproval';
 import { Receipt } from './Receipt';
-import { RefundDialog, type RefundActions } from './RefundDialog';
-import { RefundList } from './RefundList';
+import { RefundDialog, type RefundActions } from './refund/RefundDialog';
+import { RefundList } from './refund/RefundList';
 import { SaleHistoryList } from './SaleHistoryList';
 
 interface Props {

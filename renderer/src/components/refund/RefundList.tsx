@@ -2,8 +2,8 @@
 // and the receipts screen under the selected receipt).
 import type { RefundView } from '@contract/contract';
 import { formatMoney } from '@contract/money';
-import { useI18n } from '../i18n/context';
-import { TID } from '../testids';
+import { useI18n } from '../../i18n/context';
+import { TID } from '../../testids';
 
 interface Props {
   readonly refunds: readonly RefundView[];

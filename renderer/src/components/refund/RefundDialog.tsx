@@ -5,41 +5,28 @@
 // dialog says so and refunds nothing. The refund's id is made once here and reused for every retry (a lost
 // answer, a wrong PIN): main answers a retry with the same refund, never a second one.
 import { useEffect, useRef, useState } from 'react';
-import {
-  REFUND_REASONS,
-  type BootstrapView,
-  type RefundReason,
-  type RefundView,
-  type RefundableLineView,
-  type RefundableView,
+import type {
+  BootstrapView,
+  RefundReason,
+  RefundView,
+  RefundableLineView,
+  RefundableView,
 } from '@contract/contract';
 import type { PosError, Result } from '@contract/result';
-import { useI18n } from '../i18n/context';
-import { errorMessage } from '../i18n/errors';
-import type { Actions } from '../app/actions';
-import { localName } from '../format/names';
-import { maskedCard } from '../format/card';
-import { REFUND_ALL_KEY, keyLabel } from '../keys/bindings';
-import {
-  lineRefundMinor,
-  newRefundId,
-  parseReturnQty,
-  qtyText,
-  refundTotalMinor,
-  stepQty,
-} from '../refunds/refund-math';
-import { TID } from '../testids';
-import { Modal, isEnterInField } from './Modal';
-import { ManagerApproval, isApprovalRefusal } from './ManagerApproval';
+import { useI18n } from '../../i18n/context';
+import type { Actions } from '../../app/actions';
+import { localName } from '../../format/names';
+import { REFUND_ALL_KEY, keyLabel } from '../../keys/bindings';
+import { newRefundId, parseReturnQty, qtyText, refundTotalMinor } from '../../refunds/refund-math';
+import { DEFINITE_REFUSALS, reasonOf, refusal, tenderLabel, translated } from '../../refunds/refund-text';
+import { TID } from '../../testids';
+import { Modal, isEnterInField } from '../Modal';
+import { ManagerApproval, isApprovalRefusal } from '../ManagerApproval';
+import { RefundBlocked } from './RefundBlocked';
+import { RefundLines } from './RefundLines';
 import { RefundList } from './RefundList';
-
-/** Errors after which main has refunded nothing and never will under that refund id. */
-const DEFINITE_REFUSALS: ReadonlySet<string> = new Set([
-  'REFUND_REFUSED',
-  'GATEWAY_UNREACHABLE',
-  'ONLINE_ONLY',
-  'REFUND_NOT_ALLOWED',
-]);
+import { RefundDone, RefundUnknown } from './RefundOutcome';
+import { RefundReasons } from './RefundReasons';
 
 export type RefundActions = Pick<Actions, 'refundPrepare' | 'refundIssue' | 'refundResolve'>;
 
@@ -64,15 +51,6 @@ type Stage =
       readonly stillUnknown: boolean;
       readonly error: PosError | null;
     };
-
-type Tender = RefundableView['tender'];
-
-/** A refused refund (from refund.issue, or a look-up that found it refused), as the error the form shows. */
-const refusal = (message: string | null): PosError => ({
-  code: 'REFUND_REFUSED',
-  message: 'refund refused',
-  ...(message ? { detail: { message } } : {}),
-});
 
 export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onClose }: Props) {
   const { t, money, qty, locale } = useI18n();
@@ -129,6 +107,10 @@ export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onCl
   /** the first line with something left to return: where the keyboard starts */
   const firstOpen = canEdit ? lines.find((l) => l.remainingQtyMilli > 0)?.lineNo : undefined;
 
+  const typed = (line: RefundableLineView, text: string): void => {
+    setTexts((m) => ({ ...m, [line.lineNo]: text }));
+    setIncomplete(false);
+  };
   const setQty = (line: RefundableLineView, milli: number): void => {
     setTexts((m) => ({ ...m, [line.lineNo]: qtyText(milli, line.unit) }));
     setIncomplete(false);
@@ -280,111 +262,19 @@ export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onCl
           )}
           {stage.step === 'form' && view && (
             <>
-              {blocked && (
-                <div
-                  className="payment-notice bad refund-blocked"
-                  role="alert"
-                  data-testid={TID.refundBlocked}
-                  data-code={blocked.code}
-                >
-                  <p className="payment-headline">
-                    {blocked.code === 'ONLINE_ONLY'
-                      ? t('refund.blockedOnline', { to: tenderLabel(t, view.tender) })
-                      : translated(t, blocked)}
-                  </p>
-                  {blocked.code === 'ONLINE_ONLY' && <p>{t('refund.blockedOnlineNext')}</p>}
-                </div>
-              )}
+              {blocked && <RefundBlocked blocked={blocked} tender={view.tender} />}
               {view.lines.every((l) => l.remainingQtyMilli === 0) ? (
                 <p className="payment-notice info">{t('refund.nothingLeft')}</p>
               ) : (
-                <div className="refund-lines" role="group" aria-label={t('refund.linesLabel')}>
-                  <div className="refund-line refund-head" aria-hidden="true">
-                    <span>{t('refund.col.item')}</span>
-                    <span className="num">{t('refund.col.sold')}</span>
-                    <span className="num">{t('refund.col.refunded')}</span>
-                    <span className="num">{t('refund.col.remaining')}</span>
-                    <span className="refund-qty-head">{t('refund.col.return')}</span>
-                    <span className="num">{t('refund.col.amount')}</span>
-                  </div>
-                  {view.lines.map((line) => {
-                    const name = localName(locale, line.name, line.nameEn);
-                    const value = parsed.get(line.lineNo);
-                    const none = line.remainingQtyMilli === 0;
-                    const current = value ?? 0;
-                    const inputId = `refund-qty-${line.lineNo}`;
-                    return (
-                      <div
-                        key={line.lineNo}
-                        className={`refund-line${current > 0 ? ' chosen' : ''}`}
-                        data-testid={TID.refundLine}
-                        data-line-no={line.lineNo}
-                        data-unit={line.unit}
-                        data-sold-milli={line.soldQtyMilli}
-                        data-refunded-milli={line.refundedQtyMilli}
-                        data-remaining-milli={line.remainingQtyMilli}
-                        data-qty-milli={value ?? ''}
-                      >
-                        <label className="refund-name" htmlFor={inputId}>
-                          {name.primary}
-                          {name.secondary && <small>{name.secondary}</small>}
-                        </label>
-                        <span className="num">{qty(line.soldQtyMilli, line.unit)}</span>
-                        <span className="num">{qty(line.refundedQtyMilli, line.unit)}</span>
-                        <span className="num">{qty(line.remainingQtyMilli, line.unit)}</span>
-                        <span className="refund-qty">
-                          <button
-                            type="button"
-                            className="btn btn-secondary refund-step"
-                            data-testid={TID.refundLess}
-                            aria-label={t('refund.less', { name: name.primary })}
-                            disabled={!canEdit || none || current === 0}
-                            onClick={() => setQty(line, stepQty(current, line, -1))}
-                          >
-                            −
-                          </button>
-                          <input
-                            id={inputId}
-                            autoFocus={line.lineNo === firstOpen}
-                            className="input num refund-qty-input"
-                            type="text"
-                            inputMode={line.unit === 'kg' ? 'decimal' : 'numeric'}
-                            autoComplete="off"
-                            spellCheck={false}
-                            placeholder={line.unit === 'kg' ? '0.000' : '0'}
-                            data-testid={TID.refundQty}
-                            disabled={!canEdit || none}
-                            aria-invalid={value === null}
-                            value={texts[line.lineNo] ?? ''}
-                            onFocus={(e) => e.currentTarget.select()}
-                            onChange={(e) => {
-                              setTexts((m) => ({ ...m, [line.lineNo]: e.target.value }));
-                              setIncomplete(false);
-                            }}
-                            onKeyDown={(e) => {
-                              if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-                              e.preventDefault();
-                              setQty(line, stepQty(current, line, e.key === 'ArrowUp' ? 1 : -1));
-                            }}
-                          />
-                          <button
-                            type="button"
-                            className="btn btn-secondary refund-step"
-                            data-testid={TID.refundMore}
-                            aria-label={t('refund.more', { name: name.primary })}
-                            disabled={!canEdit || none || current >= line.remainingQtyMilli}
-                            onClick={() => setQty(line, stepQty(current, line, 1))}
-                          >
-                            +
-                          </button>
-                        </span>
-                        <span className="num">
-                          {current > 0 ? money(lineRefundMinor(line, current)) : ''}
-                        </span>
-                      </div>
-                    );
-                  })}
-                </div>
+                <RefundLines
+                  lines={view.lines}
+                  texts={texts}
+                  parsed={parsed}
+                  canEdit={canEdit}
+                  firstOpen={firstOpen}
+                  onType={typed}
+                  onQty={setQty}
+                />
               )}
               {invalidLines.length > 0 && (
                 <p className="field-error" role="alert" data-testid={TID.dialogError}>
@@ -412,27 +302,14 @@ export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onCl
                   </span>
                 </div>
               </div>
-              <div className="refund-reasons" role="radiogroup" aria-label={t('refund.reason')}>
-                <span className="field-label">{t('refund.reason')}</span>
-                {REFUND_REASONS.map((r) => (
-                  <button
-                    key={r}
-                    type="button"
-                    role="radio"
-                    aria-checked={reason === r}
-                    className={`btn btn-toggle${reason === r ? ' on' : ''}`}
-                    data-testid={TID.refundReason}
-                    data-reason={r}
-                    disabled={!canEdit}
-                    onClick={() => {
-                      setReason(r);
-                      setIncomplete(false);
-                    }}
-                  >
-                    {t('refund.reasonName', { reason: r })}
-                  </button>
-                ))}
-              </div>
+              <RefundReasons
+                reason={reason}
+                disabled={!canEdit}
+                onPick={(r) => {
+                  setReason(r);
+                  setIncomplete(false);
+                }}
+              />
               {incomplete && (chosen.size === 0 || reason === null) && (
                 <p className="field-error" role="alert" data-testid={TID.dialogError}>
                   {t(chosen.size === 0 ? 'refund.needLines' : 'refund.needReason')}
@@ -447,48 +324,15 @@ export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onCl
               <p className="field-hint">{t('refund.keys', { allKey: keyLabel(REFUND_ALL_KEY) })}</p>
             </>
           )}
-          {stage.step === 'done' && (
-            <div
-              className="payment-notice good refund-done"
-              role="status"
-              data-testid={TID.refundDone}
-              data-refund-no={stage.refund.refundNo}
-              data-minor={stage.refund.amountMinor}
-              data-kind={stage.refund.tenderKind}
-              data-state={stage.refund.state}
-            >
-              <p className="payment-headline">{t('refund.doneTitle', { no: stage.refund.refundNo })}</p>
-              <p className="refund-done-amount">{doneText(t, money, stage.refund)}</p>
-              <p>{t('refund.slip')}</p>
-            </div>
-          )}
+          {stage.step === 'done' && <RefundDone refund={stage.refund} />}
           {stage.step === 'unknown' && (
-            <div
-              className="payment-notice warn"
-              role="alert"
-              data-testid={TID.refundUnknown}
-              data-refund-id={stage.refundId}
-            >
-              <p className="payment-headline">{t('refund.unknownTitle')}</p>
-              <p>{t('refund.unknownBody')}</p>
-              {stage.stillUnknown && <p role="status">{t('refund.stillUnknown')}</p>}
-              {stage.error && (
-                <p className="field-error" data-testid={TID.refundError} data-code={stage.error.code}>
-                  {translated(t, stage.error)}
-                </p>
-              )}
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid={TID.refundCheck}
-                disabled={stage.checking}
-                aria-busy={stage.checking}
-                autoFocus
-                onClick={() => void check()}
-              >
-                <kbd>Enter</kbd> {t(stage.checking ? 'payment.checking' : 'payment.checkNow')}
-              </button>
-            </div>
+            <RefundUnknown
+              refundId={stage.refundId}
+              checking={stage.checking}
+              stillUnknown={stage.stillUnknown}
+              error={stage.error}
+              onCheck={() => void check()}
+            />
           )}
           <div className="dialog-buttons">
             <button
@@ -538,34 +382,4 @@ export function RefundDialog({ sale, trainingApprover, actions, onPrepared, onCl
       )}
     </>
   );
-}
-
-type T = ReturnType<typeof useI18n>['t'];
-
-/** The reason of a reason button (the target of a key press), or null for anything else. */
-function reasonOf(target: EventTarget): RefundReason | null {
-  if (!(target instanceof HTMLElement)) return null;
-  const r = target.dataset['reason'];
-  return REFUND_REASONS.find((x) => x === r) ?? null;
-}
-
-function translated(t: T, error: PosError): string {
-  const shown = errorMessage(error);
-  return t(shown.key, shown.values);
-}
-
-/** Where the money goes back: "cash from the drawer", "the card VISA ••••0010", "WeChat Pay". */
-function tenderLabel(t: T, tender: Tender): string {
-  if (tender.kind === 'cash') return t('refund.toCash');
-  if (tender.kind === 'card') return t('refund.toCard', { card: maskedCard(tender.brand, tender.last4) });
-  return t('payment.scheme', { scheme: tender.brand ?? 'other' });
-}
-
-function doneText(t: T, money: (minor: number) => string, refund: RefundView): string {
-  const amount = money(refund.amountMinor);
-  if (refund.tenderKind === 'cash') return t('refund.doneCash', { amount });
-  if (refund.tenderKind === 'card') {
-    return t('refund.doneCard', { amount, card: maskedCard(refund.brand, refund.last4) });
-  }
-  return t('refund.doneQr', { amount, scheme: t('payment.scheme', { scheme: refund.brand ?? 'other' }) });
 }
