@@ -4,9 +4,51 @@
 import { PosFailure } from '../api/result';
 
 export function canonicalJson(value: unknown): string {
+  // Most bodies are built with their keys already in order (the sale commit's is): then the native encoder
+  // writes exactly the canonical text, and only the check runs in JS.
+  if (value !== undefined && alreadyCanonical(value, 0)) return JSON.stringify(value);
   const text = encode(value, [], new Set());
   if (text === undefined) throw notJson([], 'undefined');
   return text;
+}
+
+const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * True when JSON.stringify(value) is already the canonical text: only JSON values (no toJSON, no undefined
+ * array items or holes, finite numbers), plain objects with keys in code-unit order and none that looks like
+ * an array index (JS objects list those first, in numeric order), and not deeper than 32 (so no cycle).
+ */
+function alreadyCanonical(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > 32) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value) || !alreadyCanonical(value[i], depth + 1)) return false;
+        }
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      let prev: string | null = null;
+      for (const key of Object.keys(value)) {
+        if ((prev !== null && prev >= key) || INDEX_LIKE.test(key)) return false;
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== undefined && !alreadyCanonical(v, depth + 1)) return false;
+        prev = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** The path to a value, e.g. `$.tenders[0].kind`; built only for an error (this runs in every sale commit). */

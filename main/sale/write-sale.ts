@@ -8,7 +8,7 @@ import type { CartView, SaleView, TenderView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { SaleUpload } from '../payments/protocol/schemas';
-import { enqueueDrawer, enqueueReceipt } from '../printing/queue/enqueue';
+import { enqueueSaleJobs } from '../printing/queue/enqueue';
 import type { CartRepo } from './cart-repo';
 import type { SaleSettings } from './ports';
 
@@ -40,9 +40,12 @@ export function createSaleWriter(deps: {
   readonly newId: () => string;
 }): SaleWriter {
   const { db } = deps;
-  const nextReceipt = db.prepare<[], { value: number }>(
-    `INSERT INTO counters (name, value) VALUES ('receipt', 1)
-     ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+  // An UPDATE finds the row in one probe; the INSERT runs once per database (its first sale).
+  const bumpReceipt = db.prepare<[], { value: number }>(
+    `UPDATE counters SET value = value + 1 WHERE name = 'receipt' RETURNING value`,
+  );
+  const firstReceipt = db.prepare<[], { value: number }>(
+    `INSERT INTO counters (name, value) VALUES ('receipt', 1) RETURNING value`,
   );
   const insSale = db.prepare(`INSERT INTO sales (id, receipt_no, cart_id, cart_version, status, training,
       terminal_id, currency, pricing_mode, tax_rounding, order_discount, gross_minor, line_discount_minor,
@@ -74,7 +77,7 @@ export function createSaleWriter(deps: {
         throw new PosFailure('INTERNAL', `tenders pay ${paid}, the sale is ${total}`, { paid, total });
       }
       const saleId = deps.newId();
-      const seq = nextReceipt.get()?.value ?? 1;
+      const seq = bumpReceipt.get()?.value ?? firstReceipt.get()?.value ?? 1;
       const receiptNo = `${deps.settings.terminalId}-${String(seq).padStart(6, '0')}`;
       const t = view.totals;
       const training = deps.settings.trainingMode;
@@ -141,16 +144,28 @@ export function createSaleWriter(deps: {
         at: s.at,
         kind: 'sale.completed',
         ref: saleId,
+        // Keys in code-unit order, here and in each tender: the body is canonical as built, so the journal
+        // encodes it natively (audit/canonical-json.ts) instead of key by key on the cashier's time.
         body: {
-          saleId,
-          receiptNo,
           cartId: s.cartId,
-          training,
           currency: view.currency,
-          totalMinor: total,
-          taxMinor: t.taxMinor,
           lines: view.lines.length,
-          tenders,
+          receiptNo,
+          saleId,
+          taxMinor: t.taxMinor,
+          tenders: tenders.map((x) => ({
+            amountMinor: x.amountMinor,
+            authCode: x.authCode,
+            brand: x.brand,
+            changeMinor: x.changeMinor,
+            kind: x.kind,
+            last4: x.last4,
+            reference: x.reference,
+            storedOffline: x.storedOffline,
+            tenderedMinor: x.tenderedMinor,
+          })),
+          totalMinor: total,
+          training,
         },
       });
       const upload: SaleUpload = {
@@ -166,9 +181,7 @@ export function createSaleWriter(deps: {
       deps.carts.close(s.cartId, 'completed');
       // Printing is queued in this same transaction, so a committed sale always has its receipt job. The drawer
       // job goes first: the drawer opens while the receipt prints (docs/decisions/0007-print-queue.md).
-      const printAt = new Date(s.at);
-      if (s.kickDrawer) enqueueDrawer(db, { now: printAt });
-      enqueueReceipt(db, { saleId, copy: false, now: printAt });
+      enqueueSaleJobs(db, { saleId, kickDrawer: s.kickDrawer, now: new Date(s.at) });
 
       // Built from what was just written (sale-repo reads the same shape back for reprints and retries).
       return {

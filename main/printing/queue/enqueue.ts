@@ -45,6 +45,35 @@ function insert(db: Database.Database, row: JobRow, now: Date): number {
   return Number(stmt.run(row.kind, row.saleId, row.refundId, row.copy ? 1 : 0, at, at, at).lastInsertRowid);
 }
 
+const saleJobs = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * A new sale's jobs: its drawer kick (when asked: cash) ahead of its receipt, so the drawer opens while the
+ * receipt prints. One statement for both: this runs in every sale commit.
+ */
+export function enqueueSaleJobs(
+  db: Database.Database,
+  input: { readonly saleId: string; readonly kickDrawer: boolean; readonly now: Date },
+): void {
+  if (!input.kickDrawer) {
+    enqueueReceipt(db, { saleId: input.saleId, copy: false, now: input.now });
+    return;
+  }
+  if (!db.inTransaction) {
+    throw new PosFailure('INTERNAL', 'print jobs are enqueued inside the transaction of the fact they print');
+  }
+  let stmt = saleJobs.get(db);
+  if (stmt === undefined) {
+    // Rows are inserted in VALUES order: the drawer job gets the lower id (the queue is FIFO by id).
+    stmt =
+      db.prepare(`INSERT INTO print_jobs (kind, sale_id, copy, state, attempts, next_attempt_at, created_at,
+        updated_at) VALUES ('drawer', NULL, 0, 'queued', 0, ?, ?, ?), ('receipt', ?, 0, 'queued', 0, ?, ?, ?)`);
+    saleJobs.set(db, stmt);
+  }
+  const at = input.now.toISOString();
+  stmt.run(at, at, at, input.saleId, at, at, at);
+}
+
 /** Queues the receipt of `saleId`; returns the job id. */
 export function enqueueReceipt(db: Database.Database, input: EnqueueReceiptInput): number {
   return insert(db, { kind: 'receipt', saleId: input.saleId, refundId: null, copy: input.copy }, input.now);
