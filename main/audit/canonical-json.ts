@@ -12,12 +12,10 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
-
 /**
  * True when JSON.stringify(value) is already the canonical text: only JSON values (no toJSON, no undefined
- * array items or holes, finite numbers), plain objects with keys in code-unit order and none that looks like
- * an array index (JS objects list those first, in numeric order), and not deeper than 32 (so no cycle).
+ * array items or holes, finite numbers), plain objects whose keys, in the order JS lists them (which is the
+ * order JSON.stringify writes them), are in code-unit order, and not deeper than 32 (so no cycle).
  */
 function alreadyCanonical(value: unknown, depth: number): boolean {
   switch (typeof value) {
@@ -39,7 +37,7 @@ function alreadyCanonical(value: unknown, depth: number): boolean {
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
       let prev: string | null = null;
       for (const key of Object.keys(value)) {
-        if ((prev !== null && prev >= key) || INDEX_LIKE.test(key)) return false;
+        if (prev !== null && prev >= key) return false;
         const v = (value as Record<string, unknown>)[key];
         if (v !== undefined && !alreadyCanonical(v, depth + 1)) return false;
         prev = key;

@@ -62,6 +62,20 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow(/cycle/);
   });
 
+  it('orders index-like keys as text, not as JS lists them (numerically, first)', () => {
+    expect(canonicalJson({ b: 0, 10: 'x', 9: 'y' })).toBe('{"10":"x","9":"y","b":0}');
+    expect(canonicalJson({ a: [{ 2: 1, 1: 2 }] })).toBe('{"a":[{"1":2,"2":1}]}');
+  });
+
+  it('gives the same text whether the keys came in order (native path) or not (key by key)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const ordered: unknown = JSON.parse(canonicalJson(v));
+        expect(canonicalJson(ordered)).toBe(canonicalJson(reverseKeys(ordered)));
+      }),
+    );
+  });
+
   it('is independent of key insertion order and round-trips through JSON.parse', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
