@@ -17,10 +17,9 @@ import type { CartView, PaymentView, RefundView, StatusView } from '../../main/a
 import type { Result } from '../../main/api/result';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
-import { DEFAULT_CONFIG } from '../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
 import { connectBridge, type BridgeClient } from './bridge-client';
 import { startWebHostProcess, type WebHostProcess } from './harness';
+import { tillGateway } from './till-gateway';
 
 const ROUNDS = Number(process.env.PAYMENT_CRASH_ROUNDS ?? 10);
 const SECRET = Buffer.alloc(32, 9);
@@ -29,28 +28,12 @@ const gwDir = path.join(dir, 'gateway');
 fs.mkdirSync(gwDir);
 const dataDir = path.join(dir, 'till');
 fs.mkdirSync(dataDir);
-let gateway: SandboxGateway | null = null;
-let port = 0;
 let web: WebHostProcess | null = null;
-
-async function gatewayUp(): Promise<SandboxGateway> {
-  gateway ??= await startSandboxGateway({
-    dataDir: gwDir,
-    port,
-    terminals: [{ terminalId: 'T01', secret: SECRET }],
-    currency: 'CNY',
-  });
-  port = gateway.port;
-  return gateway;
-}
-async function gatewayDown(): Promise<void> {
-  await gateway?.close();
-  gateway = null;
-}
+const gw = tillGateway({ dataDir: gwDir, secret: SECRET });
 
 afterAll(async () => {
   await web?.kill('SIGKILL');
-  await gatewayDown();
+  await gw.down();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -120,20 +103,13 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
     `${ROUNDS} rounds: every sale once locally and once at the gateway, no cart charged twice`,
     { timeout: 300_000 },
     async () => {
-      await gatewayUp();
-      fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
-      fs.writeFileSync(
-        path.join(dataDir, 'config.json'),
-        JSON.stringify({
-          ...DEFAULT_CONFIG,
-          gateway: { url: `http://127.0.0.1:${port}`, terminalSecretFile: 'terminal-secret' },
-        }),
-      );
+      await gw.up();
+      gw.configureTill(dataDir);
       let c = await startTill();
       const kills: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const offline = round % 3 === 2;
-        if (offline) await gatewayDown();
+        if (offline) await gw.down();
         await c.call('cart.clear', {});
         let cart: CartView | null = null;
         for (const code of [DEMO.cola.barcode, DEMO.milk.barcode])
@@ -158,7 +134,7 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         c.close();
         if (offline) {
           // Restart with the gateway back, and kill again while the sync worker forwards and uploads.
-          await gatewayUp();
+          await gw.up();
           c = await startTill();
           const d2 = Math.floor(Math.random() * 60);
           await new Promise((r) => setTimeout(r, d2));
@@ -215,7 +191,7 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
           )
           .all() as { sale_id: string; kind: string; attempt_id: string | null; state: string | null }[];
         expect(tenders.length).toBe(sales.length);
-        const gw = await gatewayUp();
+        const gw = await gw.up();
         const approved = gw.ledger.payments('T01').filter((p) => p.status === 'approved');
         const refs = approved.map((p) => p.reference);
         expect(new Set(refs).size).toBe(refs.length);

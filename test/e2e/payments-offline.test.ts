@@ -11,8 +11,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
 import { buildVariableMeasureBarcode, DEFAULT_PRICE_RULE } from '../../main/catalog/variable-measure';
-import { DEFAULT_CONFIG } from '../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
 import { TRAINING_CARDS } from '../../main/payments/card/training-cards';
 import {
   ensureRendererBuilt,
@@ -23,53 +21,33 @@ import {
   tid,
   type WebHostProcess,
 } from './harness';
+import { tillGateway } from './till-gateway';
 
 const SECRET = Buffer.alloc(32, 5);
 
 describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, online and offline', () => {
   let browser: Browser;
   let web: WebHostProcess | null = null;
-  let gateway: SandboxGateway | null = null;
-  let port = 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-offline-'));
   const dataDir = path.join(dir, 'till');
-  const gwDir = path.join(dir, 'gw');
   fs.mkdirSync(dataDir);
-  fs.mkdirSync(gwDir);
-
-  const gatewayUp = async (): Promise<SandboxGateway> => {
-    gateway ??= await startSandboxGateway({
-      dataDir: gwDir,
-      port,
-      terminals: [{ terminalId: 'T01', secret: SECRET }],
-      currency: 'CNY',
-      qrTiming: { confirmAfterQueries: 2, confirmAfterMs: 60_000 },
-    });
-    port = gateway.port;
-    return gateway;
-  };
-  const gatewayDown = async (): Promise<void> => {
-    await gateway?.close();
-    gateway = null;
-  };
+  fs.mkdirSync(path.join(dir, 'gw'));
+  const gw = tillGateway({
+    dataDir: path.join(dir, 'gw'),
+    secret: SECRET,
+    qrTiming: { confirmAfterQueries: 2, confirmAfterMs: 60_000 },
+  });
 
   beforeAll(async () => {
     ensureRendererBuilt();
     browser = await launchChromium();
-    await gatewayUp();
-    fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({
-        ...DEFAULT_CONFIG,
-        gateway: { url: `http://127.0.0.1:${port}`, terminalSecretFile: 'terminal-secret' },
-      }),
-    );
+    await gw.up();
+    gw.configureTill(dataDir);
   });
   afterAll(async () => {
     await browser?.close();
     await web?.kill();
-    await gatewayDown();
+    await gw.down();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -118,10 +96,10 @@ describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, 
       expect(await page.locator(tid('complete-tender')).getAttribute('data-stored')).toBe('false');
       await page.keyboard.press('Enter');
       await page.locator(tid('cart-empty')).waitFor();
-      expect((gateway?.ledger.payments('T01') ?? []).map((p) => p.status)).toEqual(['approved']);
+      expect((gw.current()?.ledger.payments('T01') ?? []).map((p) => p.status)).toEqual(['approved']);
 
       // 2. The gateway is cut off: a sale within the limits is stored, with the customer's contact.
-      await gatewayDown();
+      await gw.down();
       await scan(page, DEMO.water.barcode);
       await page.locator(tid('cart-line')).waitFor();
       await payByCard(page, 'visa', '13900000000');
@@ -161,10 +139,12 @@ describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, 
 
       // 5. The gateway is back: both stored payments are forwarded; the status bar is online again with nothing
       // waiting; the decline after forwarding is a manager alert.
-      await gatewayUp();
+      await gw.up();
       await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('online');
       await expect.poll(() => page.locator(tid('status-payments')).count(), { timeout: 20_000 }).toBe(0);
-      const byStatus = (gateway?.ledger.payments('T01') ?? []).map((p) => `${p.last4}:${p.status}`).sort();
+      const byStatus = (gw.current()?.ledger.payments('T01') ?? [])
+        .map((p) => `${p.last4}:${p.status}`)
+        .sort();
       expect(byStatus).toEqual(
         [
           `${TRAINING_CARDS.visa.pan.slice(-4)}:approved`,
@@ -193,7 +173,12 @@ describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, 
         .toBe('user_paying');
       await page.locator(tid('sale-complete')).waitFor();
       expect(await page.locator(tid('complete-tender')).getAttribute('data-kind')).toBe('qr');
-      expect(gateway?.ledger.qrOrders('T01').map((o) => o.status)).toEqual(['success']);
+      expect(
+        gw
+          .current()
+          ?.ledger.qrOrders('T01')
+          .map((o) => o.status),
+      ).toEqual(['success']);
       expect(await page.locator('body').innerText()).not.toContain('134567890123456789');
 
       await page.close();

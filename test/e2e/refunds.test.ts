@@ -12,8 +12,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
-import { DEFAULT_CONFIG } from '../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
 import {
   ensureRendererBuilt,
   hasChromium,
@@ -23,6 +21,7 @@ import {
   tid,
   type WebHostProcess,
 } from './harness';
+import { tillGateway } from './till-gateway';
 
 const SECRET = Buffer.alloc(32, 9);
 const MANAGER = { code: '900', pin: '1234' };
@@ -33,46 +32,22 @@ const typeSlowly = (page: Page, text: string): Promise<void> => page.keyboard.ty
 describe.skipIf(!hasChromium)('refunds in Chromium', () => {
   let browser: Browser;
   let web: WebHostProcess | null = null;
-  let gateway: SandboxGateway | null = null;
-  let port = 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-refunds-'));
   const dataDir = path.join(dir, 'till');
-  const gwDir = path.join(dir, 'gw');
   fs.mkdirSync(dataDir);
-  fs.mkdirSync(gwDir);
-
-  const gatewayUp = async (): Promise<SandboxGateway> => {
-    gateway ??= await startSandboxGateway({
-      dataDir: gwDir,
-      port,
-      terminals: [{ terminalId: 'T01', secret: SECRET }],
-      currency: 'CNY',
-    });
-    port = gateway.port;
-    return gateway;
-  };
-  const gatewayDown = async (): Promise<void> => {
-    await gateway?.close();
-    gateway = null;
-  };
+  const gw = tillGateway({ dataDir: path.join(dir, 'gw'), secret: SECRET });
 
   beforeAll(async () => {
     ensureRendererBuilt();
     browser = await launchChromium();
-    await gatewayUp();
-    fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({
-        ...DEFAULT_CONFIG,
-        gateway: { url: `http://127.0.0.1:${port}`, terminalSecretFile: 'terminal-secret' },
-      }),
-    );
+    fs.mkdirSync(path.join(dir, 'gw'));
+    await gw.up();
+    gw.configureTill(dataDir);
   });
   afterAll(async () => {
     await browser?.close();
     await web?.kill();
-    await gatewayDown();
+    await gw.down();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -139,7 +114,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
       const cashReceipt = await finishSale(page);
 
       // The gateway is cut off: the card refund is refused before anyone types a PIN, and the screen says why.
-      await gatewayDown();
+      await gw.down();
       await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('offline');
       await openRefund(page, cardReceipt);
       const banner = page.locator(tid('refund-blocked'));
@@ -152,7 +127,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
       await closeReceipts(page);
 
       // Back online: the card sale is refunded to the card.
-      await gatewayUp();
+      await gw.up();
       await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('online');
       await openRefund(page, cardReceipt);
       expect(await page.locator(tid('refund-blocked')).count()).toBe(0);
@@ -166,7 +141,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
       expect(await cardDone.getAttribute('data-kind')).toBe('card');
       expect(await cardDone.innerText()).toContain('0010');
       await closeReceipts(page);
-      const ledger = gateway?.ledger.refunds('T01') ?? [];
+      const ledger = gw.current()?.ledger.refunds('T01') ?? [];
       expect(ledger).toHaveLength(1);
       expect(ledger[0]).toMatchObject({ status: 'succeeded', amountMinor: DEMO.water.priceMinor });
 
