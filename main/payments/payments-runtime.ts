@@ -1,12 +1,10 @@
 // Assembles the payments capability for the host: the gateway (the embedded sandbox in training mode, or the
-// configured one), the circuit breaker, the sync worker and its outbox handlers, card and QR payments, the
-// training reader (an emulated ID TECH encrypting MSR behind the real HID driver), and the status figures.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+// configured one: gateway-connection.ts), the circuit breaker, the sync worker and its outbox handlers, card
+// and QR payments, the card key (card/card-key-cache.ts), the background lookup of unknown card outcomes
+// (card/unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR behind the real HID
+// driver, or a configured one: card/reader-routing.ts), and the status figures (payments-status.ts).
 import type Database from 'better-sqlite3';
-import { IdTechHidReader, openIdTechReader, type EncryptedSwipe } from '../../native/card/idtech';
-import { IdTechMsrEmulator } from '../../native/emulators/idtech-msr';
+import type { IdTechHidReader } from '../../native/card/idtech';
 import type {
   PaymentErrorEvent,
   PaymentResultView,
@@ -28,18 +26,18 @@ import { createOutboxRepo } from '../sync/outbox-repo';
 import { createOutboxWorker } from '../sync/outbox-worker';
 import { saleUploadHandler } from '../sync/sale-upload-handler';
 import { createAttemptRepo, type Attempt, type AttemptRepo } from './attempts/attempt-repo';
-import { NEEDS_MANAGER } from './attempts/states';
-import { readFromEncryptedSwipe, readFromWedgeBurst } from './card/card-reads';
+import { createCardKeyCache } from './card/card-key-cache';
+import { readFromWedgeBurst } from './card/card-reads';
 import { createCardPayments, type CardResult, type Connectivity } from './card/card-payments';
-import { trainingTracks, type TrainingCard } from './card/training-cards';
-import { createGatewayClient, type GatewayClient, type Outcome } from './gateway-client';
+import { openReaderRouting } from './card/reader-routing';
+import type { TrainingCard } from './card/training-cards';
+import { startUnknownResolver } from './card/unknown-resolver';
+import { connectGateway } from './gateway-connection';
+import type { GatewayClient, Outcome } from './gateway-client';
 import { createForwardHandler } from './offline/forward-handler';
 import { DEFAULT_OFFLINE_POLICY, type OfflinePolicy } from './offline/policy';
-import type { CardKey } from './protocol/schemas';
+import { createPaymentsStatus } from './payments-status';
 import { createQrPayments, type QrResult, type QrTiming } from './qr/qr-payments';
-
-/** The public TDES test BDK and an initial KSN: the training reader and the sandbox share only test keys. */
-const TRAINING_READER = { bdk: '0123456789ABCDEFFEDCBA9876543210', ksn: 'FFFF9876543210E00000' } as const;
 
 /** Tests and demos: shorter sync backoff, breaker cool-downs, heartbeats and QR polling (defaults suit a shop). */
 export interface PaymentTuning {
@@ -128,105 +126,34 @@ export function toPaymentView(a: Attempt): PaymentView {
   };
 }
 
-/** The terminal secret: a file of 32+ random bytes (mode 0600), made on first use for the training sandbox. */
-function terminalSecret(file: string, create: boolean): Uint8Array {
-  if (!fs.existsSync(file)) {
-    if (!create)
-      throw new PosFailure('CONFIG_CORRUPT', `The gateway terminal secret file ${file} does not exist`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  const text = fs.readFileSync(file, 'utf8').trim();
-  const bytes = /^[0-9a-fA-F]{64,}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
-  if (bytes.length < 32)
-    throw new PosFailure('CONFIG_CORRUPT', `The terminal secret in ${file} is shorter than 32 bytes`);
-  return bytes;
-}
-
 export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<PaymentsRuntime> {
   const { db, config } = o;
-  const terminalId = config.store.terminalId;
-  let sandbox: { url: string; close(): Promise<void> } | null = null;
-  let client: GatewayClient | null = null;
-  const clientOptions = {
+  const gateway = await connectGateway({
+    config,
+    dataDir: o.dataDir,
     now: o.now,
-    ...(o.tuning?.clientTimeoutMs ? { timeoutMs: o.tuning.clientTimeoutMs } : {}),
-  };
-  if (config.gateway) {
-    const secretFile = path.resolve(o.dataDir, config.gateway.terminalSecretFile);
-    client = createGatewayClient({
-      baseUrl: config.gateway.url.replace(/\/$/, ''),
-      credentials: { terminalId, secret: terminalSecret(secretFile, false) },
-      ...clientOptions,
-    });
-  } else if (config.trainingMode) {
-    // Training: the sandbox gateway runs in this process on loopback, so card and QR payments work with no account.
-    const dir = path.join(o.dataDir, 'training-gateway');
-    const secret = terminalSecret(path.join(dir, 'terminal-secret'), true);
-    const { startSandboxGateway } = await import('../gateway-sandbox/server');
-    const gw = await startSandboxGateway({
-      dataDir: dir,
-      terminals: [{ terminalId, secret }],
-      currency: config.currency,
-      businessTimeZone: 'Asia/Shanghai',
-      log: () => undefined,
-    });
-    sandbox = gw;
-    client = createGatewayClient({ baseUrl: gw.url, credentials: { terminalId, secret }, ...clientOptions });
-  }
+    clientTimeoutMs: o.tuning?.clientTimeoutMs,
+  });
+  const { client } = gateway;
 
   const attempts = createAttemptRepo(db, { now: o.now });
   const outbox = createOutboxRepo(db);
   const policy: OfflinePolicy = { ...DEFAULT_OFFLINE_POLICY, ...(config.offlinePolicy ?? {}) };
   let stopped = false;
-  // The figures are aggregates over the stored payments: worked out at most every 250 ms (trailing), so a
-  // drain of thousands of rows does not recount them after every answer.
-  let statusTimer: NodeJS.Timeout | null = null;
-  let statusAt = 0;
-  const publishStatus = (): void => {
-    if (stopped || statusTimer) return;
-    const wait = Math.max(0, statusAt + 250 - Date.now());
-    if (wait === 0) return publishStatusNow();
-    statusTimer = setTimeout(() => {
-      statusTimer = null;
-      publishStatusNow();
-    }, wait);
-  };
-  const publishStatusNow = (): void => {
-    if (stopped) return;
-    statusAt = Date.now();
-    const stored = cards.storedTotals();
-    const needs =
-      db
-        .prepare<[], { n: number }>(
-          `SELECT count(*) AS n FROM payment_attempts WHERE state IN (${NEEDS_MANAGER.map((s) => `'${s}'`).join(', ')})
-         AND acknowledged_at IS NULL`,
-        )
-        .get()?.n ?? 0;
-    const uploads =
-      db
-        .prepare<[], { n: number }>(
-          `SELECT count(*) AS n FROM outbox WHERE kind = 'sale.upload' AND state IN ('pending', 'sending')`,
-        )
-        .get()?.n ?? 0;
-    const state = client === null ? 'not-configured' : breaker.online() ? 'online' : 'offline';
-    const wait = breaker.msUntilProbe();
-    o.onStatus(state, state === 'offline' ? `retrying in ${Math.ceil(wait / 1000)} s` : null, {
-      pendingCount: stored.count,
-      pendingMinor: stored.amountMinor,
-      oldestPendingAt: stored.oldestAt,
-      nextDeadline: stored.nextDeadline,
-      needsManager: needs,
-      uploadsPending: uploads,
-    });
-  };
+  const status = createPaymentsStatus({
+    db,
+    configured: client !== null,
+    breaker: () => breaker,
+    storedTotals: () => cards.storedTotals(),
+    onStatus: o.onStatus,
+  });
   const breaker = createCircuitBreaker({
     now: Date.now,
     ...(o.tuning?.breaker ?? {}),
     onChange: (online) => {
       o.log(online ? 'info' : 'warn', online ? 'gateway online' : 'gateway offline: store-and-forward');
       if (online) worker.kick();
-      publishStatus();
+      status.publish();
     },
   });
   const connectivity: Connectivity = {
@@ -236,7 +163,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   };
   const onChange = (a: Attempt): void => {
     o.onPayment(toPaymentView(a));
-    publishStatusNow(); // the cashier's own action: the status bar follows at once
+    status.publishNow(); // the cashier's own action: the status bar follows at once
   };
   const cards = createCardPayments({
     db,
@@ -295,7 +222,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     now: o.now,
     log: o.log,
     sweep: () => void forward.expireOverdue(),
-    onProgress: publishStatus,
+    onProgress: status.publish,
     ...(o.tuning?.backoff ? { backoff: o.tuning.backoff } : {}),
     ...(o.tuning?.idleMs ? { idleMs: o.tuning.idleMs } : {}),
     ...(o.tuning?.heartbeatMs ? { heartbeatMs: o.tuning.heartbeatMs } : {}),
@@ -310,74 +237,15 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       unknownForwards,
     });
 
-  // The gateway's public key, for sealing keyboard-wedge card data; cached (it is public) for offline use.
-  let cardKey: CardKey | null = null;
-  const keyRow = db
-    .prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'gateway.cardKey'`)
-    .get();
-  if (keyRow) cardKey = JSON.parse(keyRow.value) as CardKey;
-  const refreshKey = async (): Promise<void> => {
-    if (!client) return;
-    const r = await client.cardKey();
-    if (r.kind === 'ok') {
-      cardKey = r.value;
-      db.prepare(
-        `INSERT INTO settings (key, value) VALUES ('gateway.cardKey', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      ).run(JSON.stringify(r.value));
-    }
-  };
-  await refreshKey();
+  const cardKey = createCardKeyCache(db, client);
+  await cardKey.refresh();
 
-  // Unknown card outcomes are looked up in the background as soon as the gateway answers.
-  let resolving = false;
-  const resolveUnknowns = async (): Promise<void> => {
-    if (resolving || !client || !breaker.online()) return;
-    resolving = true;
-    try {
-      for (const a of attempts.inStates(['unknown']).filter((x) => x.kind === 'card'))
-        await cards.resolve(a.id).catch(() => undefined);
-    } finally {
-      resolving = false;
-    }
-  };
-  const resolveTimer = setInterval(() => void resolveUnknowns(), 5_000);
-  resolveTimer.unref();
+  const stopResolver = startUnknownResolver({
+    attempts,
+    cards,
+    online: () => client !== null && breaker.online(),
+  });
 
-  // The encrypting reader: training mode's emulated one, or a configured ID TECH reader on USB HID. A swipe
-  // goes to the card payment waiting for one (the newest); its outcome reaches the UI as events, and a swipe
-  // that cannot be used is reported as a `paymentError` event for that payment.
-  const emulator = config.trainingMode
-    ? new IdTechMsrEmulator({
-        bdk: TRAINING_READER.bdk,
-        initialKsn: TRAINING_READER.ksn,
-        variant: 'data',
-        serial: 'TRAINING01',
-        // Readers are set to send the expiry in the clear (allowed: PCI DSS lets it be kept); facts need it.
-        mask: { showExpiry: true },
-      })
-    : null;
-  const hidConfig = config.cardReader?.kind === 'idtech-hid' ? config.cardReader : null;
-  let reader: IdTechHidReader | null = emulator ? new IdTechHidReader(emulator) : null;
-  const readerVariant = hidConfig?.variant ?? 'data';
-  if (!reader && hidConfig) {
-    const open =
-      o.openCardReader ??
-      (() =>
-        openIdTechReader({
-          ...(hidConfig.vendorId !== undefined ? { vendorId: hidConfig.vendorId } : {}),
-          ...(hidConfig.productId !== undefined ? { productId: hidConfig.productId } : {}),
-        }));
-    reader = await open().catch((e: unknown) => {
-      // The till still sells (cash, QR); the reader is reported, and found again at the next start.
-      o.log('error', 'card reader not available', { error: e instanceof Error ? e.message : String(e) });
-      return null;
-    });
-  }
-  let waiting: {
-    attemptId: string;
-    resolve: (r: PaymentResultView) => void;
-    reject: (e: unknown) => void;
-  } | null = null;
   const result = async (p: Promise<CardResult | QrResult>): Promise<PaymentResultView> => {
     const r = await p;
     return {
@@ -386,47 +254,16 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       sale: 'sale' in r ? (r.sale as SaleView) : null,
     };
   };
-  /** The payment a hardware swipe is for: the one a training swipe named, else the newest waiting card payment. */
-  const target = (): {
-    attemptId: string;
-    resolve: (r: PaymentResultView) => void;
-    reject: (e: unknown) => void;
-  } | null => {
-    const w = waiting;
-    waiting = null;
-    if (w) return w;
-    const open = attempts.inStates(['created']).filter((a) => a.kind === 'card');
-    const newest = open[open.length - 1];
-    if (!newest) return null;
-    const report = (e: unknown): void => {
-      const error =
-        e instanceof PosFailure
-          ? { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) }
-          : { code: 'INTERNAL' as const, message: 'the swipe could not be used' };
-      o.onPaymentError({ attemptId: newest.id, error });
-    };
-    return { attemptId: newest.id, resolve: () => undefined, reject: report };
-  };
-  reader?.on('swipe', (s: EncryptedSwipe) => {
-    const t = target();
-    if (!t) return void o.log('warn', 'card swiped with no payment waiting for it');
-    try {
-      result(cards.submit(t.attemptId, readFromEncryptedSwipe(s, { variant: readerVariant }))).then(
-        t.resolve,
-        t.reject,
-      );
-    } catch (e) {
-      t.reject(e);
-    }
+  const reader = await openReaderRouting({
+    config,
+    attempts,
+    submit: (attemptId, read) => result(cards.submit(attemptId, read)),
+    onPaymentError: o.onPaymentError,
+    log: o.log,
+    openCardReader: o.openCardReader,
   });
-  reader?.on('bad-read', (b) => {
-    target()?.reject(
-      new PosFailure('CARD_UNREADABLE', 'The card could not be read; swipe again', { reason: b.reason }),
-    );
-  });
-  reader?.on('disconnected', (d) => o.log('error', 'card reader disconnected', { message: d.message }));
 
-  publishStatus();
+  status.publish();
   worker.start();
 
   const mustGet = (id: string): Attempt => {
@@ -436,14 +273,15 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   };
 
   return {
-    gatewayUrl: sandbox?.url ?? config.gateway?.url ?? null,
+    gatewayUrl: gateway.url,
     access: { gateway: () => client, connectivity, attempts },
     startCard: (input, override) => {
       if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');
       return toPaymentView(cards.start({ ...input, override: override ?? undefined }));
     },
     trainingSwipe(attemptId, card) {
-      if (!emulator)
+      const swipe = reader.trainingSwipe;
+      if (!swipe)
         return Promise.reject(new PosFailure('NOT_FOUND', 'Test cards exist only in training mode'));
       const a = mustGet(attemptId);
       if (a.state !== 'created') {
@@ -451,23 +289,20 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
           new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, { attemptId }),
         );
       }
-      return new Promise<PaymentResultView>((resolve, reject) => {
-        waiting = { attemptId, resolve, reject };
-        if (card === 'bad-read') emulator.badSwipe();
-        else emulator.swipe(trainingTracks(card));
-      });
+      return swipe(attemptId, card);
     },
     async wedgeSwipe(attemptId, tracks) {
       const a = mustGet(attemptId);
       if (a.state !== 'created')
         throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, { attemptId });
-      if (!cardKey) await refreshKey();
-      if (!cardKey)
+      if (!cardKey.current()) await cardKey.refresh();
+      const key = cardKey.current();
+      if (!key)
         throw new PosFailure(
           'GATEWAY_UNREACHABLE',
           "The gateway's card key is not known yet; this reader cannot be used offline until it is",
         );
-      return result(cards.submit(attemptId, readFromWedgeBurst(tracks, cardKey, attemptId)));
+      return result(cards.submit(attemptId, readFromWedgeBurst(tracks, key, attemptId)));
     },
     cancel: (id) => toPaymentView(cards.cancel(id)),
     get: (id) => toPaymentView(mustGet(id)),
@@ -529,17 +364,16 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     kick: () => {
       if (stopped) return;
       worker.kick();
-      publishStatus();
+      status.publish();
     },
     syncIdle: () => worker.idle(),
     async close() {
       stopped = true;
-      if (statusTimer) clearTimeout(statusTimer);
-      clearInterval(resolveTimer);
+      status.stop();
+      stopResolver();
       await worker.stop();
-      reader?.close();
-      client?.close();
-      await sandbox?.close();
+      reader.close();
+      await gateway.close();
     },
   };
 }

@@ -191,8 +191,8 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
           )
           .all() as { sale_id: string; kind: string; attempt_id: string | null; state: string | null }[];
         expect(tenders.length).toBe(sales.length);
-        const gw = await gw.up();
-        const approved = gw.ledger.payments('T01').filter((p) => p.status === 'approved');
+        const gateway = await gw.up();
+        const approved = gateway.ledger.payments('T01').filter((p) => p.status === 'approved');
         const refs = approved.map((p) => p.reference);
         expect(new Set(refs).size).toBe(refs.length);
         // Every card tender is one approved gateway payment (online or forwarded), and vice versa.
@@ -204,7 +204,7 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         const charged = refs.map((r) => (cartOf.get(r) as { cart_id: string }).cart_id);
         expect(new Set(charged).size).toBe(charged.length);
         // Every sale was uploaded exactly once.
-        const uploaded = gw.ledger.sales('T01').map((s) => s.saleId);
+        const uploaded = gateway.ledger.sales('T01').map((s) => s.saleId);
         expect(new Set(uploaded).size).toBe(uploaded.length);
         expect([...uploaded].sort()).toEqual(sales.map((s) => s.id).sort());
         expect(sales.length).toBeGreaterThan(0);
@@ -214,7 +214,7 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
           state: string;
         }[];
         expect(localRefunds.every((r) => r.state === 'completed' || r.state === 'failed')).toBe(true);
-        const paidBack = gw.ledger
+        const paidBack = gateway.ledger
           .refunds('T01')
           .filter((r) => r.status === 'succeeded')
           .map((r) => r.reference);
