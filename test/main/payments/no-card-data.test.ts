@@ -1,7 +1,8 @@
 // "Card data is never readable on the shop PC": many card sales — encrypting-reader swipes online and offline,
-// keyboard-wedge swipes (clear tracks typed into the till), declines, bad reads — then every byte the till
+// keyboard-wedge swipes (clear tracks typed into the till), declines, bad reads, refunds to the card — then every byte the till
 // wrote is searched for a full card number or a track: the SQLite database AND its WAL (copied while the app
 // is running, before a checkpoint could fold it away), the backups, config, logs, and what the renderer got.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +85,21 @@ describe('no card data at rest', () => {
         );
         expect(r.outcome).toBe('approved');
         expect(r.payment.last4).toBe(TRAINING_CARDS[key].pan.slice(-4));
+      }
+      // Refunds of card sales (what the refund screen sees and what the refund keeps): brand and last four only.
+      const history = await call(host, 'sale.history', { limit: 3 });
+      for (const h of history) {
+        ui.push(JSON.stringify(await call(host, 'refund.prepare', { saleId: h.saleId })));
+        const refund = await record(
+          call(host, 'refund.issue', {
+            refundId: randomUUID(),
+            saleId: h.saleId,
+            lines: [{ lineNo: 1, qtyMilli: 1000 }],
+            reason: 'defective',
+            approval: { operatorCode: '900', pin: '1234' },
+          }),
+        );
+        expect(refund).toMatchObject({ state: 'completed', tenderKind: 'card' });
       }
       // A garbled wedge burst is refused with a specific code and leaves nothing behind either.
       const cart = await cartOf(host);
