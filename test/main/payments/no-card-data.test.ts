@@ -1,7 +1,8 @@
 // "Card data is never readable on the shop PC": many card sales — encrypting-reader swipes online and offline,
-// keyboard-wedge swipes (clear tracks typed into the till), declines, bad reads, refunds to the card — then every byte the till
-// wrote is searched for a full card number or a track: the SQLite database AND its WAL (copied while the app
-// is running, before a checkpoint could fold it away), the backups, config, logs, and what the renderer got.
+// keyboard-wedge swipes (clear tracks typed into the till), declines, bad reads, refunds to the card — then
+// every byte the till wrote is searched for a full card number or a track: the SQLite database AND its WAL
+// (copied while the app is running, before a checkpoint could fold it away), the backups, config, logs, and
+// what the renderer got.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
