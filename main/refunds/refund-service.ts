@@ -200,14 +200,20 @@ export function createRefundService(d: RefundDeps): RefundService {
       return new PosFailure('INTERNAL', `Refund ${rec.id} cannot be sent`);
     }
     const body = JSON.parse(rec.requestBody) as { reference: string; amountMinor: number; reason: string };
+    const paymentId = rec.tenderKind === 'qr' ? null : d.attempts.byId(rec.attemptId)?.gatewayId;
+    if (rec.tenderKind !== 'qr' && !paymentId) {
+      return new PosFailure('INTERNAL', `The payment refunded by ${rec.id} has no gateway id`);
+    }
     let outcome: Outcome<Refund>;
-    if (rec.tenderKind === 'qr') {
-      outcome = await client.refundQr(rec.attemptId, body, rec.idempotencyKey);
-    } else {
-      const paymentId = d.attempts.byId(rec.attemptId)?.gatewayId;
-      if (!paymentId)
-        return new PosFailure('INTERNAL', `The payment refunded by ${rec.id} has no gateway id`);
-      outcome = await client.refund(paymentId, body, rec.idempotencyKey);
+    try {
+      outcome =
+        rec.tenderKind === 'qr'
+          ? await client.refundQr(rec.attemptId, body, rec.idempotencyKey)
+          : await client.refund(paymentId ?? '', body, rec.idempotencyKey);
+    } catch (e) {
+      // The client classifies every answer; a throw is a bug somewhere below it, after the request may have
+      // gone out: unknown, never "not done".
+      outcome = { kind: 'unknown', reason: e instanceof Error ? e.message : String(e) };
     }
     return apply(rec, outcome);
   };
@@ -404,6 +410,16 @@ export function createRefundService(d: RefundDeps): RefundService {
 
     async resolveUnknowns() {
       if (!d.gateway() || !d.connectivity.online()) return;
+      // A refund still 'sending' with no request in flight here lost its answer on the way to the disk (e.g. a
+      // full disk when the gateway had said yes): it is unknown, like one found at start-up.
+      for (const r of refunds.inStates(['sending'])) {
+        if (!busy.has(r.id)) {
+          refunds.move(r.id, 'unknown', {
+            at: d.now().toISOString(),
+            message: 'its answer was not recorded',
+          });
+        }
+      }
       for (const r of refunds.inStates(['unknown'])) {
         if (!busy.has(r.id)) await lookUp(r.id).catch(() => null);
       }

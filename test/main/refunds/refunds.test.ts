@@ -388,6 +388,36 @@ describe('refunds exactly once when the answer is lost', () => {
     });
   }
 
+  it('a yes from the gateway that cannot be written (a full disk) is looked up again while the till runs', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const sale = await cardSale(h);
+    // Another connection makes the completing write fail, as a full disk would.
+    const admin = new Database(path.join(shop.dataDir, 'pos.sqlite'));
+    admin.exec(`CREATE TRIGGER refuse_completion BEFORE UPDATE OF state ON refunds WHEN NEW.state = 'completed'
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const refundId = randomUUID();
+    const lost = await failure(h, 'refund.issue', {
+      refundId,
+      saleId: sale.saleId,
+      lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
+      reason: 'defective',
+      approval: APPROVAL,
+    });
+    expect(lost.code).not.toBe('REFUND_REFUSED');
+    expect(shop.gateway.ledger.refunds('T01')).toHaveLength(1); // the gateway paid it back
+    expect((await call(h, 'refund.get', { refundId })).state).toBe('sending');
+    admin.exec('DROP TRIGGER refuse_completion');
+    admin.close();
+    // The background resolver (every 5 s) finds it, looks it up and completes it: once.
+    await until(
+      async () => (await call(h, 'refund.get', { refundId })).state === 'completed',
+      'completed',
+      15_000,
+    );
+    expect(shop.gateway.ledger.refunds('T01')).toHaveLength(1);
+  }, 20_000);
+
   it('a refund in flight when the app stops is looked up at the next start and completed once', async () => {
     const shop = await openShop();
     const sale = await cardSale(shop.host);
