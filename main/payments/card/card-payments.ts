@@ -76,6 +76,11 @@ export interface CardPayments {
   resolve(attemptId: string): Promise<CardResult>;
   /** Start-up: an attempt left `authorizing` by a crash may have reached the gateway: it is unknown. */
   recoverAfterCrash(): number;
+  /**
+   * While running: an attempt `authorizing` with no request in flight lost its answer on the way to the disk
+   * (e.g. a full disk when the gateway had approved): unknown, to be looked up like one found at start-up.
+   */
+  recoverStranded(): number;
   /** The stored (offline) payments: count and amount, for the policy and the status bar. */
   storedTotals(): {
     count: number;
@@ -391,6 +396,37 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
 
   const overrides = new Map<string, Approver>();
 
+  // Card attempts with an authorization request out right now (this process): the others left `authorizing`
+  // are stranded (recoverStranded).
+  const inFlight = new Set<string>();
+  const authorize = async (
+    client: GatewayClient,
+    a: Attempt,
+    body: AuthorizeRequest,
+  ): Promise<Outcome<Payment>> => {
+    inFlight.add(a.id);
+    try {
+      return await client.authorize(body, a.idempotencyKey);
+    } catch (e) {
+      // The client classifies every answer; a throw is a bug below it, after the request may have gone out.
+      return { kind: 'unknown', reason: e instanceof Error ? e.message : String(e) };
+    } finally {
+      inFlight.delete(a.id);
+    }
+  };
+  /** At start-up every `authorizing` attempt (card or QR); while running, only cards not in flight here. */
+  const strandedToUnknown = (message: string, running: boolean): number => {
+    const stuck = attempts
+      .inStates(['authorizing'])
+      .filter((a) => !running || (a.kind === 'card' && !inFlight.has(a.id)));
+    if (stuck.length === 0) return 0;
+    db.transaction(() => {
+      for (const a of stuck) attempts.move(a.id, 'authorizing', 'unknown', { message });
+    }).immediate();
+    if (running) for (const a of stuck) deps.onChange?.(attempts.byId(a.id) ?? a);
+    return stuck.length;
+  };
+
   return {
     start(input) {
       const a = start(input);
@@ -415,7 +451,7 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
             )
             .immediate(),
         );
-        const result = await toResult(sending, 'authorizing', await client.authorize(body, a.idempotencyKey));
+        const result = await toResult(sending, 'authorizing', await authorize(client, a, body));
         // Nothing left the till: fall through to store-and-forward with the same card read.
         if (!(result.outcome === 'unknown' && result.attempt.state === 'created')) return result;
       }
@@ -453,7 +489,7 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       const sending = changed(
         db.transaction(() => attempts.move(a.id, 'unknown', 'authorizing')).immediate(),
       );
-      const outcome = await client.authorize(body, a.idempotencyKey);
+      const outcome = await authorize(client, a, body);
       if (outcome.kind === 'unreachable') {
         // It was not sent this time either; it stays unknown (it may yet be stored, never silently dropped).
         deps.connectivity.report(outcome);
@@ -464,16 +500,8 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       }
       return toResult(sending, 'authorizing', outcome);
     },
-    recoverAfterCrash() {
-      const stuck = attempts.inStates(['authorizing']);
-      db.transaction(() => {
-        for (const a of stuck)
-          attempts.move(a.id, 'authorizing', 'unknown', {
-            message: 'the app stopped while waiting for the gateway',
-          });
-      }).immediate();
-      return stuck.length;
-    },
+    recoverAfterCrash: () => strandedToUnknown('the app stopped while waiting for the gateway', false),
+    recoverStranded: () => strandedToUnknown('its answer was not recorded', true),
     storedTotals,
   };
 }

@@ -158,6 +158,34 @@ describe('card payments online', () => {
   });
 });
 
+describe('an approval the till could not write', () => {
+  it('(a full disk at the sale commit) is looked up while the till runs and becomes the sale once', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    // Another connection makes the sale's insert fail, as a full disk would, after the gateway approved.
+    const admin = new Database(path.join(shop.dataDir, 'pos.sqlite'));
+    admin.exec(`CREATE TRIGGER refuse_sale BEFORE INSERT ON sales
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const r = await h.dispatch('payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    expect(r.ok).toBe(false);
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1); // charged
+    expect((await call(h, 'payment.get', { attemptId: a.attemptId })).state).toBe('authorizing');
+    admin.exec('DROP TRIGGER refuse_sale');
+    admin.close();
+    // The background resolver (every 5 s) makes it unknown, looks it up, and writes the sale: once.
+    await until(
+      async () => (await call(h, 'payment.get', { attemptId: a.attemptId })).state === 'approved',
+      'approved after the lookup',
+      15_000,
+    );
+    const sale = await call(h, 'sale.last', {});
+    expect(sale?.tenders[0]).toMatchObject({ kind: 'card', reference: a.attemptId });
+    expect(shop.gateway.ledger.payments('T01')).toHaveLength(1);
+  }, 20_000);
+});
+
 describe('store-and-forward', () => {
   it('gateway down: stored within limits with the customer contact, forwarded when it is back, status bar follows', async () => {
     const shop = await openShop();
