@@ -30,6 +30,18 @@ try {
   await page.locator('[data-testid="sale-complete"]').waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, 'sale-complete-zh-CN.png') });
+
+  // A manager refunds one of the two colas from the receipts screen (Shift+F7, F9).
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="cart-empty"]').waitFor();
+  await page.keyboard.press('Shift+F7');
+  await page.locator('[data-testid="receipts-row"]').first().click();
+  await page.keyboard.press('F9');
+  await page.locator('[data-testid="refund-line"]').first().waitFor();
+  await page.locator('[data-testid="refund-more"]').first().click();
+  await page.locator('[data-testid="refund-reason"][data-reason="defective"]').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, 'refund-zh-CN.png') });
   console.log(`screenshots written to ${path.relative(repoRoot, out)}`);
 } finally {
   await browser.close();
