@@ -1,7 +1,7 @@
 // Assembles the payments capability for the host: the gateway (the embedded sandbox in training mode, or the
 // configured one: gateway-connection.ts), the circuit breaker, the sync worker and its outbox handlers, card
-// and QR payments, the card key (card/card-key-cache.ts), the background lookup of unknown card outcomes
-// (card/unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR behind the real HID
+// and QR payments, the card key (card/card-key-cache.ts), the background follow-up of payments nobody is
+// following (unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR behind the real HID
 // driver, or a configured one: card/reader-routing.ts), and the status figures (payments-status.ts).
 import type Database from 'better-sqlite3';
 import type { IdTechHidReader } from '../../native/card/idtech';
@@ -31,13 +31,13 @@ import { readFromWedgeBurst } from './card/card-reads';
 import { createCardPayments, type CardResult, type Connectivity } from './card/card-payments';
 import { openReaderRouting } from './card/reader-routing';
 import type { TrainingCard } from './card/training-cards';
-import { startUnknownResolver } from './card/unknown-resolver';
 import { connectGateway } from './gateway-connection';
 import type { GatewayClient, Outcome } from './gateway-client';
 import { createForwardHandler } from './offline/forward-handler';
 import { DEFAULT_OFFLINE_POLICY, type OfflinePolicy } from './offline/policy';
 import { createPaymentsStatus } from './payments-status';
 import { createQrPayments, type QrResult, type QrTiming } from './qr/qr-payments';
+import { startUnknownResolver } from './unknown-resolver';
 
 /** Tests and demos: shorter sync backoff, breaker cool-downs, heartbeats and QR polling (defaults suit a shop). */
 export interface PaymentTuning {
@@ -243,6 +243,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   const stopResolver = startUnknownResolver({
     attempts,
     cards,
+    qr,
     online: () => client !== null && breaker.online(),
   });
 
@@ -308,9 +309,8 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     get: (id) => toPaymentView(mustGet(id)),
     resolve: async (id) => {
       const a = mustGet(id);
-      if (a.kind !== 'card')
-        throw new PosFailure('PAYMENT_STATE_CHANGED', 'QR payments are followed up automatically');
-      return result(cards.resolve(id));
+      // A card outcome is looked up; a QR payment is followed up (polled, reversed if still unpaid).
+      return result(a.kind === 'qr' ? qr.resume(id) : cards.resolve(id));
     },
     recovery: () =>
       attempts

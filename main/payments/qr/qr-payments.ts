@@ -49,6 +49,14 @@ export interface QrPaymentDeps {
 
 export interface QrPayments {
   pay(input: { cartId: string; cartVersion: number; code: string }): Promise<QrResult>;
+  /**
+   * Follows up a QR payment nobody in this process is following (after a restart, or one whose answer could
+   * not be written): `unknown` and `user_paying` are polled by reference within the bound and reversed if
+   * still unpaid; `reversing` is reversed. The manager's "check now" and the background resolver call it.
+   */
+  resume(attemptId: string): Promise<QrResult>;
+  /** Every QR payment left open with nothing following it: made unknown if it was mid-request, then resumed. */
+  resumeStranded(): Promise<void>;
 }
 
 export function createQrPayments(deps: QrPaymentDeps): QrPayments {
@@ -169,7 +177,56 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
     return reverse(cur, client);
   };
 
+  // QR payments this process is following right now (pay, or a resume): the others are stranded.
+  const inFlight = new Set<string>();
+  const following = async (id: string, fn: () => Promise<QrResult>): Promise<QrResult> => {
+    inFlight.add(id);
+    try {
+      return await fn();
+    } finally {
+      inFlight.delete(id);
+    }
+  };
+
+  const resume = async (attemptId: string): Promise<QrResult> => {
+    const a = attempts.byId(attemptId);
+    if (!a || a.kind !== 'qr') throw new PosFailure('NOT_FOUND', `No QR payment ${attemptId}`, { attemptId });
+    if (inFlight.has(a.id)) return { outcome: 'unknown', attempt: a }; // already being followed
+    const client = deps.gateway();
+    if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');
+    switch (a.state) {
+      case 'unknown':
+      case 'user_paying':
+        return following(a.id, () => follow(a, client));
+      case 'reversing':
+        return following(a.id, () => reverse(a, client));
+      case 'approved':
+        throw new PosFailure('PAYMENT_STATE_CHANGED', `QR payment ${a.id} is approved`, { attemptId });
+      default:
+        return {
+          outcome: a.state === 'declined' || a.state === 'cancelled' ? 'declined' : 'unknown',
+          attempt: a,
+        };
+    }
+  };
+
   return {
+    resume,
+    async resumeStranded() {
+      if (!deps.gateway() || !deps.connectivity.online()) return;
+      const stranded = attempts
+        .inStates(['authorizing'])
+        .filter((a) => a.kind === 'qr' && !inFlight.has(a.id));
+      for (const a of stranded) {
+        changed(
+          tx(() => attempts.move(a.id, 'authorizing', 'unknown', { message: 'its answer was not recorded' })),
+        );
+      }
+      const open = attempts
+        .inStates(['unknown', 'user_paying', 'reversing'])
+        .filter((a) => a.kind === 'qr' && !inFlight.has(a.id));
+      for (const a of open) await resume(a.id).catch(() => undefined);
+    },
     async pay(input) {
       const scan = classifyScan(input.code);
       if (scan.kind !== 'payment-code') {
@@ -215,36 +272,39 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
         });
       });
       changed(a);
-      const body: MicropayRequest = {
-        reference: a.id,
-        amountMinor: a.amountMinor,
-        currency: a.currency,
-        scheme: scan.scheme,
-        authCode: scan.code,
-        subject: deps.settings.terminalId,
-      };
-      const outcome: Outcome<QrOrder> = await client.micropay(body, a.idempotencyKey);
-      deps.connectivity.report(outcome);
-      if (outcome.kind === 'ok') {
-        const order = outcome.value;
-        if (order.status === 'success') return approve(a, order);
-        if (order.status === 'user_paying') {
-          return follow(changed(tx(() => attempts.move(a.id, 'authorizing', 'user_paying'))), client);
-        }
-        return decline(a, order.message, order.status);
-      }
-      if (outcome.kind === 'rejected') return decline(a, outcome.message, outcome.code);
-      // Unreachable or unknown: find out by reference (a reverse closes it if it stays unknown).
-      return follow(
-        changed(
-          tx(() =>
-            attempts.move(a.id, 'authorizing', 'unknown', {
-              message: outcome.kind === 'unknown' ? outcome.reason : outcome.reason,
-            }),
-          ),
-        ),
-        client,
-      );
+      return following(a.id, () => micropay(a, scan, client));
     },
   };
+
+  /** The micropay request and what its answer means; the attempt is committed `authorizing` already. */
+  async function micropay(
+    a: Attempt,
+    scan: { readonly scheme: MicropayRequest['scheme']; readonly code: string },
+    client: GatewayClient,
+  ): Promise<QrResult> {
+    const body: MicropayRequest = {
+      reference: a.id,
+      amountMinor: a.amountMinor,
+      currency: a.currency,
+      scheme: scan.scheme,
+      authCode: scan.code,
+      subject: deps.settings.terminalId,
+    };
+    const outcome: Outcome<QrOrder> = await client.micropay(body, a.idempotencyKey);
+    deps.connectivity.report(outcome);
+    if (outcome.kind === 'ok') {
+      const order = outcome.value;
+      if (order.status === 'success') return approve(a, order);
+      if (order.status === 'user_paying') {
+        return follow(changed(tx(() => attempts.move(a.id, 'authorizing', 'user_paying'))), client);
+      }
+      return decline(a, order.message, order.status);
+    }
+    if (outcome.kind === 'rejected') return decline(a, outcome.message, outcome.code);
+    // Unreachable or unknown: find out by reference (a reverse closes it if it stays unknown).
+    return follow(
+      changed(tx(() => attempts.move(a.id, 'authorizing', 'unknown', { message: outcome.reason }))),
+      client,
+    );
+  }
 }

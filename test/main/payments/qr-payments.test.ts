@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CartView } from '../../../main/api/contract';
 import type { Host } from '../../../main/host-types';
 import { DEMO } from '../../../main/catalog/demo';
-import { call, cartOf, failure, openShop } from './fixtures';
+import { createHost } from '../../../main/host';
+import { call, cartOf, failure, openShop, until } from './fixtures';
 
 const WECHAT = '134567890123456789'; // 18 digits, 10–15 prefix
 const ALIPAY = '28763443825664394'; // 17 digits, 25–30 prefix
@@ -113,4 +114,39 @@ describe('QR payments', () => {
       reason: 'payment-code',
     });
   });
+
+  it('a QR payment left "user paying" when the app stops is followed up after the restart: one sale', async () => {
+    const shop = await openShop();
+    const cart = await totalEnding(shop.host, 2); // "user paying", then success once the customer confirms
+    // The follow-up query hangs, and the app goes away meanwhile.
+    shop.gateway.setFaults([{ route: 'queryQr', kind: 'latency', ms: 2_000, times: 1 }]);
+    const paying = shop.host.dispatch('payment.startQr', {
+      cartId: cart.cartId,
+      cartVersion: cart.version,
+      code: ALIPAY,
+    });
+    await until(() => shop.gateway.ledger.qrOrders('T01').length === 1, 'the micropay reached the gateway');
+    await new Promise((r) => setTimeout(r, 100));
+    await shop.host.close();
+    await paying.catch(() => undefined);
+    shop.gateway.clearFaults();
+
+    const again = await createHost({ dataDir: shop.dataDir, log: () => undefined });
+    try {
+      // The cart is still held by the open payment; the background follow-up settles it.
+      const blocked = await failure(again, 'cart.scan', { code: DEMO.water.barcode });
+      expect(blocked.code).toBe('CART_LOCKED');
+      await until(
+        async () => (await call(again, 'sale.last', {}))?.tenders[0]?.kind === 'qr',
+        'the QR sale after the restart',
+        20_000,
+      );
+      const sale = await call(again, 'sale.last', {});
+      expect(sale?.totals.totalMinor).toBe(cart.totals.totalMinor);
+      expect(shop.gateway.ledger.qrOrders('T01').map((o) => o.status)).toEqual(['success']);
+      expect((await call(again, 'payment.recovery', {})).filter((p) => p.kind === 'qr')).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  }, 30_000);
 });
