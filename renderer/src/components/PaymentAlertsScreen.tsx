@@ -23,7 +23,11 @@ interface Props {
   readonly onClose: () => void;
 }
 
-const canCheck = (p: PaymentView): boolean => p.state === 'unknown' || p.state === 'forward_unknown';
+/** What main can follow up now: an unknown outcome, or a QR payment still waiting or being reversed. */
+const canCheck = (p: PaymentView): boolean =>
+  p.state === 'unknown' ||
+  p.state === 'forward_unknown' ||
+  (p.kind === 'qr' && (p.state === 'user_paying' || p.state === 'reversing'));
 const canAcknowledge = (p: PaymentView): boolean =>
   (p.state === 'forward_declined' || p.state === 'expired') && !p.acknowledged;
 
