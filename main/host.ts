@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import type { IdTechHidReader } from '../native/card/idtech';
 import type { MonoBitmap } from '../native/escpos/encode/raster';
-import type { EventName, Events } from './api/contract';
+import type { EventName, Events, PaymentsStatusView } from './api/contract';
 import { PosFailure } from './api/result';
 import { verifyJournal } from './audit/journal';
 import { createCatalogSearch } from './catalog/search';
@@ -139,6 +139,18 @@ async function buildGraph(
   const prefs = createPreferences(db, options.locale ?? config.defaultLocale);
   const status = createStatusService(config.trainingMode, (s) => emit('status', s));
   const writer = createSaleWriter({ db, carts, settings, newId });
+  // The status bar's payment figures, with the card/QR refunds whose outcome is not known yet counted among
+  // what a manager must see (they are listed on the same alerts screen).
+  let paymentsFigures: PaymentsStatusView | null = null;
+  const openRefunds = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM refunds WHERE state IN ('sending', 'unknown')`,
+  );
+  const publishPayments = (): void => {
+    // A refund settling after close() (its request was in flight) finds the database gone: nothing to show.
+    if (paymentsFigures === null || !db.open) return;
+    const refundsOpen = openRefunds.get()?.n ?? 0;
+    status.setPayments({ ...paymentsFigures, needsManager: paymentsFigures.needsManager + refundsOpen });
+  };
   const payments = await createPaymentsRuntime({
     db,
     dataDir: options.dataDir,
@@ -153,7 +165,8 @@ async function buildGraph(
     log,
     onStatus: (state, detail, p) => {
       status.setGateway(state, detail);
-      status.setPayments(p);
+      paymentsFigures = p;
+      publishPayments();
     },
     onPayment: (p) => emit('payment', p),
     onPaymentError: (e) => emit('paymentError', e),
@@ -225,6 +238,7 @@ async function buildGraph(
     now,
     newId,
     onQueued: wake,
+    onChange: publishPayments,
   });
   // A refund in flight at the last stop may have gone out: unknown until looked up, in the background.
   const unknownRefunds = refunds.recoverAfterCrash();
@@ -322,6 +336,7 @@ async function buildGraph(
     'refund.issue': ({ approval, ...req }) =>
       after(refunds.issue(req, () => approvals.approve('refund.issue', approval))),
     'refund.get': ({ refundId }) => refunds.get(refundId),
+    'refund.open': () => refunds.open(),
     'refund.resolve': ({ refundId }) => after(refunds.resolve(refundId)),
     'drawer.open': ({ reason, approval }) => openDrawer(reason, approvals.approve('drawer.noSale', approval)),
     'printer.status': () => {

@@ -122,6 +122,8 @@ export const contract = {
     approval: ApprovalSchema,
   }),
   'refund.get': z.strictObject({ refundId: id }),
+  /** Card and QR refunds whose outcome is not known yet (the manager's alerts screen). */
+  'refund.open': z.strictObject({}),
   /** Looks a refund with an unknown outcome up at the gateway now. */
   'refund.resolve': z.strictObject({ refundId: id }),
 
@@ -246,7 +248,10 @@ export interface PaymentsStatusView {
   readonly oldestPendingAt: string | null;
   /** the earliest forward deadline among them (ISO): after it they expire */
   readonly nextDeadline: string | null;
-  /** unknown outcomes, declines after forwarding, expired payments not yet acknowledged */
+  /**
+   * unknown outcomes, declines after forwarding, expired payments not yet acknowledged, and card/QR refunds
+   * whose outcome is not known yet (`refund.open`)
+   */
   readonly needsManager: number;
   /** sales waiting to be uploaded */
   readonly uploadsPending: number;
@@ -481,6 +486,7 @@ export interface Outputs {
   'refund.prepare': RefundableView;
   'refund.issue': RefundView;
   'refund.get': RefundView;
+  'refund.open': readonly RefundView[];
   'refund.resolve': RefundView;
   'drawer.open': PrintJobRef;
   'printer.status': PrinterStatusView;

@@ -33,6 +33,8 @@ export interface RefundService {
    */
   issue(req: RefundRequest, approve: () => Approver): Promise<RefundView>;
   get(refundId: string): RefundView;
+  /** Card and QR refunds whose outcome is not known yet (sending or unknown), oldest first. */
+  open(): RefundView[];
   /** Looks an unknown refund up at the gateway (resending it unchanged if the gateway never saw it). */
   resolve(refundId: string): Promise<RefundView>;
   /** At start-up: a refund left 'sending' may have gone out; it is unknown until looked up. */
@@ -53,6 +55,8 @@ export interface RefundDeps {
   readonly newId: () => string;
   /** a slip (and maybe a drawer kick) was queued: wake the printer */
   readonly onQueued: () => void;
+  /** a refund changed state (the status bar counts the open ones) */
+  readonly onChange?: () => void;
 }
 
 /** The payment a card or QR sale's money goes back to. */
@@ -67,7 +71,29 @@ const fail = (code: PosError['code'], message: string, detail?: Record<string, u
 };
 
 export function createRefundService(d: RefundDeps): RefundService {
-  const { db, refunds } = d;
+  const { db } = d;
+  // Every write goes through here, so the status bar hears of each change: after the transaction that made
+  // it (a microtask runs once the synchronous commit has returned), and once per burst.
+  let notifying = false;
+  const notify = (): void => {
+    if (notifying || !d.onChange) return;
+    notifying = true;
+    queueMicrotask(() => {
+      notifying = false;
+      d.onChange?.();
+    });
+  };
+  const refunds: RefundRepo = {
+    ...d.refunds,
+    insert: (r, terminalId) => {
+      notify();
+      return d.refunds.insert(r, terminalId);
+    },
+    move: (id, to, m) => {
+      notify();
+      d.refunds.move(id, to, m);
+    },
+  };
   const busy = new Set<string>(); // refunds with a request in flight from this process
 
   const mustSale = (saleId: string): SaleView =>
@@ -390,6 +416,12 @@ export function createRefundService(d: RefundDeps): RefundService {
     },
 
     get: mustRefund,
+
+    open: () =>
+      refunds
+        .inStates(['sending', 'unknown'])
+        .map((r) => refunds.view(r.id))
+        .filter((v): v is RefundView => v !== null),
 
     async resolve(refundId) {
       const rec = refunds.record(refundId) ?? fail('NOT_FOUND', `No refund ${refundId}`, { refundId });

@@ -365,6 +365,9 @@ describe('refunds exactly once when the answer is lost', () => {
       const lost = await failure(h, 'refund.issue', req);
       expect(lost).toMatchObject({ code: 'REFUND_UNKNOWN', detail: { refundId } });
       expect((await call(h, 'refund.get', { refundId })).state).toBe('unknown');
+      // The manager sees it: listed as open, and counted in the status bar's alerts.
+      expect((await call(h, 'refund.open', {})).map((r) => r.refundId)).toEqual([refundId]);
+      await until(async () => (await call(h, 'status.get', {})).payments.needsManager === 1, 'the alert');
       // The goods are held by the unknown refund: a second refund of them is refused (once the breaker, tripped
       // by the silence, lets requests through again).
       expect((await call(h, 'refund.prepare', { saleId: sale.saleId })).lines[0]?.remainingQtyMilli).toBe(0);
@@ -379,6 +382,8 @@ describe('refunds exactly once when the answer is lost', () => {
 
       const settled = await call(h, 'refund.resolve', { refundId });
       expect(settled.state).toBe('completed');
+      expect(await call(h, 'refund.open', {})).toEqual([]);
+      await until(async () => (await call(h, 'status.get', {})).payments.needsManager === 0, 'no alert');
       const ledger = shop.gateway.ledger.refunds('T01');
       expect(ledger).toHaveLength(1);
       expect(ledger[0]).toMatchObject({ reference: refundId, status: 'succeeded' });
