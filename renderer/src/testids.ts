@@ -154,4 +154,7 @@ export const TID = {
   recoveryEmpty: 'recovery-empty',
   recoveryCheck: 'recovery-check',
   recoveryAcknowledge: 'recovery-acknowledge',
+  alertsRefunds: 'alerts-refunds',
+  alertsRefundRow: 'alerts-refund-row',
+  alertsRefundCheck: 'alerts-refund-check',
 } as const;

@@ -757,6 +757,98 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect(await tid('recovery-screen').count()).toBe(0);
   });
 
+  it('payment alerts: an unknown card refund is listed under the payments; check now completes it', async () => {
+    const card = (await page.evaluate("window.__fakePos.seedOpenRefund('card')")) as string;
+    await setStatus({
+      payments: {
+        pendingCount: 0,
+        pendingMinor: 0,
+        oldestPendingAt: null,
+        nextDeadline: null,
+        needsManager: 1,
+        uploadsPending: 0,
+      },
+    });
+    await tid('locale-switch').click();
+    await poll(() => tid('status-alerts').getAttribute('data-count')).toBe('1');
+    await tid('status-alerts').click();
+    await tid('recovery-screen').waitFor();
+    await poll(() => tid('alerts-refund-row').count()).toBe(1);
+    expect(await tid('recovery-row').count()).toBe(0);
+    expect(await tid('recovery-empty').count()).toBe(0);
+    expect(await tid('alerts-refunds').textContent()).toContain('Refunds being checked');
+    const row = tid('alerts-refund-row');
+    expect(await row.getAttribute('data-refund-id')).toBe(card);
+    expect(await row.getAttribute('data-state')).toBe('unknown');
+    expect(await row.getAttribute('data-minor')).toBe('2500');
+    const text = await row.textContent();
+    expect(text).toContain('T01-R000001');
+    expect(text).toContain('T01-000202');
+    expect(text).toContain('25.00');
+    expect(text).toContain('VISA ••••0010');
+    expect(text).toContain('do NOT refund again');
+    expect(await calls('refund.resolve')).toEqual([]);
+
+    await tid('alerts-refund-check').click();
+    await poll(() => tid('alerts-refund-row').count()).toBe(0);
+    expect(await calls('refund.resolve')).toEqual([{ refundId: card }]);
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('recovery.refundCompleted');
+    expect(await tid('toast').last().textContent()).toContain('Refund T01-R000001 completed');
+    expect(await tid('alerts-refunds').count()).toBe(0);
+    await tid('recovery-empty').waitFor(); // neither payments nor refunds are left
+  });
+
+  it('payment alerts: refunds follow the payments; F5 checks a selected refund; a refusal and no answer say so', async () => {
+    await page.evaluate('window.__fakePos.seedRecovery()');
+    const card = (await page.evaluate("window.__fakePos.seedOpenRefund('card')")) as string;
+    const qr = (await page.evaluate("window.__fakePos.seedOpenRefund('qr')")) as string;
+    await tid('locale-switch').click();
+    await page.keyboard.press('Shift+F1');
+    await tid('recovery-screen').waitFor();
+    await poll(() => tid('alerts-refund-row').count()).toBe(2);
+    const order = await page
+      .locator('[data-testid="recovery-row"], [data-testid="alerts-refund-row"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order).toEqual([
+      'recovery-row',
+      'recovery-row',
+      'recovery-row',
+      'alerts-refund-row',
+      'alerts-refund-row',
+    ]);
+    expect(await tid('alerts-refund-row').nth(1).textContent()).toContain('WeChat Pay');
+
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // past the 3 payments and the card refund
+    await poll(() => tid('alerts-refund-row').nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.evaluate("window.__fakePos.nextRefundLookup = 'unknown'");
+    await page.keyboard.press('F5');
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('recovery.refundStillUnknown');
+    expect(await calls('refund.resolve')).toEqual([{ refundId: qr }]);
+    expect(await calls('payment.resolve')).toEqual([]);
+    expect(await tid('alerts-refund-row').count()).toBe(2);
+
+    await page.evaluate("window.__fakePos.nextRefundLookup = 'fail'");
+    await page.keyboard.press('F5');
+    await poll(() => tid('alerts-refund-row').count()).toBe(1);
+    expect(await calls('refund.resolve')).toEqual([{ refundId: qr }, { refundId: qr }]);
+    await poll(() => tid('toast').last().getAttribute('data-key')).toBe('recovery.refundFailed');
+    expect(await tid('toast').last().textContent()).toContain('Nothing was paid back');
+    expect(await tid('alerts-refund-row').getAttribute('data-refund-id')).toBe(card);
+    expect(await tid('recovery-row').count()).toBe(3);
+  });
+
+  it('payment alerts: with no payments and no open refunds, "nothing needs attention"', async () => {
+    await tid('locale-switch').click();
+    await page.keyboard.press('Shift+F1');
+    await tid('recovery-screen').waitFor();
+    await poll(() => tid('recovery-empty').textContent()).toBe('Nothing needs attention.');
+    // both lists are read each time the screen loads or refreshes
+    const opened = (await calls('refund.open')).length;
+    expect(opened).toBeGreaterThan(0);
+    expect(opened).toBe((await calls('payment.recovery')).length);
+    expect(await tid('alerts-refunds').count()).toBe(0);
+  });
+
   it('a wedge swipe in the card dialog goes whole to payment.wedgeSwipe and nowhere else', async () => {
     await setStatus({ gateway: { state: 'online', detail: null } });
     await cola();

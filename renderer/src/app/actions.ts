@@ -96,6 +96,8 @@ export interface Actions {
   refundResolve(refundId: string): Promise<Result<RefundView>>;
   /** The payments a manager must see (errors are toasts; null then). */
   paymentRecovery(): Promise<readonly PaymentView[] | null>;
+  /** Card and QR refunds whose outcome is not known yet, for the alerts screen (errors are toasts; null then). */
+  refundOpen(): Promise<readonly RefundView[] | null>;
   /** A manager acknowledges a decline after forwarding or an expired payment. */
   acknowledgePayment(attemptId: string): ApprovedCall;
   /** Pushed `payment` events; returns the unsubscribe function. */
@@ -238,6 +240,7 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
     refundIssue: (input) => pos.refund.issue(input),
     refundResolve: (refundId) => pos.refund.resolve({ refundId }),
     paymentRecovery: () => unwrap(pos.payment.recovery({})),
+    refundOpen: () => unwrap(pos.refund.open({})),
     acknowledgePayment: (attemptId) => async (approval) => {
       const r = await pos.payment.acknowledge({ attemptId, approval });
       if (!r.ok) return r.error;

@@ -279,6 +279,14 @@ export const en = {
   'recovery.checked':
     '{outcome, select, approved {Checked: the payment was approved.} stored {Checked: the payment is stored.} declined {Checked: the payment was declined.} pending {Checked: still in progress.} other {Checked: still unknown.}}',
   'recovery.keys': '↑ ↓ select · {checkKey} check now · {ackKey} acknowledge · Esc close',
+  'recovery.refunds': 'Refunds being checked',
+  'recovery.refundReceipt': 'receipt {no}',
+  'recovery.refundState':
+    '{state, select, sending {Sending} unknown {No answer yet: being looked up; do NOT refund again} other {Being checked}}',
+  'recovery.refundCompleted': 'Refund {no} completed: {amount} paid back.',
+  'recovery.refundFailed':
+    '{message, select, none {Refund {no} failed: the gateway refused it. Nothing was paid back.} other {Refund {no} failed: {message}. Nothing was paid back.}}',
+  'recovery.refundStillUnknown': 'Refund {no}: still no answer. It stays being checked; do NOT refund again.',
 
   'approval.titleOfflineLimit': 'Manager approval: take {amount} offline over the limit',
   'approval.titleAcknowledge': 'Manager approval: acknowledge the payment of {amount}',
@@ -331,7 +339,7 @@ export const en = {
   'help.ctx.reprint': 'Sale complete: print the receipt again',
   'help.ctx.percent': 'Discount dialog: a trailing % means a percentage',
   'help.ctx.cardCash': 'Card or QR dialog, after a decline or refusal: take cash instead',
-  'help.ctx.checkNow': 'Payment alerts: look an unknown payment up at the gateway now',
+  'help.ctx.checkNow': 'Payment alerts: look an unknown payment or refund up at the gateway now',
   'help.ctx.acknowledge':
     'Payment alerts: acknowledge a decline after sending or an expired payment (manager)',
   'help.ctx.refund': 'Receipts screen: refund returned goods of the selected sale (manager approval)',

@@ -268,13 +268,21 @@ export const zhCN: Record<keyof typeof en, string> = {
     '{state, select, created {等待刷卡} authorizing {授权中} approved {已批准} declined {已拒绝} unknown {结果未知} user_paying {顾客确认中} reversing {冲正中} cancelled {已取消} stored {离线已存储} forwarding {上送中} forward_unknown {已上送，结果未知} forward_approved {已上送，已批准} forward_declined {上送后被拒} expired {已过期，未上送} other {未知}}',
 
   'recovery.title': '支付提醒',
-  'recovery.empty': '没有需要处理的支付。',
+  'recovery.empty': '没有需要处理的事项。',
   'recovery.deadline': '{time} 前上送',
   'recovery.acknowledge': '确认已处理',
   'recovery.acknowledged': '已确认，提醒已关闭。',
   'recovery.checked':
     '{outcome, select, approved {查询结果：支付已批准。} stored {查询结果：支付已存储。} declined {查询结果：支付被拒绝。} pending {查询结果：仍在处理中。} other {查询结果：仍未知。}}',
   'recovery.keys': '↑ ↓ 选择 · {checkKey} 立即查询 · {ackKey} 确认已处理 · Esc 关闭',
+  'recovery.refunds': '退款结果待确认',
+  'recovery.refundReceipt': '原小票 {no}',
+  'recovery.refundState':
+    '{state, select, sending {正在发送} unknown {尚无应答：正在查询，请勿重复退款} other {正在确认}}',
+  'recovery.refundCompleted': '退款 {no} 已完成：已退回 {amount}。',
+  'recovery.refundFailed':
+    '{message, select, none {退款 {no} 失败：网关拒绝了退款，未退回任何款项。} other {退款 {no} 失败：{message}。未退回任何款项。}}',
+  'recovery.refundStillUnknown': '退款 {no}：仍无应答，系统会继续查询。请勿重复退款。',
 
   'approval.titleOfflineLimit': '店长授权：超出限额离线收款 {amount}',
   'approval.titleAcknowledge': '店长授权：确认处理 {amount} 的支付',
@@ -327,7 +335,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'help.ctx.reprint': '交易完成界面：重印小票',
   'help.ctx.percent': '折扣对话框：以 % 结尾表示百分比',
   'help.ctx.cardCash': '刷卡或扫码对话框被拒绝后：改收现金',
-  'help.ctx.checkNow': '支付提醒：立即向网关查询结果未知的支付',
+  'help.ctx.checkNow': '支付提醒：立即向网关查询结果未知的支付或退款',
   'help.ctx.acknowledge': '支付提醒：确认已处理上送后被拒或已过期的支付（店长）',
   'help.ctx.refund': '小票查询：为选中的交易办理退货退款（需店长授权）',
   'help.ctx.refundAll': '退货退款对话框：退回全部可退数量',
