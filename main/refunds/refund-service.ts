@@ -7,16 +7,16 @@
 import type Database from 'better-sqlite3';
 import type { RefundableView, RefundReason, RefundView, SaleView } from '../api/contract';
 import { PosFailure, type PosError } from '../api/result';
-import { appendJournal } from '../audit/journal';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
 import type { Connectivity } from '../payments/card/card-payments';
-import type { GatewayClient, Outcome } from '../payments/gateway-client';
-import type { Refund } from '../payments/protocol/schemas';
+import type { GatewayClient } from '../payments/gateway-client';
 import { enqueueDrawer, enqueueRefund } from '../printing/queue/enqueue';
 import type { SaleRepo } from '../sale/sale-repo';
 import { approvedBy, type Approver } from '../staff/approvals';
 import { decideRefund, refundableLines, type DecidedRefund, type RefundLineRequest } from './refundable';
+import { createRefundExchange } from './refund-exchange';
 import type { RefundRecord, RefundRepo } from './refund-repo';
+import { refundTarget, type RefundTarget } from './refund-target';
 
 export interface RefundRequest {
   readonly refundId: string;
@@ -59,13 +59,6 @@ export interface RefundDeps {
   readonly onChange?: () => void;
 }
 
-/** The payment a card or QR sale's money goes back to. */
-interface Target {
-  readonly kind: 'cash' | 'card' | 'qr';
-  readonly attemptId: string | null;
-  readonly gatewayId: string | null;
-}
-
 const fail = (code: PosError['code'], message: string, detail?: Record<string, unknown>): never => {
   throw new PosFailure(code, message, detail);
 };
@@ -94,184 +87,19 @@ export function createRefundService(d: RefundDeps): RefundService {
       d.refunds.move(id, to, m);
     },
   };
-  const busy = new Set<string>(); // refunds with a request in flight from this process
+  const exchange = createRefundExchange({ ...d, refunds });
+  const { journal, lookUp, exclusive } = exchange;
+  const target = (sale: SaleView): RefundTarget =>
+    refundTarget(sale, { ...d, trainingMode: d.settings.trainingMode });
 
   const mustSale = (saleId: string): SaleView =>
     d.sales.byId(saleId) ?? fail('NOT_FOUND', `No sale ${saleId}`, { saleId });
   const mustRefund = (refundId: string): RefundView =>
     refunds.view(refundId) ?? fail('NOT_FOUND', `No refund ${refundId}`, { refundId });
 
-  /** Where the money goes back, or why it cannot go back now. */
-  const target = (sale: SaleView): Target => {
-    if (sale.training !== d.settings.trainingMode) {
-      fail(
-        'REFUND_NOT_ALLOWED',
-        sale.training
-          ? 'A training sale can be refunded only in training mode'
-          : 'A real sale cannot be refunded in training mode',
-      );
-    }
-    const tender = sale.tenders[0];
-    if (tender === undefined || sale.tenders.length > 1) {
-      return fail('REFUND_NOT_ALLOWED', 'Only a sale paid with one tender can be refunded here', {
-        tenders: sale.tenders.length,
-      });
-    }
-    if (tender.kind === 'cash') return { kind: 'cash', attemptId: null, gatewayId: null };
-    const attempt = tender.reference === null ? null : d.attempts.byId(tender.reference);
-    if (!attempt) return fail('INTERNAL', `The payment of sale ${sale.saleId} is missing`);
-    switch (attempt.state) {
-      case 'approved':
-      case 'forward_approved':
-        break;
-      case 'stored':
-      case 'forwarding':
-      case 'forward_unknown':
-        fail(
-          'ONLINE_ONLY',
-          'This card payment was taken offline and has not reached the gateway yet; it can be refunded once it has been forwarded',
-          { paymentState: attempt.state },
-        );
-        break;
-      default:
-        fail('REFUND_NOT_ALLOWED', `The payment is ${attempt.state}: the customer was not charged`, {
-          paymentState: attempt.state,
-        });
-    }
-    if (d.gateway() === null)
-      fail('ONLINE_ONLY', 'No payment gateway is configured; card and QR refunds need one');
-    if (!d.connectivity.online()) {
-      fail(
-        'ONLINE_ONLY',
-        'Card and QR refunds need the payment gateway, which is offline now; nothing was refunded. Try again when it is back',
-      );
-    }
-    return { kind: tender.kind, attemptId: attempt.id, gatewayId: attempt.gatewayId };
-  };
-
   /** Re-decided inside the writing transaction: a refund committed meanwhile holds its quantities. */
   const decideNow = (sale: SaleView, lines: readonly RefundLineRequest[]): DecidedRefund =>
     decideRefund(sale.lines, refunds.refundedBySale(sale.saleId), lines);
-
-  const journal = (kind: string, refundId: string, body: Record<string, unknown>): void => {
-    appendJournal(db, { at: d.now().toISOString(), kind, ref: refundId, body: { refundId, ...body } });
-  };
-
-  const complete = (rec: RefundRecord, gatewayId: string | null): void => {
-    const at = d.now();
-    db.transaction(() => {
-      refunds.move(rec.id, 'completed', { at: at.toISOString(), gatewayId });
-      journal('refund.completed', rec.id, {
-        refundNo: rec.refundNo,
-        saleId: rec.saleId,
-        tenderKind: rec.tenderKind,
-        amountMinor: rec.amountMinor,
-        gatewayId,
-      });
-      enqueueRefund(db, { refundId: rec.id, now: at });
-    }).immediate();
-    d.onQueued();
-  };
-
-  const failed = (rec: RefundRecord, message: string): void => {
-    db.transaction(() => {
-      refunds.move(rec.id, 'failed', { at: d.now().toISOString(), message });
-      journal('refund.failed', rec.id, { refundNo: rec.refundNo, saleId: rec.saleId, message });
-    }).immediate();
-  };
-
-  /** What an answer (or its absence) means for the refund; returns the error the cashier sees, if any. */
-  const apply = (rec: RefundRecord, r: Outcome<Refund | null>): PosFailure | null => {
-    d.connectivity.report(r);
-    switch (r.kind) {
-      case 'ok':
-        if (r.value === null) return null; // a lookup that found nothing: the caller resends
-        if (r.value.status === 'succeeded') {
-          complete(rec, r.value.refundId);
-          return null;
-        }
-        failed(rec, r.value.message);
-        return new PosFailure('REFUND_REFUSED', `The gateway refused the refund: ${r.value.message}`, {
-          refundId: rec.id,
-          message: r.value.message,
-        });
-      case 'rejected':
-        failed(rec, `${r.code}: ${r.message}`);
-        return new PosFailure('REFUND_REFUSED', `The gateway refused the refund: ${r.message}`, {
-          refundId: rec.id,
-          message: r.message,
-          gatewayCode: r.code,
-        });
-      case 'unreachable':
-        failed(rec, `not sent: ${r.reason}`);
-        return new PosFailure(
-          'GATEWAY_UNREACHABLE',
-          'The payment gateway could not be reached; card and QR refunds are online-only, and nothing was refunded',
-          { refundId: rec.id },
-        );
-      case 'unknown':
-        refunds.move(rec.id, 'unknown', { at: d.now().toISOString(), message: r.reason });
-        return new PosFailure(
-          'REFUND_UNKNOWN',
-          'The gateway did not answer; the refund is being looked up, and no second refund can start meanwhile',
-          { refundId: rec.id },
-        );
-    }
-  };
-
-  /** Sends the stored request (first time, or again after a lookup found nothing): same key, same bytes. */
-  const send = async (rec: RefundRecord): Promise<PosFailure | null> => {
-    const client = d.gateway();
-    if (!client || rec.requestBody === null || rec.idempotencyKey === null || rec.attemptId === null) {
-      return new PosFailure('INTERNAL', `Refund ${rec.id} cannot be sent`);
-    }
-    const body = JSON.parse(rec.requestBody) as { reference: string; amountMinor: number; reason: string };
-    const paymentId = rec.tenderKind === 'qr' ? null : d.attempts.byId(rec.attemptId)?.gatewayId;
-    if (rec.tenderKind !== 'qr' && !paymentId) {
-      return new PosFailure('INTERNAL', `The payment refunded by ${rec.id} has no gateway id`);
-    }
-    let outcome: Outcome<Refund>;
-    try {
-      outcome =
-        rec.tenderKind === 'qr'
-          ? await client.refundQr(rec.attemptId, body, rec.idempotencyKey)
-          : await client.refund(paymentId ?? '', body, rec.idempotencyKey);
-    } catch (e) {
-      // The client classifies every answer; a throw is a bug somewhere below it, after the request may have
-      // gone out: unknown, never "not done".
-      outcome = { kind: 'unknown', reason: e instanceof Error ? e.message : String(e) };
-    }
-    return apply(rec, outcome);
-  };
-
-  const exclusive = async <T>(refundId: string, fn: () => Promise<T>): Promise<T> => {
-    if (busy.has(refundId)) {
-      throw new PosFailure('REFUND_UNKNOWN', 'The refund is being sent or looked up right now', { refundId });
-    }
-    busy.add(refundId);
-    try {
-      return await fn();
-    } finally {
-      busy.delete(refundId);
-    }
-  };
-
-  const lookUp = (refundId: string): Promise<PosFailure | null> =>
-    exclusive(refundId, async () => {
-      const rec = refunds.record(refundId);
-      if (!rec || rec.state !== 'unknown') return null;
-      const client = d.gateway();
-      if (!client) return null;
-      const found = await client.lookupRefund(refundId);
-      if (found.kind === 'ok' && found.value === null) {
-        // The gateway never saw it: nothing was paid back, so sending the same request again is safe.
-        refunds.move(rec.id, 'sending', { at: d.now().toISOString() });
-        return send({ ...rec, state: 'sending' });
-      }
-      if (found.kind === 'ok') return apply(rec, found);
-      d.connectivity.report(found);
-      return new PosFailure('REFUND_UNKNOWN', 'The refund could not be looked up yet', { refundId });
-    });
 
   /** A retry of a refund that exists: its outcome, never a second refund. */
   const settleExisting = async (rec: RefundRecord): Promise<RefundView> => {
@@ -410,7 +238,7 @@ export function createRefundService(d: RefundDeps): RefundService {
           return refunds.record(req.refundId) ?? fail('INTERNAL', `Refund ${req.refundId} was not written`);
         })
         .immediate();
-      const error = await exclusive(rec.id, () => send(rec));
+      const error = await exclusive(rec.id, () => exchange.send(rec));
       if (error) throw error;
       return mustRefund(rec.id);
     },
@@ -445,7 +273,7 @@ export function createRefundService(d: RefundDeps): RefundService {
       // A refund still 'sending' with no request in flight here lost its answer on the way to the disk (e.g. a
       // full disk when the gateway had said yes): it is unknown, like one found at start-up.
       for (const r of refunds.inStates(['sending'])) {
-        if (!busy.has(r.id)) {
+        if (!exchange.busy(r.id)) {
           refunds.move(r.id, 'unknown', {
             at: d.now().toISOString(),
             message: 'its answer was not recorded',
@@ -453,7 +281,7 @@ export function createRefundService(d: RefundDeps): RefundService {
         }
       }
       for (const r of refunds.inStates(['unknown'])) {
-        if (!busy.has(r.id)) await lookUp(r.id).catch(() => null);
+        if (!exchange.busy(r.id)) await lookUp(r.id).catch(() => null);
       }
     },
   };
