@@ -2,7 +2,7 @@
 // then it starts the attempt (the cart is locked from here), waits for a swipe on the wedge reader (or, in
 // training, a test-card button), and shows the outcome. Swipes reach it through the screen's scanner and go
 // straight to main: the tracks never touch this component's state.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Approval, BootstrapView, CartView, PaymentResultView, PaymentView } from '@contract/contract';
 import type { PosError, Result } from '@contract/result';
 import { useI18n } from '../i18n/context';
@@ -115,7 +115,8 @@ export function CardPaymentDialog(props: Props) {
   };
 
   // Borrow the scanner while open: swipes come here, scans are refused (the cart is being paid).
-  useEffect(() => {
+  // (Before paint: a swipe the moment the dialog shows is already this dialog's.)
+  useLayoutEffect(() => {
     inputRef.current = {
       swipe: (tracks) => {
         if (!swipe((attemptId) => actions.wedgeSwipe(attemptId, tracks))) actions.notify('payment.notReady');

@@ -2,7 +2,7 @@
 // scanning such a code on the sale screen (it arrives with the code) or from its key, then scanned or typed.
 // payment.startQr can take up to ~30 s while the customer confirms on the phone; main's `payment` events say
 // so meanwhile. The code is a one-time bearer token: it is sent once and never shown back.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CartView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { Actions } from '../app/actions';
@@ -80,7 +80,8 @@ export function QrPaymentDialog({ cart, code, actions, inputRef, onClose, onCash
   };
 
   // Borrow the scanner while open: a scanned payment code pays; a card swipe is not for this dialog.
-  useEffect(() => {
+  // (Before paint: a swipe the moment the dialog shows is already this dialog's.)
+  useLayoutEffect(() => {
     inputRef.current = {
       scan: (scanned) => void start(scanned),
       swipe: () => actions.notify('payment.notReady'),

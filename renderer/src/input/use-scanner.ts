@@ -1,12 +1,13 @@
 // One window-level keydown listener in the capture phase, so scans work whatever has focus (or nothing),
 // and a recognised burst is swallowed before any field or shortcut handler sees it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { domField } from './dom-field';
 import { ScannerController, type ScanSink } from './scanner-controller';
 
 export function useScanner(sink: ScanSink): void {
   const sinkRef = useRef(sink);
-  useEffect(() => {
+  // Before paint (see use-hotkeys): a scan right after a change goes to the sink that knows about it.
+  useLayoutEffect(() => {
     sinkRef.current = sink;
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { actionForKey, isFunctionKey, type HotkeyAction } from './bindings';
 
 export type HotkeyHandlers = Partial<Record<HotkeyAction, () => void>>;
@@ -17,7 +17,9 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function useHotkeys(handlers: HotkeyHandlers, enabled: boolean): void {
   const ref = useRef({ handlers, enabled });
-  useEffect(() => {
+  // Before paint, not after: a key pressed the moment a change shows (an F12 right after a scanned line
+  // appears) must reach the handlers that see that change, not the ones from the render before.
+  useLayoutEffect(() => {
     ref.current = { handlers, enabled };
   });
 
