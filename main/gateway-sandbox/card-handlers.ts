@@ -15,7 +15,8 @@ import { decide } from './card-rules';
 import type { HandlerContext } from './context';
 import { CardUnreadable, GatewayFailure } from './errors';
 import { handler, newId, ok, referenceTaken, requireCurrency } from './handler-kit';
-import { paymentView, refundView, type PaymentRow, type RefundRow } from './ledger';
+import { paymentView, refundView, type PaymentRow } from './ledger';
+import { assertRefundReferenceFree, recordRefund } from './refund-record';
 
 const PaymentIdParams = z.strictObject({ paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const NoParams = z.strictObject({});
@@ -108,8 +109,7 @@ export const voidPayment = handler(VoidRequestSchema, PaymentIdParams, (ctx, _re
 
 export const refund = handler(RefundRequestSchema, PaymentIdParams, (ctx, req, { paymentId }) => {
   const p = paymentOf(ctx, paymentId);
-  const taken = ctx.ledger.refundByReference(ctx.terminalId, req.reference);
-  if (taken) throw referenceTaken('refund', req.reference, taken.refundId);
+  assertRefundReferenceFree(ctx, req.reference);
   const remaining = p.amountMinor - p.refundedMinor;
   const refusal =
     p.status !== 'approved'
@@ -119,19 +119,7 @@ export const refund = handler(RefundRequestSchema, PaymentIdParams, (ctx, req, {
         : req.amountMinor > remaining
           ? `only ${remaining} of the payment is left to refund`
           : null;
-  const row: RefundRow = {
-    refundId: newId('rf'),
-    kind: 'card',
-    paymentId,
-    terminalId: ctx.terminalId,
-    reference: req.reference,
-    status: refusal === null ? 'succeeded' : 'failed',
-    amountMinor: req.amountMinor,
-    reason: req.reason,
-    message: refusal ?? 'refunded',
-    createdAt: ctx.now.toISOString(),
-  };
-  ctx.ledger.insertRefund(row);
+  const row = recordRefund(ctx, req, { kind: 'card', paymentId }, refusal);
   if (refusal === null) {
     const refundedMinor = p.refundedMinor + req.amountMinor;
     ctx.ledger.updatePayment(paymentId, {

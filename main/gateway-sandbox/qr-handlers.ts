@@ -5,8 +5,9 @@ import { MicropayRequestSchema, ReferenceSchema, RefundRequestSchema } from '../
 import type { HandlerContext } from './context';
 import { GatewayFailure } from './errors';
 import { handler, newId, ok, referenceTaken, requireCurrency } from './handler-kit';
-import { qrOrderView, refundView, type QrOrderRow, type RefundRow } from './ledger';
+import { qrOrderView, refundView, type QrOrderRow } from './ledger';
 import { answerMessage, customerAnswered, schemeOfCode, startQr } from './qr-rules';
+import { assertRefundReferenceFree, recordRefund } from './refund-record';
 
 const NoParams = z.strictObject({});
 const ReferenceParams = z.strictObject({ reference: ReferenceSchema });
@@ -116,8 +117,7 @@ export const reverseQr = handler(
  */
 export const refundQr = handler(RefundRequestSchema, ReferenceParams, (ctx, req, { reference }) => {
   const order = refreshQrOrder(ctx, orderOf(ctx, reference), false);
-  const taken = ctx.ledger.refundByReference(ctx.terminalId, req.reference);
-  if (taken) throw referenceTaken('refund', req.reference, taken.refundId);
+  assertRefundReferenceFree(ctx, req.reference);
   const remaining = order.amountMinor - order.refundedMinor;
   const refusal =
     order.status !== 'success'
@@ -125,19 +125,7 @@ export const refundQr = handler(RefundRequestSchema, ReferenceParams, (ctx, req,
       : req.amountMinor > remaining
         ? `only ${remaining} of the order is left to refund`
         : null;
-  const row: RefundRow = {
-    refundId: newId('rf'),
-    kind: 'qr',
-    paymentId: order.orderId,
-    terminalId: ctx.terminalId,
-    reference: req.reference,
-    status: refusal === null ? 'succeeded' : 'failed',
-    amountMinor: req.amountMinor,
-    reason: req.reason,
-    message: refusal ?? 'refunded',
-    createdAt: ctx.now.toISOString(),
-  };
-  ctx.ledger.insertRefund(row);
+  const row = recordRefund(ctx, req, { kind: 'qr', paymentId: order.orderId }, refusal);
   if (refusal === null) {
     ctx.ledger.updateQrOrder(order.orderId, { refundedMinor: order.refundedMinor + req.amountMinor });
   }

@@ -38,3 +38,51 @@ export function DialogButtons({
     </div>
   );
 }
+
+/** The "Esc Close" button of a screen that has nothing to confirm. */
+export function CloseButton({
+  onClose,
+  disabled = false,
+}: {
+  readonly onClose: () => void;
+  readonly disabled?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary"
+      data-testid={TID.dialogCancel}
+      disabled={disabled}
+      onClick={onClose}
+    >
+      <kbd>Esc</kbd> {t('dialog.close')}
+    </button>
+  );
+}
+
+/** "Enter Check now" on an outcome that is not known yet (a payment or a refund being looked up). */
+export function CheckNowButton({
+  testId,
+  checking,
+  onCheck,
+}: {
+  readonly testId: string;
+  readonly checking: boolean;
+  readonly onCheck: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="btn btn-primary"
+      data-testid={testId}
+      disabled={checking}
+      aria-busy={checking}
+      autoFocus
+      onClick={onCheck}
+    >
+      <kbd>Enter</kbd> {t(checking ? 'payment.checking' : 'payment.checkNow')}
+    </button>
+  );
+}

@@ -13,6 +13,7 @@ import { TID } from '../testids';
 import { Modal } from './Modal';
 import { ManagerApproval } from './ManagerApproval';
 import { OpenRefunds, checkRefund } from './refund/OpenRefunds';
+import { CloseButton } from './DialogButtons';
 
 type AlertActions = Pick<
   Actions,
@@ -157,14 +158,7 @@ export function PaymentAlertsScreen({ trainingApprover, actions, onClose }: Prop
             {t('recovery.keys', { checkKey: RECOVERY_CHECK_KEY, ackKey: RECOVERY_ACK_KEY })}
           </p>
           <div className="dialog-buttons">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid={TID.dialogCancel}
-              onClick={onClose}
-            >
-              <kbd>Esc</kbd> {t('dialog.close')}
-            </button>
+            <CloseButton onClose={onClose} />
           </div>
         </Modal>
       </div>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/context';
 import { errorMessage } from '../i18n/errors';
 import { TID } from '../testids';
 import { isOverridable } from '../payments/phase';
+import { CheckNowButton } from './DialogButtons';
 
 /** Sent; main is waiting for the gateway, or (QR) for the customer to confirm on the phone. */
 export function PaymentWaiting({ payment }: { readonly payment: PaymentView | null }) {
@@ -47,17 +48,7 @@ export function PaymentUnknown({
     <div className="payment-notice warn" role="alert" data-testid={TID.paymentUnknown}>
       <p className="payment-headline">{t('payment.unknownTitle')}</p>
       <p>{t('payment.unknownBody')}</p>
-      <button
-        type="button"
-        className="btn btn-primary"
-        data-testid={TID.paymentCheck}
-        disabled={checking}
-        aria-busy={checking}
-        autoFocus
-        onClick={onCheck}
-      >
-        <kbd>Enter</kbd> {t(checking ? 'payment.checking' : 'payment.checkNow')}
-      </button>
+      <CheckNowButton testId={TID.paymentCheck} checking={checking} onCheck={onCheck} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { keyHint } from '../keys/bindings';
 import { TID } from '../testids';
 import { problemKey, type PrinterInfo } from '../printer/printer-info';
 import { Modal, isEnterInField } from './Modal';
-import { DialogButtons } from './DialogButtons';
+import { CloseButton, DialogButtons } from './DialogButtons';
 import { ManagerApproval } from './ManagerApproval';
 
 interface Props {
@@ -195,9 +195,7 @@ export function PrinterPanel({
         </button>
       </div>
       <div className="dialog-buttons">
-        <button type="button" className="btn btn-secondary" data-testid={TID.dialogCancel} onClick={onClose}>
-          <kbd>Esc</kbd> {t('dialog.close')}
-        </button>
+        <CloseButton onClose={onClose} />
       </div>
     </Modal>
   );

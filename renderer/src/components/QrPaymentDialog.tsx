@@ -13,6 +13,7 @@ import { isBusy } from '../payments/phase';
 import { usePaymentPhase } from '../payments/use-payment-phase';
 import { Modal, isEnterInField } from './Modal';
 import { PaymentDeclined, PaymentRefused, PaymentUnknown, PaymentWaiting } from './PaymentNotices';
+import { CloseButton } from './DialogButtons';
 
 type QrActions = Pick<
   Actions,
@@ -169,15 +170,7 @@ export function QrPaymentDialog({ cart, code, actions, inputRef, onClose, onCash
       )}
       {phase.step === 'refused' && <PaymentRefused error={phase.error} onOverride={null} />}
       <div className="dialog-buttons">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid={TID.dialogCancel}
-          disabled={busy}
-          onClick={onClose}
-        >
-          <kbd>Esc</kbd> {t('dialog.close')}
-        </button>
+        <CloseButton onClose={onClose} disabled={busy} />
         {canCash && (
           <button type="button" className="btn btn-secondary" data-testid={TID.paymentCash} onClick={onCash}>
             <kbd>{CASH_INSTEAD_KEY}</kbd> {t('payment.payCash')}

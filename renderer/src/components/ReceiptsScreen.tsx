@@ -17,6 +17,7 @@ import { Receipt } from './Receipt';
 import { RefundDialog, type RefundActions } from './refund/RefundDialog';
 import { RefundList } from './refund/RefundList';
 import { SaleHistoryList } from './SaleHistoryList';
+import { CloseButton } from './DialogButtons';
 
 interface Props {
   readonly store: StoreInfoView;
@@ -133,14 +134,7 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
             {t('history.keys', { reprintKey: HISTORY_REPRINT_KEY, refundKey: HISTORY_REFUND_KEY })}
           </p>
           <div className="dialog-buttons">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid={TID.dialogCancel}
-              onClick={onClose}
-            >
-              <kbd>Esc</kbd> {t('dialog.close')}
-            </button>
+            <CloseButton onClose={onClose} />
             <button
               type="button"
               className="btn btn-secondary"

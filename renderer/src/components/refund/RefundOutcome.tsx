@@ -5,6 +5,7 @@ import type { PosError } from '@contract/result';
 import { useI18n } from '../../i18n/context';
 import { doneText, translated } from '../../refunds/refund-text';
 import { TID } from '../../testids';
+import { CheckNowButton } from '../DialogButtons';
 
 export function RefundDone({ refund }: { readonly refund: RefundView }) {
   const { t, money } = useI18n();
@@ -53,17 +54,7 @@ export function RefundUnknown({ refundId, checking, stillUnknown, error, onCheck
           {translated(t, error)}
         </p>
       )}
-      <button
-        type="button"
-        className="btn btn-primary"
-        data-testid={TID.refundCheck}
-        disabled={checking}
-        aria-busy={checking}
-        autoFocus
-        onClick={onCheck}
-      >
-        <kbd>Enter</kbd> {t(checking ? 'payment.checking' : 'payment.checkNow')}
-      </button>
+      <CheckNowButton testId={TID.refundCheck} checking={checking} onCheck={onCheck} />
     </div>
   );
 }
