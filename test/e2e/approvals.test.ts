@@ -11,12 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import {
+  approveAs,
   ensureRendererBuilt,
   hasChromium,
   launchChromium,
+  openTill,
   scan,
   startWebHostProcess,
   tid,
+  typeSlowly,
   type WebHostProcess,
 } from './harness';
 
@@ -38,9 +41,6 @@ async function cashSale(page: Page, barcode: string): Promise<string> {
   await page.locator(tid('cart-empty')).waitFor();
   return receiptNo;
 }
-
-/** Types like a person (a fast burst would be taken for a barcode scan). */
-const typeSlowly = (page: Page, text: string): Promise<void> => page.keyboard.type(text, { delay: 70 });
 
 /** Every string value in a journal body (and, with `keys`, every key), for checking that no PIN was written. */
 function stringsIn(value: unknown, keys = false): string[] {
@@ -69,9 +69,7 @@ describe.skipIf(!hasChromium)('manager approvals in Chromium', () => {
 
   it('reprints the first of two sales and opens the drawer, each approved by a manager', async () => {
     web = await startWebHostProcess(dataDir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(web.url);
-    await page.locator(tid('cart-empty')).waitFor();
+    const page = await openTill(browser, web.url);
 
     const first = await cashSale(page, DEMO.cola.barcode);
     const second = await cashSale(page, DEMO.cola.barcode);
@@ -122,11 +120,7 @@ describe.skipIf(!hasChromium)('manager approvals in Chromium', () => {
     await page.locator(tid('drawer-reason')).waitFor();
     await typeSlowly(page, 'change for a 100 note');
     await page.keyboard.press('Enter');
-    await approval.waitFor();
-    await typeSlowly(page, MANAGER.code);
-    await page.keyboard.press('Tab');
-    await typeSlowly(page, MANAGER.pin);
-    await page.keyboard.press('Enter');
+    await approveAs(page, MANAGER.code, MANAGER.pin);
     await page.locator(`${tid('toast')}[data-key="drawer.opened"]`).waitFor();
     await page.locator(tid('printer-panel')).waitFor({ state: 'detached' });
     expect(await page.locator('body').innerText()).not.toContain(MANAGER.pin);

@@ -101,3 +101,33 @@ export async function scan(page: Page, code: string): Promise<void> {
   await page.locator('html[data-scanner="ready"]').waitFor();
   return keyBurst(page, [...code, 'Enter']);
 }
+
+/** The cashier screen of a running till, loaded and empty. */
+export async function openTill(
+  browser: Browser,
+  url: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (opts.timeoutMs !== undefined) page.setDefaultTimeout(opts.timeoutMs);
+  await page.goto(url);
+  await page.locator(tid('cart-empty')).waitFor();
+  return page;
+}
+
+/** Types like a person (a fast burst would be taken for a barcode scan). */
+export const typeSlowly = (page: Page, text: string): Promise<void> =>
+  page.keyboard.type(text, { delay: 70 });
+
+/** Answers the manager approval prompt with an operator code and PIN, typed like a person. */
+export async function approveAs(page: Page, code: string, pin: string): Promise<void> {
+  await page.locator(tid('approval-dialog')).waitFor();
+  await typeSlowly(page, code);
+  await page.keyboard.press('Tab');
+  await typeSlowly(page, pin);
+  await page.keyboard.press('Enter');
+}
+
+/** The status bar's gateway slot: 'online', 'offline', 'not-configured' or 'error'. */
+export const gatewayState = (page: Page): Promise<string | null> =>
+  page.locator(tid('status-gateway')).getAttribute('data-state');

@@ -14,8 +14,10 @@ import { buildVariableMeasureBarcode, DEFAULT_PRICE_RULE } from '../../main/cata
 import { TRAINING_CARDS } from '../../main/payments/card/training-cards';
 import {
   ensureRendererBuilt,
+  gatewayState,
   hasChromium,
   launchChromium,
+  openTill,
   scan,
   startWebHostProcess,
   tid,
@@ -51,8 +53,6 @@ describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const gatewayState = (page: Page) => page.locator(tid('status-gateway')).getAttribute('data-state');
-
   /**
    * Opens the card dialog and swipes a test card. The contact is typed whenever the dialog asks for it: up
    * front when the till already knows it is offline, or after the swipe when the gateway turned out to be
@@ -82,10 +82,7 @@ describe.skipIf(!hasChromium)('card and QR payments through the cashier screen, 
     { timeout: 120_000 },
     async () => {
       web = await startWebHostProcess(dataDir, ['--fast-sync']);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      page.setDefaultTimeout(15_000);
-      await page.goto(web.url);
-      await page.locator(tid('cart-empty')).waitFor();
+      const page = await openTill(browser, web.url, { timeoutMs: 15_000 });
       await expect.poll(() => gatewayState(page)).toBe('online');
 
       // 1. Online: approved.

@@ -13,9 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import {
+  approveAs,
   ensureRendererBuilt,
+  gatewayState,
   hasChromium,
   launchChromium,
+  openTill,
   scan,
   startWebHostProcess,
   tid,
@@ -25,9 +28,6 @@ import { tillGateway } from './till-gateway';
 
 const SECRET = Buffer.alloc(32, 9);
 const MANAGER = { code: '900', pin: '1234' };
-
-/** Types like a person (a fast burst would be taken for a barcode scan). */
-const typeSlowly = (page: Page, text: string): Promise<void> => page.keyboard.type(text, { delay: 70 });
 
 describe.skipIf(!hasChromium)('refunds in Chromium', () => {
   let browser: Browser;
@@ -50,8 +50,6 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
     await gw.down();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  const gatewayState = (page: Page) => page.locator(tid('status-gateway')).getAttribute('data-state');
 
   async function finishSale(page: Page): Promise<string> {
     await page.locator(tid('sale-complete')).waitFor();
@@ -81,23 +79,12 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
     await page.locator(tid('receipts-screen')).waitFor({ state: 'detached' });
   }
 
-  async function approve(page: Page): Promise<void> {
-    await page.locator(tid('approval-dialog')).waitFor();
-    await typeSlowly(page, MANAGER.code);
-    await page.keyboard.press('Tab');
-    await typeSlowly(page, MANAGER.pin);
-    await page.keyboard.press('Enter');
-  }
-
   it(
     'says online-only while the gateway is down, then refunds to the card and in cash',
     { timeout: 120_000 },
     async () => {
       web = await startWebHostProcess(dataDir, ['--fast-sync']);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      page.setDefaultTimeout(15_000);
-      await page.goto(web.url);
-      await page.locator(tid('cart-empty')).waitFor();
+      const page = await openTill(browser, web.url, { timeoutMs: 15_000 });
       await expect.poll(() => gatewayState(page)).toBe('online');
 
       // A card sale (visa, online) and a cash sale of three colas.
@@ -135,7 +122,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
       await page.locator(tid('refund-all')).click();
       await page.locator(`${tid('refund-reason')}[data-reason="defective"]`).click();
       await page.locator(tid('refund-confirm')).click();
-      await approve(page);
+      await approveAs(page, MANAGER.code, MANAGER.pin);
       const cardDone = page.locator(tid('refund-done'));
       await cardDone.waitFor();
       expect(await cardDone.getAttribute('data-kind')).toBe('card');
@@ -152,7 +139,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
       await qty.fill('2');
       await page.locator(`${tid('refund-reason')}[data-reason="not_wanted"]`).click();
       await page.locator(tid('refund-confirm')).click();
-      await approve(page);
+      await approveAs(page, MANAGER.code, MANAGER.pin);
       await page.locator(tid('refund-done')).waitFor();
       expect(await page.locator(tid('refund-done')).getAttribute('data-kind')).toBe('cash');
       await closeReceipts(page);
