@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentResultView } from '../../../main/api/contract';
 import { verifyJournal } from '../../../main/audit/journal';
 import { DEMO } from '../../../main/catalog/demo';
-import { call, cartOf, failure, openShop, until } from './fixtures';
+import { call, cartOf, diskFullFor, failure, openShop, until } from './fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
 
@@ -165,15 +165,12 @@ describe('an approval the till could not write', () => {
     const cart = await cartOf(h);
     const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
     // Another connection makes the sale's insert fail, as a full disk would, after the gateway approved.
-    const admin = new Database(path.join(shop.dataDir, 'pos.sqlite'));
-    admin.exec(`CREATE TRIGGER refuse_sale BEFORE INSERT ON sales
-      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const diskBack = diskFullFor(shop, 'BEFORE INSERT ON sales');
     const r = await h.dispatch('payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
     expect(r.ok).toBe(false);
     expect(shop.gateway.ledger.payments('T01')).toHaveLength(1); // charged
     expect((await call(h, 'payment.get', { attemptId: a.attemptId })).state).toBe('authorizing');
-    admin.exec('DROP TRIGGER refuse_sale');
-    admin.close();
+    diskBack();
     // The background resolver (every 5 s) makes it unknown, looks it up, and writes the sale: once.
     await until(
       async () => (await call(h, 'payment.get', { attemptId: a.attemptId })).state === 'approved',

@@ -1,5 +1,6 @@
 // A host wired to a sandbox gateway on loopback (a real HTTP server with its own ledger), with fast sync
 // timings, for the payment tests: the test keeps the sandbox handle to inject faults, cut it off and restart it.
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,4 +131,17 @@ export async function until(cond: () => boolean | Promise<boolean>, what: string
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * Makes the till's writes matching `when` fail as a full disk would (another connection adds a trigger), until
+ * the returned function is called. `when` is a trigger's event clause, e.g. "BEFORE INSERT ON sales".
+ */
+export function diskFullFor(shop: Shop, when: string): () => void {
+  const admin = new Database(path.join(shop.dataDir, 'pos.sqlite'));
+  admin.exec(`CREATE TRIGGER disk_full ${when} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+  return () => {
+    admin.exec('DROP TRIGGER disk_full');
+    admin.close();
+  };
 }

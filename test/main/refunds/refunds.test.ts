@@ -11,7 +11,7 @@ import { verifyJournal } from '../../../main/audit/journal';
 import { DEMO } from '../../../main/catalog/demo';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
-import { call, cartOf, failure, openShop, until, type Shop } from '../payments/fixtures';
+import { call, cartOf, diskFullFor, failure, openShop, until, type Shop } from '../payments/fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
 const WECHAT = '134567890123456789';
@@ -398,9 +398,7 @@ describe('refunds exactly once when the answer is lost', () => {
     const h = shop.host;
     const sale = await cardSale(h);
     // Another connection makes the completing write fail, as a full disk would.
-    const admin = new Database(path.join(shop.dataDir, 'pos.sqlite'));
-    admin.exec(`CREATE TRIGGER refuse_completion BEFORE UPDATE OF state ON refunds WHEN NEW.state = 'completed'
-      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const diskBack = diskFullFor(shop, "BEFORE UPDATE OF state ON refunds WHEN NEW.state = 'completed'");
     const refundId = randomUUID();
     const lost = await failure(h, 'refund.issue', {
       refundId,
@@ -412,8 +410,7 @@ describe('refunds exactly once when the answer is lost', () => {
     expect(lost.code).not.toBe('REFUND_REFUSED');
     expect(shop.gateway.ledger.refunds('T01')).toHaveLength(1); // the gateway paid it back
     expect((await call(h, 'refund.get', { refundId })).state).toBe('sending');
-    admin.exec('DROP TRIGGER refuse_completion');
-    admin.close();
+    diskBack();
     // The background resolver (every 5 s) finds it, looks it up and completes it: once.
     await until(
       async () => (await call(h, 'refund.get', { refundId })).state === 'completed',
