@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentResultView } from '../../../main/api/contract';
 import { verifyJournal } from '../../../main/audit/journal';
 import { DEMO } from '../../../main/catalog/demo';
-import { call, cartOf, diskFullFor, failure, openShop, until } from './fixtures';
+import { call, cartOf, diskFullFor, failure, openShop, payOffline, until } from './fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
 
@@ -267,16 +267,9 @@ describe('store-and-forward', () => {
   it('a decline after forwarding is a manager alert until acknowledged with a PIN', async () => {
     const shop = await openShop();
     const h = shop.host;
-    await shop.stopGateway();
-    const cart = await cartOf(h);
-    const a = await call(h, 'payment.startCard', {
-      cartId: cart.cartId,
-      cartVersion: cart.version,
-      customerContact: '13800000000',
-    });
-    expect(
-      (await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'stolen' })).outcome,
-    ).toBe('stored');
+    const { result } = await payOffline(shop, 'stolen');
+    expect(result.outcome).toBe('stored');
+    const a = result.payment;
     await shop.restartGateway();
     await until(
       async () => (await call(h, 'payment.get', { attemptId: a.attemptId })).state === 'forward_declined',

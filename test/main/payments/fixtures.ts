@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Channel, Output, CartView } from '../../../main/api/contract';
+import type { Channel, Output, CartView, PaymentResultView } from '../../../main/api/contract';
 import type { Result } from '../../../main/api/result';
 import { DEMO } from '../../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
@@ -144,4 +144,24 @@ export function diskFullFor(shop: Shop, when: string): () => void {
     admin.exec('DROP TRIGGER disk_full');
     admin.close();
   };
+}
+
+/**
+ * A card payment of a fresh demo cart while the gateway is already down: the customer's contact is given up
+ * front, the test card swiped; returns the cart and the answer (normally `stored`).
+ */
+export async function payOffline(
+  shop: Shop,
+  testCard: 'visa' | 'unionpay' | 'mastercard' | 'stolen' | 'decline' | 'expired',
+  contact = '13800000000',
+): Promise<{ cart: CartView; result: PaymentResultView }> {
+  await shop.stopGateway();
+  const cart = await cartOf(shop.host);
+  const a = await call(shop.host, 'payment.startCard', {
+    cartId: cart.cartId,
+    cartVersion: cart.version,
+    customerContact: contact,
+  });
+  const result = await call(shop.host, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard });
+  return { cart, result };
 }

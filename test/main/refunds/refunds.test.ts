@@ -11,7 +11,16 @@ import { verifyJournal } from '../../../main/audit/journal';
 import { DEMO } from '../../../main/catalog/demo';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
-import { call, cartOf, diskFullFor, failure, openShop, until, type Shop } from '../payments/fixtures';
+import {
+  call,
+  cartOf,
+  diskFullFor,
+  failure,
+  openShop,
+  payOffline,
+  until,
+  type Shop,
+} from '../payments/fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
 const WECHAT = '134567890123456789';
@@ -295,15 +304,9 @@ describe('card and QR refunds (online only)', () => {
   it('a card payment still stored offline cannot be refunded until it has been forwarded', async () => {
     const shop = await openShop();
     const h = shop.host;
-    await shop.stopGateway();
-    const cart = await cartOf(h);
-    const a = await call(h, 'payment.startCard', {
-      cartId: cart.cartId,
-      cartVersion: cart.version,
-      customerContact: '13800000000',
-    });
-    const r = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    const { cart, result: r } = await payOffline(shop, 'visa');
     expect(r.outcome).toBe('stored');
+    const a = r.payment;
     const sold = saleOf(r);
     const prep = await call(h, 'refund.prepare', { saleId: sold.saleId });
     expect(prep.blocked).toMatchObject({ code: 'ONLINE_ONLY', detail: { paymentState: 'stored' } });
