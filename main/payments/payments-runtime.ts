@@ -351,9 +351,10 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     startQr: (input) => result(qr.pay(input)),
     assertCartUnlocked(cartId) {
       const waiting = attempts.blockingFor(cartId);
+      if (waiting === null) return; // the usual case: one query on every cart edit and every cash sale
       // A card payment still waiting for its card has moved no money: going on with the cart (an edit, cash,
       // clearing it) abandons it, so a refused or forgotten card dialog never leaves the cart stuck.
-      if (waiting?.state === 'created' && waiting.kind === 'card') cards.cancel(waiting.id);
+      if (waiting.state === 'created' && waiting.kind === 'card') cards.cancel(waiting.id);
       const b = attempts.blockingFor(cartId);
       if (b)
         throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/store/db';
+import { NEW_DATABASE_PAGE_SIZE, openDatabase } from '../../../main/store/db';
 import { failureOf, holdExclusiveLock, repoRoot, sha256File, tempDir } from './fixtures';
 
-const PAGE = 4096;
+const PAGE = NEW_DATABASE_PAGE_SIZE;
 
 /** A closed, checkpointed WAL database with a table spanning many pages. */
 function makeDatabase(dir: string): string {
@@ -63,6 +63,30 @@ describe('openDatabase: durability pragmas', () => {
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 200 });
     db.close();
     expect(sha256File(file)).toBe(before);
+  });
+
+  it('creates new databases with 2 KiB pages, and the header says so', () => {
+    const file = path.join(tempDir(), 'pos.sqlite');
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE t (x)');
+    expect(db.pragma('page_size', { simple: true })).toBe(2048);
+    db.close();
+    const header = fs.readFileSync(file).subarray(16, 18);
+    expect(header.readUInt16BE(0)).toBe(2048);
+  });
+
+  it('a database made with 4 KiB pages keeps them, and opens durable', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = new BetterSqlite3(file);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    db.exec('INSERT INTO t VALUES (2)');
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    expectDurable(db);
+    db.close();
   });
 
   it('refuses to create a database when opening read-only', async () => {
