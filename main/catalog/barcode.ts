@@ -1,6 +1,8 @@
 // Scanner / keyboard text -> a validated, normalised product code. Pure: no database.
-// Normal form: UPC-A gets a leading 0 (EAN-13); GTIN-14 with indicator 0 drops it (EAN-13); EAN-13, EAN-8 and
-// GTIN-14 with indicator 1-9 are kept. So one product code has exactly one stored spelling.
+// Normal form: UPC-A gets a leading 0 (EAN-13); GTIN-14 with indicator 0 drops it (EAN-13); an EAN-13 with five
+// leading zeros is an EAN-8 in a longer field (GS1 pads GTIN-8 that way; scanners set to "EAN-8 as EAN-13" send
+// it) and keeps its 8 digits; EAN-13, EAN-8 and GTIN-14 with indicator 1-9 are kept. So one product code has
+// exactly one stored spelling.
 import { PosFailure } from '../api/result';
 import { gs1CheckDigit } from './gtin';
 import { paymentCodeShape } from './payment-code';
@@ -11,6 +13,9 @@ import {
   splitVariableMeasure,
   type VariableMeasureRule,
 } from './variable-measure';
+
+/** How GS1 writes a GTIN-8 in a 13-digit field (docs/catalog-csv.md). */
+const EAN8_PADDING = '00000';
 
 export type GtinFormat = 'EAN-8' | 'UPC-A' | 'EAN-13' | 'GTIN-14';
 
@@ -126,8 +131,10 @@ export function parseBarcode(
     });
   }
 
-  const code =
+  const gtin13 =
     format === 'UPC-A' ? `0${text}` : format === 'GTIN-14' && text.startsWith('0') ? text.slice(1) : text;
+  // Leading zeros weigh nothing in the GS1 check digit, so the last 8 digits are a valid EAN-8.
+  const code = gtin13.length === 13 && gtin13.startsWith(EAN8_PADDING) ? gtin13.slice(5) : gtin13;
   if (code.length === 13 && code.startsWith('2')) {
     const rule = matchRule(code, activeRules);
     if (rule) return variable(code, rule);

@@ -64,7 +64,7 @@ export function refundableLines(
 
 /**
  * The refund of `requested` against the sale's `lines`, given what was refunded before. Throws
- * REFUND_NOT_ALLOWED for an unknown line, a line named twice, or more than is left of a line.
+ * REFUND_NOT_ALLOWED for an unknown line, a line named twice, part of a piece, or more than is left of a line.
  */
 export function decideRefund(
   lines: readonly CartLineView[],
@@ -81,6 +81,13 @@ export function decideRefund(
       throw new PosFailure('REFUND_NOT_ALLOWED', `Line ${lineNo} is named twice`, { lineNo });
     }
     seen.add(lineNo);
+    // Sold in whole pieces (cart-service), so returned in whole pieces: a slip never shows "0.5 cola".
+    if (line.unit === 'each' && qtyMilli % 1000 !== 0) {
+      throw new PosFailure('REFUND_NOT_ALLOWED', `Line ${lineNo} is sold by the piece: return whole pieces`, {
+        lineNo,
+        qtyMilli,
+      });
+    }
     const before = refunded.get(lineNo) ?? NONE;
     const remaining = line.qtyMilli - before.qtyMilli;
     if (qtyMilli > remaining) {

@@ -9,6 +9,7 @@ import type {
   TenderView,
 } from '../api/contract';
 import { PosFailure } from '../api/result';
+import { groupLines } from './tax';
 
 interface SaleRow {
   id: string;
@@ -200,19 +201,28 @@ export function createSaleRepo(
   };
 }
 
-/** Recomputes the per-category summary from the stored lines (their taxes already sum to the sale's tax). */
+/**
+ * Recomputes the tax summary from the stored lines (their taxes already sum to the sale's tax), grouped and
+ * ordered exactly as pricing grouped them: by (category, rate), so a rate that changed while the cart was open
+ * keeps its own row on the receipt.
+ */
 function taxSummary(
   lines: readonly CartLineView[],
   names: ReadonlyMap<string, { readonly name: string }>,
 ): TaxSummaryView[] {
-  const by = new Map<string, { rateBp: number; baseMinor: number; taxMinor: number }>();
-  for (const l of lines) {
-    const cur = by.get(l.taxCategoryId) ?? { rateBp: l.taxRateBp, baseMinor: 0, taxMinor: 0 };
-    cur.baseMinor += l.totalMinor - l.taxMinor;
-    cur.taxMinor += l.taxMinor;
-    by.set(l.taxCategoryId, cur);
-  }
-  return [...by.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, v]) => ({ taxCategoryId: id, name: names.get(id)?.name ?? id, ...v }));
+  return groupLines(lines).map((g) => {
+    let baseMinor = 0;
+    let taxMinor = 0;
+    for (const { line } of g.members) {
+      baseMinor += line.totalMinor - line.taxMinor;
+      taxMinor += line.taxMinor;
+    }
+    return {
+      taxCategoryId: g.taxCategoryId,
+      name: names.get(g.taxCategoryId)?.name ?? g.taxCategoryId,
+      rateBp: g.rateBp,
+      baseMinor,
+      taxMinor,
+    };
+  });
 }

@@ -24,18 +24,20 @@ export function taxOf(amountMinor: number, rateBp: number, mode: PricingMode): n
   return toSafeNumber(mode === 'inclusive' ? divHalfUp(a * r, 10_000n + r) : divHalfUp(a * r, 10_000n));
 }
 
-interface Group {
+interface Group<L> {
   readonly taxCategoryId: string;
   readonly rateBp: number;
-  readonly members: { readonly index: number; readonly line: TaxableLine }[];
+  readonly members: { readonly index: number; readonly line: L }[];
 }
 
 /**
  * Lines grouped by (category, rate), sorted by category id then rate. A category normally has one rate;
  * if a rate changed while a cart was open the two rates stay separate rather than being taxed as one.
  */
-function groupLines(lines: readonly TaxableLine[]): Group[] {
-  const groups = new Map<string, Group>();
+export function groupLines<L extends { readonly taxCategoryId: string; readonly taxRateBp: number }>(
+  lines: readonly L[],
+): Group<L>[] {
+  const groups = new Map<string, Group<L>>();
   lines.forEach((line, i) => {
     const key = `${line.taxCategoryId}\u0000${line.taxRateBp}`;
     let g = groups.get(key);

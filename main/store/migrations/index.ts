@@ -6,6 +6,7 @@ import { m004Operators } from './004-operators';
 import { m005Payments } from './005-payments';
 import { m006Refunds } from './006-refunds';
 import { m007CartsInRow } from './007-carts-in-row';
+import { m008Ean8Spelling } from './008-ean8-spelling';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m005Payments,
   m006Refunds,
   m007CartsInRow,
+  m008Ean8Spelling,
 ];

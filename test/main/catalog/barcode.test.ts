@@ -31,6 +31,14 @@ describe('parseBarcode: plain GTINs', () => {
     expect(parseBarcode('96385074')).toEqual({ kind: 'gtin', code: '96385074', format: 'EAN-8' });
   });
 
+  it('an EAN-8 padded to 13 or 14 digits (GS1 long-field spelling) is stored as the 8-digit scan is', () => {
+    expect(parseBarcode('0000096385074')).toEqual({ kind: 'gtin', code: '96385074', format: 'EAN-13' });
+    expect(parseBarcode('00000096385074')).toEqual({ kind: 'gtin', code: '96385074', format: 'GTIN-14' });
+    // Four zeros is a real EAN-13, kept as it is; a padded EAN-8 still needs its check digit right.
+    expect(parseBarcode('0000196385073').code).toBe('0000196385073');
+    expect(() => parseBarcode('0000096385075')).toThrow(/check digit/);
+  });
+
   it('normalises UPC-A to EAN-13 with a leading 0', () => {
     expect(parseBarcode('036000291452')).toEqual({ kind: 'gtin', code: '0036000291452', format: 'UPC-A' });
   });

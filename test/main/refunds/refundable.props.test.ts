@@ -8,14 +8,20 @@ import { decideRefund, refundableLines, type LineRefunded } from '../../../main/
 
 const RUNS = { numRuns: 800 };
 
-function line(qtyMilli: number, totalMinor: number, taxMinor: number): CartLineView {
+/** A weighed line (any quantity in grams), or sold by the piece (whole pieces only). */
+function line(
+  qtyMilli: number,
+  totalMinor: number,
+  taxMinor: number,
+  unit: 'kg' | 'each' = 'kg',
+): CartLineView {
   return {
     lineId: 'l',
     productId: 'p',
     sku: 's',
     name: '商品',
     nameEn: 'Item',
-    unit: qtyMilli % 1000 === 0 ? 'each' : 'kg',
+    unit,
     qtyMilli,
     unitPriceMinor: 0,
     taxCategoryId: 't',
@@ -136,7 +142,7 @@ describe('refund amounts', () => {
     expect(rest).toMatchObject({ amountMinor: 667, taxMinor: 77 });
   });
 
-  it('refuses more than is left, an unknown line, a line named twice, and parts worth nothing', () => {
+  it('refuses more than is left, an unknown line, a line named twice, part of a piece, and parts worth nothing', () => {
     const lines = [line(2000, 500, 0), line(1000, 0, 0)];
     const taken = new Map([[1, { qtyMilli: 1500, amountMinor: 375, taxMinor: 0 }]]);
     const code = (f: () => unknown): string => {
@@ -158,6 +164,12 @@ describe('refund amounts', () => {
         ]),
       ),
     ).toBe('REFUND_NOT_ALLOWED');
+    // Sold by the piece, returned by the piece: half a cola is refused, one cola is fine.
+    const cola = [line(2000, 700, 81, 'each')];
+    expect(code(() => decideRefund(cola, new Map(), [{ lineNo: 1, qtyMilli: 500 }]))).toBe(
+      'REFUND_NOT_ALLOWED',
+    );
+    expect(code(() => decideRefund(cola, new Map(), [{ lineNo: 1, qtyMilli: 1000 }]))).toBe('none');
     // A free line alone pays back nothing: refused rather than a refund of 0.00.
     expect(code(() => decideRefund(lines, new Map(), [{ lineNo: 2, qtyMilli: 1000 }]))).toBe(
       'REFUND_NOT_ALLOWED',
