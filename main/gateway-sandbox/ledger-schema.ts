@@ -122,6 +122,16 @@ const STEPS: readonly string[] = [
   ALTER TABLE refunds_v2 RENAME TO refunds;
   ALTER TABLE qr_orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;
   `,
+  // 3: a reverse that finds no QR order closes its reference, so a micropay still on its way (a slow link, a
+  // queue) is refused when it arrives instead of charging a customer the till has already given up on.
+  `
+  CREATE TABLE qr_closed_references (
+    terminal_id TEXT NOT NULL,
+    reference   TEXT NOT NULL,
+    closed_at   TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, reference)
+  );
+  `,
 ];
 
 export const LEDGER_VERSION = STEPS.length;

@@ -278,6 +278,22 @@ export class Ledger {
       .run(n.status, n.message, n.queryCount, n.refundedMinor, n.paidAt, n.reversedAt, orderId);
   }
 
+  /** A reverse found no order under `reference`: no micropay may use it from now on. */
+  closeQrReference(terminalId: string, reference: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO qr_closed_references (terminal_id, reference, closed_at) VALUES (?, ?, ?)`,
+      )
+      .run(terminalId, reference, at);
+  }
+
+  qrReferenceClosedAt(terminalId: string, reference: string): string | null {
+    const row = this.db
+      .prepare(`SELECT closed_at AS at FROM qr_closed_references WHERE terminal_id = ? AND reference = ?`)
+      .get(terminalId, reference) as { at: string } | undefined;
+    return row?.at ?? null;
+  }
+
   qrOrderByReference(terminalId: string, reference: string): QrOrderRow | undefined {
     return this.db
       .prepare(`SELECT ${QR_COLUMNS} FROM qr_orders WHERE terminal_id = ? AND reference = ?`)

@@ -111,7 +111,10 @@ const ROUTE_DOCS: Record<RouteName, RouteDoc> = {
   },
   reverseQr: {
     summary: 'Close an unpaid QR order or reverse a paid one (idempotent in effect)',
-    description: 'The body is empty or {}. A paid order with refunds cannot be reversed (invalid_request).',
+    description:
+      'The body is empty or {}. A paid order with refunds cannot be reversed (invalid_request). A reverse ' +
+      'that finds no order answers not_found and closes the reference: a micropay that arrives later under ' +
+      'it is refused (idempotency_conflict) instead of charging.',
     request: null,
     response: 'QrOrder',
     errors: ['not_found'],

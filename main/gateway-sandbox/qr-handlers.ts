@@ -51,6 +51,14 @@ export const micropay = handler(MicropayRequestSchema, NoParams, (ctx, req) => {
   }
   const taken = ctx.ledger.qrOrderByReference(ctx.terminalId, req.reference);
   if (taken) throw referenceTaken('QR order', req.reference, taken.orderId);
+  const closedAt = ctx.ledger.qrReferenceClosedAt(ctx.terminalId, req.reference);
+  if (closedAt !== null) {
+    // The terminal reversed this reference before its micropay got here: it has given up on it.
+    throw new GatewayFailure(
+      'idempotency_conflict',
+      `reference ${req.reference} was closed by a reverse at ${closedAt}; a new payment needs a new reference`,
+    );
+  }
   const start = startQr(req.amountMinor);
   const now = ctx.now.toISOString();
   const row: QrOrderRow = {
@@ -83,9 +91,21 @@ export const reverseQr = handler(
   z.union([z.undefined(), z.strictObject({})]),
   ReferenceParams,
   (ctx, _body, { reference }) => {
-    // A customer who confirmed before the reverse arrived has paid: that money goes back (reversed).
-    const order = refreshQrOrder(ctx, orderOf(ctx, reference), false);
     const now = ctx.now.toISOString();
+    const found = ctx.ledger.qrOrderByReference(ctx.terminalId, reference);
+    if (!found) {
+      // Nothing to reverse yet, but the terminal has given up on this reference: close it, so a micropay
+      // still on its way is refused instead of charging. Answered not_found as before, but returned rather
+      // than thrown: a thrown failure rolls back what the handler wrote, and the closing must stay.
+      ctx.ledger.closeQrReference(ctx.terminalId, reference, now);
+      const f = new GatewayFailure(
+        'not_found',
+        `no QR order with reference ${reference}; the reference is closed`,
+      );
+      return { status: f.status, body: f.toBody() };
+    }
+    // A customer who confirmed before the reverse arrived has paid: that money goes back (reversed).
+    const order = refreshQrOrder(ctx, found, false);
     if (order.status === 'user_paying') {
       const change = { status: 'closed', message: 'closed before the customer paid' } as const;
       ctx.ledger.updateQrOrder(order.orderId, change);

@@ -150,15 +150,16 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         },
       });
       let answered = false;
-      const fail = (reason: string): void =>
+      const fail = (reason: string, timedOut = false): void =>
         done(
           sent
-            ? // A kept-alive socket the server had already closed: nothing came back on it.
-              { kind: 'unknown', reason, staleSocket: req.reusedSocket && !answered }
+            ? // A kept-alive socket the server had already closed fails at once with nothing back on it; a
+              // request that timed out was simply not answered in time, and is not retried.
+              { kind: 'unknown', reason, staleSocket: req.reusedSocket && !answered && !timedOut }
             : { kind: 'unreachable', reason },
         );
       const total = setTimeout(() => {
-        fail(`no answer within ${timeoutMs} ms`);
+        fail(`no answer within ${timeoutMs} ms`, true);
         req.destroy();
       }, timeoutMs);
       req.on('socket', (socket) => {
@@ -226,7 +227,13 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         idempotencyKey: c.idempotencyKey,
         now: opts.now(),
       });
-      raw = await send(route.method, path, body, again, true);
+      const retry = await send(route.method, path, body, again, true);
+      // The first request went out and may have reached the gateway (and moved money) before its socket
+      // died: a retry that cannot connect proves nothing, so only an answer may replace "unknown".
+      raw =
+        retry.kind === 'unreachable'
+          ? { kind: 'unknown', reason: `${raw.reason}; retry: ${retry.reason}` }
+          : retry;
     }
     if (raw.kind === 'unreachable') return raw;
     if (raw.kind === 'unknown') return { kind: 'unknown', reason: raw.reason };

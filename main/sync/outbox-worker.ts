@@ -59,6 +59,9 @@ export interface OutboxWorker {
   idle(): Promise<void>;
 }
 
+const FLUSH_RETRY_BASE_MS = 500;
+const FLUSH_RETRY_MAX_MS = 30_000;
+
 export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const concurrency = o.concurrency ?? 4;
   const backoff = o.backoff ?? { baseMs: 1_000, maxMs: 5 * 60_000 };
@@ -71,6 +74,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let probing = false;
   let timer: NodeJS.Timeout | null = null;
   let flushScheduled = false;
+  // Consecutive batches whose answers could not be recorded (a full disk): how long to wait before the next try.
+  let flushFailures = 0;
+  let flushTimer: NodeJS.Timeout | null = null;
   const results: {
     key: string;
     to: 'sent' | 'pending' | 'failed';
@@ -114,12 +120,26 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         next = claim();
       });
     } catch (e) {
-      // The rows stay `sending`; the next start requeues them and the keys make the resend safe.
-      o.log('error', 'outbox: could not record answers', {
+      // Nothing of the batch was recorded (the transaction rolled back). Keep its answers and record them
+      // again later, so its rows do not sit in `sending` while the till runs (a stored payment would miss its
+      // forward deadline). Answers that arrive meanwhile join them: one flush when the timer fires.
+      results.unshift(...batch);
+      flushFailures++;
+      const wait = Math.min(FLUSH_RETRY_MAX_MS, FLUSH_RETRY_BASE_MS * 2 ** (flushFailures - 1));
+      o.log('error', 'outbox: could not record answers; trying again', {
         error: e instanceof Error ? e.message : String(e),
+        answers: results.length,
+        retryInMs: wait,
       });
-      next = [];
+      flushScheduled = true; // no immediate flush from new answers: the timer does it
+      flushTimer = setTimeout(() => {
+        flushTimer = null;
+        flush();
+      }, wait);
+      o.onProgress?.();
+      return;
     }
+    flushFailures = 0;
     const client = o.gateway();
     if (client) for (const r of next) runRow(r, client);
     o.onProgress?.();
@@ -260,7 +280,13 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      while (inFlight > 0 || results.length > 0) await new Promise((r) => setTimeout(r, 5));
+      while (inFlight > 0 || (results.length > 0 && flushTimer === null))
+        await new Promise((r) => setTimeout(r, 5));
+      // Answers that still cannot be recorded are dropped: their rows stay `sending`, the next start requeues
+      // them, and their idempotency keys make the resend harmless.
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      results.length = 0;
     },
     kick() {
       if (running && inFlight < concurrency) pump();

@@ -10,10 +10,12 @@
 //   created --cashier cancels--> cancelled
 //   QR only: authorizing --"user paying"--> user_paying --poll--> approved | declined
 //            user_paying | unknown --poll limit reached / unresolvable--> reversing --reversed--> cancelled
+//            unknown --lookup: the gateway has no such order (yet)--> reversing  (closes the reference there)
 // Offline card (store-and-forward), after the policy allowed it:
 //   created --stored with the sale--> stored --sync worker sends--> forwarding --answer--> forward_approved
 //   forwarding --answer: declined (or forwarded too late)--> forward_declined      (a manager alert)
-//   forwarding --not sent--> stored;   forwarding --unknown--> forward_unknown --lookup--> forward_approved |
+//   forwarding --not sent, or refused for a reason not about the card (terminal suspended)--> stored
+//   forwarding --unknown--> forward_unknown --lookup--> forward_approved |
 //   forward_declined | stored (never seen: sent again with the same key)
 //   stored --forward deadline passed unsent--> expired                              (a manager alert)
 // No second attempt for the same cart may start while one is created/authorizing/unknown/user_paying/reversing.

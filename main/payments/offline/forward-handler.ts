@@ -7,7 +7,18 @@ import { appendJournal } from '../../audit/journal';
 import type { OutboxHandler, HandlerResult } from '../../sync/outbox-worker';
 import type { AttemptRepo, Attempt } from '../attempts/attempt-repo';
 import type { Outcome } from '../gateway-client';
-import type { AuthorizeRequest, Payment } from '../protocol/schemas';
+import type { AuthorizeRequest, GatewayErrorCode, Payment } from '../protocol/schemas';
+
+/**
+ * The refusals that are about this payment, so final: the card could not be read, it came after its deadline,
+ * or the request itself is malformed. Every other refusal (a suspended terminal, a signature or clock problem)
+ * is about the till: the goods are gone, so the payment stays stored and is forwarded again later.
+ */
+const REFUSES_THE_PAYMENT: ReadonlySet<GatewayErrorCode> = new Set([
+  'card_unreadable',
+  'deadline_passed',
+  'invalid_request',
+]);
 
 export interface ForwardDeps {
   readonly db: Database.Database;
@@ -56,6 +67,15 @@ export function createForwardHandler(deps: ForwardDeps): OutboxHandler & {
       case 'ok':
         return { verdict: 'sent', transportFailed: false, apply: final(a, from, outcome.value) };
       case 'rejected':
+        if (!REFUSES_THE_PAYMENT.has(outcome.code)) {
+          // Counted as a failed exchange (the breaker backs off), retried until the forward deadline.
+          return {
+            verdict: 'retry',
+            error: `${outcome.code}: ${outcome.message}`,
+            transportFailed: true,
+            apply: () => void attempts.move(a.id, from, 'stored', { message: outcome.message }),
+          };
+        }
         // Refused for good (forwarded after the deadline, unreadable card, ...): a decline the manager must see.
         return {
           verdict: 'sent',

@@ -169,8 +169,9 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
         }
         if (cur.state === 'unknown') cur = changed(tx(() => attempts.move(a.id, 'unknown', 'user_paying')));
       } else if (q.kind === 'ok' && q.value === null && cur.state === 'unknown') {
-        // The gateway never saw the micropay: nothing was charged.
-        return decline(cur, 'not received by the gateway', null);
+        // Not at the gateway YET: the micropay may still be on its way (a slow link, a queue). Reversing closes
+        // its reference there, so a late micropay is refused instead of charging; then the cart is free.
+        return reverse(cur, client);
       }
       cur = attempts.byId(a.id) ?? cur;
     }

@@ -114,4 +114,16 @@ describe('micropay', () => {
     const r = await h.call('POST', '/v1/qr/orders/unknown-ref-1/reverse', undefined, { key: idem() });
     expect(r.status).toBe(404);
   });
+
+  it('a reverse that finds no order closes the reference: a micropay arriving later is refused, nothing charged', async () => {
+    const body = micropayBody(1200);
+    const r = await h.call('POST', `/v1/qr/orders/${body.reference}/reverse`, undefined, { key: idem() });
+    expect(r.status).toBe(404);
+    const late = await h.call('POST', '/v1/qr/micropay', body, { key: idem() });
+    expect(late.status).toBe(409);
+    expect(GatewayErrorSchema.parse(late.json).error).toMatchObject({ code: 'idempotency_conflict' });
+    expect(h.gw.ledger.qrOrders().filter((o) => o.reference === body.reference)).toEqual([]);
+    // Another reference is not affected.
+    expect((await pay(1200)).status).toBe('success');
+  });
 });

@@ -85,6 +85,10 @@ export async function openShop(
     async stopGateway() {
       if (up) await gateway.close();
       up = false;
+      // Let the till's pooled keep-alive sockets see the close, as they do when a gateway has been down for
+      // more than a moment. A request sent on one that has not (the same instant the gateway dies) may have
+      // reached it: that is 'unknown', not 'unreachable' (stale-socket-retry.test.ts).
+      await new Promise((r) => setTimeout(r, 20));
     },
   };
   cleanups.push(async () => {
