@@ -37,7 +37,13 @@ export interface Host {
  */
 export interface StartupFailure {
   readonly code:
-    'STORAGE_BUSY' | 'STORAGE_CORRUPT' | 'STORAGE_TOO_NEW' | 'CONFIG_CORRUPT' | 'STORAGE_FULL' | 'INTERNAL';
+    | 'STORAGE_BUSY'
+    | 'STORAGE_CORRUPT'
+    | 'STORAGE_TOO_NEW'
+    | 'CONFIG_CORRUPT'
+    | 'CONFIG_MISSING'
+    | 'STORAGE_FULL'
+    | 'INTERNAL';
   readonly message: string;
   readonly file: string | null;
 }

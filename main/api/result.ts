@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'STORAGE_BUSY', // the database is locked by another process
   'STORAGE_CORRUPT',
   'CONFIG_CORRUPT', // config.json unreadable or invalid; left untouched
+  'CONFIG_MISSING', // config.json gone beside a store that holds data: no defaults are guessed for a live shop
   'NOT_FOUND',
   'APPROVAL_DENIED', // a manager approval with a wrong operator code or PIN, or by someone not permitted
   'APPROVAL_LOCKED', // that operator is locked for a while after repeated wrong PINs

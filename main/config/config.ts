@@ -8,6 +8,7 @@ import { LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
 import { PrinterConfigSchema } from '../printing/queue/printer-config';
+import { STORE_FILE } from '../store/files';
 
 const VariableMeasureRuleSchema = z.strictObject({
   prefix: z.string().regex(/^2\d{0,2}$/),
@@ -120,18 +121,36 @@ export const DEFAULT_TAX_CATEGORIES: NonNullable<PosConfig['taxCategories']> = [
 
 export const CONFIG_FILE = 'config.json';
 
-/** Reads `dataDir/config.json`, creating it with defaults when absent. Throws PosFailure('CONFIG_CORRUPT'). */
+/**
+ * Reads `dataDir/config.json`; on a first start (no config and no store yet) creates it with defaults.
+ * Throws PosFailure: CONFIG_CORRUPT (unreadable or invalid; left untouched), CONFIG_MISSING (absent beside a
+ * store that already holds data: a live shop's settings are never replaced by training-mode defaults).
+ */
 export function loadConfig(
   dataDir: string,
   overrides: Partial<Pick<PosConfig, 'trainingMode'>> = {},
 ): PosConfig {
   const file = path.join(dataDir, CONFIG_FILE);
   if (!fs.existsSync(file)) {
+    const store = path.join(dataDir, STORE_FILE);
+    if ((fs.statSync(store, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+      throw new PosFailure(
+        'CONFIG_MISSING',
+        `${file} is missing, but ${store} already holds this till's data; restore the settings file`,
+        { file },
+      );
+    }
     const fresh = { ...DEFAULT_CONFIG, ...overrides };
     writeFileAtomic(file, JSON.stringify(fresh, null, 2) + '\n');
     return fresh;
   }
-  const text = fs.readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    // A directory in its place, no permission, a read error: still the settings file, still left untouched.
+    throw new PosFailure('CONFIG_CORRUPT', `${file} cannot be read: ${(e as Error).message}`, { file });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

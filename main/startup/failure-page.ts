@@ -11,6 +11,7 @@ export const STARTUP_FAILURE_CODES: readonly StartupFailureCode[] = [
   'STORAGE_CORRUPT',
   'STORAGE_TOO_NEW',
   'CONFIG_CORRUPT',
+  'CONFIG_MISSING',
   'STORAGE_FULL',
 ];
 
@@ -92,6 +93,22 @@ const TEXT: Readonly<Record<StartupFailureCode, FailureText>> = {
       {
         zh: '请联系技术支持，并提供下面的文件路径；他们可以据此恢复设置。',
         en: 'Contact support with the file path below; they can restore the settings from it.',
+      },
+    ],
+  },
+  CONFIG_MISSING: {
+    what: {
+      zh: '配置文件不见了，但此文件夹中已有本店的销售数据。收银程序不会用默认设置（培训模式、默认税率）继续营业。',
+      en: 'The configuration file is missing, but this folder already holds this shop’s sales. CounterPOS will not carry on with default settings (training mode, default tax rates).',
+    },
+    todo: [
+      {
+        zh: '请从备份中恢复 config.json 到下面的文件夹，然后重新打开。',
+        en: 'Restore config.json from a backup into the folder below, then start CounterPOS again.',
+      },
+      {
+        zh: '没有备份时，请联系技术支持。不要删除数据文件。',
+        en: 'Without a backup, contact support. Do not delete the data files.',
       },
     ],
   },

@@ -9,8 +9,9 @@ import { mapSqliteError } from './errors';
 import { latestVersion, migrate, type MigrationResult } from './migrate';
 import type { Migration } from './migrations/types';
 
-export const STORE_FILE = 'pos.sqlite';
-export const BACKUP_DIR = 'backups';
+import { BACKUP_DIR, STORE_FILE } from './files';
+
+export { BACKUP_DIR, STORE_FILE };
 
 export type StoreLog = NonNullable<HostOptions['log']>;
 
@@ -29,7 +30,7 @@ export interface Store {
   readonly migration: MigrationResult;
 }
 
-type StoreFailureCode = Exclude<StartupFailure['code'], 'CONFIG_CORRUPT'>;
+type StoreFailureCode = Exclude<StartupFailure['code'], 'CONFIG_CORRUPT' | 'CONFIG_MISSING'>;
 const STORE_FAILURE_CODES: ReadonlySet<string> = new Set<StoreFailureCode>([
   'STORAGE_BUSY',
   'STORAGE_CORRUPT',

@@ -43,7 +43,13 @@ export async function startWebHost(
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Wrong host');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
+    if (url === null) {
+      res
+        .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', ...headers })
+        .end('Bad request target');
+      return;
+    }
     const given = url.searchParams.get('token');
     if (given !== null) {
       if (!tokenMatches(token, given)) {
@@ -84,9 +90,8 @@ export async function startWebHost(
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const authorised =
-      pathname === BRIDGE_PATH &&
+      requestUrl(req.url, port)?.pathname === BRIDGE_PATH &&
       'host' in app &&
       hostAllowed(req, port) &&
       originAllowed(req, port) &&
@@ -117,4 +122,18 @@ export async function startWebHost(
       });
     },
   };
+}
+
+/**
+ * The request target as a URL, or null. Node's HTTP parser lets through targets that `new URL` rejects
+ * (`//[`, `http://`): unchecked, that throw would escape the request handler and stop the host.
+ */
+function requestUrl(target: string | undefined, port: number): URL | null {
+  const raw = target ?? '/';
+  if (!raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    return new URL(raw, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
 }

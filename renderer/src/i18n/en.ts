@@ -368,6 +368,8 @@ export const en = {
   'error.STORAGE_CORRUPT': 'The database is damaged. Stop selling on this till and call support.',
   'error.CONFIG_CORRUPT':
     'The till’s settings file is unreadable. It was left untouched; please call support.',
+  'error.CONFIG_MISSING':
+    'The till’s settings file is missing beside its sales data. Nothing was changed; please call support.',
   'error.STORAGE_TOO_NEW':
     'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
   'error.NOT_FOUND': 'Not found.',

@@ -360,6 +360,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.STORAGE_BUSY': '数据库正忙（被其他程序占用），请稍后重试。',
   'error.STORAGE_CORRUPT': '数据库已损坏。请停止在本机收银并联系技术支持。',
   'error.CONFIG_CORRUPT': '收银机设置文件无法读取，已保持原样。请联系技术支持。',
+  'error.CONFIG_MISSING': '收银机设置文件缺失，但已有销售数据。未做任何更改，请联系技术支持。',
   'error.STORAGE_TOO_NEW': '数据库由更新版本的 CounterPOS 写入。请升级本机软件；数据已保持原样。',
   'error.NOT_FOUND': '未找到。',
   'error.APPROVAL_DENIED':

@@ -23,6 +23,7 @@ describe('startup failure mapping', () => {
       'STORAGE_CORRUPT',
       'STORAGE_TOO_NEW',
       'CONFIG_CORRUPT',
+      'CONFIG_MISSING',
       'STORAGE_FULL',
     ]);
   });
