@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
 import { importCatalogCsv, MAX_REPORTED_ERRORS } from '../../../main/catalog/csv-import';
+import { MAX_CSV_RECORDS, readCsv } from '../../../main/catalog/csv-read';
 import type { CsvLineError } from '../../../main/catalog/csv-columns';
 import { withCheckDigit } from '../../../main/catalog/gtin';
 import { catalogRepository } from '../../../main/catalog/repository';
@@ -193,6 +194,20 @@ describe('importCatalogCsv: each error case', () => {
   it('empty file', () => {
     expect(one('')).toEqual({ line: 1, column: null, reason: 'the file is empty; a header row is required' });
     expect(one('\uFEFF\n\n').reason).toContain('empty');
+  });
+
+  it('a file over 100,000 product rows: refused at the line where it goes over, before the rest is parsed', () => {
+    const rows = Array.from({ length: MAX_CSV_RECORDS }, (_, i) => `S${i},n,1.00,std`).join('\n');
+    const over = `sku,name,price,tax_category\n${rows}\n`;
+    expect(one(over)).toEqual({
+      line: MAX_CSV_RECORDS + 1,
+      column: null,
+      reason: 'the file has more than 100000 product rows; split it into smaller files',
+    });
+    // Exactly at the limit is read; one record more is refused at its line.
+    const bounded = readCsv('h\na\nb\n', 3);
+    expect(bounded.ok && bounded.records.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(readCsv('h\na\nb\nc\n', 3)).toMatchObject({ ok: false, line: 4 });
   });
 
   it('header only', () => {
