@@ -41,7 +41,7 @@ import { createPrintWorker, statusDetail } from './printing/queue/worker';
 import { createPreferences } from './settings/preferences';
 import { createStatusService } from './status/status-service';
 import { timeOrderedId } from './store/ids';
-import { openStore } from './store/open-store';
+import { openStore, storeHoldsSales } from './store/open-store';
 
 const consoleLog: Logger = (level, message, fields) => {
   const line = JSON.stringify({ t: new Date().toISOString(), level, message, ...fields });
@@ -70,6 +70,7 @@ export async function createHost(options: HostOptions & PrintingOptions): Promis
   const config = loadConfig(
     options.dataDir,
     options.trainingMode === undefined ? {} : { trainingMode: options.trainingMode },
+    { holdsSales: () => storeHoldsSales(options.dataDir) },
   );
   // The store logo is loaded once, here; a missing or bad file is a warning and receipts print without it.
   const logo = await loadStoreLogo(

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PosFailure } from '../api/result';
 import { DEFAULT_TAX_CATEGORIES, loadConfig } from '../config/config';
 import { defaultDataDir } from '../config/data-dir';
-import { openStore } from '../store/open-store';
+import { openStore, storeHoldsSales } from '../store/open-store';
 import { importCatalogCsv } from './csv-import';
 import { syncTaxCategories } from './tax-categories';
 
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const csv = fs.readFileSync(file, 'utf8');
-  const config = loadConfig(dataDir);
+  const config = loadConfig(dataDir, {}, { holdsSales: () => storeHoldsSales(dataDir) });
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
     syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);

@@ -122,21 +122,22 @@ export const DEFAULT_TAX_CATEGORIES: NonNullable<PosConfig['taxCategories']> = [
 export const CONFIG_FILE = 'config.json';
 
 /**
- * Reads `dataDir/config.json`; on a first start (no config and no store yet) creates it with defaults.
- * Throws PosFailure: CONFIG_CORRUPT (unreadable or invalid; left untouched), CONFIG_MISSING (absent beside a
- * store that already holds data: a live shop's settings are never replaced by training-mode defaults).
+ * Reads `dataDir/config.json`; on a first start creates it with defaults. Throws PosFailure: CONFIG_CORRUPT
+ * (unreadable or invalid; left untouched), CONFIG_MISSING (absent while `store.holdsSales()`: a live shop's
+ * settings are never replaced by training-mode defaults).
  */
 export function loadConfig(
   dataDir: string,
   overrides: Partial<Pick<PosConfig, 'trainingMode'>> = {},
+  store: { readonly holdsSales?: () => boolean } = {},
 ): PosConfig {
   const file = path.join(dataDir, CONFIG_FILE);
   if (!fs.existsSync(file)) {
-    const store = path.join(dataDir, STORE_FILE);
-    if ((fs.statSync(store, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    // A store made before the first start (the staff CLI adding the first manager) is still a first start.
+    if (store.holdsSales?.() === true) {
       throw new PosFailure(
         'CONFIG_MISSING',
-        `${file} is missing, but ${store} already holds this till's data; restore the settings file`,
+        `${file} is missing, but ${path.join(dataDir, STORE_FILE)} already holds this till's sales; restore the settings file`,
         { file },
       );
     }

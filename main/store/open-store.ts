@@ -103,3 +103,19 @@ export function asStoreFailure(e: unknown, file: string): PosFailure {
   failure.cause = e instanceof PosFailure ? (e.cause ?? e) : e;
   return failure;
 }
+
+/**
+ * Whether the store in `dataDir` has recorded a sale, read through a read-only connection (nothing is
+ * written). Throws the store's own failures (STORAGE_CORRUPT, STORAGE_BUSY, ...): those are reported first.
+ */
+export function storeHoldsSales(dataDir: string): boolean {
+  const file = path.join(dataDir, STORE_FILE);
+  if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) === 0) return false;
+  const db = openDatabase(file, { readonly: true });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sales'`).get();
+    return table !== undefined && db.prepare('SELECT 1 FROM sales LIMIT 1').get() !== undefined;
+  } finally {
+    db.close();
+  }
+}

@@ -25,7 +25,19 @@ describe('config.json missing next to an existing database', () => {
     );
     const first = await startApp({ dataDir: dir, log: () => undefined });
     if (!('host' in first)) throw new Error(`first start failed: ${first.failure.message}`);
-    await first.host.close();
+    // It has sold something.
+    const h = first.host;
+    const ok = async (channel: string, payload: unknown): Promise<unknown> => {
+      const r = await h.dispatch(channel, payload);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value;
+    };
+    await ok('catalog.importCsv', {
+      csv: 'sku,name,price,tax_category,barcodes\nCOLA,Cola,3.50,std,6901234567892\n',
+    });
+    const cart = (await ok('cart.scan', { code: '6901234567892' })) as { cartId: string; version: number };
+    await ok('sale.tenderCash', { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 500 });
+    await h.close();
 
     fs.rmSync(file); // lost: deleted by a cleaner, quarantined, or a damaged directory entry
 
@@ -38,5 +50,17 @@ describe('config.json missing next to an existing database', () => {
     };
     db.close();
     expect(std.rate_bp).toBe(1000);
+  });
+
+  it('a store with no sale yet (the staff CLI added the first manager) is still a first start', async () => {
+    const dir = tempDir();
+    const made = await startApp({ dataDir: dir, log: () => undefined });
+    if (!('host' in made)) throw new Error(made.failure.message);
+    await made.host.close();
+    fs.rmSync(path.join(dir, CONFIG_FILE));
+    const again = await startApp({ dataDir: dir, log: () => undefined });
+    if (!('host' in again)) throw new Error(`refused: ${again.failure.code}`);
+    await again.host.close();
+    expect(fs.existsSync(path.join(dir, CONFIG_FILE))).toBe(true);
   });
 });
