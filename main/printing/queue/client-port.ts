@@ -8,7 +8,18 @@ import type { PrinterPort, PrintOutcome } from './ports';
 export interface PrinterClientLike {
   readonly transport: { readonly isOpen: boolean; open(): Promise<void>; close(): Promise<void> };
   health(): Promise<PrinterHealth>;
-  print(bytes: Uint8Array): Promise<PrintOutcome>;
+  /** `bytesSent` also counts a chunk whose write failed part-way (the client's own "0 means none left"). */
+  print(
+    bytes: Uint8Array,
+  ): Promise<
+    | { readonly ok: true }
+    | {
+        readonly ok: false;
+        readonly reason: string;
+        readonly bytesAccepted: number;
+        readonly bytesSent?: number;
+      }
+  >;
 }
 
 export function clientPort(client: PrinterClientLike): PrinterPort {
@@ -32,8 +43,16 @@ export function clientPort(client: PrinterClientLike): PrinterPort {
     async print(bytes) {
       await ensureOpen();
       const outcome = await client.print(bytes);
-      if (!outcome.ok && (outcome.reason === 'disconnected' || outcome.reason === 'offline')) await reset();
-      return outcome;
+      if (outcome.ok) return outcome;
+      if (outcome.reason === 'disconnected' || outcome.reason === 'offline') await reset();
+      // The queue reads 0 as "nothing can have reached the printer" (a re-send is then not a copy). The
+      // client's bytesAccepted counts whole chunks only; part of a chunk whose write failed may be on paper.
+      const reached: PrintOutcome = {
+        ok: false,
+        reason: outcome.reason,
+        bytesAccepted: Math.max(outcome.bytesAccepted, outcome.bytesSent ?? 0),
+      };
+      return reached;
     },
   };
 }

@@ -183,7 +183,11 @@ export function createPrintWorker(deps: WorkerDeps): PrintWorker {
     const problem = outcome.reason.split(':')[0] ?? 'error';
     device = { state: problem === 'disconnected' || problem === 'offline' ? 'offline' : 'error', problem };
     if (device.state === 'offline') drawerSensor = null;
-    if (outcome.bytesAccepted === 0) {
+    if (job.kind === 'drawer' && outcome.bytesAccepted >= bytes.length) {
+      // All five bytes of the kick went out: the drawer has opened. Sending it again could open it minutes
+      // later with nobody at the till; a drawer that did not open is seen at once (and opened by "no sale").
+      jobs.move(job.id, 'printed', { at: iso(), error: `sent; then ${outcome.reason}` });
+    } else if (outcome.bytesAccepted === 0) {
       // Nothing reached the printer: retrying is not a copy.
       jobs.move(job.id, 'waiting', { at: iso(), error: outcome.reason, nextAttemptAt: later(delay) });
     } else {
