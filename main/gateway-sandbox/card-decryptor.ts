@@ -41,6 +41,7 @@ function dukptClear(card: Extract<CardData, { kind: 'dukpt' }>, bdks: DecryptorK
       bdk: parseHex('bdk', card.scheme === 'tdes' ? bdks.tdes : bdks.aes128),
       ksn,
       variant: card.variant,
+      ...(card.cipher ? { cipher: card.cipher } : {}),
       data: parseHex(card.track2 !== undefined ? 'track2' : 'track1', encrypted),
     });
   } catch (e) {

@@ -35,6 +35,8 @@ export function readFromEncryptedSwipe(s: EncryptedSwipe, reader: ReaderSettings
       kind: 'dukpt',
       scheme: s.ksn.length === 20 ? 'tdes' : 'aes128',
       variant: reader.variant,
+      // Only when the reader's cipher is not the key scheme's own (AES under a TDES key): the gateway needs it.
+      ...(s.ksn.length === 20 && s.cipher === 'aes' ? { cipher: 'aes' as const } : {}),
       ksn: s.ksn,
       ...(t1 ? { track1: hex(t1) } : {}),
       ...(t2 ? { track2: hex(t2) } : {}),

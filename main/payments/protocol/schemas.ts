@@ -56,6 +56,11 @@ export const DukptCardDataSchema = z.strictObject({
   kind: z.literal('dukpt'),
   scheme: z.enum(['tdes', 'aes128']),
   variant: z.enum(['pin', 'data']),
+  /**
+   * The block cipher of the tracks when it is not the scheme's own: a TDES DUKPT key driving AES-128 (an ID
+   * TECH reader set to AES with a TDES key). Absent: TDES for 'tdes', AES for 'aes128'.
+   */
+  cipher: z.literal('aes').optional(),
   /** 20 hex (TDES, 10 bytes) or 24 hex (AES, 12 bytes) */
   ksn: hex(20, 24),
   track1: hex(16, 512).optional(),
