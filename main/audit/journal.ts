@@ -50,7 +50,7 @@ export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
 
 interface Statements {
   readonly head: BetterSqlite3.Statement<[string], { seq: unknown; hash: unknown }>;
-  readonly lastSeq: BetterSqlite3.Statement<[], { seq: number }>;
+  readonly newest: BetterSqlite3.Statement<[], { seq: number; hash: string }>;
   readonly insert: BetterSqlite3.Statement<[number, string, string, string | null, string, string, string]>;
   readonly setHead: BetterSqlite3.Statement<[string, number, string]>;
   readonly all: BetterSqlite3.Statement<[], JournalEntry>;
@@ -58,8 +58,8 @@ interface Statements {
 
 // Prepared once per connection: appendJournal is on the sale-commit path.
 const cache = new WeakMap<Database, Statements>();
-// The head this connection last wrote. Used only while the newest entry in the table is still that one, so a
-// rolled-back append (the table ends lower) or any other writer falls back to the stored head.
+// The head this connection last wrote. Used only while the newest entry in the table is still that one (same
+// seq and hash), so a rolled-back append or any other writer falls back to the stored head.
 const lastWritten = new WeakMap<Database, Head>();
 
 function statements(db: Database): Statements {
@@ -69,7 +69,9 @@ function statements(db: Database): Statements {
       head: db.prepare<[string], { seq: unknown; hash: unknown }>(
         'SELECT value AS seq, hash FROM counters WHERE name = ?',
       ),
-      lastSeq: db.prepare<[], { seq: number }>('SELECT seq FROM journal ORDER BY seq DESC LIMIT 1'),
+      newest: db.prepare<[], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
+      ),
       insert: db.prepare<[number, string, string, string | null, string, string, string]>(
         'INSERT INTO journal (seq, at, kind, ref, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -111,9 +113,15 @@ export function appendJournal(db: Database, input: JournalInput): { seq: number;
   if (input.kind === '' || input.at === '')
     throw new PosFailure('INTERNAL', 'a journal entry needs a kind and a time');
   const s = statements(db);
-  const last = s.lastSeq.get()?.seq ?? 0;
+  const newest = s.newest.get();
+  const last = newest?.seq ?? 0;
+  // The cached head only while the newest entry is exactly the one this connection wrote (seq AND hash): after
+  // a rolled-back append, another writer may have appended an entry with the same seq.
   const mine = lastWritten.get(db);
-  const head = mine?.seq === last ? mine : (readHead(s) ?? undefined);
+  const head =
+    mine !== undefined && mine.seq === newest?.seq && mine.hash === newest.hash
+      ? mine
+      : (readHead(s) ?? undefined);
   // Chain from the stored head, and number past whichever is further: a damaged journal keeps its evidence
   // (the mismatch stays visible to verifyJournal) and never blocks the sale that is being committed.
   const entry = {
