@@ -92,8 +92,12 @@ export function createSaleRepo(
     order_discount_minor, tax_minor, total_minor, completed_at`;
   const byId = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE id = ?`);
   const byCart = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE cart_id = ?`);
-  const last = db.prepare<[], SaleRow>(
-    `SELECT ${cols} FROM sales ORDER BY completed_at DESC, receipt_no DESC LIMIT 1`,
+  // The sale committed last is the newest 'sale.completed' in the journal, whose order IS the commit order.
+  // Not the newest completed_at (the wall clock steps back after an NTP correction) nor the highest receipt_no
+  // (text: the terminal id comes first and may be renamed). Reprinting it needs no approval, so it must be
+  // exactly that sale.
+  const lastId = db.prepare<[], { ref: string }>(
+    `SELECT ref FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT 1`,
   );
   const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
   const tenders = db.prepare<[string], TenderRow>(
@@ -174,7 +178,8 @@ export function createSaleRepo(
       return row ? toView(row) : null;
     },
     last: () => {
-      const row = last.get();
+      const id = lastId.get()?.ref;
+      const row = id === undefined ? undefined : byId.get(id);
       return row ? toView(row) : null;
     },
     history: ({ query, after, limit }) => {
