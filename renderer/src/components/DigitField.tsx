@@ -1,6 +1,7 @@
 // A digits-only field (operator code, PIN): anything else typed or pasted is dropped as it arrives, so the
 // value always matches what main accepts. `masked` shows dots (a PIN) and keeps it out of autofill.
 import type { RefObject } from 'react';
+import { narrowDigits } from '../format/parse';
 
 interface Props {
   readonly id: string;
@@ -49,7 +50,8 @@ export function DigitField({
           e.currentTarget.select();
           onFocus();
         }}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+        // Full-width digits (a Chinese IME in full-width mode) are digits too: narrowed, not dropped.
+        onChange={(e) => onChange(narrowDigits(e.target.value).replace(/\D/g, ''))}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import type { Actions } from '../app/actions';
 import { CASH_INSTEAD_KEY } from '../keys/bindings';
 import { TID } from '../testids';
 import type { PaymentInputSlot } from '../payments/payment-input';
+import { narrowDigits } from '../format/parse';
 import { isBusy } from '../payments/phase';
 import { usePaymentPhase } from '../payments/use-payment-phase';
 import { Modal, isEnterInField } from './Modal';
@@ -139,7 +140,7 @@ export function QrPaymentDialog({ cart, code, actions, inputRef, onClose, onCash
             data-testid={TID.qrCode}
             value={typed}
             aria-invalid={phase.error !== null}
-            onChange={(e) => setTyped(e.target.value.replace(/\D/g, ''))}
+            onChange={(e) => setTyped(narrowDigits(e.target.value).replace(/\D/g, ''))}
           />
           {phase.error && (
             <p className="field-error" role="alert" data-testid={TID.dialogError}>

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ProductView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { keyHint } from '../keys/bindings';
@@ -19,6 +19,8 @@ export function SearchBox({ inputRef, search, onPick }: Props) {
   const [open, setOpen] = useState(false);
   const { results, answered, flush } = useProductSearch(query, search);
   const fresh = answered === query;
+  // An Enter waiting for its search: further Enters (a double press, auto-repeat) must not pick again.
+  const picking = useRef(false);
   const showList = open && query.trim() !== '' && fresh;
 
   const pick = (product: ProductView | undefined): void => {
@@ -37,8 +39,17 @@ export function SearchBox({ inputRef, search, onPick }: Props) {
       e.preventDefault();
       if (query.trim() === '') return;
       // Typed fast and pressed Enter before the debounce: search now, take the best match.
-      if (fresh) pick(results[active]);
-      else void flush().then((found) => pick(found[0]));
+      if (picking.current) return;
+      if (fresh) {
+        pick(results[active]);
+        return;
+      }
+      picking.current = true;
+      void flush()
+        .then((found) => pick(found[0]))
+        .finally(() => {
+          picking.current = false;
+        });
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (query === '') e.currentTarget.blur();

@@ -105,6 +105,9 @@ export class WedgeDetector {
       ) {
         out.push({ kind: 'scan', code: this.buffer, terminator, passed: this.passed });
         this.reset();
+        // A scanner whose suffix is two keys (CR LF, or Enter then Tab) sends the second one at once: it is
+        // the scanner's too, and must not complete a dialog or pick a search result.
+        this.graceUntil = k.time + this.opts.enterMaxGapMs;
         return { consume: true, burstStart: false, outcomes: out };
       }
       out.push(...this.finish('timeout'));
