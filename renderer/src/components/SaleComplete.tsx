@@ -51,9 +51,6 @@ function usePrintedImage(
   return image?.saleId === sale.saleId ? image.png : null;
 }
 
-/** How long after the change appears an Enter is taken as the tender's own second press, not "next sale". */
-const DISMISS_GUARD_MS = 400;
-
 /** After a successful tender: the change, huge, for the cashier to count out; Enter starts the next sale. */
 export function SaleComplete({ sale, store, printer, onReprint, receiptImage, onNewSale }: Props) {
   const { t, money } = useI18n();
@@ -77,7 +74,6 @@ export function SaleComplete({ sale, store, printer, onReprint, receiptImage, on
   });
 
   useEffect(() => {
-    const shownAt = performance.now();
     // Window-level so Enter works wherever focus ended up; a scanner's Enter never gets here (swallowed).
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.key === REPRINT_KEY) {
@@ -87,9 +83,8 @@ export function SaleComplete({ sale, store, printer, onReprint, receiptImage, on
       }
       if (e.key !== 'Enter' && e.key !== 'Escape') return;
       e.preventDefault();
-      // The change is shown only here: the tender's Enter held down (auto-repeat) or pressed twice in a row
-      // must not take it away before the cashier has read it.
-      if (e.repeat || performance.now() - shownAt < DISMISS_GUARD_MS) return;
+      // The change is shown only here: the tender's Enter held down (auto-repeat) must not take it away.
+      if (e.repeat) return;
       onNewSale();
     };
     window.addEventListener('keydown', onKeyDown);
