@@ -9,9 +9,7 @@ export interface PrinterClientLike {
   readonly transport: { readonly isOpen: boolean; open(): Promise<void>; close(): Promise<void> };
   health(): Promise<PrinterHealth>;
   /** `bytesSent` also counts a chunk whose write failed part-way (the client's own "0 means none left"). */
-  print(
-    bytes: Uint8Array,
-  ): Promise<
+  print(bytes: Uint8Array): Promise<
     | { readonly ok: true }
     | {
         readonly ok: false;
