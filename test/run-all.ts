@@ -35,7 +35,7 @@ step('build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.
 // Two vitest runs. Everything without a browser runs in parallel; the Chromium tests run one file at a time,
 // because the keyboard-wedge scanner and card-swipe detectors judge bursts by timing, and two browsers fighting
 // for 2 cores stretch the browser-to-page round trip of each synthetic key past what a real device ever shows.
-const BROWSER_TESTS = ['test/renderer/ui.test.ts', 'test/renderer/ui-input-guards.test.ts', 'test/e2e/'];
+const BROWSER_TESTS = ['test/renderer/ui.test.ts', 'test/e2e/'];
 const extra = process.argv.slice(2);
 const runs: { name: string; args: string[] }[] = [
   {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   appendJournal,
   entryHash,
@@ -10,22 +10,14 @@ import {
   type JournalInput,
 } from '../../../main/audit/journal';
 import { openDatabase, type Database } from '../../../main/store/db';
-import { migrate } from '../../../main/store/migrate';
 import { migrations } from '../../../main/store/migrations/index';
-import { failureOf, tempDir } from '../store/fixtures';
+import { failureOf, migratedDatabase, tempDir } from '../store/fixtures';
 
 let file: string;
 let db: Database;
 
 beforeEach(async () => {
-  const dir = tempDir();
-  file = path.join(dir, 'pos.sqlite');
-  db = openDatabase(file);
-  await migrate(db, { file, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations });
-});
-
-afterEach(() => {
-  if (db.open) db.close();
+  ({ db, file } = await migratedDatabase());
 });
 
 const entry = (n: number): JournalInput => ({
@@ -256,5 +248,30 @@ describe('verifyJournal', () => {
     // Documents the limit: comparing `head` with a copy kept elsewhere (Z report, server) is what catches this.
     expect(verifyJournal(db)).toEqual({ ok: true, entries: 3, head: appended[2]?.hash });
     expect(verifyJournal(db)).not.toEqual({ ok: true, entries: 5, head: appended[4]?.hash });
+  });
+});
+
+// A sale commit that appended and then rolled back (disk full), followed by another connection appending (the
+// staff CLI adding an operator while the till runs): the next append chains from the real head.
+describe('appendJournal after a rolled-back append and another writer', () => {
+  it('keeps an intact chain when a rolled-back append is followed by another connection appending (staff CLI)', () => {
+    for (let i = 1; i <= 2; i++) db.transaction(() => appendJournal(db, entry(i)))();
+    // The app's sale commit appends entry 3, then fails (e.g. disk full at the outbox insert) and rolls back.
+    expect(() =>
+      db.transaction(() => {
+        appendJournal(db, entry(3));
+        throw new Error('the sale commit failed');
+      })(),
+    ).toThrow('the sale commit failed');
+    // The staff CLI (another process/connection) adds an operator: a legitimate entry 3.
+    const other = openDatabase(file);
+    try {
+      other.transaction(() => appendJournal(other, entry(4)))();
+    } finally {
+      other.close();
+    }
+    // The app's next sale.
+    db.transaction(() => appendJournal(db, entry(5)))();
+    expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 4 });
   });
 });

@@ -241,3 +241,42 @@ describe('refunds of QR orders and refund lookup', () => {
     ]);
   });
 });
+
+// A reset on a reused keep-alive socket after the request went out is retried once on a fresh connection; if
+// that retry cannot connect, the outcome stays unknown: the first request may have been executed.
+describe('stale keep-alive retry that cannot connect', () => {
+  it('a request that reached the server on a reused socket is never reported unreachable', async () => {
+    let received = 0;
+    const s = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        received++;
+        if (received === 1) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ saleId: 's1', receivedAt: '2026-11-25T10:00:00.000Z' }));
+          return;
+        }
+        // The second request was received (and, at a real gateway, executed); then the gateway goes away:
+        // no new connections, and this one is cut before the answer.
+        s.close();
+        req.socket.destroy();
+      });
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    closers.push(() => {
+      s.closeAllConnections();
+      s.close();
+    });
+    const c = createGatewayClient({
+      baseUrl: `http://127.0.0.1:${(s.address() as AddressInfo).port}`,
+      credentials: { terminalId: 'T01', secret: Buffer.alloc(32, 1) },
+      now: () => new Date(),
+      timeoutMs: 1_000,
+    });
+    closers.push(() => c.close());
+    expect((await c.uploadSale(SALE, 'sale:s1')).kind).toBe('ok');
+    const second = await c.uploadSale({ ...SALE, saleId: 's2' }, 'sale:s2');
+    expect(received).toBe(2); // the server did get it
+    expect(second.kind).toBe('unknown');
+  });
+});

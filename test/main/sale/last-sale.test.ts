@@ -1,26 +1,15 @@
 // The last sale (reprinted without a manager's approval) is the one committed last: not the newest wall-clock
 // time (an NTP correction steps it back) nor the highest receipt number text (the terminal id may be renamed).
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appendJournal } from '../../../main/audit/journal';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
-import { openDatabase, type Database } from '../../../main/store/db';
-import { migrate } from '../../../main/store/migrate';
-import { migrations } from '../../../main/store/migrations/index';
-import { tempDir } from '../store/fixtures';
+import type { Database } from '../../../main/store/db';
+import { migratedDatabase } from '../store/fixtures';
 
-let file: string;
 let db: Database;
 
 beforeEach(async () => {
-  const dir = tempDir();
-  file = path.join(dir, 'pos.sqlite');
-  db = openDatabase(file);
-  await migrate(db, { file, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations });
-});
-
-afterEach(() => {
-  if (db.open) db.close();
+  ({ db } = await migratedDatabase());
 });
 
 /** Writes a sale as write-sale.ts does: its row and its journal entry in one transaction, completed_at = now(). */

@@ -6,13 +6,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
+import { openDatabase, type Database } from '../../../main/store/db';
+import { migrate } from '../../../main/store/migrate';
+import { migrations } from '../../../main/store/migrations/index';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
+const opened: Database[] = [];
 
 afterEach(() => {
+  for (const db of opened.splice(0)) if (db.open) db.close();
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -22,6 +27,16 @@ export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-'));
   dirs.push(dir);
   return dir;
+}
+
+/** A new store file in a temp folder, migrated to the latest schema and opened as the app opens it. */
+export async function migratedDatabase(): Promise<{ readonly db: Database; readonly file: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'pos.sqlite');
+  const db = openDatabase(file);
+  opened.push(db);
+  await migrate(db, { file, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations });
+  return { db, file };
 }
 
 export function sha256File(file: string): string {
