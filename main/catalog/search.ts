@@ -47,11 +47,16 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
 
   let index: Index;
   let builtAt = -1;
+  // SQLite's data_version moves when ANOTHER connection commits (the terminal import, the staff CLI): that
+  // may have changed the catalog behind this connection's generation counter, so the index is rebuilt.
+  const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number;
+  let builtOnVersion = -1;
   let buildMs = 0;
 
   const build = (): void => {
     const t0 = performance.now();
     builtAt = catalogGeneration(db);
+    builtOnVersion = dataVersion();
     const ids: string[] = [];
     const names: string[] = [];
     const namesEn: string[] = [];
@@ -82,7 +87,7 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
     const want = Number.isFinite(limit) ? Math.floor(limit) : 20;
     const q = normaliseText(query);
     if (q === '' || want < 1) return [];
-    if (builtAt !== catalogGeneration(db)) build();
+    if (builtAt !== catalogGeneration(db) || builtOnVersion !== dataVersion()) build();
     const ix = index;
     // Pinyin keys have no spaces: 'ke kou' and 'k k k l' still match.
     const compact = q.replaceAll(' ', '');

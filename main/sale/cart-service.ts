@@ -105,10 +105,20 @@ export function createCartService(deps: CartServiceDeps): CartService {
 
   const addLine = (body: CartBody, line: Omit<CartLineInput, 'lineId'>): CartBody => {
     // Scanning the same piece item again bumps its quantity, as cashiers expect; weighed or
-    // discounted lines stay separate so each label and each discount remains visible.
+    // discounted lines stay separate so each label and each discount remains visible. So does a scan after
+    // the product's price, tax or name changed (an import meanwhile): each line is the product as scanned.
     const same = body.lines.find(
       (l) =>
-        !line.fromLabel && !l.fromLabel && l.unit === 'each' && l.productId === line.productId && !l.discount,
+        !line.fromLabel &&
+        !l.fromLabel &&
+        l.unit === 'each' &&
+        l.productId === line.productId &&
+        !l.discount &&
+        l.unitPriceMinor === line.unitPriceMinor &&
+        l.taxCategoryId === line.taxCategoryId &&
+        l.taxRateBp === line.taxRateBp &&
+        l.name === line.name &&
+        l.nameEn === line.nameEn,
     );
     if (same && line.unit === 'each') {
       const lines = body.lines.map((l) => (l === same ? { ...l, qtyMilli: l.qtyMilli + line.qtyMilli } : l));
