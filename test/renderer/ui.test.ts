@@ -1214,4 +1214,61 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
       expect(await tid('approval-code').inputValue()).toBe('900'); // fails today: ''
     });
   });
+
+  describe('receipts screen: the approval is for the receipt it names', () => {
+    const openReceipts = async () => {
+      await page.evaluate('window.__fakePos.seedPastSales(25)');
+      await page.keyboard.press('Shift+F7');
+      await tid('receipts-screen').waitFor();
+      await poll(() => tid('receipts-row').count()).toBe(20);
+    };
+
+    it('F7 pressed while a search is pending: when the search finds nothing, the screen is not left stuck', async () => {
+      await openReceipts();
+      await tid('receipts-search').click();
+      await page.keyboard.type('9999', { delay: 20 });
+      await page.keyboard.press('F7'); // before the debounced search has answered
+      await tid('approval-dialog').waitFor();
+      // The search answers "nothing" while the approval is up.
+      await poll(() => calls('sale.history').then((c) => c.length)).toBe(2);
+      await page.waitForTimeout(300);
+      // Whatever became of the approval, Esc (twice at most) must still lead out of the receipts screen.
+      const approvalShown = await tid('approval-dialog').count();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await poll(() => tid('receipts-screen').count()).toBe(0);
+      expect(approvalShown).toBe(1);
+    });
+
+    it('F7 pressed while a search is pending: the approval reprints the receipt it named, not another', async () => {
+      await openReceipts();
+      await tid('receipts-search').click();
+      await page.keyboard.type('0107', { delay: 20 });
+      await page.keyboard.press('F7');
+      await tid('approval-dialog').waitFor();
+      const named = await tid('approval-dialog').locator('h2').textContent();
+      await poll(() => calls('sale.history').then((c) => c.length)).toBe(2);
+      await page.waitForTimeout(300);
+      expect(await tid('approval-dialog').locator('h2').textContent()).toBe(named);
+      await page.keyboard.type('900', { delay: 30 });
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('1234', { delay: 30 });
+      await page.keyboard.press('Enter');
+      await poll(() => calls('sale.reprint').then((c) => c.length)).toBe(1);
+      const [sent] = (await calls('sale.reprint')) as { saleId: string }[];
+      expect(named).toContain('T01-000125');
+      expect(sent?.saleId).toBe('old25');
+    });
+  });
+
+  describe('printer panel keys', () => {
+    it('Shift+F7, shown on the printer panel’s Receipts button, opens the receipts screen from the panel', async () => {
+      await page.evaluate('window.__fakePos.seedPastSales(3)');
+      await page.keyboard.press('F7');
+      await tid('printer-panel').waitFor();
+      expect(await tid('receipts-open').textContent()).toContain('Shift+F7');
+      await page.keyboard.press('Shift+F7');
+      await expect.poll(() => tid('receipts-screen').count(), { timeout: 3_000 }).toBe(1);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BootstrapView, DeviceState } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { ApprovedCall } from '../app/actions';
-import { keyHint } from '../keys/bindings';
+import { actionForKey, keyHint } from '../keys/bindings';
 import { TID } from '../testids';
 import { problemKey, type PrinterInfo } from '../printer/printer-info';
 import { Modal, isEnterInField } from './Modal';
@@ -129,7 +129,17 @@ export function PrinterPanel({
         ? t('status.printerWaiting', { count: waiting })
         : t('printer.queueValue', { waiting, printing });
   return (
-    <Modal title={t('printer.title')} onClose={onClose} testId={TID.printerPanel}>
+    <Modal
+      title={t('printer.title')}
+      onClose={onClose}
+      testId={TID.printerPanel}
+      // The receipts key shown on its button works here too (the screen's hotkeys are off under a dialog).
+      onKey={(e) => {
+        if (busy || actionForKey(e.key, e.shiftKey) !== 'receipts') return false;
+        onReceipts();
+        return true;
+      }}
+    >
       <dl className="printer-facts">
         <dt>{t('printer.state')}</dt>
         <dd data-testid={TID.printerState} data-state={printer?.state ?? ''}>

@@ -30,7 +30,8 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
-  const [approving, setApproving] = useState(false);
+  // The receipt the approval was opened for, kept: the list may change under it (a search still running).
+  const [approving, setApproving] = useState<{ saleId: string; receiptNo: string } | null>(null);
   const [refunding, setRefunding] = useState<{ saleId: string; receiptNo: string } | null>(null);
   /** each sale's refunds, as the refund dialog last heard them from main (saleId -> refunds) */
   const [refunds, setRefunds] = useState<Readonly<Record<string, readonly RefundView[]>>>({});
@@ -49,7 +50,7 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
     if (next) setPicked(next.saleId);
   };
   const reprint = (): void => {
-    if (selectedRow) setApproving(true);
+    if (selectedRow) setApproving({ saleId: selectedRow.saleId, receiptNo: selectedRow.receiptNo });
   };
   const refund = (): void => {
     if (selectedRow) setRefunding({ saleId: selectedRow.saleId, receiptNo: selectedRow.receiptNo });
@@ -61,7 +62,7 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
   return (
     <>
       {/* inert while the approval is up: its keys (Esc, Enter) must not reach this screen too */}
-      <div inert={approving || refunding !== null}>
+      <div inert={approving !== null || refunding !== null}>
         <Modal
           title={t('history.title')}
           size="wide"
@@ -156,13 +157,13 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
           </div>
         </Modal>
       </div>
-      {approving && selectedRow && (
+      {approving && (
         <ManagerApproval
-          title={t('approval.titleReprint', { no: selectedRow.receiptNo })}
+          title={t('approval.titleReprint', { no: approving.receiptNo })}
           trainingApprover={trainingApprover}
-          onApprove={actions.reprintSale(selectedRow)}
-          onDone={() => setApproving(false)}
-          onCancel={() => setApproving(false)}
+          onApprove={actions.reprintSale(approving)}
+          onDone={() => setApproving(null)}
+          onCancel={() => setApproving(null)}
         />
       )}
       {refunding && (
