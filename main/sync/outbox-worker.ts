@@ -125,7 +125,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       // forward deadline). Answers that arrive meanwhile join them: one flush when the timer fires.
       results.unshift(...batch);
       flushFailures++;
-      const wait = Math.min(FLUSH_RETRY_MAX_MS, FLUSH_RETRY_BASE_MS * 2 ** (flushFailures - 1));
+      // The sync worker's own jittered backoff, with a floor: a full disk is not fixed in 0 ms.
+      const wait =
+        FLUSH_RETRY_BASE_MS + backoffMs(flushFailures - 1, FLUSH_RETRY_BASE_MS, FLUSH_RETRY_MAX_MS, random);
       o.log('error', 'outbox: could not record answers; trying again', {
         error: e instanceof Error ? e.message : String(e),
         answers: results.length,
