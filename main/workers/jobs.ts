@@ -1,0 +1,24 @@
+// Long work that must not run on the main event loop (backups, whole-database checks, the full journal walk,
+// catalog imports, and later reports and exports), each as a named job run in a worker thread by run-job.ts.
+// This registry is the one list of them: the worker entry looks names up here, and main derives each job's
+// input and output types from it, so a caller cannot send a job the wrong input.
+export interface JobContext {
+  /** Reports progress to the caller (e.g. a start-up screen's bar); cheap, may be called often. */
+  progress(done: number, total: number): void;
+}
+
+export type JobFn<I, O> = (input: I, ctx: JobContext) => O | Promise<O>;
+
+/**
+ * Each entry loads its module only inside the worker, when the job runs: main never pulls job code (and its
+ * dependencies) onto its own thread by importing this file.
+ */
+export const jobs = {
+  /** Test-only echo: proves the worker machinery (progress, results, errors) without a database. */
+  'selftest.echo': async (input: { value: unknown; fail?: string; steps?: number }, ctx: JobContext) =>
+    (await import('./selftest')).echo(input, ctx),
+} satisfies Record<string, JobFn<never, unknown>>;
+
+export type JobName = keyof typeof jobs;
+export type JobInput<N extends JobName> = Parameters<(typeof jobs)[N]>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof jobs)[N]>>;
