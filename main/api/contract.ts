@@ -64,13 +64,34 @@ export const contract = {
   'sale.reprintLast': z.strictObject({}),
   /** Prints any sale's receipt again, marked 重印 / COPY; needs a manager's approval (receipt.reprintAny). */
   'sale.reprint': z.strictObject({ saleId: id, approval: ApprovalSchema }),
-  /** Past sales, newest first, for the manager's receipts screen; `query` matches the receipt number. */
-  'sale.history': z.strictObject({
-    query: z.string().trim().max(32).optional(),
-    /** the `cursor` of the previous page's last row: the next page starts after it */
-    after: z.string().max(128).optional(),
-    limit: z.int().min(1).max(100).optional(),
-  }),
+  /**
+   * Past sales, newest first, for the manager's receipts screen. `query` is part of the receipt number (3+
+   * characters: anywhere; 1-2: its end) and takes no other filter; `from`/`to` are shop days (the shop's time
+   * zone, inclusive), combinable with `amountMinor` (the sale's total) and `last4` (a card that paid it).
+   */
+  'sale.history': z
+    .strictObject({
+      query: z.string().trim().max(32).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      amountMinor: minor.optional(),
+      last4: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+      /** the `cursor` of the previous page's last row: the next page starts after it */
+      after: z.string().max(128).optional(),
+      limit: z.int().min(1).max(100).optional(),
+    })
+    .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+      message: 'the first day is after the last day',
+      path: ['to'],
+    })
+    .refine(
+      (q) =>
+        q.query === undefined || q.query === '' || (q.from ?? q.to ?? q.amountMinor ?? q.last4) === undefined,
+      { message: 'a receipt number search takes no other filter', path: ['query'] },
+    ),
 
   /**
    * Starts a card payment of the cart's total; the cart is locked until it ends. `customerContact` is asked for

@@ -8,7 +8,12 @@ import type {
   TaxSummaryView,
   TenderView,
 } from '../api/contract';
-import { PosFailure } from '../api/result';
+import {
+  createSaleHistory,
+  DEFAULT_SHOP_TIME_ZONE,
+  type HistoryOptions,
+  type HistoryQuery,
+} from './receipt-search';
 import { groupLines } from './tax';
 
 interface SaleRow {
@@ -57,36 +62,18 @@ interface TenderRow {
   mode: 'online' | 'offline' | null;
 }
 
-export interface HistoryQuery {
-  /** part of the receipt number; only digits, letters and '-' are matched */
-  readonly query?: string | undefined;
-  readonly after?: string | undefined;
-  readonly limit?: number | undefined;
-}
-
 export interface SaleRepo {
   byId(id: string): SaleView | null;
   byCartId(cartId: string): SaleView | null;
   last(): SaleView | null;
-  /** Newest first, paged by cursor (completed_at, receipt_no), over the sales_completed_at index. */
+  /** Newest first, paged by cursor, each search form over an index (receipt-search.ts). */
   history(q: HistoryQuery): SaleSummaryView[];
 }
-
-interface SummaryRow {
-  id: string;
-  receipt_no: string;
-  completed_at: string;
-  currency: string;
-  total_minor: number;
-  training: number;
-  line_count: number;
-}
-
-const CURSOR_SEP = '|';
 
 export function createSaleRepo(
   db: Database.Database,
   taxNames: () => ReadonlyMap<string, { readonly name: string }>,
+  historyOptions: HistoryOptions = { timeZone: DEFAULT_SHOP_TIME_ZONE },
 ): SaleRepo {
   const cols = `id, receipt_no, training, currency, order_discount, gross_minor, line_discount_minor,
     order_discount_minor, tax_minor, total_minor, completed_at`;
@@ -107,15 +94,7 @@ export function createSaleRepo(
      WHERE t.sale_id = ? ORDER BY t.created_at, t.id`,
   );
 
-  const summaryCols = `id, receipt_no, completed_at, currency, total_minor, training,
-    (SELECT count(*) FROM sale_lines l WHERE l.sale_id = s.id) AS line_count`;
-  // (completed_at, receipt_no) < cursor: the next page starts strictly after the last row shown.
-  const page = db.prepare<[string, string, string, string, string, number], SummaryRow>(
-    `SELECT ${summaryCols} FROM sales s
-     WHERE (? = '' OR receipt_no LIKE '%' || ? || '%')
-       AND (? = '' OR (completed_at, receipt_no) < (?, ?))
-     ORDER BY completed_at DESC, receipt_no DESC LIMIT ?`,
-  );
+  const history = createSaleHistory(db, historyOptions);
 
   const toView = (row: SaleRow): SaleView => {
     const lineViews: CartLineView[] = lines.all(row.id).map((l) => ({
@@ -182,27 +161,7 @@ export function createSaleRepo(
       const row = id === undefined ? undefined : byId.get(id);
       return row ? toView(row) : null;
     },
-    history: ({ query, after, limit }) => {
-      const q = (query ?? '').replace(/[^0-9A-Za-z-]/g, '');
-      let at = '';
-      let no = '';
-      if (after !== undefined && after !== '') {
-        const i = after.indexOf(CURSOR_SEP);
-        if (i <= 0) throw new PosFailure('INVALID_PAYLOAD', 'Malformed history cursor', { after });
-        at = after.slice(0, i);
-        no = after.slice(i + 1);
-      }
-      return page.all(q, q, at, at, no, limit ?? 50).map((r) => ({
-        saleId: r.id,
-        receiptNo: r.receipt_no,
-        completedAt: r.completed_at,
-        currency: r.currency,
-        totalMinor: r.total_minor,
-        lineCount: r.line_count,
-        training: r.training === 1,
-        cursor: `${r.completed_at}${CURSOR_SEP}${r.receipt_no}`,
-      }));
-    },
+    history,
   };
 }
 

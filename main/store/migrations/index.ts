@@ -7,6 +7,7 @@ import { m005Payments } from './005-payments';
 import { m006Refunds } from './006-refunds';
 import { m007CartsInRow } from './007-carts-in-row';
 import { m008Ean8Spelling } from './008-ean8-spelling';
+import { m009ReceiptSearch } from './009-receipt-search';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m006Refunds,
   m007CartsInRow,
   m008Ean8Spelling,
+  m009ReceiptSearch,
 ];
