@@ -3,6 +3,7 @@ import type { PaymentTuning } from './payments/payments-runtime';
 import type { Channel, EventName, Events } from './api/contract';
 import type { Result } from './api/result';
 import type { Locale } from './api/contract';
+import type { StartupProgress } from './startup/progress';
 
 export interface HostOptions {
   /** Where the database, config, backups and logs live. Created if missing. */
@@ -12,6 +13,8 @@ export interface HostOptions {
   readonly locale?: Locale;
   /** Tests and demos: shorter sync backoff, breaker cool-downs and QR polling (defaults suit a shop). */
   readonly paymentTuning?: PaymentTuning;
+  /** Start-up work the shell shows a screen for (the backup before an update); see main/startup/progress.ts. */
+  readonly onStartupProgress?: (progress: StartupProgress) => void;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: (

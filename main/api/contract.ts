@@ -153,6 +153,15 @@ export const contract = {
   'printer.status': z.strictObject({}),
 
   'status.get': z.strictObject({}),
+  /**
+   * Checks the whole store now, in a worker thread (selling goes on): `integrity_check` (default) or
+   * `quick_check` of the database file, then the journal chain from its first entry. Needs a manager's approval
+   * (store.maintenance). Answers when both are done; the status bar shows the verdict too.
+   */
+  'store.check': z.strictObject({
+    mode: z.enum(['quick', 'integrity']).optional(),
+    approval: ApprovalSchema,
+  }),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -284,6 +293,28 @@ export interface StatusView {
   readonly gateway: { readonly state: DeviceState; readonly detail: string | null };
   readonly printer: { readonly state: DeviceState; readonly detail: string | null };
   readonly storage: { readonly state: 'ok' | 'error'; readonly detail: string | null };
+}
+
+/** The last whole-store checks (run daily in the background, and by `store.check`); null: not run yet. */
+export interface StoreCheckView {
+  readonly database: {
+    readonly at: string;
+    readonly mode: 'quick' | 'integrity';
+    readonly ok: boolean;
+    /** SQLite's own words, the first few only. */
+    readonly problems: readonly string[];
+    readonly ms: number;
+  } | null;
+  readonly journal: {
+    readonly at: string;
+    readonly ok: boolean;
+    /** entries verified, from the first, when ok */
+    readonly entries: number;
+    /** the first entry that did not check out */
+    readonly brokenAt: number | null;
+    readonly reason: string | null;
+    readonly ms: number;
+  } | null;
 }
 
 export interface StoreInfoView {
@@ -512,6 +543,7 @@ export interface Outputs {
   'drawer.open': PrintJobRef;
   'printer.status': PrinterStatusView;
   'status.get': StatusView;
+  'store.check': StoreCheckView;
 }
 
 // Compile-time guard: Outputs has exactly the contract's channels.

@@ -1,6 +1,8 @@
 // The append-only audit journal: each entry's hash covers the previous entry's hash, and the newest
 // {seq, hash} is also kept in counters ('journal.head'), so an edited, removed, reordered or cut-off entry
-// shows up in verifyJournal. Appends run inside the caller's transaction (the sale commit's).
+// shows up in verifyJournal. Appends run inside the caller's transaction (the sale commit's). Walking the whole
+// chain grows with history, so start-up walks only what came after a verified checkpoint (checkpoint.ts) and
+// the full walk runs in a worker thread (verify-job.ts).
 import { hash as digest } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PosFailure } from '../api/result';
@@ -37,10 +39,23 @@ export type JournalVerdict =
   | { readonly ok: true; readonly entries: number; readonly head: string }
   | { readonly ok: false; readonly seq: number; readonly reason: string };
 
-interface Head {
+/** A position in the chain: entry `seq` and its hash (seq 0 is the genesis, before the first entry). */
+export interface Head {
   readonly seq: number;
   readonly hash: string;
 }
+
+export interface VerifyOptions {
+  /**
+   * Start after this entry instead of at the genesis: the entry itself is re-hashed and must still carry this
+   * hash, then only the entries after it are walked. What lies before it is NOT checked.
+   */
+  readonly from?: Head;
+  /** Called every `PROGRESS_EVERY` entries with (entries walked, entries to walk). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 10_000;
 
 /** sha256 over a JSON array: every field is delimited and escaped, so no two entries encode alike. */
 export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
@@ -53,7 +68,8 @@ interface Statements {
   readonly newest: BetterSqlite3.Statement<[], { seq: number; hash: string }>;
   readonly insert: BetterSqlite3.Statement<[number, string, string, string | null, string, string, string]>;
   readonly setHead: BetterSqlite3.Statement<[string, number, string]>;
-  readonly all: BetterSqlite3.Statement<[], JournalEntry>;
+  readonly after: BetterSqlite3.Statement<[number], JournalEntry>;
+  readonly at: BetterSqlite3.Statement<[number], JournalEntry>;
 }
 
 // Prepared once per connection: appendJournal is on the sale-commit path.
@@ -80,8 +96,11 @@ function statements(db: Database): Statements {
         `INSERT INTO counters (name, value, hash) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET value = excluded.value, hash = excluded.hash`,
       ),
-      all: db.prepare<[], JournalEntry>(
-        'SELECT seq, at, kind, ref, body, prev_hash, hash FROM journal ORDER BY seq',
+      after: db.prepare<[number], JournalEntry>(
+        'SELECT seq, at, kind, ref, body, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq',
+      ),
+      at: db.prepare<[number], JournalEntry>(
+        'SELECT seq, at, kind, ref, body, prev_hash, hash FROM journal WHERE seq = ?',
       ),
     };
     cache.set(db, s);
@@ -139,15 +158,30 @@ export function appendJournal(db: Database, input: JournalInput): { seq: number;
   return { seq: entry.seq, hash };
 }
 
-/** Walks the whole chain in one read snapshot; reports the first entry that does not check out. */
-export function verifyJournal(db: Database): JournalVerdict {
+/**
+ * Walks the chain in one read snapshot, from the genesis or from `opts.from`, to the stored head; reports the
+ * first entry that does not check out.
+ */
+export function verifyJournal(db: Database, opts: VerifyOptions = {}): JournalVerdict {
   const s = statements(db);
+  const from = opts.from ?? { seq: 0, hash: GENESIS_HASH };
   return db.transaction((): JournalVerdict => {
     const head = readHead(s);
-    let prev = GENESIS_HASH;
-    let count = 0;
-    for (const row of s.all.iterate()) {
-      const expected = count + 1;
+    if (from.seq > 0) {
+      const anchor = s.at.get(from.seq);
+      if (anchor === undefined || anchor.hash !== from.hash || entryHash(anchor) !== anchor.hash) {
+        return {
+          ok: false,
+          seq: from.seq,
+          reason: `entry ${from.seq}, where this walk starts, was altered or removed`,
+        };
+      }
+    }
+    const total = Math.max(0, (head?.seq ?? 0) - from.seq);
+    let prev = from.hash;
+    let last = from.seq;
+    for (const row of s.after.iterate(from.seq)) {
+      const expected = last + 1;
       if (row.seq !== expected) {
         const reason =
           row.seq > expected
@@ -162,9 +196,11 @@ export function verifyJournal(db: Database): JournalVerdict {
         return { ok: false, seq: row.seq, reason: `entry ${row.seq} was altered: its hash does not match` };
       }
       prev = row.hash;
-      count++;
+      last = row.seq;
+      if (opts.onProgress && (last - from.seq) % PROGRESS_EVERY === 0)
+        opts.onProgress(last - from.seq, total);
     }
-    return checkHead(head, count, prev);
+    return checkHead(head, last, prev);
   })();
 }
 

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'payments.offlineOverride', // take an offline card payment over the store-and-forward amount/count caps
   'refund.issue', // pay money back for returned goods (cash from the drawer, or to the card / QR wallet)
   'payments.acknowledge', // mark a decline after forwarding or an expired offline payment as dealt with
+  'store.maintenance', // run a whole-store check (or backup) now: reads the whole file, so not at a cashier's whim
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

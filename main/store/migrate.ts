@@ -14,6 +14,10 @@ export interface MigrateOptions {
   readonly now: () => Date;
   /** Defaults to every migration the app ships. */
   readonly migrations?: readonly Migration[];
+  /** The pre-migration backup's progress (pages copied, pages in all), for a start-up screen. */
+  readonly onBackupProgress?: (done: number, total: number) => void;
+  /** Free bytes in a folder; tests pass a small disk. Default: statfs. */
+  readonly freeBytes?: (dir: string) => number;
 }
 
 export interface MigrationResult {
@@ -57,9 +61,18 @@ export async function migrate(db: Database, opts: MigrateOptions): Promise<Migra
   if (from > latest) throw storageTooNew(opts.file, from, latest);
   if (from === latest) return { from, to: from, backupFile: null };
 
+  // The backup reads through its own connection in a worker thread; this one holds no transaction meanwhile
+  // (checked above), so the copy is one consistent snapshot and nothing here waits on the main thread.
   const backupFile =
     from >= 1
-      ? await backupDatabase(db, { file: opts.file, backupDir: opts.backupDir, version: from, now: opts.now })
+      ? await backupDatabase({
+          file: opts.file,
+          backupDir: opts.backupDir,
+          version: from,
+          now: opts.now,
+          ...(opts.onBackupProgress ? { onProgress: opts.onBackupProgress } : {}),
+          ...(opts.freeBytes ? { freeBytes: opts.freeBytes } : {}),
+        })
       : null;
   for (const m of list.slice(from)) apply(db, m, opts.file);
   return { from, to: latest, backupFile };

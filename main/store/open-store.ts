@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PosFailure } from '../api/result';
 import type { HostOptions, StartupFailure } from '../host-types';
+import type { StartupProgress } from '../startup/progress';
 import { openDatabase, type Database } from './db';
 import { mapSqliteError } from './errors';
 import { latestVersion, migrate, type MigrationResult } from './migrate';
@@ -22,6 +23,10 @@ export interface StoreOptions {
   /** Tests only; defaults to the shipped migrations. */
   readonly migrations?: readonly Migration[];
   readonly busyTimeoutMs?: number;
+  /** The pre-migration backup's progress, for a start-up screen (main/startup/progress.ts). */
+  readonly onProgress?: (progress: StartupProgress) => void;
+  /** Free bytes in a folder; tests pass a small disk. Default: statfs. */
+  readonly freeBytes?: (dir: string) => number;
 }
 
 export interface Store {
@@ -54,6 +59,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
         backupDir,
         now: opts.now,
         ...(opts.migrations === undefined ? {} : { migrations: opts.migrations }),
+        ...(opts.freeBytes ? { freeBytes: opts.freeBytes } : {}),
+        ...(opts.onProgress
+          ? {
+              onBackupProgress: (done: number, total: number) =>
+                opts.onProgress?.({ step: 'backup', done, total }),
+            }
+          : {}),
       });
       if (migration.from !== migration.to) opts.log('info', 'database migrated', { file, ...migration });
       return { db, file, migration };

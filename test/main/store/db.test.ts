@@ -5,6 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { NEW_DATABASE_PAGE_SIZE, openDatabase } from '../../../main/store/db';
+import { withStorageErrors } from '../../../main/store/errors';
 import { failureOf, holdExclusiveLock, repoRoot, sha256File, tempDir } from './fixtures';
 
 const PAGE = NEW_DATABASE_PAGE_SIZE;
@@ -110,7 +111,7 @@ describe('openDatabase: bad files are refused and left exactly as they were', ()
     expect(fs.readdirSync(dir)).toEqual(['pos.sqlite']); // no -wal/-shm created next to it either
   });
 
-  it('a database with one clobbered page fails quick_check: STORAGE_CORRUPT, file intact', async () => {
+  it("a clobbered page on the path SQLite reads at open (page 3: the table root's first leaf): STORAGE_CORRUPT, file intact", async () => {
     const file = makeDatabase(tempDir());
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, 2 * PAGE); // page 3: inside table t
@@ -120,6 +121,35 @@ describe('openDatabase: bad files are refused and left exactly as they were', ()
     expect(failure.code).toBe('STORAGE_CORRUPT');
     expect(failure.detail?.file).toBe(file);
     expect(sha256File(file)).toBe(before);
+  });
+
+  it('a damaged schema page (page 1 below its header) is STORAGE_CORRUPT, file intact', async () => {
+    const file = makeDatabase(tempDir());
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(PAGE - 100, 0xa5), 0, PAGE - 100, 100);
+    fs.closeSync(fd);
+    const before = sha256File(file);
+    const failure = await failureOf(() => openDatabase(file));
+    expect(failure.code).toBe('STORAGE_CORRUPT');
+    expect(sha256File(file)).toBe(before);
+  });
+
+  it('a clobbered page deep inside a table is NOT read at open (no whole-file check): it opens, and reading that page is STORAGE_CORRUPT', async () => {
+    // The background quick_check finds it (test/main/store/db-check.test.ts).
+    const file = makeDatabase(tempDir());
+    const pages = fs.statSync(file).size / PAGE;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, (pages - 1) * PAGE); // the last leaf of t
+    fs.closeSync(fd);
+    const db = openDatabase(file);
+    try {
+      const failure = await failureOf(() =>
+        withStorageErrors(() => db.prepare('SELECT count(*) FROM t').get(), { file }),
+      );
+      expect(failure.code).toBe('STORAGE_CORRUPT');
+    } finally {
+      db.close();
+    }
   });
 
   it('a damaged database with committed frames still in its WAL: neither file is touched', async () => {

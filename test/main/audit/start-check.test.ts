@@ -1,0 +1,165 @@
+// The journal at start-up walks only what follows the verified checkpoint; the full walk (a worker job) starts
+// at the genesis and finds what the start-up walk cannot see.
+import BetterSqlite3 from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { advanceCheckpoint, CHECKPOINT_KEY, readCheckpoint } from '../../../main/audit/checkpoint';
+import { appendJournal, HEAD_KEY, verifyJournal, type JournalInput } from '../../../main/audit/journal';
+import { verifyJournalAtStartup } from '../../../main/audit/start-check';
+import type { Database } from '../../../main/store/db';
+import { runJob } from '../../../main/workers/run-job';
+import { migratedDatabase } from '../store/fixtures';
+
+let file: string;
+let db: Database;
+
+beforeEach(async () => {
+  ({ db, file } = await migratedDatabase());
+});
+
+const entry = (n: number): JournalInput => ({
+  at: '2025-01-02T03:04:05.000Z',
+  kind: 'sale.completed',
+  ref: `sale-${n}`,
+  body: { totalMinor: n * 100 },
+});
+
+/** Appends `n` more entries in one transaction (fast, and chained exactly as one by one). */
+function append(n: number): void {
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) appendJournal(db, entry(i));
+  })();
+}
+
+/** An attacker with file access: a second connection without the append-only triggers. */
+function tamper(sql: string, ...params: unknown[]): void {
+  const raw = new BetterSqlite3(file);
+  try {
+    raw.exec('DROP TRIGGER IF EXISTS journal_no_update; DROP TRIGGER IF EXISTS journal_no_delete;');
+    raw.prepare(sql).run(...params);
+  } finally {
+    raw.close();
+  }
+}
+
+const editBody = (seq: number): void =>
+  tamper(`UPDATE journal SET body = '{"totalMinor":1}' WHERE seq = ?`, seq);
+
+describe('verifyJournalAtStartup', () => {
+  it('with no checkpoint and a short journal walks it all, and stores the checkpoint at the head', () => {
+    append(30);
+    const check = verifyJournalAtStartup(db);
+    expect(check).toMatchObject({ from: 'genesis', walked: 30, verdict: { ok: true, entries: 30 } });
+    const head = verifyJournal(db);
+    expect(readCheckpoint(db)).toEqual({ seq: 30, hash: head.ok ? head.head : '' });
+  });
+
+  it('walks only the entries after the checkpoint, then moves it to the head', () => {
+    append(100);
+    expect(verifyJournalAtStartup(db).walked).toBe(100);
+    append(7);
+    const check = verifyJournalAtStartup(db);
+    expect(check).toMatchObject({ from: 'checkpoint', walked: 7, verdict: { ok: true, entries: 107 } });
+    expect(readCheckpoint(db)?.seq).toBe(107);
+    expect(verifyJournalAtStartup(db)).toMatchObject({ from: 'checkpoint', walked: 0 });
+  });
+
+  it('an entry edited AFTER the checkpoint is caught at start-up, and the checkpoint stays put', () => {
+    append(50);
+    verifyJournalAtStartup(db);
+    append(10);
+    editBody(55);
+    const check = verifyJournalAtStartup(db);
+    expect(check.verdict).toEqual({
+      ok: false,
+      seq: 55,
+      reason: 'entry 55 was altered: its hash does not match',
+    });
+    expect(readCheckpoint(db)?.seq).toBe(50);
+  });
+
+  it('entries cut off the end after the checkpoint are caught at start-up', () => {
+    append(50);
+    verifyJournalAtStartup(db);
+    append(10);
+    tamper('DELETE FROM journal WHERE seq > 56');
+    expect(verifyJournalAtStartup(db).verdict).toMatchObject({ ok: false, seq: 57 });
+  });
+
+  it('a cut that takes the checkpoint entry with it (head rewritten to match) is caught at start-up', () => {
+    append(50);
+    verifyJournalAtStartup(db);
+    tamper('DELETE FROM journal WHERE seq > 40');
+    const e40 = db.prepare('SELECT hash FROM journal WHERE seq = 40').get() as { hash: string };
+    tamper('UPDATE counters SET value = 40, hash = ? WHERE name = ?', e40.hash, HEAD_KEY);
+    expect(verifyJournal(db)).toMatchObject({ ok: true, entries: 40 }); // the chain alone no longer shows it
+    expect(verifyJournalAtStartup(db).verdict).toMatchObject({ ok: false, seq: 50 });
+  });
+
+  it('an entry edited BEFORE the checkpoint is not seen at start-up, but the full walk in a worker finds it', async () => {
+    append(50);
+    verifyJournalAtStartup(db);
+    editBody(20);
+    expect(verifyJournalAtStartup(db).verdict).toMatchObject({ ok: true });
+    const full = await runJob('journal.verify', { file });
+    expect(full).toEqual({ ok: false, seq: 20, reason: 'entry 20 was altered: its hash does not match' });
+  });
+
+  it('a checkpoint forged forward past an edit hides nothing from the full walk', async () => {
+    append(50);
+    editBody(10);
+    const last = db.prepare('SELECT hash FROM journal WHERE seq = 50').get() as { hash: string };
+    tamper(
+      'INSERT INTO counters (name, value, hash) VALUES (?, 50, ?) ON CONFLICT (name) DO UPDATE SET value = 50, hash = excluded.hash',
+      CHECKPOINT_KEY,
+      last.hash,
+    );
+    expect(verifyJournalAtStartup(db).verdict.ok).toBe(true); // documented: start-up trusts the checkpoint
+    expect(await runJob('journal.verify', { file })).toMatchObject({ ok: false, seq: 10 });
+  });
+
+  it('without a usable checkpoint a long journal walks only the newest `limit` entries and keeps no checkpoint', () => {
+    append(500);
+    const check = verifyJournalAtStartup(db, 100);
+    expect(check).toMatchObject({ from: 'window', walked: 100, verdict: { ok: true, entries: 500 } });
+    expect(readCheckpoint(db)).toBeNull();
+    // A checkpoint too far behind is the same: bounded work, the full walk moves it.
+    advanceCheckpoint(
+      db,
+      {
+        seq: 10,
+        hash: (db.prepare('SELECT hash FROM journal WHERE seq = 10').get() as { hash: string }).hash,
+      },
+      true,
+    );
+    expect(verifyJournalAtStartup(db, 100)).toMatchObject({ from: 'window', walked: 100 });
+    expect(readCheckpoint(db)?.seq).toBe(10);
+  });
+
+  it('the window still re-hashes the entry it starts from and checks the rest up to the head', () => {
+    append(500);
+    editBody(400);
+    expect(verifyJournalAtStartup(db, 100).verdict).toMatchObject({ ok: false, seq: 400 });
+    editBody(450);
+    expect(verifyJournalAtStartup(db, 100).verdict).toMatchObject({ ok: false, seq: 400 });
+  });
+});
+
+describe('advanceCheckpoint', () => {
+  const hashAt = (seq: number): string =>
+    (db.prepare('SELECT hash FROM journal WHERE seq = ?').get(seq) as { hash: string }).hash;
+
+  it('moves forward only', () => {
+    append(20);
+    expect(advanceCheckpoint(db, { seq: 15, hash: hashAt(15) }, false)).toBe(true);
+    expect(advanceCheckpoint(db, { seq: 12, hash: hashAt(12) }, false)).toBe(false);
+    expect(readCheckpoint(db)?.seq).toBe(15);
+  });
+
+  it('a walk from the genesis replaces a checkpoint that is no longer on the chain', () => {
+    append(20);
+    tamper('INSERT INTO counters (name, value, hash) VALUES (?, 999, ?)', CHECKPOINT_KEY, 'f'.repeat(64));
+    expect(advanceCheckpoint(db, { seq: 20, hash: hashAt(20) }, false)).toBe(false);
+    expect(advanceCheckpoint(db, { seq: 20, hash: hashAt(20) }, true)).toBe(true);
+    expect(readCheckpoint(db)).toEqual({ seq: 20, hash: hashAt(20) });
+  });
+});

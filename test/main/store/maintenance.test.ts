@@ -1,0 +1,95 @@
+// The background maintenance: both whole-store checks in worker threads, results kept in settings (so the
+// daily schedule and the last verdict survive a restart), the journal checkpoint moved by a full walk.
+import BetterSqlite3 from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readCheckpoint } from '../../../main/audit/checkpoint';
+import { appendJournal } from '../../../main/audit/journal';
+import type { Database } from '../../../main/store/db';
+import { createMaintenance, DAY_MS, type MaintenanceReport } from '../../../main/store/maintenance';
+import { migratedDatabase } from './fixtures';
+
+let db: Database;
+let file: string;
+let clock: Date;
+
+beforeEach(async () => {
+  ({ db, file } = await migratedDatabase());
+  clock = new Date('2026-03-04T05:06:07.000Z');
+  db.transaction(() => {
+    for (let i = 0; i < 25; i++)
+      appendJournal(db, { at: clock.toISOString(), kind: 'sale.completed', ref: `s${i}`, body: { i } });
+  })();
+});
+
+const silent = (): void => undefined;
+const maintenance = (onReport: (r: MaintenanceReport) => void = silent, startDelayMs = 60_000) =>
+  createMaintenance({ db, file, now: () => clock, log: silent, onReport, startDelayMs });
+
+describe('createMaintenance', () => {
+  it('has nothing to report on a store never checked, and is due at once (after the start delay)', () => {
+    const m = maintenance();
+    expect(m.report()).toEqual({ database: null, journal: null });
+    expect(m.dueInMs()).toBe(60_000);
+  });
+
+  it('runs integrity_check and the full journal walk on demand, keeps the results, and moves the checkpoint', async () => {
+    const seen: MaintenanceReport[] = [];
+    const report = await maintenance((r) => seen.push(r)).runNow('integrity');
+    expect(report.database).toMatchObject({
+      at: clock.toISOString(),
+      mode: 'integrity',
+      ok: true,
+      problems: [],
+    });
+    expect(report.journal).toMatchObject({ at: clock.toISOString(), ok: true, entries: 25, brokenAt: null });
+    expect(seen).toEqual([report]);
+    expect(readCheckpoint(db)?.seq).toBe(25);
+    // Kept across a restart: a new instance reads the same, and the next daily run is a day later.
+    const again = maintenance();
+    expect(again.report()).toEqual(report);
+    clock = new Date(clock.getTime() + 3_600_000);
+    expect(again.dueInMs()).toBe(DAY_MS - 3_600_000);
+  });
+
+  it('the daily run starts by itself when due (quick_check), and reports', async () => {
+    let m: ReturnType<typeof maintenance> | undefined;
+    const r = await new Promise<MaintenanceReport>((resolve) => {
+      m = maintenance(resolve, 0);
+      m.start();
+    });
+    await m?.stop();
+    expect(r.database).toMatchObject({ mode: 'quick', ok: true });
+    expect(r.journal).toMatchObject({ ok: true, entries: 25 });
+  });
+
+  it('an edited journal entry is a failed walk: kept, and the checkpoint does not move', async () => {
+    const raw = new BetterSqlite3(file);
+    raw.exec('DROP TRIGGER IF EXISTS journal_no_update');
+    raw.prepare(`UPDATE journal SET body = '{"i":99}' WHERE seq = 3`).run();
+    raw.close();
+    const r = await maintenance().runNow('quick');
+    expect(r.journal).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'entry 3 was altered: its hash does not match',
+    });
+    expect(r.database).toMatchObject({ ok: true });
+    expect(readCheckpoint(db)).toBeNull();
+    expect(maintenance().report().journal).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('stop() during a run stops its worker and writes nothing afterwards', async () => {
+    const m = maintenance();
+    const run = m.runNow('integrity').catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300)); // most likely inside the worker by now; either way:
+    await m.stop();
+    await run;
+    expect(maintenance().report()).toEqual({ database: null, journal: null });
+    await expect(m.runNow('quick')).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  it('a stored result that is not what this code wrote is ignored (treated as never checked)', () => {
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('maintenance.databaseCheck', '{"at":1}')`).run();
+    expect(maintenance().report().database).toBeNull();
+  });
+});
