@@ -8,6 +8,7 @@ import { m006Refunds } from './006-refunds';
 import { m007CartsInRow } from './007-carts-in-row';
 import { m008Ean8Spelling } from './008-ean8-spelling';
 import { m009ReceiptSearch } from './009-receipt-search';
+import { m010CompactHistory } from './010-compact-history';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m007CartsInRow,
   m008Ean8Spelling,
   m009ReceiptSearch,
+  m010CompactHistory,
 ];
