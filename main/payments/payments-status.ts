@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { PaymentsStatusView } from '../api/contract';
 import type { CircuitBreaker } from '../sync/circuit-breaker';
-import { NEEDS_MANAGER } from './attempts/states';
+import { NEEDS_MANAGER, OPEN_ATTEMPTS_SQL } from './attempts/states';
 import type { CardPayments } from './card/card-payments';
 
 export interface PaymentsStatusOptions {
@@ -31,7 +31,7 @@ export interface PaymentsStatus {
 
 export function createPaymentsStatus(o: PaymentsStatusOptions): PaymentsStatus {
   const needsManager = o.db.prepare<[], { n: number }>(
-    `SELECT count(*) AS n FROM payment_attempts WHERE state IN (${NEEDS_MANAGER.map((s) => `'${s}'`).join(', ')})
+    `SELECT count(*) AS n FROM payment_attempts WHERE ${OPEN_ATTEMPTS_SQL} AND state IN (${NEEDS_MANAGER.map((s) => `'${s}'`).join(', ')})
          AND acknowledged_at IS NULL`,
   );
   const uploadsPending = o.db.prepare<[], { n: number }>(

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { RefundReason, RefundState, RefundView, Unit } from '../api/contract';
 import { PosFailure } from '../api/result';
 import type { DecidedLine, LineRefunded } from './refundable';
-import { assertRefundTransition, HOLDS_QUANTITY } from './states';
+import { assertRefundTransition, HOLDS_QUANTITY, isFinal } from './states';
 
 export interface RefundRecord {
   readonly id: string;
@@ -208,16 +208,21 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
           .all(saleId)
           .map((r) => [r.line_no, { qtyMilli: r.qty, amountMinor: r.amount, taxMinor: r.tax }] as const),
       ),
-    inStates: (states) =>
-      states.length === 0
-        ? []
-        : db
-            .prepare<string[], Row>(
-              `SELECT ${cols} ${from} WHERE r.state IN (${states.map(() => '?').join(', ')})
-               ORDER BY r.created_at`,
-            )
-            .all(...states)
-            .map(record),
+    inStates: (states) => {
+      if (states.length === 0) return [];
+      // Open refunds only, through refunds_open (its condition repeated so SQLite uses it): finished ones
+      // would need a walk of every refund ever made.
+      const finished = states.filter(isFinal);
+      if (finished.length > 0)
+        throw new PosFailure('INTERNAL', `inStates reads open refunds only, not ${finished.join(', ')}`);
+      return db
+        .prepare<string[], Row>(
+          `SELECT ${cols} ${from} WHERE r.state IN ('sending', 'unknown')
+             AND r.state IN (${states.map(() => '?').join(', ')}) ORDER BY r.created_at`,
+        )
+        .all(...states)
+        .map(record);
+    },
     move(id, to, m) {
       const from = stateOf.get(id)?.state;
       if (from === undefined) throw new PosFailure('NOT_FOUND', `No refund ${id}`, { refundId: id });

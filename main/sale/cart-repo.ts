@@ -5,13 +5,26 @@ import { PosFailure } from '../api/result';
 import { CartBodySchema, EMPTY_CART, type CartBody } from './cart-body';
 import { assertCartTransition, type CartStatus } from './states';
 
-export interface CartRecord {
+export interface OpenCart {
   readonly id: string;
-  readonly status: CartStatus;
+  readonly status: 'open';
   readonly version: number;
   readonly body: CartBody;
   readonly openedAt: string;
 }
+
+/**
+ * A completed cart keeps no body: its sale holds the lines (the body was 2 KB a sale, forever). An abandoned
+ * cart keeps its body, as the record of what was rung up and not sold.
+ */
+export interface ClosedCart {
+  readonly id: string;
+  readonly status: Exclude<CartStatus, 'open'>;
+  readonly version: number;
+  readonly openedAt: string;
+}
+
+export type CartRecord = OpenCart | ClosedCart;
 
 interface Row {
   id: string;
@@ -23,10 +36,16 @@ interface Row {
 
 export interface CartRepo {
   /** The open cart, creating an empty one if there is none. Call inside a transaction. */
-  openCart(): CartRecord;
+  openCart(): OpenCart;
   byId(id: string): CartRecord | null;
-  save(id: string, body: CartBody): CartRecord;
+  save(id: string, body: CartBody): OpenCart;
+  /** Completing a cart drops its body in the same UPDATE (see ClosedCart). */
   close(id: string, to: Exclude<CartStatus, 'open'>): void;
+  /**
+   * Drops the bodies of up to `limit` completed carts closed before this build did so itself, walking rowids
+   * upward from `afterRowid`; returns the last rowid looked at (null when none are left) and how many changed.
+   */
+  compactCompleted(afterRowid: number, limit: number): { lastRowid: number | null; compacted: number };
 }
 
 export function createCartRepo(
@@ -49,8 +68,15 @@ export function createCartRepo(
     `UPDATE carts SET body = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = 'open'`,
   );
   // Only an open cart has somewhere to go (see states.ts), so closing is one guarded UPDATE.
-  const closeOpen = db.prepare(
-    `UPDATE carts SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'`,
+  const closeOpen = db.prepare<[string, string, string, string]>(
+    `UPDATE carts SET status = ?, updated_at = ?, body = CASE WHEN ? = 'completed' THEN '' ELSE body END
+     WHERE id = ? AND status = 'open'`,
+  );
+  const batch = db.prepare<[number, number], { rowid: number; status: CartStatus; n: number }>(
+    `SELECT rowid, status, length(body) AS n FROM carts WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  const dropBody = db.prepare<[number]>(
+    `UPDATE carts SET body = '' WHERE rowid = ? AND status = 'completed'`,
   );
 
   // The last body text this repo validated, and its parsed value: the open cart is read back on every
@@ -70,18 +96,20 @@ export function createCartRepo(
   // both is the same cart, and its body need not be read again (the tender reads the cart the scan saved).
   let lastRead: CartRecord | null = null;
   const toRecord = (row: Row): CartRecord =>
-    (lastRead = {
-      id: row.id,
-      status: row.status,
-      version: row.version,
-      body: parseBody(row),
-      openedAt: row.opened_at,
-    });
+    (lastRead =
+      row.status === 'open'
+        ? { id: row.id, status: 'open', version: row.version, body: parseBody(row), openedAt: row.opened_at }
+        : { id: row.id, status: row.status, version: row.version, openedAt: row.opened_at });
+  const toOpen = (row: Row): OpenCart => {
+    const rec = toRecord(row);
+    if (rec.status !== 'open') throw new PosFailure('NOT_FOUND', `Cart ${row.id} is not open`);
+    return rec;
+  };
 
   const repo: CartRepo = {
     openCart() {
       const row = selOpen.get();
-      if (row) return toRecord(row);
+      if (row) return toOpen(row);
       const id = deps.newId();
       const at = deps.now().toISOString();
       ins.run(id, JSON.stringify(EMPTY_CART), at, at);
@@ -99,15 +127,23 @@ export function createCartRepo(
       const info = upd.run(JSON.stringify(body), deps.now().toISOString(), id);
       if (info.changes !== 1) throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`);
       const rec = repo.byId(id);
-      if (!rec) throw new PosFailure('NOT_FOUND', `Cart ${id} vanished`);
+      if (rec?.status !== 'open') throw new PosFailure('NOT_FOUND', `Cart ${id} vanished`);
       return rec;
     },
     close(id, to) {
       assertCartTransition('open', to);
-      if (closeOpen.run(to, deps.now().toISOString(), id).changes !== 1) {
+      if (closeOpen.run(to, deps.now().toISOString(), to, id).changes !== 1) {
         throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`, { cartId: id });
       }
     },
+    compactCompleted: (afterRowid, limit) =>
+      db.transaction(() => {
+        const rows = batch.all(afterRowid, limit);
+        let compacted = 0;
+        for (const r of rows)
+          if (r.status === 'completed' && r.n > 0) compacted += dropBody.run(r.rowid).changes;
+        return { lastRowid: rows.length === 0 ? null : (rows[rows.length - 1]?.rowid ?? null), compacted };
+      })(),
   };
   return repo;
 }

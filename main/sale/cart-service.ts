@@ -6,7 +6,7 @@ import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { CartBody, CartLineInput } from './cart-body';
 import { EMPTY_CART } from './cart-body';
-import type { CartRecord, CartRepo } from './cart-repo';
+import type { CartRepo, OpenCart } from './cart-repo';
 import { priceCart } from './pricing';
 import type { SaleCatalog, SaleSettings } from './ports';
 
@@ -47,7 +47,7 @@ function namesKey(names: ReadonlyMap<string, { readonly name: string }>): string
   return k;
 }
 
-export function priceView(rec: CartRecord, deps: Pick<CartServiceDeps, 'catalog' | 'settings'>): CartView {
+export function priceView(rec: OpenCart, deps: Pick<CartServiceDeps, 'catalog' | 'settings'>): CartView {
   const names = deps.catalog.taxCategoryNames();
   const s = deps.settings;
   const key = [rec.id, rec.version, s.currency, s.pricingMode, s.taxRounding, namesKey(names)].join('\u0001');
@@ -79,14 +79,18 @@ export function createCartService(deps: CartServiceDeps): CartService {
 
   /** Applies a change to the open cart atomically: price first (may throw), then save. */
   const change = (mutate: (body: CartBody) => CartBody): CartView => {
-    const view = db.transaction(() => {
-      const cart = carts.openCart();
-      deps.assertUnlocked?.(cart.id);
-      const next = mutate(cart.body);
-      // Price before saving: an invalid discount or quantity throws here and nothing is written.
-      priceView({ ...cart, body: next }, deps);
-      return priceView(carts.save(cart.id, next), deps);
-    })();
+    const view = db
+      .transaction(() => {
+        const cart = carts.openCart();
+        deps.assertUnlocked?.(cart.id);
+        const next = mutate(cart.body);
+        // Price before saving: an invalid discount or quantity throws here and nothing is written.
+        priceView({ ...cart, body: next }, deps);
+        return priceView(carts.save(cart.id, next), deps);
+        // IMMEDIATE: a deferred read-then-write fails at once (SQLITE_BUSY_SNAPSHOT) if another connection (a
+        // catalog import in its worker) commits in between; taking the write lock first waits for it instead.
+      })
+      .immediate();
     deps.onChange?.(view);
     return view;
   };
@@ -188,25 +192,27 @@ export function createCartService(deps: CartServiceDeps): CartService {
       });
     },
     clear() {
-      const view = db.transaction(() => {
-        const cart = carts.openCart();
-        deps.assertUnlocked?.(cart.id);
-        if (cart.body.lines.length === 0) return priceView(carts.save(cart.id, EMPTY_CART), deps);
-        // Clearing a cart with lines is a loss-prevention event: it goes into the journal.
-        const priced = priceView(cart, deps);
-        carts.close(cart.id, 'abandoned');
-        appendJournal(db, {
-          at: deps.now().toISOString(),
-          kind: 'cart.abandoned',
-          ref: cart.id,
-          body: {
-            lines: priced.lines.length,
-            totalMinor: priced.totals.totalMinor,
-            currency: priced.currency,
-          },
-        });
-        return priceView(carts.openCart(), deps);
-      })();
+      const view = db
+        .transaction(() => {
+          const cart = carts.openCart();
+          deps.assertUnlocked?.(cart.id);
+          if (cart.body.lines.length === 0) return priceView(carts.save(cart.id, EMPTY_CART), deps);
+          // Clearing a cart with lines is a loss-prevention event: it goes into the journal.
+          const priced = priceView(cart, deps);
+          carts.close(cart.id, 'abandoned');
+          appendJournal(db, {
+            at: deps.now().toISOString(),
+            kind: 'cart.abandoned',
+            ref: cart.id,
+            body: {
+              lines: priced.lines.length,
+              totalMinor: priced.totals.totalMinor,
+              currency: priced.currency,
+            },
+          });
+          return priceView(carts.openCart(), deps);
+        })
+        .immediate(); // see change()
       deps.onChange?.(view);
       return view;
     },

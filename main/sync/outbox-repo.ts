@@ -35,6 +35,11 @@ export interface OutboxRepo {
   requeueSending(nowIso: string): number;
   stats(): OutboxStats;
   nextDueAt(): string | null;
+  /**
+   * Deletes up to `limit` rows sent before `beforeIso` (their fact is in the journal and its own table; the
+   * gateway has it), oldest first; returns how many went. Failed rows stay: a manager must see them.
+   */
+  pruneSent(beforeIso: string, limit: number): number;
   /** Test and manager views. */
   byKey(key: string): (OutboxRow & { state: OutboxState; lastError: string | null }) | null;
 }
@@ -71,6 +76,11 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
   );
   const nextDue = db.prepare<[], { at: string | null }>(
     `SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`,
+  );
+  // A range of outbox_due (state = 'sent', next_attempt_at < cutoff): bounded by `limit`, whatever the history.
+  const prune = db.prepare<[string, number]>(
+    `DELETE FROM outbox WHERE idempotency_key IN (SELECT idempotency_key FROM outbox
+       WHERE state = 'sent' AND next_attempt_at < ? ORDER BY next_attempt_at LIMIT ?)`,
   );
   const byKey = db.prepare<
     [string],
@@ -121,6 +131,7 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
       return { pending: s?.pending ?? 0, failed: s?.failed ?? 0, oldestPendingAt: s?.oldest ?? null };
     },
     nextDueAt: () => nextDue.get()?.at ?? null,
+    pruneSent: (beforeIso, limit) => prune.run(beforeIso, limit).changes,
     byKey: (key) => {
       const r = byKey.get(key);
       return r

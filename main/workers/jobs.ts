@@ -2,8 +2,8 @@
 // catalog imports, and later reports and exports), each as a named job run in a worker thread by run-job.ts.
 // This registry is the one list of them: the worker entry looks names up here, and main derives each job's
 // input and output types from it, so a caller cannot send a job the wrong input.
-import type { BackupJobInput } from "../store/backup-job";
-import type { DbCheckInput } from "../store/db-check";
+import type { BackupJobInput } from '../store/backup-job';
+import type { DbCheckInput } from '../store/db-check';
 
 export interface JobContext {
   /** Reports progress to the caller (e.g. a start-up screen's bar); cheap, may be called often. */
@@ -18,23 +18,18 @@ export type JobFn<I, O> = (input: I, ctx: JobContext) => O | Promise<O>;
  */
 export const jobs = {
   /** Test-only echo: proves the worker machinery (progress, results, errors) without a database. */
-  "selftest.echo": async (
-    input: { value: unknown; fail?: string; steps?: number },
-    ctx: JobContext,
-  ) => (await import("./selftest")).echo(input, ctx),
+  'selftest.echo': async (input: { value: unknown; fail?: string; steps?: number }, ctx: JobContext) =>
+    (await import('./selftest')).echo(input, ctx),
   /** The pre-migration (and on-demand) backup: online copy, made self-contained, quick_checked. */
-  "store.backup": async (input: BackupJobInput, ctx: JobContext) =>
-    (await import("../store/backup-job")).copyDatabase(input, ctx),
+  'store.backup': async (input: BackupJobInput, ctx: JobContext) =>
+    (await import('../store/backup-job')).copyDatabase(input, ctx),
   /** quick_check (daily) or integrity_check (on demand) of the whole database file. */
-  "store.check": async (input: DbCheckInput) =>
-    (await import("../store/db-check")).checkDatabase(input),
+  'store.check': async (input: DbCheckInput) => (await import('../store/db-check')).checkDatabase(input),
   /** The whole journal chain from the genesis (the start-up walk only covers what follows the checkpoint). */
-  "journal.verify": async (input: { file: string }, ctx: JobContext) =>
-    (await import("../audit/verify-job")).verifyJournalFile(input, ctx),
+  'journal.verify': async (input: { file: string }, ctx: JobContext) =>
+    (await import('../audit/verify-job')).verifyJournalFile(input, ctx),
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;
 export type JobInput<N extends JobName> = Parameters<(typeof jobs)[N]>[0];
-export type JobOutput<N extends JobName> = Awaited<
-  ReturnType<(typeof jobs)[N]>
->;
+export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof jobs)[N]>>;

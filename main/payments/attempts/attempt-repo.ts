@@ -4,7 +4,14 @@
 import type Database from 'better-sqlite3';
 import { PosFailure } from '../../api/result';
 import type { CardFacts, EntryMode, QrScheme } from '../protocol/schemas';
-import { assertAttemptTransition, BLOCKING_STATES, isFinal, type AttemptState } from './states';
+import {
+  assertAttemptTransition,
+  BLOCKING_STATES,
+  isFinal,
+  isIndexedOpen,
+  OPEN_ATTEMPTS_SQL,
+  type AttemptState,
+} from './states';
 
 export interface Attempt {
   readonly id: string;
@@ -182,7 +189,8 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
     return st;
   };
   const overdue = db.prepare<[string], Row>(
-    `SELECT ${COLS} FROM payment_attempts WHERE state = 'stored' AND forward_deadline < ? ORDER BY forward_deadline`,
+    `SELECT ${COLS} FROM payment_attempts WHERE ${OPEN_ATTEMPTS_SQL} AND state = 'stored' AND forward_deadline < ?
+     ORDER BY forward_deadline`,
   );
   const attach = db.prepare('UPDATE payment_attempts SET sale_id = ? WHERE id = ? AND sale_id IS NULL');
   const ack = db.prepare('UPDATE payment_attempts SET acknowledged_at = ?, updated_at = ? WHERE id = ?');
@@ -266,9 +274,14 @@ export function createAttemptRepo(db: Database.Database, deps: { now: () => Date
     },
     inStates(states) {
       if (states.length === 0) return [];
+      // Only unfinished states are asked for in the app; a finished one would need a scan, so it is refused.
+      const closed = states.filter((st) => !isIndexedOpen(st));
+      if (closed.length > 0)
+        throw new PosFailure('INTERNAL', `inStates reads unfinished attempts only, not ${closed.join(', ')}`);
       return (
         cached(
-          `SELECT ${COLS} FROM payment_attempts WHERE state IN (${states.map(() => '?').join(', ')})
+          `SELECT ${COLS} FROM payment_attempts
+           WHERE ${OPEN_ATTEMPTS_SQL} AND state IN (${states.map(() => '?').join(', ')})
            ORDER BY created_at, id`,
         ) as Database.Statement<string[], Row>
       )

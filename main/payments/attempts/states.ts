@@ -65,6 +65,16 @@ export const BLOCKING_STATES: readonly AttemptState[] = [
   'reversing',
 ];
 
+/**
+ * The rows of the partial index payment_attempts_open (migration 005), as SQL. SQLite uses a partial index only
+ * when the query repeats its condition, so every query over unfinished attempts adds this one: it then reads
+ * those few rows, not every payment the shop ever took.
+ */
+export const OPEN_ATTEMPTS_SQL = `state NOT IN ('approved', 'declined', 'cancelled', 'forward_approved')`;
+const NOT_INDEXED: readonly AttemptState[] = ['approved', 'declined', 'cancelled', 'forward_approved'];
+/** Whether attempts in `state` are in payment_attempts_open (so a query for them can be indexed). */
+export const isIndexedOpen = (state: AttemptState): boolean => !NOT_INDEXED.includes(state);
+
 /** Outcomes a manager must see (the recovery and alerts screen). */
 export const NEEDS_MANAGER: readonly AttemptState[] = ['unknown', 'forward_declined', 'expired'];
 

@@ -6,6 +6,7 @@
 // approved payment always has its sale and a sale never exists without its payment. A crash between sending
 // and hearing back leaves the attempt `authorizing`; at start-up that becomes `unknown`, and the resolver
 // looks it up by reference before anything else happens.
+import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
 import type Database from 'better-sqlite3';
 import type { SaleView, TenderView } from '../../api/contract';
 import { formatMajor } from '../../api/money';
@@ -103,7 +104,7 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     { n: number; total: number | null; oldest: string | null; next: string | null }
   >(
     `SELECT count(*) AS n, sum(amount_minor) AS total, min(stored_at) AS oldest, min(forward_deadline) AS next
-     FROM payment_attempts WHERE state IN ('stored', 'forwarding', 'forward_unknown')`,
+     FROM payment_attempts WHERE ${OPEN_ATTEMPTS_SQL} AND state IN ('stored', 'forwarding', 'forward_unknown')`,
   );
   const insForward = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
       next_attempt_at, created_at, updated_at) VALUES (?, 'payment.forward', ?, ?, 'pending', 0, ?, ?, ?)`);

@@ -2,7 +2,7 @@
 // Writes outside a transaction are single UPDATEs, so each is atomic on its own.
 import type Database from 'better-sqlite3';
 import type { PrintJobKind, PrintJobState } from './states';
-import { OPEN_STATES, assertPrintJobTransition } from './states';
+import { OPEN_STATES, assertPrintJobTransition, isFinal } from './states';
 
 export interface PrintJob {
   readonly id: number;
@@ -72,6 +72,11 @@ export interface JobRepo {
   reschedule(id: number, opts: { at: string; nextAttemptAt: string; error: string | null }): void;
   /** Jobs found in 'printing' (the app stopped while sending them). */
   inPrinting(): PrintJob[];
+  /**
+   * Deletes up to `limit` finished jobs (printed, cancelled) created before `beforeIso`, oldest first, in one
+   * transaction; returns how many went. Their sale or refund stays: a reprint renders from it again.
+   */
+  pruneFinished(beforeIso: string, limit: number): number;
 }
 
 export function createJobRepo(db: Database.Database): JobRepo {
@@ -80,13 +85,24 @@ export function createJobRepo(db: Database.Database): JobRepo {
     `SELECT ${COLS} FROM print_jobs WHERE state IN (${OPEN}) ORDER BY id LIMIT 1`,
   );
   const all = db.prepare<[], Row>(`SELECT ${COLS} FROM print_jobs ORDER BY id`);
-  const printing = db.prepare<[], Row>(`SELECT ${COLS} FROM print_jobs WHERE state = 'printing' ORDER BY id`);
+  // `state IN (OPEN)` repeats the partial index's own condition, so SQLite reads only unfinished jobs
+  // (print_jobs_due) instead of the printed history; the same below.
+  const printing = db.prepare<[], Row>(
+    `SELECT ${COLS} FROM print_jobs WHERE state IN (${OPEN}) AND state = 'printing' ORDER BY id`,
+  );
   const counts = db.prepare<[], { state: PrintJobState; n: number }>(
     `SELECT state, count(*) AS n FROM print_jobs WHERE state IN (${OPEN}) GROUP BY state`,
   );
+  // print_jobs_errors holds only jobs with an error (migration 010): the newest is one index probe.
   const lastError = db.prepare<[], { last_error: string }>(
     `SELECT last_error FROM print_jobs WHERE last_error IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`,
   );
+  // Oldest jobs first, by rowid: finished ones past the retention window go; the walk stops at the first job
+  // that is still inside it, so a batch reads a bounded number of rows whatever the history.
+  const oldest = db.prepare<[number, number], { id: number; state: PrintJobState; created_at: string }>(
+    `SELECT id, state, created_at FROM print_jobs WHERE id > ? ORDER BY id LIMIT ?`,
+  );
+  const remove = db.prepare<[number]>(`DELETE FROM print_jobs WHERE id = ?`);
   const update = db.prepare(`UPDATE print_jobs SET state = @to, updated_at = @at,
       last_error = CASE WHEN @setError THEN @error ELSE last_error END,
       copy = CASE WHEN @copy THEN 1 ELSE copy END,
@@ -145,5 +161,19 @@ export function createJobRepo(db: Database.Database): JobRepo {
       resched.run(o.nextAttemptAt, o.error, o.at, id);
     },
     inPrinting: () => printing.all().map(toJob),
+    pruneFinished: (beforeIso, limit) =>
+      db.transaction(() => {
+        let removed = 0;
+        // Unfinished old jobs (a receipt waiting for paper for days) are stepped over, never deleted; the read
+        // is capped so a pile of them cannot make one batch long.
+        for (const r of oldest.all(0, limit * 4)) {
+          if (r.created_at >= beforeIso) break;
+          if (isFinal(r.state)) {
+            remove.run(r.id);
+            if (++removed === limit) break;
+          }
+        }
+        return removed;
+      })(),
   };
 }
