@@ -9,7 +9,7 @@ import { PosFailure } from './api/result';
 import { appendJournal } from './audit/journal';
 import { verifyJournalAtStartup } from './audit/start-check';
 import { createCatalogSearch } from './catalog/search';
-import { importCatalogCsv } from './catalog/csv-import';
+import { createCatalogImporter } from './catalog/importer';
 import { seedDemoCatalog } from './catalog/demo';
 import { syncTaxCategories } from './catalog/tax-categories';
 import { DEFAULT_TAX_CATEGORIES, loadConfig, type PosConfig } from './config/config';
@@ -120,6 +120,13 @@ async function buildGraph(
     terminalId: config.store.terminalId,
   };
   const search = createCatalogSearch(db);
+  // Imports are checked and written in a worker thread on their own connection to the same file.
+  const catalogImporter = createCatalogImporter({
+    file: db.name,
+    currency: config.currency,
+    rules: config.variableMeasureRules,
+    now,
+  });
   const catalog = createSaleCatalog(db, config.variableMeasureRules);
   const carts = createCartRepo(db, { now, newId });
   const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
@@ -297,12 +304,8 @@ async function buildGraph(
     },
     'settings.setLocale': ({ locale }) => ({ locale: prefs.setLocale(locale) }),
     'catalog.search': ({ query, limit }) => search.search(query, limit ?? 20),
-    'catalog.importCsv': ({ csv }) => {
-      const report = importCatalogCsv(db, csv, {
-        now,
-        currency: config.currency,
-        rules: config.variableMeasureRules,
-      });
+    'catalog.importCsv': async ({ csv }) => {
+      const report = await catalogImporter.importCsv(csv);
       search.refresh();
       return report;
     },

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
     syncTaxCategories(db, config.taxCategories ?? DEFAULT_TAX_CATEGORIES);
-    const report = importCatalogCsv(db, csv, {
+    // The app's import logic on this process's own connection; its short write batches leave the lock free
+    // between them, so a till running on the same store keeps selling.
+    const report = await importCatalogCsv(db, csv, {
       now: () => new Date(),
       currency: config.currency,
       rules: config.variableMeasureRules,

@@ -1,11 +1,18 @@
-// Catalog import: all or nothing. Every row is checked first (its own fields, then against the other rows and
-// the database); any error means nothing is written and the caller gets every reason with its line number.
-// Column reference: docs/catalog.md.
+// Catalog import. Every row is checked first (its own fields, then against the other rows and the database);
+// any error means nothing is written and the caller gets every reason with its line number. Then the rows
+// are written in short transactions that leave the write lock free in between, so a till sharing the store
+// keeps selling (docs/decisions/0014-catalog-import-off-the-event-loop.md). Runs in a worker thread in the
+// app (import-job.ts); column reference: docs/catalog.md.
 import type Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportReport } from '../api/contract';
 import { PosFailure } from '../api/result';
-import { readHeader, readRow, type CsvLineError, type CsvRow } from './csv-columns';
-import { readCsv } from './csv-read';
+import { readHeader, readRow, type CsvColumn, type CsvLineError } from './csv-columns';
+import { createCrossCheck, ErrorList } from './csv-cross-check';
+import { CsvReadError, csvRecords } from './csv-read';
+import { createStaging, type StagedRow, type Staging } from './import-staging';
+import { pinyinKeys } from './pinyin';
 import { catalogRepository } from './repository';
 import type { VariableMeasureRule } from './variable-measure';
 
@@ -17,114 +24,147 @@ export interface ImportOptions {
   readonly rules?: readonly VariableMeasureRule[] | null;
   /** Id for new products; default a random UUID. */
   readonly newId?: () => string;
+  /** Rows per write transaction; default IMPORT_BATCH_ROWS. */
+  readonly batchRows?: number;
+  /** Rows written so far, of how many; after each write transaction. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** At most this many reasons travel back to the UI; `detail.total` has the full count. */
 export const MAX_REPORTED_ERRORS = 200;
 
-export function importCatalogCsv(db: Database.Database, csvText: string, opts: ImportOptions): ImportReport {
-  const rows = validate(db, csvText, opts);
-  const repo = catalogRepository(db);
-  const now = opts.now();
-  let imported = 0;
-  let updated = 0;
-  db.transaction(() => {
-    // Codes may move between SKUs of this file; free them all before any row claims its own.
-    repo.releaseCodes(rows.map((r) => r.sku));
-    for (const r of rows) {
-      const { inserted } = repo.upsertProduct(r, opts.newId ? { now, newId: opts.newId } : { now });
-      if (inserted) imported++;
-      else updated++;
-    }
-  })();
-  return { imported, updated };
+/**
+ * Rows per write transaction: about 5-10 ms of holding the write lock on the shop PC. A file of at most this
+ * many rows is written in one transaction, so it lands whole or not at all even through a power cut.
+ */
+export const IMPORT_BATCH_ROWS = 500;
+
+/**
+ * The write lock is left free between two transactions for at least as long as the last one held it, and
+ * never less than this. A till writer that found it taken sleeps in SQLite's busy handler (1, 2, 5, 10, 15 ms
+ * …); a gap as long as the hold is always longer than the sleep it is in, so it gets the lock at its next try.
+ */
+export const MIN_LOCK_GAP_MS = 10;
+
+/** Checked rows are parked this many at a time (one temporary-database transaction each). */
+const STAGE_ROWS = 500;
+
+export async function importCatalogCsv(
+  db: Database.Database,
+  csvText: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const staging = createStaging(db);
+  try {
+    await checkAndStage(db, csvText, opts, staging);
+    return await write(db, staging, opts);
+  } finally {
+    staging.drop();
+  }
 }
 
-function validate(db: Database.Database, csvText: string, opts: ImportOptions): CsvRow[] {
-  const errors: CsvLineError[] = [];
-  const read = readCsv(csvText);
-  if (!read.ok) fail([{ line: read.line, column: null, reason: read.reason }]);
-  const [header, ...data] = read.records;
-  if (header === undefined)
-    fail([{ line: 1, column: null, reason: 'the file is empty; a header row is required' }]);
-  const { columns, errors: headerErrors } = readHeader(header.fields, header.line);
-  errors.push(...headerErrors);
-  if (data.length === 0)
-    errors.push({ line: header.line + 1, column: null, reason: 'no product rows after the header' });
-
+/** Reads and checks the whole file, parking the good rows; throws CSV_INVALID with every reason. */
+async function checkAndStage(
+  db: Database.Database,
+  csvText: string,
+  opts: ImportOptions,
+  staging: Staging,
+): Promise<void> {
+  const errors = new ErrorList(MAX_REPORTED_ERRORS);
   const repo = catalogRepository(db);
   const ctx = {
     currency: opts.currency,
     rules: opts.rules ?? null,
     taxCategories: new Set(repo.listTaxCategories().map((t) => t.id)),
   };
-  const rows: CsvRow[] = [];
-  for (const rec of data) {
-    const row = readRow(rec.line, rec.fields, columns, header.fields.length, ctx, errors);
-    if (row) rows.push(row);
-  }
-  crossCheck(rows, repo, errors);
-  if (errors.length > 0) fail(errors);
-  return rows;
-}
-
-/** Uniqueness within the file, and codes still held by a product this file does not mention. */
-function crossCheck(
-  rows: readonly CsvRow[],
-  repo: ReturnType<typeof catalogRepository>,
-  errors: CsvLineError[],
-): void {
-  const skuLine = new Map<string, number>();
-  const codeRow = new Map<string, CsvRow>();
-  const scaleRow = new Map<number, CsvRow>();
-  for (const r of rows) {
-    const first = skuLine.get(r.sku);
-    if (first !== undefined)
-      errors.push({ line: r.line, column: 'sku', reason: `SKU "${r.sku}" is already on line ${first}` });
-    else skuLine.set(r.sku, r.line);
-    for (const code of r.barcodes) {
-      const other = codeRow.get(code);
-      if (other && other.sku !== r.sku) {
-        const reason = `barcode ${code} is also given to SKU "${other.sku}" on line ${other.line}`;
-        errors.push({ line: r.line, column: 'barcodes', reason });
-      } else codeRow.set(code, r);
-    }
-    if (r.scaleItemCode !== null) {
-      const other = scaleRow.get(r.scaleItemCode);
-      if (other && other.sku !== r.sku) {
-        const reason = `scale code ${r.scaleItemCode} is also given to SKU "${other.sku}" on line ${other.line}`;
-        errors.push({ line: r.line, column: 'scale_code', reason });
-      } else scaleRow.set(r.scaleItemCode, r);
-    }
-  }
-  // A product named in the file gets its codes replaced, so only owners absent from the file conflict.
-  for (const r of rows) {
-    for (const code of r.barcodes) {
-      const owner = repo.barcodeOwner(code);
-      if (owner !== null && owner !== r.sku && !skuLine.has(owner)) {
-        const reason = `barcode ${code} already belongs to SKU "${owner}" in the catalog`;
-        errors.push({ line: r.line, column: 'barcodes', reason });
+  const cross = createCrossCheck(repo);
+  let header: { columns: Map<CsvColumn, number>; length: number; line: number } | null = null;
+  let dataRows = 0;
+  let parked: StagedRow[] = [];
+  try {
+    for await (const rec of csvRecords(csvText)) {
+      if (header === null) {
+        const read = readHeader(rec.fields, rec.line);
+        errors.push(...read.errors);
+        header = { columns: read.columns, length: rec.fields.length, line: rec.line };
+        continue;
+      }
+      dataRows++;
+      const rowErrors: CsvLineError[] = [];
+      const row = readRow(rec.line, rec.fields, header.columns, header.length, ctx, rowErrors);
+      errors.push(...rowErrors);
+      if (row === null) continue;
+      cross.add(row, errors);
+      // Once anything is wrong nothing will be written: checking goes on, pinyin and parking stop.
+      if (errors.total > 0) {
+        parked = [];
+        continue;
+      }
+      parked.push({ ...row, keys: pinyinKeys(row.name) });
+      if (parked.length >= STAGE_ROWS) {
+        staging.add(parked);
+        parked = [];
       }
     }
-    if (r.scaleItemCode !== null) {
-      const owner = repo.scaleItemOwner(r.scaleItemCode);
-      if (owner !== null && owner !== r.sku && !skuLine.has(owner)) {
-        const reason = `scale code ${r.scaleItemCode} already belongs to SKU "${owner}" in the catalog`;
-        errors.push({ line: r.line, column: 'scale_code', reason });
-      }
-    }
+  } catch (e) {
+    // A file that is not CSV is reported alone: the rows around a broken quote mean nothing.
+    if (e instanceof CsvReadError) fail([{ line: e.line, column: null, reason: e.reason }], 1);
+    throw e;
   }
+  if (header === null)
+    fail([{ line: 1, column: null, reason: 'the file is empty; a header row is required' }], 1);
+  if (dataRows === 0)
+    errors.push({ line: header.line + 1, column: null, reason: 'no product rows after the header' });
+  cross.finish(errors);
+  if (errors.total > 0) fail(errors.sortedKept(), errors.total);
+  staging.add(parked);
 }
 
-function fail(errors: CsvLineError[]): never {
-  const sorted = [...errors].sort((a, b) => a.line - b.line);
-  const n = sorted.length;
+/** Writes the parked rows in file order, IMPORT_BATCH_ROWS per transaction, the lock free in between. */
+async function write(db: Database.Database, staging: Staging, opts: ImportOptions): Promise<ImportReport> {
+  const repo = catalogRepository(db);
+  const now = opts.now();
+  const upsert = opts.newId ? { now, newId: opts.newId } : { now };
+  const batchRows = opts.batchRows ?? IMPORT_BATCH_ROWS;
+  let imported = 0;
+  let updated = 0;
+  const writeBatch = db.transaction((rows: readonly StagedRow[]) => {
+    // Codes may move between SKUs of this file. This batch's products give theirs up, and the codes they
+    // claim are taken from whoever holds them: by the checks, only products further on in this file, which
+    // get their own codes when their batch comes.
+    repo.releaseCodes(rows.map((r) => r.sku));
+    repo.freeCodes(
+      rows.flatMap((r) => r.barcodes),
+      rows.flatMap((r) => (r.scaleItemCode === null ? [] : [r.scaleItemCode])),
+    );
+    for (const r of rows) {
+      const { inserted } = repo.upsertProduct(r, { ...upsert, keys: r.keys });
+      if (inserted) imported++;
+      else updated++;
+    }
+  });
+  let done = 0;
+  let afterLine = 0;
+  let heldMs = 0;
+  for (;;) {
+    const rows = staging.batch(afterLine, batchRows);
+    const last = rows.at(-1);
+    if (last === undefined) break;
+    if (done > 0) await sleep(Math.max(MIN_LOCK_GAP_MS, heldMs));
+    const t0 = performance.now();
+    writeBatch.immediate(rows);
+    heldMs = performance.now() - t0;
+    done += rows.length;
+    afterLine = last.line;
+    opts.onProgress?.(done, staging.count);
+  }
+  return { imported, updated };
+}
+
+function fail(errors: readonly CsvLineError[], total: number): never {
   throw new PosFailure(
     'CSV_INVALID',
-    `${n} error${n === 1 ? '' : 's'} in the catalog CSV; nothing was imported.`,
-    {
-      errors: sorted.slice(0, MAX_REPORTED_ERRORS),
-      total: n,
-    },
+    `${total} error${total === 1 ? '' : 's'} in the catalog CSV; nothing was imported.`,
+    { errors: [...errors], total },
   );
 }

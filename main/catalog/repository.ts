@@ -5,7 +5,7 @@ import type { ProductView, Unit } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { parseBarcode, type ParsedBarcode } from './barcode';
 import { bumpCatalogGeneration } from './generation';
-import { pinyinKeys } from './pinyin';
+import { pinyinKeys, type PinyinKeys } from './pinyin';
 import type { VariableMeasureRule } from './variable-measure';
 
 export interface TaxCategoryView {
@@ -47,6 +47,8 @@ export interface UpsertOptions {
   readonly now: Date;
   /** Id for a new product; default a random UUID. */
   readonly newId?: () => string;
+  /** The name's pinyin keys when already computed (the CSV import computes them before it writes). */
+  readonly keys?: PinyinKeys;
 }
 
 export interface CatalogRepository {
@@ -74,6 +76,8 @@ export interface CatalogRepository {
   scaleItemOwner(itemCode: number): string | null;
   /** Frees the barcodes and scale codes of these SKUs, so a bulk upsert may move codes between them. */
   releaseCodes(skus: readonly string[]): void;
+  /** Takes these barcodes and scale codes from whichever products hold them, so others may claim them. */
+  freeCodes(codes: readonly string[], scaleItemCodes: readonly number[]): void;
 }
 
 interface ProductRow {
@@ -165,6 +169,13 @@ function createRepository(db: Database.Database): CatalogRepository {
   );
   const releaseScale = db.prepare<[string]>(
     'UPDATE products SET scale_item_code = NULL WHERE sku IN (SELECT value FROM json_each(?))',
+  );
+  const freeBarcodes = db.prepare<[string]>(
+    'DELETE FROM barcodes WHERE code IN (SELECT value FROM json_each(?))',
+  );
+  const freeScale = db.prepare<[string]>(
+    // "IS NOT NULL" lets the planner use the partial unique index on scale_item_code.
+    'UPDATE products SET scale_item_code = NULL WHERE scale_item_code IS NOT NULL AND scale_item_code IN (SELECT value FROM json_each(?))',
   );
 
   const view = (r: ProductRow, barcodes: readonly string[]): ProductView => ({
@@ -262,7 +273,7 @@ function createRepository(db: Database.Database): CatalogRepository {
     },
     productCount: () => count.get()?.n ?? 0,
     upsertProduct(input, opts) {
-      const { initials, full } = pinyinKeys(input.name);
+      const { initials, full } = opts.keys ?? pinyinKeys(input.name);
       const existing = idBySku.get(input.sku);
       const id = existing?.id ?? (opts.newId ?? randomUUID)();
       const params = {
@@ -293,6 +304,11 @@ function createRepository(db: Database.Database): CatalogRepository {
       const json = JSON.stringify(skus);
       releaseBarcodes.run(json);
       releaseScale.run(json);
+      bumpCatalogGeneration(db);
+    },
+    freeCodes(codes, scaleItemCodes) {
+      if (codes.length > 0) freeBarcodes.run(JSON.stringify(codes));
+      if (scaleItemCodes.length > 0) freeScale.run(JSON.stringify(scaleItemCodes));
       bumpCatalogGeneration(db);
     },
   };

@@ -5,6 +5,8 @@
 import type { BackupJobInput } from '../store/backup-job';
 import type { DbCheckInput } from '../store/db-check';
 
+import type { CatalogImportInput } from '../catalog/import-job';
+
 export interface JobContext {
   /** Reports progress to the caller (e.g. a start-up screen's bar); cheap, may be called often. */
   progress(done: number, total: number): void;
@@ -20,6 +22,9 @@ export const jobs = {
   /** Test-only echo: proves the worker machinery (progress, results, errors) without a database. */
   'selftest.echo': async (input: { value: unknown; fail?: string; steps?: number }, ctx: JobContext) =>
     (await import('./selftest')).echo(input, ctx),
+  /** A catalog CSV checked and written on the worker's own connection (main/catalog/import-job.ts). */
+  'catalog.import': async (input: CatalogImportInput, ctx: JobContext) =>
+    (await import('../catalog/import-job')).runCatalogImport(input, ctx),
   /** The pre-migration (and on-demand) backup: online copy, made self-contained, quick_checked. */
   'store.backup': async (input: BackupJobInput, ctx: JobContext) =>
     (await import('../store/backup-job')).copyDatabase(input, ctx),

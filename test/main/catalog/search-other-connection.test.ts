@@ -14,21 +14,21 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-it('search sees products renamed or added by an import committed through another connection (CLI)', () => {
+it('search sees products renamed or added by an import committed through another connection (CLI)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-search-'));
   dirs.push(dir);
   const file = path.join(dir, 'pos.db');
   const app = openTestDb(file);
   addTaxCategories(app);
   const opts = { now: fixedNow, currency: 'CNY' };
-  importCatalogCsv(app, 'sku,name,price,tax_category\nA1,可口可乐,3.00,std\n', opts);
+  await importCatalogCsv(app, 'sku,name,price,tax_category\nA1,可口可乐,3.00,std\n', opts);
   const search = createCatalogSearch(app);
   expect(search.search('kkkl').map((p) => p.sku)).toEqual(['A1']);
 
   // The CLI: its own connection to the same database file.
   const cli = new Database(file);
   cli.pragma('foreign_keys = ON');
-  importCatalogCsv(cli, 'sku,name,price,tax_category\nA1,百事可乐,3.00,std\nB1,红牛,6.00,std\n', opts);
+  await importCatalogCsv(cli, 'sku,name,price,tax_category\nA1,百事可乐,3.00,std\nB1,红牛,6.00,std\n', opts);
   cli.close();
 
   // The renamed product is found by its new name and not by its old one; the new product is found.

@@ -8,7 +8,7 @@ import { createCartService } from '../../../main/sale/cart-service';
 import { createSaleCatalog } from '../../../main/sale/sale-catalog';
 import { fixedNow, openTestDb } from '../catalog/test-db';
 
-it('a second scan after a price change is charged the current catalog price', () => {
+it('a second scan after a price change is charged the current catalog price', async () => {
   const db = openTestDb();
   seedDemoCatalog(db, fixedNow);
   let n = 0;
@@ -28,7 +28,7 @@ it('a second scan after a price change is charged the current catalog price', ()
     now: fixedNow,
   });
   cart.scan(DEMO.cola.barcode); // ¥3.00
-  importCatalogCsv(
+  await importCatalogCsv(
     db,
     `sku,name,price,tax_category,barcodes\n${DEMO.cola.sku},${DEMO.cola.name},3.50,std,${DEMO.cola.barcode}\n`,
     { now: fixedNow, currency: 'CNY' },
