@@ -1,10 +1,12 @@
 // (a) The cost of making a 5-line cash sale durable (sale, lines, tender, hash-chained journal entry,
-// outbox row, cart close: ONE transaction, synchronous=FULL) against the cheapest durable write there is:
-// one raw single-row INSERT, autocommit, WAL + synchronous=FULL, in the same folder on the same disk.
-// Samples are interleaved so both see the same disk weather. Target: p50 within 1.5x of the raw insert.
-// A second, informative baseline is the floor of any design with the sale's B-trees: bare SQLite writing one
-// small row into each of them in one transaction, on a database opened like the store (its page size), no app
-// code at all. The commit can only get as close to the raw insert as that floor is.
+// outbox row, print jobs, receipt search entry, cart close: ONE transaction, synchronous=FULL) against the floor
+// of any design that writes the same B-trees: bare SQLite writing one small row into each of them in one
+// transaction, on a database opened like the store (its page size), no app code at all. Which B-trees a sale
+// writes is read from the WAL frames of a real commit (wal-btrees.ts), so the floor follows the schema.
+// Targets (issue 10): p50 within 1.5x of that floor; p99 within 2x of the commit's own p50 (no checkpoint
+// inside a commit: the till checkpoints from a worker thread while idle, store/idle-maintenance.ts).
+// The raw single-row insert (the cheapest durable write there is) stays as an informative baseline; the old
+// target against it was withdrawn (docs/decisions/0013). Samples are interleaved so all see the same disk weather.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,15 +15,14 @@ import { performance } from 'node:perf_hooks';
 import { DEMO } from '../main/catalog/demo';
 import { createHost } from '../main/host';
 import { openDatabase } from '../main/store/db';
+import { STORE_FILE } from '../main/store/files';
+import type { Host } from '../main/host-types';
+import { btreesOf, pagesWritten } from './wal-btrees';
 import type { CartView } from '../main/api/contract';
 import { percentile, type BenchReport } from './lib';
 
 // SALE_COMMIT_ROUNDS: more rounds for a steadier p50 when comparing two builds.
 const ROUNDS = Number(process.env.SALE_COMMIT_ROUNDS ?? 1000);
-// The B-trees one cash sale writes: sales and its 3 indexes (receipt_no, cart_id, completed_at), sale_lines,
-// tenders, journal, counters (receipt number and journal head), outbox and its due index, carts and its
-// one-open index, print_jobs and its due index. docs/decisions/0012 shows how they were counted (WAL frames).
-const SALE_BTREES = 14;
 // Every database is measured in its steady state, past its first checkpoint: until the WAL has wrapped once,
 // each commit also grows the -wal file, and that fsync costs more (the file size is written too; ~1.7x for a
 // one-frame insert on this VM). Before session 4 the raw insert was measured in that phase, which flattered
@@ -30,7 +31,60 @@ const WAL_WRAP_FRAMES = 1100;
 // A sale round is six commits (five cart saves and the sale) of 30+ frames together.
 const WARMUP_ROUNDS = 50;
 
+const CODES = [
+  DEMO.cola.barcode,
+  DEMO.water.barcode,
+  DEMO.milk.barcode,
+  DEMO.bread.barcode,
+  DEMO.chips.barcode,
+];
+
+async function scanFive(host: Host): Promise<CartView> {
+  let cart: CartView | null = null;
+  for (const code of CODES) {
+    const r = await host.dispatch('cart.scan', { code });
+    if (!r.ok) throw new Error(r.error.message);
+    cart = r.value as CartView;
+  }
+  if (!cart) throw new Error('no cart');
+  return cart;
+}
+
+/** The B-trees one cash sale's commit writes, read from the WAL frames it appends on a fresh store. */
+async function saleBtrees(): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-btrees-'));
+  const host = await createHost({ dataDir: dir, log: () => undefined });
+  const file = path.join(dir, STORE_FILE);
+  try {
+    let names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      // The third sale: receipt counter, journal head and every table already exist, as in steady state.
+      const cart = await scanFive(host);
+      const before = fs.statSync(`${file}-wal`).size;
+      const r = await host.dispatch('sale.tenderCash', {
+        cartId: cart.cartId,
+        cartVersion: cart.version,
+        tenderedMinor: 100_000,
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      const reader = openDatabase(file, { readonly: true });
+      try {
+        const pageSize = reader.pragma('page_size', { simple: true }) as number;
+        names = btreesOf(reader, pagesWritten(`${file}-wal`, before, pageSize));
+      } finally {
+        reader.close();
+      }
+    }
+    return names;
+  } finally {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function run(): Promise<BenchReport> {
+  const btrees = await saleBtrees();
+  const SALE_BTREES = btrees.length;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-commit-'));
   const host = await createHost({ dataDir: dir, log: () => undefined });
   const raw = new Database(path.join(dir, 'raw.sqlite'));
@@ -49,25 +103,12 @@ export default async function run(): Promise<BenchReport> {
   for (let i = 0; i < WAL_WRAP_FRAMES; i++) insert.run('prime');
   for (let i = 0; i < Math.ceil(WAL_WRAP_FRAMES / SALE_BTREES); i++) floorTx.immediate('prime');
 
-  const codes = [
-    DEMO.cola.barcode,
-    DEMO.water.barcode,
-    DEMO.milk.barcode,
-    DEMO.bread.barcode,
-    DEMO.chips.barcode,
-  ];
   const commit: number[] = [];
   const baseline: number[] = [];
   const floor: number[] = [];
   try {
     for (let i = 0; i < ROUNDS + WARMUP_ROUNDS; i++) {
-      let cart: CartView | null = null;
-      for (const code of codes) {
-        const r = await host.dispatch('cart.scan', { code });
-        if (!r.ok) throw new Error(r.error.message);
-        cart = r.value as CartView;
-      }
-      if (!cart) throw new Error('no cart');
+      const cart = await scanFive(host);
       const input = { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 100_000 };
 
       const f0 = performance.now();
@@ -92,34 +133,41 @@ export default async function run(): Promise<BenchReport> {
   }
   const b50 = percentile(baseline, 50);
   const c50 = percentile(commit, 50);
+  const c99 = percentile(commit, 99);
+  const f50 = percentile(floor, 50);
   return {
-    name: `sale commit: 5-line cash sale, ${ROUNDS} rounds (dispatch incl. validation)`,
+    name: `sale commit: 5-line cash sale, ${ROUNDS} rounds (dispatch incl. validation); writes ${SALE_BTREES} B-trees: ${btrees.join(', ')}`,
     rows: [
       {
         metric: 'commit p50',
         value: c50,
         unit: 'ms',
-        baseline: { name: 'raw fsync insert p50', value: b50 },
-        target: 'p50 <= 1.5x raw insert',
-        pass: c50 <= 1.5 * b50,
-      },
-      {
-        metric: `floor: ${SALE_BTREES} one-row inserts in one transaction, bare SQLite, p50`,
-        value: percentile(floor, 50),
-        unit: 'ms',
-        baseline: { name: 'raw fsync insert p50', value: b50 },
-      },
-      {
-        metric: 'commit p50 over the floor',
-        value: c50,
-        unit: 'ms',
-        baseline: { name: 'floor p50', value: percentile(floor, 50) },
+        baseline: {
+          name: `floor p50 (${SALE_BTREES} one-row inserts, one transaction, bare SQLite)`,
+          value: f50,
+        },
+        target: 'p50 <= 1.5x floor',
+        pass: c50 <= 1.5 * f50,
       },
       {
         metric: 'commit p99',
-        value: percentile(commit, 99),
+        value: c99,
         unit: 'ms',
-        baseline: { name: 'raw fsync insert p99', value: percentile(baseline, 99) },
+        baseline: { name: 'commit p50', value: c50 },
+        target: 'p99 <= 2x p50',
+        pass: c99 <= 2 * c50,
+      },
+      {
+        metric: 'commit p50 (informative)',
+        value: c50,
+        unit: 'ms',
+        baseline: { name: 'raw fsync single-row insert p50', value: b50 },
+      },
+      {
+        metric: 'floor p99 (informative)',
+        value: percentile(floor, 99),
+        unit: 'ms',
+        baseline: { name: 'floor p50', value: f50 },
       },
     ],
   };
