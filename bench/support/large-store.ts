@@ -1,0 +1,559 @@
+// A shop's history, generated through the app's OWN write path, for benchmarks and the query-plan test: the
+// cart service scans demo barcodes and scale labels, sets quantities and discounts; the cash tender completes
+// cash sales; card and QR sales take the path an approved payment takes (the attempt repo moves the attempt
+// created -> authorizing -> approved and, in ONE transaction with the approval, the shared SaleWriter writes
+// the sale, as card-payments.ts / qr-payments.ts do); the refund service issues a few cash refunds; then the
+// print jobs are moved queued -> printing -> printed through the job repo and the outbox rows claimed and
+// finished `sent` through the outbox repo, as the workers would. No INSERT here is hand-written.
+//
+// Fast because many sales share one transaction (the services' own transactions become savepoints inside it)
+// and nothing waits for a device or a network. Deterministic: a seeded generator picks everything and the
+// clock is simulated (about 1,000 sales a day, shop hours 08:00-20:00 UTC), so row ids and times are the same
+// on every build.
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CartView, Discount, RefundReason } from '../../main/api/contract';
+import { REFUND_REASONS } from '../../main/api/contract';
+import { appendJournal } from '../../main/audit/journal';
+import { DEMO, DEMO_PRODUCTS, demoScaleLabel, seedDemoCatalog } from '../../main/catalog/demo';
+import { syncTaxCategories } from '../../main/catalog/tax-categories';
+import {
+  CONFIG_FILE,
+  DEFAULT_CONFIG,
+  DEFAULT_TAX_CATEGORIES,
+  type PosConfig,
+} from '../../main/config/config';
+import { createAttemptRepo, type AttemptRepo } from '../../main/payments/attempts/attempt-repo';
+import { maskPaymentCode } from '../../main/payments/codes/mask';
+import type { CardFacts, EntryMode, QrScheme } from '../../main/payments/protocol/schemas';
+import { createJobRepo } from '../../main/printing/queue/job-repo';
+import { createRefundRepo } from '../../main/refunds/refund-repo';
+import { createRefundService, type RefundService } from '../../main/refunds/refund-service';
+import { createCartRepo, type CartRepo } from '../../main/sale/cart-repo';
+import { createCartService, priceView, type CartService } from '../../main/sale/cart-service';
+import type { SaleSettings } from '../../main/sale/ports';
+import { createSaleCatalog } from '../../main/sale/sale-catalog';
+import { createSaleRepo } from '../../main/sale/sale-repo';
+import { createCashTender } from '../../main/sale/tender-cash';
+import { createSaleWriter, type SaleWriter } from '../../main/sale/write-sale';
+import type { Approver } from '../../main/staff/approvals';
+import { openStore } from '../../main/store/open-store';
+import { createOutboxRepo } from '../../main/sync/outbox-repo';
+import { seededRng, seededTimeId, type Rng } from './seeded';
+
+/** The settings of the generated shop: a live till (not training), cash drawer kick on cash sales. */
+export const LARGE_STORE_CONFIG: PosConfig = { ...DEFAULT_CONFIG, trainingMode: false };
+
+export interface LargeStoreOptions {
+  /** created if missing; must not hold a store yet */
+  readonly dataDir: string;
+  readonly sales: number;
+  readonly seed?: number;
+  /** sales per outer transaction */
+  readonly salesPerTransaction?: number;
+  readonly salesPerDay?: number;
+  /** the first shop day (UTC midnight) */
+  readonly startAt?: Date;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface LargeStoreSummary {
+  readonly sales: number;
+  readonly cash: number;
+  readonly card: number;
+  readonly qr: number;
+  readonly refunds: number;
+  readonly abandonedCarts: number;
+  readonly lines: number;
+  readonly weighedLines: number;
+  readonly lineDiscounts: number;
+  readonly orderDiscounts: number;
+  readonly firstSaleAt: string | null;
+  readonly lastSaleAt: string | null;
+  readonly ms: number;
+}
+
+/** Barcodes of the demo goods sold by the piece. */
+const PIECES: readonly string[] = DEMO_PRODUCTS.flatMap((p) => (p.barcode === null ? [] : [p.barcode]));
+const WEIGHED = (['apples', 'bananas', 'tomatoes', 'potatoes'] as const).map((key) => ({
+  key,
+  productId: `demo-${DEMO[key].sku}`, // the id seedDemoCatalog gives it
+}));
+const CARD_BRANDS: readonly { brand: CardFacts['brand']; bin: string }[] = [
+  { brand: 'unionpay', bin: '622202' },
+  { brand: 'unionpay', bin: '621700' },
+  { brand: 'visa', bin: '411111' },
+  { brand: 'mastercard', bin: '555555' },
+];
+const ENTRY: readonly EntryMode[] = ['chip', 'contactless', 'contactless', 'swipe'];
+const QR: readonly { scheme: QrScheme; prefix: string }[] = [
+  { scheme: 'wechat', prefix: '13' },
+  { scheme: 'alipay', prefix: '28' },
+  { scheme: 'unionpay', prefix: '62' },
+];
+/** The manager named on refunds (a real shop's approval is checked by main/staff; here it is a given). */
+const MANAGER: Approver = {
+  operatorId: 'bench-manager',
+  code: '901',
+  name: '店长 Manager',
+  role: 'manager',
+  permission: 'refund.issue',
+};
+
+interface Services {
+  readonly db: Database.Database;
+  readonly carts: CartRepo;
+  readonly cart: CartService;
+  readonly tenderCash: ReturnType<typeof createCashTender>;
+  readonly writer: SaleWriter;
+  readonly attempts: AttemptRepo;
+  readonly refunds: RefundService;
+  readonly newId: () => string;
+  readonly deps: { catalog: ReturnType<typeof createSaleCatalog>; settings: SaleSettings };
+}
+
+/** Builds the store; returns what it holds. */
+export async function generateLargeStore(opts: LargeStoreOptions): Promise<LargeStoreSummary> {
+  const t0 = performance.now();
+  const rng = seededRng(opts.seed ?? 20261205);
+  const perDay = opts.salesPerDay ?? 1_000;
+  const perTx = opts.salesPerTransaction ?? 1_000;
+  const startMs = (opts.startAt ?? new Date('2023-12-01T00:00:00Z')).getTime();
+  let simMs = startMs + 8 * 3_600_000;
+  const now = (): Date => new Date(simMs);
+  const newId = (): string => seededTimeId(simMs, rng);
+
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  if (fs.existsSync(path.join(opts.dataDir, 'pos.sqlite'))) {
+    throw new Error(`${opts.dataDir} already holds a store`);
+  }
+  fs.writeFileSync(path.join(opts.dataDir, CONFIG_FILE), JSON.stringify(LARGE_STORE_CONFIG, null, 2) + '\n');
+  const { db } = await openStore({ dataDir: opts.dataDir, now, log: () => undefined });
+  try {
+    // A generator's choice, not the till's: a page cache big enough for a whole batch's dirty pages, so a
+    // batch does not spill half-written pages into the WAL before its commit.
+    db.pragma('cache_size = -262144');
+    // As createHost does at every start; the demo catalog stands in for the shop's own import.
+    syncTaxCategories(db, LARGE_STORE_CONFIG.taxCategories ?? DEFAULT_TAX_CATEGORIES);
+    seedDemoCatalog(db, now);
+    const s = services(db, now, newId);
+    const jobs = createJobRepo(db);
+    const outbox = createOutboxRepo(db);
+    const maxJob = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM print_jobs');
+
+    const counts = {
+      cash: 0,
+      card: 0,
+      qr: 0,
+      refunds: 0,
+      abandonedCarts: 0,
+      lines: 0,
+      weighedLines: 0,
+      lineDiscounts: 0,
+      orderDiscounts: 0,
+    };
+    let first: string | null = null;
+    let last: string | null = null;
+    const refundable: string[] = [];
+
+    for (let done = 0; done < opts.sales;) {
+      const batch = Math.min(perTx, opts.sales - done);
+      const jobsBefore = maxJob.get()?.id ?? 0;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (let i = 0; i < batch; i++, done++) {
+          const n = done;
+          // Shop hours 08:00-20:00, evenly spread with a little jitter; each sale takes ~20 s at the till.
+          simMs =
+            startMs +
+            Math.floor(n / perDay) * 86_400_000 +
+            8 * 3_600_000 +
+            Math.floor(((n % perDay) * 12 * 3_600_000) / perDay) +
+            rng.int(0, 20_000);
+          const sale = await oneSale(s, rng, counts, () => (simMs += rng.int(1_000, 4_000)));
+          first ??= sale.completedAt;
+          last = sale.completedAt;
+          if (sale.cash) refundable.push(sale.saleId);
+          // A few cash sales come back (about 3 in 1,000), a little later the same day.
+          if (refundable.length > 0 && rng.chance(0.003)) {
+            simMs += rng.int(60_000, 600_000);
+            const [saleId] = refundable.splice(rng.int(0, refundable.length - 1), 1);
+            if (saleId !== undefined) await refundOne(s, rng, saleId);
+            counts.refunds++;
+          }
+          if (refundable.length > 200) refundable.splice(0, 100);
+        }
+        advanceWorkers(jobs, outbox, jobsBefore, maxJob.get()?.id ?? 0, rng, () => (simMs += 1_500));
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+      opts.onProgress?.(done, opts.sales);
+    }
+    // Leave one file behind: what a till that was shut down cleanly leaves.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return {
+      sales: opts.sales,
+      ...counts,
+      firstSaleAt: first,
+      lastSaleAt: last,
+      ms: performance.now() - t0,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function services(db: Database.Database, now: () => Date, newId: () => string): Services {
+  const cfg = LARGE_STORE_CONFIG;
+  const settings: SaleSettings = {
+    currency: cfg.currency,
+    pricingMode: cfg.pricingMode,
+    taxRounding: cfg.taxRounding,
+    trainingMode: cfg.trainingMode,
+    terminalId: cfg.store.terminalId,
+  };
+  const catalog = createSaleCatalog(db, cfg.variableMeasureRules);
+  const carts = createCartRepo(db, { now, newId });
+  const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
+  const attempts = createAttemptRepo(db, { now });
+  const assertUnlocked = (cartId: string): void => {
+    const a = attempts.blockingFor(cartId);
+    if (a) throw new Error(`cart ${cartId} is locked by payment ${a.id}`);
+  };
+  const cart = createCartService({ db, carts, catalog, settings, newId, now, assertUnlocked });
+  const tenderCash = createCashTender({
+    db,
+    carts,
+    sales,
+    catalog,
+    settings,
+    now,
+    newId,
+    kickDrawer: true,
+    assertCartUnlocked: assertUnlocked,
+  });
+  const writer = createSaleWriter({ db, carts, settings, newId });
+  const refunds = createRefundService({
+    db,
+    refunds: createRefundRepo(db),
+    sales,
+    attempts,
+    gateway: () => null,
+    connectivity: { online: () => false, report: () => undefined },
+    settings,
+    now,
+    newId,
+    onQueued: () => undefined,
+  });
+  return { db, carts, cart, tenderCash, writer, attempts, refunds, newId, deps: { catalog, settings } };
+}
+
+type Counts = {
+  cash: number;
+  card: number;
+  qr: number;
+  abandonedCarts: number;
+  lines: number;
+  weighedLines: number;
+  lineDiscounts: number;
+  orderDiscounts: number;
+};
+
+/** Fills a cart as a cashier would and completes it with cash, card or QR. */
+async function oneSale(
+  s: Services,
+  rng: Rng,
+  counts: Counts,
+  tick: () => number,
+): Promise<{ saleId: string; completedAt: string; cash: boolean }> {
+  // About 1 cart in 100 is cleared with items on it first (journalled as abandoned).
+  if (rng.chance(0.01)) {
+    s.cart.scan(rng.pick(PIECES));
+    tick();
+    s.cart.clear();
+    counts.abandonedCarts++;
+  }
+  let view: CartView | null = null;
+  // 1-10 items, mostly 2-4.
+  const items = Math.min(10, 1 + Math.floor(-Math.log(1 - rng.next()) * 2.2));
+  for (let k = 0; k < items; k++) {
+    tick();
+    const r = rng.next();
+    if (r < 0.08) {
+      // A scale label (21 IIIII WWWWW C): the weight is on the label.
+      const w = rng.pick(WEIGHED);
+      view = s.cart.scan(demoScaleLabel(w.key, rng.int(150, 2_500)));
+      counts.weighedLines++;
+    } else if (r < 0.1) {
+      // A weighed item found by search, its weight keyed in (kg quantity).
+      view = s.cart.addProduct(rng.pick(WEIGHED).productId, rng.int(200, 3_000));
+      counts.weighedLines++;
+    } else {
+      view = s.cart.scan(rng.pick(PIECES));
+      if (rng.chance(0.03) && view.lastLineId)
+        view = s.cart.setQuantity(view.lastLineId, rng.int(2, 6) * 1000);
+    }
+    const lastLineId = view.lastLineId;
+    if (rng.chance(0.06) && lastLineId) {
+      const line = view.lines.find((l) => l.lineId === lastLineId);
+      const discount: Discount =
+        rng.chance(0.7) || !line || line.grossMinor < 20
+          ? { kind: 'percent', bp: rng.pick([500, 1000, 2000]) }
+          : { kind: 'amount', minor: Math.max(1, Math.floor(line.grossMinor / 10)) };
+      view = s.cart.setLineDiscount(lastLineId, discount);
+      counts.lineDiscounts++;
+    }
+  }
+  if (!view) throw new Error('no items scanned');
+  if (rng.chance(0.04)) {
+    view = s.cart.setOrderDiscount(
+      rng.chance(0.5) || view.totals.totalMinor < 1_000
+        ? { kind: 'percent', bp: 500 }
+        : { kind: 'amount', minor: 100 },
+    );
+    counts.orderDiscounts++;
+  }
+  counts.lines += view.lines.length;
+  tick();
+  // A sale discounted to nothing can only be closed as cash (a payment needs an amount).
+  const kind = view.totals.totalMinor === 0 ? 0 : rng.next();
+  if (kind < 0.6) {
+    const total = view.totals.totalMinor;
+    const note = rng.pick([1, 1000, 2000, 5000, 10_000]);
+    const sale = s.tenderCash({
+      cartId: view.cartId,
+      cartVersion: view.version,
+      tenderedMinor: note === 1 ? total : Math.ceil(Math.max(total, 1) / note) * note,
+    });
+    counts.cash++;
+    return { saleId: sale.saleId, completedAt: sale.completedAt, cash: true };
+  }
+  const sale = kind < 0.9 ? approvedCard(s, rng, view, tick) : approvedQr(s, rng, view, tick);
+  if (kind < 0.9) counts.card++;
+  else counts.qr++;
+  return { saleId: sale.saleId, completedAt: sale.completedAt, cash: false };
+}
+
+/**
+ * An online card payment that the gateway approved: created (key committed) -> authorizing (request body
+ * committed) -> approved with the sale, as card-payments.ts settleApproved does, in one transaction.
+ */
+function approvedCard(s: Services, rng: Rng, view: CartView, tick: () => number) {
+  const { db, attempts } = s;
+  const b = rng.pick(CARD_BRANDS);
+  const facts: CardFacts = {
+    brand: b.brand,
+    bin: b.bin,
+    last4: String(rng.int(0, 9999)).padStart(4, '0'),
+    expiry: `${rng.int(27, 31)}${String(rng.int(1, 12)).padStart(2, '0')}`,
+  };
+  const entryMode = rng.pick(ENTRY);
+  const a = db
+    .transaction(() =>
+      attempts.insert({
+        id: seededTimeId(tick(), rng),
+        kind: 'card',
+        mode: 'online',
+        cartId: view.cartId,
+        cartVersion: view.version,
+        amountMinor: view.totals.totalMinor,
+        currency: view.currency,
+      }),
+    )
+    .immediate();
+  const body = {
+    reference: a.id,
+    amountMinor: a.amountMinor,
+    currency: a.currency,
+    capture: true,
+    entryMode,
+    card: { kind: 'dukpt', scheme: 'tdes', variant: 'data', ksn: rng.hex(20), track2: rng.hex(48) },
+    cardFacts: facts,
+  };
+  db.transaction(() =>
+    attempts.move(a.id, 'created', 'authorizing', {
+      entryMode,
+      card: facts,
+      requestBody: JSON.stringify(body),
+    }),
+  ).immediate();
+  const at = new Date(tick()).toISOString();
+  const gatewayId = `pay_${rng.hex(24)}`;
+  const authCode = String(rng.int(0, 999_999)).padStart(6, '0');
+  return db
+    .transaction(() => {
+      const moved = attempts.move(a.id, 'authorizing', 'approved', {
+        gatewayId,
+        authCode,
+        responseCode: '00',
+        message: 'approved',
+      });
+      const sale = s.writer.write({
+        cartId: view.cartId,
+        cartVersion: view.version,
+        view: cartView(s, view),
+        tenders: [
+          {
+            kind: 'card',
+            amountMinor: a.amountMinor,
+            tenderedMinor: a.amountMinor,
+            changeMinor: 0,
+            reference: a.id,
+            brand: facts.brand,
+            last4: facts.last4,
+            authCode,
+            storedOffline: false,
+            attemptId: a.id,
+          },
+        ],
+        at,
+        kickDrawer: false,
+      });
+      attempts.attachSale(a.id, sale.saleId);
+      appendJournal(db, {
+        at,
+        kind: 'payment.approved',
+        ref: a.id,
+        body: {
+          attemptId: a.id,
+          saleId: sale.saleId,
+          amountMinor: a.amountMinor,
+          gatewayId,
+          last4: moved.card?.last4 ?? null,
+        },
+      });
+      return sale;
+    })
+    .immediate();
+}
+
+/** A QR (payment code) payment that succeeded at once, as qr-payments.ts approve() records it. */
+function approvedQr(s: Services, rng: Rng, view: CartView, tick: () => number) {
+  const { db, attempts } = s;
+  const q = rng.pick(QR);
+  const code = q.prefix + rng.hex(16).replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10));
+  const a = db
+    .transaction(() => {
+      const created = attempts.insert({
+        id: seededTimeId(tick(), rng),
+        kind: 'qr',
+        mode: 'online',
+        cartId: view.cartId,
+        cartVersion: view.version,
+        amountMinor: view.totals.totalMinor,
+        currency: view.currency,
+      });
+      return attempts.move(created.id, 'created', 'authorizing', {
+        qrScheme: q.scheme,
+        qrCodeMasked: maskPaymentCode(code),
+      });
+    })
+    .immediate();
+  const at = new Date(tick()).toISOString();
+  const orderId = `qr_${rng.hex(24)}`;
+  return db
+    .transaction(() => {
+      const moved = attempts.move(a.id, 'authorizing', 'approved', {
+        gatewayId: orderId,
+        message: 'SUCCESS',
+      });
+      const sale = s.writer.write({
+        cartId: view.cartId,
+        cartVersion: view.version,
+        view: cartView(s, view),
+        tenders: [
+          {
+            kind: 'qr',
+            amountMinor: a.amountMinor,
+            tenderedMinor: a.amountMinor,
+            changeMinor: 0,
+            reference: a.id,
+            brand: moved.qrScheme,
+            last4: null,
+            authCode: null,
+            storedOffline: false,
+            attemptId: a.id,
+          },
+        ],
+        at,
+        kickDrawer: false,
+      });
+      attempts.attachSale(a.id, sale.saleId);
+      appendJournal(db, {
+        at,
+        kind: 'payment.approved',
+        ref: a.id,
+        body: {
+          attemptId: a.id,
+          saleId: sale.saleId,
+          amountMinor: a.amountMinor,
+          scheme: moved.qrScheme,
+          gatewayId: orderId,
+        },
+      });
+      return sale;
+    })
+    .immediate();
+}
+
+/** The cart as stored, priced (what the payment paths hand the writer). */
+function cartView(s: Services, view: CartView): CartView {
+  const cart = s.carts.byId(view.cartId);
+  if (!cart || cart.status !== 'open' || cart.version !== view.version) {
+    throw new Error(`cart ${view.cartId} changed under its payment`);
+  }
+  return priceView(cart, s.deps);
+}
+
+/** A cash refund of the sale's first line, all of it, approved by the manager. */
+async function refundOne(s: Services, rng: Rng, saleId: string): Promise<void> {
+  const prep = s.refunds.prepare(saleId);
+  const line = prep.lines.find((l) => l.remainingQtyMilli > 0);
+  if (!line || prep.blocked) return;
+  const reason: RefundReason = rng.pick(REFUND_REASONS);
+  await s.refunds.issue(
+    {
+      refundId: s.newId(),
+      saleId,
+      lines: [{ lineNo: line.lineNo, qtyMilli: line.remainingQtyMilli }],
+      reason,
+    },
+    () => MANAGER,
+  );
+}
+
+/**
+ * What the print and sync workers would have done by the end of the batch: every new print job printed (a few
+ * after a "paper out" wait, so some rows carry an error), every due outbox row sent.
+ */
+function advanceWorkers(
+  jobs: ReturnType<typeof createJobRepo>,
+  outbox: ReturnType<typeof createOutboxRepo>,
+  fromId: number,
+  toId: number,
+  rng: Rng,
+  tick: () => number,
+): void {
+  for (let id = fromId + 1; id <= toId; id++) {
+    const job = jobs.byId(id);
+    if (!job || job.state !== 'queued') continue;
+    const at = (): string => new Date(Math.max(tick(), Date.parse(job.createdAt) + 1_000)).toISOString();
+    if (rng.chance(0.002)) {
+      const when = at();
+      jobs.move(id, 'waiting', { at: when, error: 'paper out', nextAttemptAt: when });
+      jobs.move(id, 'queued', { at: at() });
+    }
+    jobs.move(id, 'printing', { at: at(), countAttempt: true });
+    jobs.move(id, 'printed', { at: at(), error: null });
+  }
+  const nowIso = new Date(tick() + 3_600_000).toISOString();
+  for (let due = outbox.claimDue(nowIso, 500); due.length > 0; due = outbox.claimDue(nowIso, 500)) {
+    outbox.finish(
+      due.map((r) => ({ key: r.key, to: 'sent' as const })),
+      nowIso,
+    );
+  }
+}
