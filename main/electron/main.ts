@@ -13,6 +13,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, installWebContentsHardening } from './security';
 import { handleSquirrelEvent } from './squirrel';
 import { renderStartupFailurePage, toDataUrl } from '../startup/failure-page';
+import { onPercentChange, renderStartupProgressPage, type StartupProgress } from '../startup/progress';
 import type { StartupFailure } from '../host-types';
 import { failureWindowOptions, loadAndShow, mainWindowOptions } from './window';
 
@@ -30,6 +31,7 @@ const isOurs = (url: string): boolean => isAppUrl(url, devServerUrl);
 
 let mainWindow: BrowserWindow | null = null;
 let failureWindow: BrowserWindow | null = null;
+let progressWindow: BrowserWindow | null = null;
 let host: Host | null = null;
 let disposeIpc: (() => void) | null = null;
 let events: EventBridge | null = null;
@@ -53,7 +55,7 @@ function boot(): void {
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
   installWebContentsHardening(app, isOurs, log);
 
-  if (!acquireSingleInstance(app, () => mainWindow ?? failureWindow)) {
+  if (!acquireSingleInstance(app, () => mainWindow ?? failureWindow ?? progressWindow)) {
     app.quit();
     return;
   }
@@ -86,7 +88,8 @@ async function start(): Promise<void> {
   );
 
   const dataDir = path.join(app.getPath('userData'), 'data');
-  const started = await startApp({ dataDir });
+  const started = await startApp({ dataDir, onStartupProgress: onPercentChange(showStartupProgress) });
+  closeStartupProgress();
   if ('failure' in started) {
     log('error', 'host failed to start', { ...started.failure });
     await showStartupFailure(started.failure, dataDir);
@@ -110,6 +113,19 @@ async function start(): Promise<void> {
   });
   events.attach(win);
   await loadAndShow(win, entryUrl(devServerUrl), log);
+}
+
+/** A long start (the backup before an update): the static progress page, reloaded at each new percent. */
+function showStartupProgress(progress: StartupProgress): void {
+  progressWindow ??= new BrowserWindow({ ...failureWindowOptions(), title: 'CounterPOS' });
+  progressWindow
+    .loadURL(toDataUrl(renderStartupProgressPage(progress)))
+    .catch((error: unknown) => log('warn', 'progress page did not load', { error: String(error) }));
+}
+
+function closeStartupProgress(): void {
+  progressWindow?.destroy();
+  progressWindow = null;
 }
 
 /** Shows the static failure page instead of the app. Nothing on disk is touched. */

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../config/data-dir';
 import { startApp } from '../startup/start-app';
-import { startWebHost } from './server';
+import { startWebHost, type WebApp } from './server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,8 +33,15 @@ async function main(): Promise<void> {
     );
   }
 
+  // Listening first: a long start (the backup before an update) shows its progress page meanwhile.
+  let state: WebApp = { starting: null };
+  const web = await startWebHost(() => state, { port, staticDir, dataDir });
+  console.log(`\nCounterPOS is starting: ${web.url}`);
   const app = await startApp({
     dataDir,
+    onStartupProgress: (p) => {
+      state = { starting: p };
+    },
     ...(values.training === undefined ? {} : { trainingMode: values.training }),
     ...(values['fast-sync'] === true
       ? {
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
       : {}),
   });
   if ('failure' in app) console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
-  const web = await startWebHost(app, { port, staticDir, dataDir });
+  state = app;
   // One machine-readable line (tests and scripts parse it), then a human one.
   console.log(
     JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }),

@@ -10,6 +10,7 @@ import type { Host, StartupFailure } from '../host-types';
 import { cookieToken, hostAllowed, newToken, originAllowed, sessionCookie, tokenMatches } from './auth';
 import { serveBridge } from './bridge';
 import { FAILURE_PAGE_CSP, renderStartupFailurePage } from '../startup/failure-page';
+import { renderStartupProgressPage, type StartupProgress } from '../startup/progress';
 import { resolveStatic, securityHeaders, sendFile } from './static-files';
 
 export interface WebHostOptions {
@@ -21,6 +22,12 @@ export interface WebHostOptions {
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
+/** What the web host serves: the app, the failure page, or (still starting) the progress page. */
+export type WebApp =
+  | { readonly host: Host }
+  | { readonly failure: StartupFailure }
+  | { readonly starting: StartupProgress | null };
+
 export interface WebHost {
   readonly url: string; // with the token, to open once
   readonly port: number;
@@ -28,10 +35,9 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export async function startWebHost(
-  app: { host: Host } | { failure: StartupFailure },
-  options: WebHostOptions,
-): Promise<WebHost> {
+/** `app` may be a function: the host is listening (showing start-up progress) before the app is ready. */
+export async function startWebHost(app: WebApp | (() => WebApp), options: WebHostOptions): Promise<WebHost> {
+  const current = (): WebApp => (typeof app === 'function' ? app() : app);
   const token = options.token ?? newToken();
   const log = options.log ?? (() => undefined);
   const root = path.resolve(options.staticDir);
@@ -69,8 +75,24 @@ export async function startWebHost(
       res.writeHead(405, headers).end();
       return;
     }
-    if ('failure' in app) {
-      const page = renderStartupFailurePage(app.failure, { dataDir: options.dataDir });
+    const state = current();
+    if ('starting' in state) {
+      // Reloads itself each second (the page runs no script) until the app is there.
+      const page = renderStartupProgressPage(state.starting ?? { step: 'backup', done: 0, total: 0 }, {
+        refreshSeconds: 1,
+      });
+      res
+        .writeHead(503, {
+          ...headers,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': FAILURE_PAGE_CSP,
+          'Cache-Control': 'no-store',
+        })
+        .end(page);
+      return;
+    }
+    if ('failure' in state) {
+      const page = renderStartupFailurePage(state.failure, { dataDir: options.dataDir });
       res
         .writeHead(503, {
           ...headers,
@@ -90,17 +112,19 @@ export async function startWebHost(
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    const state = current();
+    const host = 'host' in state ? state.host : null;
     const authorised =
       requestUrl(req.url, port)?.pathname === BRIDGE_PATH &&
-      'host' in app &&
+      host !== null &&
       hostAllowed(req, port) &&
       originAllowed(req, port) &&
       tokenMatches(token, cookieToken(req));
-    if (!authorised) {
+    if (!authorised || host === null) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, app.host, log));
+    wss.handleUpgrade(req, socket, head, (ws) => serveBridge(ws, host, log));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -64,6 +64,7 @@ class FakeBrowserWindow extends FakeEmitter {
     FakeBrowserWindow.created.push(this);
   }
 
+  destroy = vi.fn();
   isDestroyed = (): boolean => false;
   isMinimized = (): boolean => false;
   show = vi.fn();
@@ -157,7 +158,10 @@ describe('main.ts wiring (bundled, fake electron)', () => {
     expect(f.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(f.defaultSession.setDevicePermissionHandler).toHaveBeenCalledOnce();
     expect(f.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
-    expect(f.fakeHost.createHost).toHaveBeenCalledWith({ dataDir: path.join(f.userData, 'data') });
+    expect(f.fakeHost.createHost).toHaveBeenCalledWith({
+      dataDir: path.join(f.userData, 'data'),
+      onStartupProgress: expect.any(Function),
+    });
 
     // app:// serves the renderer folder next to the bundle (.vite/renderer/main_window) with the CSP.
     const [scheme, handler] = f.protocol.handle.mock.calls[0] as [string, (r: Request) => Promise<Response>];
@@ -198,6 +202,24 @@ describe('main.ts wiring (bundled, fake electron)', () => {
     await vi.waitFor(() => expect(f.app.quit).toHaveBeenCalled());
     expect(close).toHaveBeenCalledOnce();
     expect(f.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('shows the backup before an update on a static progress page, one load per new percent, then the till', async () => {
+    const { host } = fakeHostImpl();
+    const f = installFakes(async (o) => {
+      for (const done of [0, 100, 101, 200]) o.onStartupProgress?.({ step: 'backup', done, total: 200 });
+      return host;
+    });
+    runMain();
+    f.fireReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created[1]?.loaded).toEqual(['app://pos/index.html']));
+    const progress = FakeBrowserWindow.created[0] as FakeBrowserWindow;
+    expect(progress.options.webPreferences.javascript).toBe(false);
+    expect(progress.options.webPreferences.preload).toBeUndefined();
+    const pages = progress.loaded.map((url) => decodeURIComponent(url.slice(url.indexOf(',') + 1)));
+    expect(pages.map((html) => /data-percent="(\d+)"/.exec(html)?.[1])).toEqual(['0', '50', '100']);
+    expect(pages[1]).toContain('Backing up before an update');
+    expect(progress.destroy).toHaveBeenCalledOnce();
   });
 
   it('shows the static failure page, without IPC, when the store cannot be opened', async () => {
