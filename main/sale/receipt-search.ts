@@ -56,9 +56,19 @@ export function cleanFragment(query: string | undefined): string {
   return (query ?? '').replace(/[^0-9A-Za-z-]/g, '');
 }
 
-/** The LIKE pattern over the indexed text: anywhere for 3+ characters, at the end for 1-2. */
-export function fragmentPattern(fragment: string): string {
-  return fragment.length >= SHORTEST_ANYWHERE ? `%${fragment}%` : `%${fragment}${END_MARK}`;
+/**
+ * The LIKE patterns of a fragment search: `index` over the indexed text (anywhere for 3+ characters, at the
+ * end for 1-2), `sale` over the receipt number of each sale the index found.
+ * A receipt number is `<terminal id>-<sequence>`: the terminal id's trigrams are in nearly every receipt, so a
+ * fragment that reaches past a '-' (a full number, "01-0001") is looked up in the index by what follows its
+ * last '-' when that is 3+ characters (the selective part), and checked whole against each sale found.
+ */
+export function fragmentPatterns(fragment: string): { index: string; sale: string } {
+  if (fragment.length < SHORTEST_ANYWHERE) return { index: `%${fragment}${END_MARK}`, sale: '%' };
+  const tail = fragment.slice(fragment.lastIndexOf('-') + 1);
+  return tail.length >= SHORTEST_ANYWHERE && tail !== fragment
+    ? { index: `%${tail}%`, sale: `%${fragment}%` }
+    : { index: `%${fragment}%`, sale: '%' };
 }
 
 export function createSaleHistory(
@@ -86,10 +96,10 @@ export function createSaleHistory(
   );
   // FTS5 narrows by trigrams, then checks LIKE against the stored text; rowids come newest first, so a page
   // stops after `limit` matches however many sales match. The sale is found through receipt_no's UNIQUE index.
-  const byFragment = db.prepare<[string, number, number], SummaryRow>(
+  const byFragment = db.prepare<[string, number, string, number], SummaryRow>(
     `SELECT ${cols}, f.rowid AS pos FROM receipt_search f
      CROSS JOIN sales s ON s.receipt_no = substr(f.doc, 1, length(f.doc) - ${END_MARK.length})
-     WHERE f.doc LIKE ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?`,
+     WHERE f.doc LIKE ? AND f.rowid < ? AND s.receipt_no LIKE ? ORDER BY f.rowid DESC LIMIT ?`,
   );
 
   const days = dayStarts(opts.timeZone);
@@ -110,7 +120,8 @@ export function createSaleHistory(
       }
       const after =
         q.after === undefined || q.after === '' ? Number.MAX_SAFE_INTEGER : fragmentCursor(q.after);
-      return byFragment.all(fragmentPattern(fragment), after, limit).map((r) => summary(r, `#${r.pos}`));
+      const p = fragmentPatterns(fragment);
+      return byFragment.all(p.index, after, p.sale, limit).map((r) => summary(r, `#${r.pos}`));
     }
     const lo = q.from === undefined ? '' : days.startOf(q.from, 0);
     let hi: [string, string] = [q.to === undefined ? AFTER_ALL : days.startOf(q.to, 1), ''];

@@ -122,6 +122,11 @@ export const TID = {
 
   receiptsScreen: 'receipts-screen',
   receiptsSearch: 'receipts-search',
+  receiptsFrom: 'receipts-from',
+  receiptsTo: 'receipts-to',
+  receiptsAmount: 'receipts-amount',
+  receiptsLast4: 'receipts-last4',
+  receiptsHint: 'receipts-hint',
   receiptsRow: 'receipts-row',
   receiptsEmpty: 'receipts-empty',
   receiptsMore: 'receipts-more',

@@ -461,6 +461,53 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect(await tid('receipts-screen').count()).toBe(0);
   });
 
+  it('receipts screen: filters by shop day and amount from the keyboard; a receipt number turns them off', async () => {
+    await page.evaluate('window.__fakePos.seedPastSales(25)'); // all on 2025-01-14 (Shanghai)
+    await page.keyboard.press('Shift+F7');
+    await tid('receipts-screen').waitFor();
+    await poll(() => tid('receipts-row').count()).toBe(20);
+
+    // Tab walks from the receipt number through the filters.
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('receipts-from');
+    await tid('receipts-from').fill('2025-01-15');
+    await poll(() => tid('receipts-empty').count()).toBe(1);
+    await tid('receipts-from').fill('2025-01-14');
+    await poll(() => tid('receipts-row').count()).toBe(20);
+    // Arrows in a date field step the date (the list keeps its selection).
+    await page.keyboard.press('ArrowDown');
+    expect(await tid('receipts-from').inputValue()).not.toBe('2025-01-14');
+    expect(await tid('receipts-row').nth(1).getAttribute('aria-selected')).not.toBe('true');
+    await tid('receipts-from').fill('2025-01-14');
+    await poll(() => tid('receipts-row').count()).toBe(20);
+    // Tab steps through a date field's parts (month, day, year), then on to the next field.
+    const tabTo = async (testId: string): Promise<void> => {
+      for (let i = 0; i < 4 && (await focusedTestId()) !== testId; i++) await page.keyboard.press('Tab');
+      expect(await focusedTestId()).toBe(testId);
+    };
+    await tabTo('receipts-to');
+    await tabTo('receipts-amount');
+    await page.keyboard.type('7.00', { delay: 40 });
+    await poll(() => tid('receipts-row').count()).toBe(1);
+    expect(await tid('receipts-row').getAttribute('data-sale-id')).toBe('old7');
+    expect((await calls('sale.history')).at(-1)).toEqual({ limit: 20, from: '2025-01-14', amountMinor: 700 });
+
+    // A card's last four, incomplete: left out of the search and marked.
+    await tid('receipts-last4').fill('42');
+    expect(await tid('receipts-last4').getAttribute('aria-invalid')).toBe('true');
+    expect(await tid('receipts-hint').getAttribute('class')).toContain('warn');
+    await tid('receipts-last4').fill('');
+
+    // Typing a receipt number switches the filters off (main searches the number alone).
+    await tid('receipts-search').focus();
+    await page.keyboard.type('0112', { delay: 40 });
+    await poll(() => tid('receipts-row').getAttribute('data-sale-id')).toBe('old12');
+    expect(await tid('receipts-amount').isDisabled()).toBe(true);
+    expect(await tid('receipts-from').isDisabled()).toBe(true);
+    expect((await calls('sale.history')).at(-1)).toEqual({ limit: 20, query: '0112' });
+    await page.keyboard.press('Escape');
+  });
+
   it('receipts screen from the printer panel, in English, fits 1024x768', async () => {
     await page.evaluate('window.__fakePos.seedPastSales(3)');
     await tid('locale-switch').click();

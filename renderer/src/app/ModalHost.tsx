@@ -122,7 +122,13 @@ export function ModalHost(props: Props) {
       );
     case 'receipts':
       return (
-        <ReceiptsScreen store={store} trainingApprover={trainingApprover} actions={actions} onClose={close} />
+        <ReceiptsScreen
+          store={store}
+          currency={cart.currency}
+          trainingApprover={trainingApprover}
+          actions={actions}
+          onClose={close}
+        />
       );
     case 'card':
       return (

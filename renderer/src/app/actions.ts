@@ -35,7 +35,8 @@ export type TestCard = Input<'payment.trainingSwipe'>['testCard'];
 
 /** One page of the sales history: `after` is the previous page's last cursor. */
 export interface HistoryPage {
-  readonly query: string;
+  /** receipt number, or days / amount / card last four (renderer/src/history/history-filter.ts) */
+  readonly search: Omit<Input<'sale.history'>, 'after' | 'limit'>;
   readonly after?: string;
 }
 
@@ -219,16 +220,14 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
         });
         return null;
       },
-    saleHistory: ({ query, after }) => {
-      const q = query.trim();
-      return unwrap(
+    saleHistory: ({ search, after }) =>
+      unwrap(
         pos.sale.history({
           limit: HISTORY_PAGE_SIZE,
-          ...(q === '' ? {} : { query: q }),
+          ...search,
           ...(after === undefined ? {} : { after }),
         }),
-      );
-    },
+      ),
     saleDetail: (saleId) => unwrap(pos.sale.get({ saleId })),
     startCard: (input) => pos.payment.startCard(input),
     trainingSwipe: (attemptId, testCard) => pos.payment.trainingSwipe({ attemptId, testCard }),

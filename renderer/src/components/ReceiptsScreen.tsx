@@ -1,13 +1,14 @@
 // The manager's receipts screen (Shift+F7, or from the printer panel): past sales newest first, a search by
-// receipt number, paging, the selected sale as its receipt, "Reprint copy" behind a manager's approval, and
+// receipt number or by shop days, amount and card last four (history/history-filter.ts), paging, the selected sale as its receipt, "Reprint copy" behind a manager's approval, and
 // "Refund" (F9), which opens the refund dialog for the selected sale. The approval and refund dialogs open on
 // top and this screen keeps its list, search and selection underneath; the refunds a refund dialog saw (or
 // made) are listed under the receipt.
-import { useRef, useState } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { BootstrapView, RefundView, RefundableView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { Actions } from '../app/actions';
 import { HISTORY_MORE_KEY, HISTORY_REFUND_KEY, HISTORY_REPRINT_KEY, keyLabel } from '../keys/bindings';
+import { historyFilter, NO_FIELDS, type HistoryFields } from '../history/history-filter';
 import { useSaleHistory } from '../history/use-sale-history';
 import { useSaleDetail } from '../history/use-sale-detail';
 import { TID } from '../testids';
@@ -21,14 +22,19 @@ import { CloseButton } from './DialogButtons';
 
 interface Props {
   readonly store: StoreInfoView;
+  /** the shop's currency: what an amount typed in the filter is read in */
+  readonly currency: string;
   readonly trainingApprover: BootstrapView['trainingApprover'];
   readonly actions: Pick<Actions, 'saleHistory' | 'saleDetail' | 'reprintSale'> & RefundActions;
   readonly onClose: () => void;
 }
 
-export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Props) {
+export function ReceiptsScreen({ store, currency, trainingApprover, actions, onClose }: Props) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
+  const [fields, setFields] = useState<HistoryFields>(NO_FIELDS);
+  const setField = (name: keyof HistoryFields) => (e: ChangeEvent<HTMLInputElement>) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }));
+  const filter = historyFilter(fields, currency);
   const [picked, setPicked] = useState<string | null>(null);
   // The receipt the approval was opened for, kept: the list may change under it (a search still running).
   const [approving, setApproving] = useState<{ saleId: string; receiptNo: string } | null>(null);
@@ -36,7 +42,7 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
   /** each sale's refunds, as the refund dialog last heard them from main (saleId -> refunds) */
   const [refunds, setRefunds] = useState<Readonly<Record<string, readonly RefundView[]>>>({});
   const searchRef = useRef<HTMLInputElement>(null);
-  const history = useSaleHistory(query, actions.saleHistory);
+  const history = useSaleHistory(filter.search, actions.saleHistory);
   const { rows } = history;
   // The pick if it is still listed (a new search may drop it), else the newest sale.
   const selectedId = rows.some((r) => r.saleId === picked) ? picked : (rows[0]?.saleId ?? null);
@@ -69,7 +75,10 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
           testId={TID.receiptsScreen}
           onClose={onClose}
           onKey={(e) => {
-            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') move(e.key === 'ArrowDown' ? 1 : -1);
+            // In a date field the arrows step the date, as they do in any date field.
+            const inDate = e.target instanceof HTMLInputElement && e.target.type === 'date';
+            if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !inDate)
+              move(e.key === 'ArrowDown' ? 1 : -1);
             else if (e.key === HISTORY_MORE_KEY) history.loadMore();
             else if (e.key === HISTORY_REPRINT_KEY && !e.shiftKey) reprint();
             else if (e.key === HISTORY_REFUND_KEY && !e.shiftKey) refund();
@@ -94,9 +103,75 @@ export function ReceiptsScreen({ store, trainingApprover, actions, onClose }: Pr
                 maxLength={32}
                 placeholder={t('history.searchPlaceholder')}
                 data-testid={TID.receiptsSearch}
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                value={fields.query}
+                onChange={setField('query')}
               />
+              <div className="history-filters" role="group" aria-label={t('history.filters')}>
+                <label className="history-filter">
+                  <span className="field-label">{t('history.from')}</span>
+                  <input
+                    className="input"
+                    type="date"
+                    data-testid={TID.receiptsFrom}
+                    disabled={filter.byNumber}
+                    value={fields.from}
+                    onChange={setField('from')}
+                  />
+                </label>
+                <label className="history-filter">
+                  <span className="field-label">{t('history.to')}</span>
+                  <input
+                    className="input"
+                    type="date"
+                    data-testid={TID.receiptsTo}
+                    disabled={filter.byNumber}
+                    value={fields.to}
+                    onChange={setField('to')}
+                  />
+                </label>
+                <label className="history-filter">
+                  <span className="field-label">{t('history.amount')}</span>
+                  <input
+                    className="input num"
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    maxLength={16}
+                    data-testid={TID.receiptsAmount}
+                    aria-invalid={filter.amountInvalid !== null}
+                    disabled={filter.byNumber}
+                    value={fields.amount}
+                    onChange={setField('amount')}
+                  />
+                </label>
+                <label className="history-filter">
+                  <span className="field-label">{t('history.last4')}</span>
+                  <input
+                    className="input num"
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={4}
+                    data-testid={TID.receiptsLast4}
+                    aria-invalid={filter.last4Incomplete}
+                    disabled={filter.byNumber}
+                    value={fields.last4}
+                    onChange={setField('last4')}
+                  />
+                </label>
+              </div>
+              <p
+                className={`field-hint${filter.amountInvalid !== null || filter.last4Incomplete ? ' warn' : ''}`}
+                data-testid={TID.receiptsHint}
+              >
+                {filter.byNumber
+                  ? t('history.filtersOff')
+                  : filter.amountInvalid !== null
+                    ? t('amount.invalid', { reason: filter.amountInvalid })
+                    : filter.last4Incomplete
+                      ? t('history.last4Incomplete')
+                      : t('history.searchHint')}
+              </p>
               <SaleHistoryList
                 rows={rows}
                 selectedId={selectedId}

@@ -1,14 +1,15 @@
-// The receipts screen's list: sales newest first, filtered by receipt number (debounced), one page at a time.
-// A slow answer for an older query or page never replaces a newer one.
+// The receipts screen's list: sales newest first, filtered by receipt number or by days, amount and card
+// (debounced), one page at a time. A slow answer for an older search or page never replaces a newer one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaleSummaryView } from '@contract/contract';
 import { HISTORY_PAGE_SIZE, type HistoryPage } from '../app/actions';
+import { searchKey, type HistorySearch } from './history-filter';
 
 const DEBOUNCE_MS = 200;
 
 export interface SaleHistory {
   readonly rows: readonly SaleSummaryView[];
-  /** true while the first page for the current query has not arrived */
+  /** true while the first page for the current search has not arrived */
   readonly loading: boolean;
   /** a full last page suggests there are older sales */
   readonly hasMore: boolean;
@@ -16,24 +17,28 @@ export interface SaleHistory {
 }
 
 export function useSaleHistory(
-  query: string,
+  search: HistorySearch,
   fetchPage: (page: HistoryPage) => Promise<readonly SaleSummaryView[] | null>,
 ): SaleHistory {
   const [state, setState] = useState<{
     rows: readonly SaleSummaryView[];
-    query: string | null;
+    key: string | null;
     full: boolean;
   }>({
     rows: [],
-    query: null,
+    key: null,
     full: false,
   });
+  // The search's identity: a new object with the same filters is the same search.
+  const key = searchKey(search);
+  const searchRef = useRef(search);
   const [busy, setBusy] = useState(false);
   const seq = useRef(0);
   const started = useRef(false);
   const fetchRef = useRef(fetchPage);
   useEffect(() => {
     fetchRef.current = fetchPage;
+    searchRef.current = search;
   });
 
   useEffect(() => {
@@ -43,26 +48,26 @@ export function useSaleHistory(
     started.current = true;
     const timer = setTimeout(
       () =>
-        void fetchRef.current({ query }).then((rows) => {
+        void fetchRef.current({ search: searchRef.current }).then((rows) => {
           if (mine !== seq.current) return;
-          setState({ rows: rows ?? [], query, full: (rows?.length ?? 0) >= HISTORY_PAGE_SIZE });
+          setState({ rows: rows ?? [], key, full: (rows?.length ?? 0) >= HISTORY_PAGE_SIZE });
         }),
       delay,
     );
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [key]);
 
   const loadMore = useCallback((): void => {
     const after = state.rows.at(-1)?.cursor;
-    if (busy || !state.full || after === undefined || state.query !== query) return;
+    if (busy || !state.full || after === undefined || state.key !== key) return;
     const mine = seq.current;
     setBusy(true);
-    void fetchRef.current({ query, after }).then((rows) => {
+    void fetchRef.current({ search: searchRef.current, after }).then((rows) => {
       setBusy(false);
       if (mine !== seq.current || rows === null) return;
       setState((s) => ({ ...s, rows: [...s.rows, ...rows], full: rows.length >= HISTORY_PAGE_SIZE }));
     });
-  }, [busy, query, state]);
+  }, [busy, key, state]);
 
-  return { rows: state.rows, loading: state.query !== query, hasMore: state.full && !busy, loadMore };
+  return { rows: state.rows, loading: state.key !== key, hasMore: state.full && !busy, loadMore };
 }

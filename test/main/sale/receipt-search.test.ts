@@ -4,7 +4,12 @@ import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SaleSummaryView } from '../../../main/api/contract';
 import { contract } from '../../../main/api/contract';
-import { createSaleHistory, dayStarts, type HistoryQuery } from '../../../main/sale/receipt-search';
+import {
+  createSaleHistory,
+  dayStarts,
+  fragmentPatterns,
+  type HistoryQuery,
+} from '../../../main/sale/receipt-search';
 import { migratedDatabase, failureOf } from '../store/fixtures';
 import { receiptNoOf, seededSaleId, seedSales } from './history-seed';
 
@@ -55,6 +60,29 @@ describe('receipt number fragment', () => {
     expect(history({ query: '000601' })).toEqual([]); // beyond the last receipt
     expect(history({ query: 'X99' })).toEqual([]);
     expect(history({ query: '1-01' })).toEqual([]);
+  });
+
+  it('a fragment across the terminal id is looked up by its number part and checked whole', () => {
+    const history = createSaleHistory(db, SHANGHAI);
+    expect(fragmentPatterns('T01-000345')).toEqual({ index: '%000345%', sale: '%T01-000345%' });
+    expect(fragmentPatterns('01-0')).toEqual({ index: '%01-0%', sale: '%' }); // nothing selective after '-'
+    expect(fragmentPatterns('0345')).toEqual({ index: '%0345%', sale: '%' });
+    expect(fragmentPatterns('45')).toEqual({ index: '%45$$', sale: '%' });
+    expect(nos(history({ query: '1-00034' }))).toEqual(expected((i) => i >= 340 && i <= 349));
+    expect(history({ query: 'T02-000345' })).toEqual([]); // the number exists, on another terminal: no
+    // a terminal id with a '-' in it (receipt numbers 'SHOP-A-000901'..)
+    seedSales(db, {
+      count: 3,
+      startMs: START,
+      spacingMs: SPACING,
+      total,
+      last4,
+      terminalId: 'SHOP-A',
+      firstSeq: 901,
+    });
+    expect(nos(history({ query: 'P-A-00090' }))).toEqual(['SHOP-A-000903', 'SHOP-A-000902', 'SHOP-A-000901']);
+    expect(nos(history({ query: 'A-000902' }))).toEqual(['SHOP-A-000902']);
+    expect(history({ query: 'B-000902' })).toEqual([]);
   });
 
   it('matches a 1-2 character query at the END of the number (a trigram index finds nothing shorter)', () => {
@@ -258,6 +286,7 @@ describe('every search reads an index', () => {
     ],
     ['fragment', { query: '0012' }, /sqlite_autoindex_sales/],
     ['short fragment', { query: '7' }, /sqlite_autoindex_sales/],
+    ['full number', { query: 'T01-000345' }, /sqlite_autoindex_sales/],
   ])('%s: no scan of a history table, on the first page and the next', (_name, q, index) => {
     const { history, ran } = recording();
     const first = history({ ...q, limit: 2 });
