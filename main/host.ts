@@ -2,6 +2,7 @@
 // web host both call createHost(); tests do too. Nothing here imports Electron.
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IdTechHidReader } from '../native/card/idtech';
 import type { MonoBitmap } from '../native/escpos/encode/raster';
 import type { EventName, Events, PaymentsStatusView } from './api/contract';
@@ -42,6 +43,7 @@ import { createPrintWorker, statusDetail } from './printing/queue/worker';
 import { createPreferences } from './settings/preferences';
 import { createStatusService } from './status/status-service';
 import { storageStatus } from './status/storage-status';
+import { BACKUP_DIR } from './store/files';
 import { createMaintenance, type MaintenanceReport } from './store/maintenance';
 import { timeOrderedId } from './store/ids';
 import { openStore, storeHoldsSales } from './store/open-store';
@@ -273,7 +275,14 @@ async function buildGraph(
     const s = storageStatus(chain, r);
     status.setStorage(s.state, s.detail);
   };
-  const maintenance = createMaintenance({ db, file: options.file, now, log, onReport: publishStorage });
+  const maintenance = createMaintenance({
+    db,
+    file: options.file,
+    backupDir: path.join(options.dataDir, BACKUP_DIR),
+    now,
+    log,
+    onReport: publishStorage,
+  });
   publishStorage(maintenance.report());
 
   // A payment that completed a sale queued its receipt and its upload: wake the workers after the answer.
@@ -379,6 +388,19 @@ async function buildGraph(
         }),
       ).immediate();
       return maintenance.runNow(mode ?? 'integrity');
+    },
+    'store.backup': async ({ approval }) => {
+      const approver = approvals.approve('store.maintenance', approval);
+      const file = await maintenance.backup();
+      db.transaction(() =>
+        appendJournal(db, {
+          at: now().toISOString(),
+          kind: 'store.backup',
+          ref: null,
+          body: { file: path.basename(file), approvedBy: approvedBy(approver) },
+        }),
+      ).immediate();
+      return { file, bytes: fs.statSync(file).size };
     },
   };
   const dispatch = createDispatcher(handlers, log);

@@ -162,6 +162,8 @@ export const contract = {
     mode: z.enum(['quick', 'integrity']).optional(),
     approval: ApprovalSchema,
   }),
+  /** A backup of the store now, into the data folder's backups/, in a worker thread; manager (store.maintenance). */
+  'store.backup': z.strictObject({ approval: ApprovalSchema }),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -315,6 +317,12 @@ export interface StoreCheckView {
     readonly reason: string | null;
     readonly ms: number;
   } | null;
+}
+
+export interface StoreBackupView {
+  /** The backup file's full path. */
+  readonly file: string;
+  readonly bytes: number;
 }
 
 export interface StoreInfoView {
@@ -544,6 +552,7 @@ export interface Outputs {
   'printer.status': PrinterStatusView;
   'status.get': StatusView;
   'store.check': StoreCheckView;
+  'store.backup': StoreBackupView;
 }
 
 // Compile-time guard: Outputs has exactly the contract's channels.

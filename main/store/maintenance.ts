@@ -7,7 +7,9 @@ import { PosFailure } from '../api/result';
 import { advanceCheckpoint } from '../audit/checkpoint';
 import type { JournalVerdict } from '../audit/journal';
 import { runJob } from '../workers/run-job';
+import { backupDatabase } from './backup';
 import type { DbCheckMode, DbCheckResult } from './db-check';
+import { userVersion } from './migrate';
 import type { Database } from './db';
 
 export const DATABASE_CHECK_KEY = 'maintenance.databaseCheck';
@@ -26,6 +28,8 @@ export interface Maintenance {
   runNow(mode: DbCheckMode): Promise<MaintenanceReport>;
   /** Schedules the daily run (quick_check + journal walk), the first when the last one is a day old. */
   start(): void;
+  /** A backup now into the backups folder (after any run in progress), in a worker thread; its path. */
+  backup(): Promise<string>;
   /** How long until the daily run is due (never less than the start delay). */
   dueInMs(): number;
   /** Stops the schedule and any check in progress; nothing is written after it resolves. */
@@ -35,6 +39,8 @@ export interface Maintenance {
 export interface MaintenanceDeps {
   readonly db: Database;
   readonly file: string;
+  /** Where `backup()` writes (the data folder's backups/). */
+  readonly backupDir: string;
   readonly now: () => Date;
   readonly log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   readonly onReport: (report: MaintenanceReport) => void;
@@ -129,6 +135,15 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
     return Math.max(startDelayMs, Number.isFinite(due) ? due : 0);
   };
 
+  const backup = (): Promise<string> => {
+    if (stopped) return Promise.reject(new PosFailure('INTERNAL', 'the till is closing'));
+    const run = running.then(() =>
+      backupDatabase({ file, backupDir: deps.backupDir, version: userVersion(db), now }),
+    );
+    running = run.catch(() => undefined);
+    return run;
+  };
+
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
@@ -142,6 +157,7 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
 
   return {
     report,
+    backup,
     dueInMs,
     runNow: (mode) =>
       stopped ? Promise.reject(new PosFailure('INTERNAL', 'the till is closing')) : enqueue(mode),

@@ -1,5 +1,6 @@
 // The background maintenance: both whole-store checks in worker threads, results kept in settings (so the
 // daily schedule and the last verdict survive a restart), the journal checkpoint moved by a full walk.
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCheckpoint } from '../../../main/audit/checkpoint';
@@ -23,7 +24,15 @@ beforeEach(async () => {
 
 const silent = (): void => undefined;
 const maintenance = (onReport: (r: MaintenanceReport) => void = silent, startDelayMs = 60_000) =>
-  createMaintenance({ db, file, now: () => clock, log: silent, onReport, startDelayMs });
+  createMaintenance({
+    db,
+    file,
+    backupDir: path.join(path.dirname(file), 'backups'),
+    now: () => clock,
+    log: silent,
+    onReport,
+    startDelayMs,
+  });
 
 describe('createMaintenance', () => {
   it('has nothing to report on a store never checked, and is due at once (after the start delay)', () => {
@@ -86,6 +95,18 @@ describe('createMaintenance', () => {
     await run;
     expect(maintenance().report()).toEqual({ database: null, journal: null });
     await expect(m.runNow('quick')).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  it('backs up on demand into the backups folder, in a worker, a whole copy at the current version', async () => {
+    const out = await maintenance().backup();
+    expect(path.dirname(out)).toBe(path.join(path.dirname(file), 'backups'));
+    expect(path.basename(out)).toBe(
+      `pos-v${db.pragma('user_version', { simple: true })}-20260304T050607000Z.sqlite`,
+    );
+    const copy = new BetterSqlite3(out, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: 25 });
+    expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+    copy.close();
   });
 
   it('a stored result that is not what this code wrote is ignored (treated as never checked)', () => {

@@ -55,6 +55,34 @@ describe('store.check', () => {
     expect(JSON.parse(asked.body)).toMatchObject({ mode: 'integrity', approvedBy: { code: '900' } });
   });
 
+  it('store.backup: a manager backs the store up into backups/, journalled; a wrong PIN does not', async () => {
+    const dataDir = tempDir();
+    const h = await host(dataDir);
+    const refused = await h.dispatch('store.backup', { approval: { operatorCode: '900', pin: '0000' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'APPROVAL_DENIED' } });
+    expect(fs.readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
+    const r = (await h.dispatch('store.backup', { approval: MANAGER })) as {
+      ok: true;
+      value: { file: string; bytes: number };
+    };
+    expect(r.ok).toBe(true);
+    expect(path.dirname(r.value.file)).toBe(path.join(dataDir, 'backups'));
+    expect(r.value.bytes).toBe(fs.statSync(r.value.file).size);
+    const copy = new BetterSqlite3(r.value.file, { readonly: true });
+    expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+    copy.close();
+    await h.close();
+    const db = new BetterSqlite3(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+    const entry = db.prepare(`SELECT body FROM journal WHERE kind = 'store.backup'`).get() as {
+      body: string;
+    };
+    db.close();
+    expect(JSON.parse(entry.body)).toMatchObject({
+      file: path.basename(r.value.file),
+      approvedBy: { code: '900' },
+    });
+  });
+
   it('an edit before the checkpoint passes start-up, is found by the full walk, and stays shown after a restart', async () => {
     const dataDir = tempDir();
     const wrongPin = { approval: { operatorCode: '900', pin: '0000' } };
