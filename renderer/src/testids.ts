@@ -125,7 +125,7 @@ export const TID = {
   receiptsFrom: 'receipts-from',
   receiptsTo: 'receipts-to',
   receiptsAmount: 'receipts-amount',
-  receiptsLast4: 'receipts-last4',
+  receiptsLast4: 'receipts-card',
   receiptsHint: 'receipts-hint',
   receiptsRow: 'receipts-row',
   receiptsEmpty: 'receipts-empty',

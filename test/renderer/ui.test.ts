@@ -493,10 +493,10 @@ describe.skipIf(skipReason !== null)('cashier screen in Chromium', () => {
     expect((await calls('sale.history')).at(-1)).toEqual({ limit: 20, from: '2025-01-14', amountMinor: 700 });
 
     // A card's last four, incomplete: left out of the search and marked.
-    await tid('receipts-last4').fill('42');
-    expect(await tid('receipts-last4').getAttribute('aria-invalid')).toBe('true');
+    await tid('receipts-card').fill('42');
+    expect(await tid('receipts-card').getAttribute('aria-invalid')).toBe('true');
     expect(await tid('receipts-hint').getAttribute('class')).toContain('warn');
-    await tid('receipts-last4').fill('');
+    await tid('receipts-card').fill('');
 
     // Typing a receipt number switches the filters off (main searches the number alone).
     await tid('receipts-search').focus();
