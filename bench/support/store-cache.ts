@@ -25,6 +25,8 @@ export interface CachedStore {
   /** null when it was already cached */
   readonly built: LargeStoreSummary | null;
   readonly summary: LargeStoreSummary;
+  /** set when an older store was taken on purpose (allowStale): the key it was built under */
+  readonly staleKey: string | null;
 }
 
 /** Every repo source file `entry` reaches through relative imports (itself included), sorted. */
@@ -74,7 +76,15 @@ export const defaultCacheRoot = (): string =>
  */
 export async function cachedStore(
   spec: StoreSpec,
-  opts: { readonly root?: string; readonly log?: (line: string) => void } = {},
+  opts: {
+    readonly root?: string;
+    readonly log?: (line: string) => void;
+    /**
+     * Take the newest store of this size even if it was built from other sources (the app migrates it forward
+     * when it opens it, as it would a shop's). For a run that cannot wait for a rebuild; the caller says so.
+     */
+    readonly allowStale?: boolean;
+  } = {},
 ): Promise<CachedStore> {
   const root = opts.root ?? defaultCacheRoot();
   const log = opts.log ?? (() => undefined);
@@ -84,7 +94,21 @@ export async function cachedStore(
   const summaryFile = path.join(dir, 'summary.json');
   if (fs.existsSync(summaryFile)) {
     const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as LargeStoreSummary;
-    return { dir, key, built: null, summary };
+    return { dir, key, built: null, summary, staleKey: null };
+  }
+  if (opts.allowStale === true && fs.existsSync(root)) {
+    const older = fs
+      .readdirSync(root)
+      .filter((d) => d.startsWith(prefix) && fs.existsSync(path.join(root, d, 'summary.json')))
+      .map((d) => ({ d, at: fs.statSync(path.join(root, d, 'summary.json')).mtimeMs }))
+      .sort((a, b) => b.at - a.at)[0];
+    if (older !== undefined) {
+      const olderDir = path.join(root, older.d);
+      const summary = JSON.parse(
+        fs.readFileSync(path.join(olderDir, 'summary.json'), 'utf8'),
+      ) as LargeStoreSummary;
+      return { dir: olderDir, key, built: null, summary, staleKey: older.d.slice(prefix.length) };
+    }
   }
   fs.mkdirSync(root, { recursive: true });
   const work = path.join(root, `.building-${prefix}${key}-${process.pid}`);
@@ -114,7 +138,7 @@ export async function cachedStore(
     }
   }
   log(`built in ${(summary.ms / 1000).toFixed(1)} s`);
-  return { dir, key, built: summary, summary };
+  return { dir, key, built: summary, summary, staleKey: null };
 }
 
 /** A private copy of a cached store (pos.sqlite + config.json) in `to`, for a run to write into. */

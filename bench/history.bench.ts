@@ -1,0 +1,433 @@
+// Issue 10, point 1: every figure a cashier or a start-up waits on, on an EMPTY store and on a store with a
+// shop's history (1,000,000 sales by default; BENCH_SALES=20000 while developing), side by side, in one run.
+//
+// The history store is generated through the app's own write path (bench/support/large-store.ts) and cached
+// outside the repo (bench/support/store-cache.ts: rebuilt when the generator, the write path or a migration
+// changes); each run works on a copy. The empty store is the same generator at 0 sales (same catalog, same
+// config). Both tills run at once in this process, each with a TCP receipt printer emulator on loopback and
+// its own sandbox gateway in a child process, configured as a live shop (not training mode); measurements
+// alternate between the two so drift on a shared machine hits both alike.
+//
+// Figures, each through createHost + host.dispatch as the UI calls them:
+//   cart.scan p50; sale.tenderCash p50 and p99;
+//   answer -> last receipt byte: the tender's answer to the last byte of that receipt at the printer;
+//   answer -> main idle: to the first moment at which the sale's receipt has printed, its upload is `sent`,
+//     and the main thread then stays quiet for 50 ms (busy <= 2 ms of it; bench/support/idle-meter.ts);
+//   start-up to ready: createHost until the first app.bootstrap answer, warm (median of 3 after one unmeasured
+//     start) and cold (after dropping the page cache, where the machine permits it);
+//   sale.history: a fragment that matches little, a full receipt number, no match; sale.last; app.bootstrap;
+//   bytes per sale (whole file and per table, from the dbstat virtual table).
+// Targets: each figure with history within 1.2x of the empty store's; searches under 50 ms; at most 1.5 KB a
+// sale. A miss says MISSED.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import type { CartView, SaleView } from '../main/api/contract';
+import { DEMO, demoScaleLabel } from '../main/catalog/demo';
+import type { PosConfig } from '../main/config/config';
+import { createHost } from '../main/host';
+import type { Host } from '../main/host-types';
+import { TcpPrinterEmulator } from '../native/emulators/tcp-printer';
+import { percentile, type BenchReport, type BenchRow } from './lib';
+import { startGatewayProcess, type GatewayProcess } from './support/gateway-process';
+import { whenIdle } from './support/idle-meter';
+import { generateLargeStore, LARGE_STORE_CONFIG } from './support/large-store';
+import { cachedStore, copyStore } from './support/store-cache';
+import { TimedPrinter } from './support/timed-printer';
+
+const SALES = Number(process.env.BENCH_SALES ?? 1_000_000);
+/** Sales made on each till while measuring (the first WARMUP are not counted). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 80);
+const WARMUP = 5;
+const READS = 30;
+const WARM_STARTS = 3;
+const SECRET_HEX = '07'.repeat(32);
+const RATIO = 1.2;
+const SEARCH_MS = 50;
+const BYTES_PER_SALE = 1536;
+
+const log = (line: string): void => console.log(`  [history] ${line}`);
+
+async function call<T>(host: Host, channel: string, input: unknown): Promise<T> {
+  const r = await host.dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+interface Till {
+  readonly name: string;
+  readonly dataDir: string;
+  readonly printer: TimedPrinter;
+  readonly emulator: TcpPrinterEmulator;
+  readonly gateway: GatewayProcess;
+  readonly gatewayDir: string;
+  /** the test's own read-only connection: job and outbox states, by key */
+  readonly peek: Database.Database;
+  host: Host | null;
+}
+
+const open = (dataDir: string): Promise<Host> => createHost({ dataDir, log: () => undefined });
+
+async function startTill(name: string, dataDir: string): Promise<Till> {
+  const printer = new TimedPrinter({ chineseByDefault: true });
+  const emulator = new TcpPrinterEmulator(printer);
+  const port = await emulator.start();
+  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET_HEX, { mode: 0o600 });
+  const gwDir = fs.mkdtempSync(path.join(os.tmpdir(), `pos-bench-gw-${name}-`));
+  const gateway = await startGatewayProcess(gwDir, path.join(dataDir, 'terminal-secret'));
+  const config: PosConfig = {
+    ...LARGE_STORE_CONFIG,
+    trainingMode: false,
+    printer: { profileId: 'cn-80', connection: { kind: 'tcp', host: emulator.host, port } },
+    gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret' },
+  };
+  fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config, null, 2));
+  const peek = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+  return { name, dataDir, printer, emulator, gateway, gatewayDir: gwDir, peek, host: null };
+}
+
+async function stopTill(t: Till): Promise<void> {
+  await t.host?.close();
+  t.host = null;
+  t.peek.close();
+  await t.gateway.stop();
+  await t.emulator.stop();
+  fs.rmSync(t.gatewayDir, { recursive: true, force: true });
+}
+
+/** createHost until the first app.bootstrap answer, in ms; the host is closed again. */
+async function startUp(t: Till): Promise<number> {
+  const t0 = performance.now();
+  const host = await open(t.dataDir);
+  await call(host, 'app.bootstrap', {});
+  const ms = performance.now() - t0;
+  await host.close();
+  return ms;
+}
+
+function dropPageCache(): boolean {
+  try {
+    execSync('sync; echo 3 > /proc/sys/vm/drop_caches', { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface SaleFigures {
+  readonly scans: number[];
+  readonly tender: number;
+  readonly lastByte: number;
+  readonly idle: number;
+  readonly receiptNo: string;
+}
+
+/** One sale as a cashier makes it: three scans (one a scale label), cash; then waits for the till to be idle. */
+async function oneSale(t: Till, round: number): Promise<SaleFigures> {
+  const h = t.host as Host;
+  const codes = [
+    round % 2 ? DEMO.cola.barcode : DEMO.water.barcode,
+    demoScaleLabel('apples', 500 + (round % 400)),
+    DEMO.noodles.barcode,
+  ];
+  const scans: number[] = [];
+  let cart: CartView | null = null;
+  for (const code of codes) {
+    const t0 = performance.now();
+    cart = await call<CartView>(h, 'cart.scan', { code });
+    scans.push(performance.now() - t0);
+  }
+  if (!cart) throw new Error('no cart');
+  const receiptJob = t.peek.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM print_jobs');
+  const t0 = performance.now();
+  const sale = await call<SaleView>(h, 'sale.tenderCash', {
+    cartId: cart.cartId,
+    cartVersion: cart.version,
+    tenderedMinor: cart.totals.totalMinor + 10_000,
+  });
+  const answered = performance.now();
+  // The sale's receipt is the newest job (its drawer kick comes just before it); its upload is keyed by the sale.
+  const jobId = receiptJob.get()?.id ?? 0;
+  const jobState = t.peek.prepare<[number], { state: string }>('SELECT state FROM print_jobs WHERE id = ?');
+  const rowState = t.peek.prepare<[string], { state: string }>(
+    'SELECT state FROM outbox WHERE idempotency_key = ?',
+  );
+  const key = `sale:${sale.saleId}`;
+  const idleAt = await whenIdle({
+    ready: () => jobState.get(jobId)?.state === 'printed' && rowState.get(key)?.state === 'sent',
+  });
+  return {
+    scans,
+    tender: answered - t0,
+    lastByte: t.printer.lastDataAt - answered,
+    idle: idleAt - answered,
+    receiptNo: sale.receiptNo,
+  };
+}
+
+async function timeReads(t: Till, channel: string, input: unknown): Promise<number> {
+  const t0 = performance.now();
+  await call(t.host as Host, channel, input);
+  return performance.now() - t0;
+}
+
+/** Bytes per table (indexes counted with their table) and in all, from dbstat; null when it is not compiled in. */
+function tableBytes(file: string): { tables: Map<string, number>; total: number } | null {
+  const db = new Database(file, { readonly: true });
+  try {
+    const owner = new Map(
+      (
+        db.prepare(`SELECT name, tbl_name FROM sqlite_schema`).all() as { name: string; tbl_name: string }[]
+      ).map((r) => [r.name, r.tbl_name]),
+    );
+    let rows: { name: string; bytes: number }[];
+    try {
+      rows = db.prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name`).all() as typeof rows;
+    } catch {
+      return null;
+    }
+    const tables = new Map<string, number>();
+    let total = 0;
+    for (const r of rows) {
+      const table = owner.get(r.name) ?? r.name;
+      tables.set(table, (tables.get(table) ?? 0) + r.bytes);
+      total += r.bytes;
+    }
+    return { tables, total };
+  } finally {
+    db.close();
+  }
+}
+
+/** Pages in use (file size less free pages), when dbstat is missing. */
+function usedBytes(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const n = (p: string): number => db.pragma(p, { simple: true }) as number;
+    return (n('page_count') - n('freelist_count')) * n('page_size');
+  } finally {
+    db.close();
+  }
+}
+
+const p50 = (xs: readonly number[]): number => percentile(xs, 50);
+
+export default async function run(): Promise<BenchReport> {
+  const rows: BenchRow[] = [];
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-history-'));
+  const tills: Till[] = [];
+  try {
+    // ---- the stores ----
+    const t0 = performance.now();
+    const cached = await cachedStore(
+      { sales: SALES },
+      { log, allowStale: process.env.BENCH_ALLOW_STALE_STORE === '1' },
+    );
+    if (cached.staleKey !== null) {
+      log(
+        `STALE STORE (BENCH_ALLOW_STALE_STORE=1): built from older sources (key ${cached.staleKey}, current ${cached.key}); ` +
+          'its rows were written by that code, and the app migrates its schema forward when it opens the copy',
+      );
+    }
+    if (cached.built)
+      log(`store of ${SALES.toLocaleString('en')} sales built in ${(cached.built.ms / 1000).toFixed(1)} s`);
+    else
+      log(
+        `store of ${SALES.toLocaleString('en')} sales from the cache (built in ${(cached.summary.ms / 1000).toFixed(1)} s)`,
+      );
+    const s = cached.summary;
+    log(
+      `  history: cash ${s.cash}, card ${s.card}, QR ${s.qr}, refunds ${s.refunds}, lines ${s.lines} (weighed ${s.weighedLines}), ` +
+        `line discounts ${s.lineDiscounts}, order discounts ${s.orderDiscounts}, ${s.firstSaleAt} .. ${s.lastSaleAt}`,
+    );
+    const bigDir = path.join(work, 'history');
+    const c0 = performance.now();
+    copyStore(cached.dir, bigDir);
+    log(`copied for this run in ${((performance.now() - c0) / 1000).toFixed(1)} s`);
+    const emptyDir = path.join(work, 'empty');
+    await generateLargeStore({ dataDir: emptyDir, sales: 0 });
+    log(`stores ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const empty = await startTill('empty', emptyDir);
+    tills.push(empty);
+    const big = await startTill('history', bigDir);
+    tills.push(big);
+    const pair = [empty, big] as const;
+    const label = `${SALES.toLocaleString('en')} sales`;
+    const judged = (metric: string, e: number, b: number, unit = 'ms'): BenchRow => ({
+      metric: `${metric} @ ${label}`,
+      value: b,
+      unit,
+      baseline: { name: 'empty store', value: e },
+      target: `<= ${RATIO}x empty`,
+      pass: b <= RATIO * e,
+    });
+
+    // ---- start-up, warm then cold ----
+    const warm = new Map<Till, number[]>(pair.map((t) => [t, []]));
+    for (const t of pair) await startUp(t); // unmeasured: warms the page cache and the code
+    for (let i = 0; i < WARM_STARTS; i++) for (const t of pair) warm.get(t)?.push(await startUp(t));
+    rows.push(
+      judged('start-up to ready, warm (median)', p50(warm.get(empty) ?? []), p50(warm.get(big) ?? [])),
+    );
+    const cold = new Map<Till, number>();
+    for (const t of pair) {
+      if (!dropPageCache()) break;
+      cold.set(t, await startUp(t));
+    }
+    const ce = cold.get(empty);
+    const cb = cold.get(big);
+    if (ce !== undefined && cb !== undefined) rows.push(judged('start-up to ready, cold', ce, cb));
+    else
+      log(
+        'start-up after dropping the page cache: skipped: not permitted (cannot write /proc/sys/vm/drop_caches)',
+      );
+
+    // ---- selling, alternating between the two tills ----
+    for (const t of pair) {
+      t.host = await open(t.dataDir);
+      await call(t.host, 'app.bootstrap', {});
+    }
+    const figures = new Map<Till, SaleFigures[]>(pair.map((t) => [t, []]));
+    for (let r = 0; r < ROUNDS + WARMUP; r++) {
+      for (const t of r % 2 ? [big, empty] : [empty, big]) {
+        const f = await oneSale(t, r);
+        if (r >= WARMUP) figures.get(t)?.push(f);
+      }
+    }
+    const fe = figures.get(empty) ?? [];
+    const fb = figures.get(big) ?? [];
+    rows.push(judged('cart.scan p50', p50(fe.flatMap((f) => f.scans)), p50(fb.flatMap((f) => f.scans))));
+    rows.push(judged('sale.tenderCash p50', p50(fe.map((f) => f.tender)), p50(fb.map((f) => f.tender))));
+    rows.push(
+      judged(
+        'sale.tenderCash p99',
+        percentile(
+          fe.map((f) => f.tender),
+          99,
+        ),
+        percentile(
+          fb.map((f) => f.tender),
+          99,
+        ),
+      ),
+    );
+    rows.push(
+      judged(
+        'answer -> last receipt byte p50',
+        p50(fe.map((f) => f.lastByte)),
+        p50(fb.map((f) => f.lastByte)),
+      ),
+    );
+    rows.push(judged('answer -> main idle p50', p50(fe.map((f) => f.idle)), p50(fb.map((f) => f.idle))));
+    rows.push(
+      judged(
+        'answer -> main idle p99',
+        percentile(
+          fe.map((f) => f.idle),
+          99,
+        ),
+        percentile(
+          fb.map((f) => f.idle),
+          99,
+        ),
+      ),
+    );
+
+    // ---- reads: receipts search, last sale, bootstrap ----
+    // A fragment of a receipt from the middle of the history: matches one or two receipts there, none on the
+    // empty store. The full number is each till's own newest receipt.
+    const fragment = String(Math.max(1, Math.floor(SALES * 0.37)))
+      .padStart(6, '0')
+      .slice(-6);
+    const reads: { metric: string; channel: string; input: (t: Till) => unknown; search: boolean }[] = [
+      {
+        metric: `sale.history fragment "${fragment}"`,
+        channel: 'sale.history',
+        input: () => ({ query: fragment }),
+        search: true,
+      },
+      {
+        metric: 'sale.history full receipt number',
+        channel: 'sale.history',
+        input: (t) => ({ query: (figures.get(t) ?? []).at(-1)?.receiptNo }),
+        search: true,
+      },
+      {
+        metric: 'sale.history no match',
+        channel: 'sale.history',
+        input: () => ({ query: 'ZZZ-999999' }),
+        search: true,
+      },
+      { metric: 'sale.last', channel: 'sale.last', input: () => ({}), search: false },
+      { metric: 'app.bootstrap', channel: 'app.bootstrap', input: () => ({}), search: false },
+    ];
+    for (const q of reads) {
+      const times = new Map<Till, number[]>(pair.map((t) => [t, []]));
+      for (let i = 0; i < READS + 3; i++) {
+        for (const t of i % 2 ? [big, empty] : [empty, big]) {
+          const ms = await timeReads(t, q.channel, q.input(t));
+          if (i >= 3) times.get(t)?.push(ms);
+        }
+      }
+      const e = p50(times.get(empty) ?? []);
+      const b = p50(times.get(big) ?? []);
+      rows.push(
+        q.search
+          ? {
+              metric: `${q.metric} p50 @ ${label}`,
+              value: b,
+              unit: 'ms',
+              baseline: { name: 'empty store', value: e },
+              target: `< ${SEARCH_MS} ms`,
+              pass: b < SEARCH_MS,
+            }
+          : judged(`${q.metric} p50`, e, b),
+      );
+    }
+    for (const t of pair) {
+      await t.host?.close();
+      t.host = null;
+    }
+
+    // ---- bytes ----
+    const bigFile = path.join(bigDir, 'pos.sqlite');
+    const emptyFile = path.join(emptyDir, 'pos.sqlite');
+    const b0 = performance.now();
+    const bt = tableBytes(bigFile);
+    const et = tableBytes(emptyFile);
+    const total = bt && et ? bt.total - et.total : usedBytes(bigFile) - usedBytes(emptyFile);
+    rows.push({
+      metric: `bytes per sale @ ${label}`,
+      value: total / SALES,
+      unit: 'B',
+      target: `<= ${BYTES_PER_SALE} B`,
+      pass: total / SALES <= BYTES_PER_SALE,
+    });
+    if (bt && et) {
+      const perTable = [...bt.tables]
+        .map(([name, bytes]) => ({ name, perSale: (bytes - (et.tables.get(name) ?? 0)) / SALES }))
+        .filter((x) => x.perSale >= 1)
+        .sort((a, b) => b.perSale - a.perSale);
+      for (const x of perTable)
+        rows.push({
+          metric: `  bytes per sale in ${x.name} (with its indexes)`,
+          value: x.perSale,
+          unit: 'B',
+        });
+      log(`dbstat read in ${((performance.now() - b0) / 1000).toFixed(1)} s`);
+    } else {
+      log('bytes per table: skipped: the dbstat virtual table is not compiled into this SQLite');
+    }
+  } finally {
+    for (const t of tills) await stopTill(t).catch(() => undefined);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return {
+    name: `history: empty store vs ${SALES.toLocaleString('en')} sales (${ROUNDS} sales on each)`,
+    rows,
+  };
+}
