@@ -2,6 +2,7 @@
 // (checkpoint.ts), and never more than STARTUP_WALK_LIMIT of them. Everything before is the full walk's job,
 // in a worker thread (verify-job.ts, run by main/store/maintenance.ts).
 import type BetterSqlite3 from 'better-sqlite3';
+import { mapSqliteError } from '../store/errors';
 import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import { verifyJournal, type Head, type JournalVerdict } from './journal';
 
@@ -25,6 +26,18 @@ export function verifyJournalAtStartup(
   db: Database,
   limit: number = STARTUP_WALK_LIMIT,
 ): StartupJournalCheck {
+  try {
+    return walkFromCheckpoint(db, limit);
+  } catch (e) {
+    // A journal page too damaged to read is a failed check, not a failed start: open no longer reads every
+    // page (main/store/db.ts), so this walk may be the first to meet one, and selling must go on.
+    if (mapSqliteError(e)?.code !== 'STORAGE_CORRUPT') throw e;
+    const reason = `the journal could not be read: ${(e as Error).message}`;
+    return { verdict: { ok: false, seq: 0, reason }, from: 'genesis', walked: 0 };
+  }
+}
+
+function walkFromCheckpoint(db: Database, limit: number): StartupJournalCheck {
   const newest =
     db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM journal').get()?.seq ?? 0;
   const checkpoint = readCheckpoint(db);

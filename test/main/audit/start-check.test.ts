@@ -1,11 +1,12 @@
 // The journal at start-up walks only what follows the verified checkpoint; the full walk (a worker job) starts
 // at the genesis and finds what the start-up walk cannot see.
+import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { advanceCheckpoint, CHECKPOINT_KEY, readCheckpoint } from '../../../main/audit/checkpoint';
 import { appendJournal, HEAD_KEY, verifyJournal, type JournalInput } from '../../../main/audit/journal';
 import { verifyJournalAtStartup } from '../../../main/audit/start-check';
-import type { Database } from '../../../main/store/db';
+import { openDatabase, type Database } from '../../../main/store/db';
 import { runJob } from '../../../main/workers/run-job';
 import { migratedDatabase } from '../store/fixtures';
 
@@ -141,6 +142,30 @@ describe('verifyJournalAtStartup', () => {
     expect(verifyJournalAtStartup(db, 100).verdict).toMatchObject({ ok: false, seq: 400 });
     editBody(450);
     expect(verifyJournalAtStartup(db, 100).verdict).toMatchObject({ ok: false, seq: 400 });
+  });
+});
+
+describe('verifyJournalAtStartup on a damaged file', () => {
+  it('a journal page too damaged to read is a failed check (shown, selling goes on), not a failed start', async () => {
+    append(3000);
+    const leaves = db
+      .prepare(`SELECT pageno AS p FROM dbstat WHERE name = 'journal' AND pagetype = 'leaf' ORDER BY path`)
+      .all() as { p: number }[];
+    const leaf = (leaves[Math.floor(leaves.length / 2)] as { p: number }).p; // the walk meets it half-way
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const size = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size, 0xa5), 0, size, (leaf - 1) * size);
+    fs.closeSync(fd);
+    const reopened = openDatabase(file); // open does not read that page
+    try {
+      const check = verifyJournalAtStartup(reopened);
+      expect(check.verdict).toMatchObject({ ok: false, seq: 0 });
+      expect(check.verdict.ok === false && check.verdict.reason).toMatch(/^the journal could not be read: /);
+    } finally {
+      reopened.close();
+    }
   });
 });
 
