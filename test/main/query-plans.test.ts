@@ -15,6 +15,8 @@ import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-san
 import { createHost } from '../../main/host';
 import type { Host } from '../../main/host-types';
 import { TRAINING_MANAGER } from '../../main/staff/training-staff';
+import type { LargeStoreSummary } from '../../bench/support/large-store';
+import { verifyJournal } from '../../main/audit/journal';
 import { CI_STORE_SALES, ciStoreCopy } from '../support/ci-store';
 import {
   fullScans,
@@ -83,6 +85,7 @@ let gateway: SandboxGateway | null = null;
 let host: Host | null = null;
 let recorded: RecordedStatement[] = [];
 let storeSales = 0;
+let summary: LargeStoreSummary | null = null;
 const ours = new WeakSet<Database.Database>();
 
 /** A connection of the test's own, never recorded. */
@@ -151,6 +154,7 @@ beforeAll(async () => {
   const ci = await ciStoreCopy();
   dataDir = ci.dataDir;
   storeSales = ci.summary.sales;
+  summary = ci.summary;
   const gwDir = path.join(dataDir, 'gw');
   fs.mkdirSync(gwDir);
   gateway = await startSandboxGateway({
@@ -321,6 +325,38 @@ describe('query plans on a store with history', () => {
     expect(storeSales).toBe(CI_STORE_SALES);
     expect(recorded.some((s) => s.sql.startsWith('INSERT INTO sales'))).toBe(true);
     expect(recorded.some((s) => s.sql.startsWith('INSERT INTO print_jobs'))).toBe(true);
+  });
+
+  it('the generated history is what the app itself writes', () => {
+    const db = peek();
+    const n = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+    try {
+      const s = summary as LargeStoreSummary;
+      // The store's sales plus the three these paths made (cash, card, QR).
+      expect(n('SELECT count(*) AS n FROM sales')).toBe(s.sales + 3);
+      expect(s.cash > 0 && s.card > 0 && s.qr > 0 && s.refunds > 0 && s.weighedLines > 0).toBe(true);
+      expect(n(`SELECT count(*) AS n FROM tenders WHERE kind = 'card'`)).toBe(s.card + 1);
+      expect(n(`SELECT count(*) AS n FROM tenders WHERE kind = 'qr'`)).toBe(s.qr + 1);
+      expect(
+        n(
+          'SELECT count(*) AS n FROM sales s WHERE NOT EXISTS (SELECT 1 FROM tenders t WHERE t.sale_id = s.id)',
+        ),
+      ).toBe(0);
+      expect(
+        n(`SELECT count(*) AS n FROM payment_attempts WHERE state = 'approved' AND sale_id IS NOT NULL`),
+      ).toBe(s.card + s.qr + 2);
+      expect(n(`SELECT count(*) AS n FROM sale_lines WHERE unit = 'kg'`)).toBeGreaterThanOrEqual(
+        s.weighedLines,
+      );
+      expect(n(`SELECT count(*) AS n FROM refunds WHERE state = 'completed'`)).toBe(s.refunds + 1);
+      expect(n(`SELECT count(*) AS n FROM journal WHERE kind = 'sale.completed'`)).toBe(s.sales + 3);
+      // The workers' work is done: nothing left to print or to send.
+      expect(n(`SELECT count(*) AS n FROM print_jobs WHERE state <> 'printed'`)).toBe(0);
+      expect(n(`SELECT count(*) AS n FROM outbox WHERE state <> 'sent'`)).toBe(0);
+      expect(verifyJournal(db)).toMatchObject({ ok: true });
+    } finally {
+      db.close();
+    }
   });
 
   it('the detector sees a full scan and a keyed search for what they are (on this schema)', () => {
