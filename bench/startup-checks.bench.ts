@@ -18,7 +18,7 @@ import type { BenchReport, BenchRow } from './lib';
 
 const ENTRIES = 200_000;
 const DAY = 1_000;
-const RUNS = 5;
+const RUNS = 15;
 
 function saleBody(i: number): unknown {
   // The shape and size of a real sale.completed body (write-sale.ts), ~0.5 kB.
