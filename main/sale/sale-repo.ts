@@ -1,5 +1,6 @@
 // Reading completed sales back as the contract's SaleView (completed-sale screen, reprints, reports).
 import type Database from 'better-sqlite3';
+import { LAST_SALE_KEY } from './last-sale';
 import type {
   CartLineView,
   Discount,
@@ -79,12 +80,9 @@ export function createSaleRepo(
     order_discount_minor, tax_minor, total_minor, completed_at`;
   const byId = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE id = ?`);
   const byCart = db.prepare<[string], SaleRow>(`SELECT ${cols} FROM sales WHERE cart_id = ?`);
-  // The sale committed last is the newest 'sale.completed' in the journal, whose order IS the commit order.
-  // Not the newest completed_at (the wall clock steps back after an NTP correction) nor the highest receipt_no
-  // (text: the terminal id comes first and may be renamed). Reprinting it needs no approval, so it must be
-  // exactly that sale.
+  // The sale committed last (main/sale/last-sale.ts): one key lookup.
   const lastId = db.prepare<[], { ref: string }>(
-    `SELECT ref FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT 1`,
+    `SELECT hash AS ref FROM counters WHERE name = '${LAST_SALE_KEY}'`,
   );
   const lines = db.prepare<[string], LineRow>(`SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no`);
   const tenders = db.prepare<[string], TenderRow>(

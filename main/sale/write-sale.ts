@@ -9,6 +9,7 @@ import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { SaleUpload } from '../payments/protocol/schemas';
 import { enqueueSaleJobs } from '../printing/queue/enqueue';
+import { noteLastSale } from './last-sale';
 import type { CartRepo } from './cart-repo';
 import type { SaleSettings } from './ports';
 
@@ -140,7 +141,7 @@ export function createSaleWriter(deps: {
         );
         return tender;
       });
-      appendJournal(db, {
+      const entry = appendJournal(db, {
         at: s.at,
         kind: 'sale.completed',
         ref: saleId,
@@ -168,6 +169,7 @@ export function createSaleWriter(deps: {
           training,
         },
       });
+      noteLastSale(db, saleId, entry.seq);
       const upload: SaleUpload = {
         saleId,
         receiptNo,

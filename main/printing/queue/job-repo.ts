@@ -63,7 +63,6 @@ export interface JobRepo {
   byId(id: number): PrintJob | null;
   /** The oldest unfinished job (FIFO: a later receipt never overtakes an earlier one). */
   head(): PrintJob | null;
-  all(): PrintJob[];
   countsByState(): Record<PrintJobState, number>;
   lastError(): string | null;
   /** Moves `id` from its current state to `to`, refusing transitions states.ts does not allow. */
@@ -84,7 +83,6 @@ export function createJobRepo(db: Database.Database): JobRepo {
   const head = db.prepare<[], Row>(
     `SELECT ${COLS} FROM print_jobs WHERE state IN (${OPEN}) ORDER BY id LIMIT 1`,
   );
-  const all = db.prepare<[], Row>(`SELECT ${COLS} FROM print_jobs ORDER BY id`);
   // `state IN (OPEN)` repeats the partial index's own condition, so SQLite reads only unfinished jobs
   // (print_jobs_due) instead of the printed history; the same below.
   const printing = db.prepare<[], Row>(
@@ -125,7 +123,6 @@ export function createJobRepo(db: Database.Database): JobRepo {
       const r = head.get();
       return r ? toJob(r) : null;
     },
-    all: () => all.all().map(toJob),
     countsByState: () => {
       const out: Record<PrintJobState, number> = {
         queued: 0,

@@ -1,6 +1,9 @@
-// Version 10: what the print queue's status needs, indexed, so it never walks the printed history
-// (docs/decisions/0014-history-that-stays-fast.md). `printer.status` shows the newest error of any job: only
-// jobs that have one are in this index (a job printed cleanly clears it), so it stays small whatever the history.
+// Version 10: what the till reads on every sale, kept so it never walks history
+// (docs/decisions/0014-history-that-stays-fast.md).
+// 1. `printer.status` shows the newest error of any print job: only jobs that have one are in this index (a
+//    job printed cleanly clears it), so it stays small whatever the history.
+// 2. The last sale (main/sale/last-sale.ts) becomes a counters row written by each sale's commit, seeded here
+//    from the journal: the newest 'sale.completed' entry (its seq, and the sale id in `hash`).
 import type { Migration } from './types';
 
 export const m010CompactHistory: Migration = {
@@ -8,5 +11,7 @@ export const m010CompactHistory: Migration = {
   name: 'compact-history',
   sql: `
 CREATE INDEX print_jobs_errors ON print_jobs(updated_at, id) WHERE last_error IS NOT NULL;
+INSERT INTO counters (name, value, hash)
+  SELECT 'sale.last', seq, ref FROM journal WHERE kind = 'sale.completed' ORDER BY seq DESC LIMIT 1;
 `,
 };

@@ -2,6 +2,7 @@
 // time (an NTP correction steps it back) nor the highest receipt number text (the terminal id may be renamed).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appendJournal } from '../../../main/audit/journal';
+import { noteLastSale } from '../../../main/sale/last-sale';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
 import type { Database } from '../../../main/store/db';
 import { migratedDatabase } from '../store/fixtures';
@@ -12,11 +13,17 @@ beforeEach(async () => {
   ({ db } = await migratedDatabase());
 });
 
-/** Writes a sale as write-sale.ts does: its row and its journal entry in one transaction, completed_at = now(). */
+/** Writes a sale as write-sale.ts does: its row, its journal entry and the last-sale note in one transaction. */
 function sale(id: string, receiptNo: string, completedAt: string): void {
   db.transaction(() => {
     insertSale(id, receiptNo, completedAt);
-    appendJournal(db, { at: completedAt, kind: 'sale.completed', ref: id, body: { receiptNo, saleId: id } });
+    const entry = appendJournal(db, {
+      at: completedAt,
+      kind: 'sale.completed',
+      ref: id,
+      body: { receiptNo, saleId: id },
+    });
+    noteLastSale(db, id, entry.seq);
   })();
 }
 

@@ -29,7 +29,7 @@ describe('no-sale drawer open', () => {
     const open = createNoSaleDrawer({ db: s.db, now: s.clock.now, onQueued: () => woken++ });
     const { jobId } = open('float check', manager);
     expect(woken).toBe(1);
-    expect(s.jobs.all()).toMatchObject([{ id: jobId, kind: 'drawer', saleId: null, state: 'queued' }]);
+    expect(s.allJobs()).toMatchObject([{ id: jobId, kind: 'drawer', saleId: null, state: 'queued' }]);
     const entry = s.db.prepare(`SELECT at, ref, body FROM journal WHERE kind = 'drawer.no-sale'`).get();
     expect(entry).toEqual({
       at: s.clock.now().toISOString(),
@@ -58,7 +58,7 @@ describe('no-sale drawer open', () => {
       BEGIN SELECT RAISE(ABORT, 'journal unavailable'); END`);
     const open = createNoSaleDrawer({ db: s.db, now: s.clock.now });
     expect(() => open('change', manager)).toThrow(/journal unavailable/);
-    expect(s.jobs.all()).toEqual([]);
+    expect(s.allJobs()).toEqual([]);
   });
 
   it('refuses an approval given for another permission, and queues nothing', async () => {
@@ -66,6 +66,6 @@ describe('no-sale drawer open', () => {
     shops.push(s);
     const open = createNoSaleDrawer({ db: s.db, now: s.clock.now });
     expect(() => open('change', { ...manager, permission: 'receipt.reprintAny' })).toThrow(/drawer.noSale/);
-    expect(s.jobs.all()).toEqual([]);
+    expect(s.allJobs()).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('a drawer kick delivered before the link failed', () => {
     cleanups.push(() => shop.close());
     const port = clientPort(createPrinterClient(transport, { statusTimeoutMs: 500 }));
     shop.sell([DEMO.cola.barcode]);
-    expect(shop.jobs.all().map((j) => j.kind)).toEqual(['drawer', 'receipt']);
+    expect(shop.allJobs().map((j) => j.kind)).toEqual(['drawer', 'receipt']);
     const w = shop.worker(port);
     // worker health (4 x DLE EOT n) + client pre-check (4 x DLE EOT n) + ESC p m t1 t2: then the cable goes.
     emu.unplugAfterBytes(12 + 12 + 5);
@@ -32,7 +32,7 @@ describe('a drawer kick delivered before the link failed', () => {
     expect(emu.printer.pulses).toHaveLength(1); // the drawer opened
     emu.replug();
     await drain(shop, w);
-    expect(shop.jobs.all().map((j) => j.state)).toEqual(['printed', 'printed']);
+    expect(shop.allJobs().map((j) => j.state)).toEqual(['printed', 'printed']);
     expect(emu.printer.pulses).toHaveLength(1);
   });
 });

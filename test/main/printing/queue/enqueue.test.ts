@@ -22,16 +22,16 @@ describe('enqueueing in the sale transaction', () => {
   it('a committed sale has exactly one receipt job, queued, not a copy', async () => {
     const s = await shop();
     const sale = s.sell([DEMO.cola.barcode]);
-    expect(s.jobs.all()).toMatchObject([
+    expect(s.allJobs()).toMatchObject([
       { kind: 'receipt', saleId: sale.saleId, copy: false, state: 'queued', attempts: 0 },
     ]);
-    expect(s.jobs.all()[0]?.createdAt).toBe(sale.completedAt);
+    expect(s.allJobs()[0]?.createdAt).toBe(sale.completedAt);
   });
 
   it('with the drawer kick on, the cash sale also queues one drawer job, ahead of its receipt', async () => {
     const s = await shop({ kickDrawer: true });
     const sale = s.sell([DEMO.cola.barcode]);
-    expect(s.jobs.all()).toMatchObject([
+    expect(s.allJobs()).toMatchObject([
       { kind: 'drawer', saleId: null },
       { kind: 'receipt', saleId: sale.saleId },
     ]);

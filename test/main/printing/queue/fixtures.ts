@@ -9,7 +9,7 @@ import { seedDemoCatalog } from '../../../../main/catalog/demo';
 import { syncTaxCategories } from '../../../../main/catalog/tax-categories';
 import { DEFAULT_TAX_CATEGORIES } from '../../../../main/config/config';
 import { createJobRepo } from '../../../../main/printing/queue/job-repo';
-import type { JobRepo } from '../../../../main/printing/queue/job-repo';
+import type { JobRepo, PrintJob } from '../../../../main/printing/queue/job-repo';
 import type { PrinterPort } from '../../../../main/printing/queue/ports';
 import { resolvePrinterSettings } from '../../../../main/printing/queue/printer-config';
 import type { PrinterConfig } from '../../../../main/printing/queue/printer-config';
@@ -49,6 +49,8 @@ export interface Shop {
   /** Closes the database and opens the same file again (a restart). */
   reopen(): Promise<Shop>;
   close(): void;
+  /** Every print job, oldest first: a test's view (the app never reads the whole table). */
+  allJobs(): PrintJob[];
 }
 
 const dirs: string[] = [];
@@ -116,6 +118,10 @@ export async function openShop(
     close: () => {
       if (db.open) db.close();
     },
+    allJobs: () =>
+      (db.prepare(`SELECT id FROM print_jobs ORDER BY id`).all() as { id: number }[]).map(
+        ({ id }) => jobs.byId(id) as PrintJob,
+      ),
   };
   return shop;
 }

@@ -33,6 +33,6 @@ describe('unplug mid first chunk', () => {
     const text = emu.printer.renderText();
     const copies = text.split(`: ${sale.receiptNo}`).length - 1;
     expect(copies).toBeGreaterThanOrEqual(1);
-    expect(shop.jobs.all()).toMatchObject([{ state: 'printed', copy: true }]);
+    expect(shop.allJobs()).toMatchObject([{ state: 'printed', copy: true }]);
   });
 });

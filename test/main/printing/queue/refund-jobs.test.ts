@@ -52,7 +52,7 @@ describe('enqueueRefund', () => {
     expect(() => enqueueRefund(s.db, { refundId: REFUND_ID, now: s.clock.now() })).toThrow(
       /inside the transaction/,
     );
-    expect(s.jobs.all().filter((j) => j.kind === 'refund')).toEqual([]);
+    expect(s.allJobs().filter((j) => j.kind === 'refund')).toEqual([]);
   });
 
   it('queues a refund job the repo reads back with its refundId, after the drawer kick', async () => {
@@ -69,7 +69,7 @@ describe('enqueueRefund', () => {
       attempts: 0,
       createdAt: s.clock.now().toISOString(),
     });
-    expect(s.jobs.all().map((j) => [j.kind, j.saleId, j.refundId])).toEqual([
+    expect(s.allJobs().map((j) => [j.kind, j.saleId, j.refundId])).toEqual([
       ['receipt', sale.saleId, null],
       ['drawer', null, null],
       ['refund', null, REFUND_ID],
@@ -85,7 +85,7 @@ describe('enqueueRefund', () => {
         throw new Error('refund failed');
       })(),
     ).toThrow(/refund failed/);
-    expect(s.jobs.all().some((j) => j.kind === 'refund')).toBe(false);
+    expect(s.allJobs().some((j) => j.kind === 'refund')).toBe(false);
     expect(() => enqueueCashRefund(s, 'no-such-refund')).toThrow(/FOREIGN KEY/);
     const at = s.clock.now().toISOString();
     const ins = s.db.prepare(`INSERT INTO print_jobs (kind, sale_id, refund_id, state, next_attempt_at,
@@ -149,7 +149,7 @@ describe('the worker prints refund slips', () => {
     expect(roll).toContain('退货单号: T01-R000004');
     expect(roll).toContain(`原单号: ${sale.receiptNo}`);
     expect(roll).not.toContain('COPY');
-    expect(s.jobs.all().map((j) => [j.kind, j.state])).toEqual([
+    expect(s.allJobs().map((j) => [j.kind, j.state])).toEqual([
       ['receipt', 'printed'],
       ['drawer', 'printed'],
       ['refund', 'printed'],

@@ -41,7 +41,7 @@ describe('print queue over TCP 9100', () => {
     const { shop, emulator, port } = await setup();
     const sale = shop.sell([DEMO.cola.barcode]);
     await drain(shop, shop.worker(port));
-    expect(shop.jobs.all()).toMatchObject([{ state: 'printed', copy: false }]);
+    expect(shop.allJobs()).toMatchObject([{ state: 'printed', copy: false }]);
     expect(emulator.printer.renderText()).toContain(`: ${sale.receiptNo}`);
   });
 
@@ -58,7 +58,7 @@ describe('print queue over TCP 9100', () => {
     const reprint = emulator.printer.renderText().slice(partial.length);
     expect(reprint).toContain('重印 COPY');
     expect(reprint).toContain(`: ${sale.receiptNo}`);
-    expect(shop.jobs.all()).toMatchObject([{ state: 'printed', copy: true }]);
+    expect(shop.allJobs()).toMatchObject([{ state: 'printed', copy: true }]);
   });
 
   it('the printer drops off the network: waiting, then printed when it is back', async () => {
@@ -71,6 +71,6 @@ describe('print queue over TCP 9100', () => {
     expect(w.status()).toMatchObject({ state: 'offline', problem: 'disconnected' });
     await emulator.start();
     await drain(shop, w);
-    expect(shop.jobs.all()).toMatchObject([{ state: 'printed', copy: false }]);
+    expect(shop.allJobs()).toMatchObject([{ state: 'printed', copy: false }]);
   });
 });

@@ -31,10 +31,10 @@ describe('print worker', () => {
     expect(count(roll, sale.receiptNo)).toBeGreaterThanOrEqual(1);
     expect(roll).not.toContain('COPY');
     expect(port.printer.problems).toEqual([]);
-    expect(s.jobs.all()).toMatchObject([
+    expect(s.allJobs()).toMatchObject([
       { kind: 'receipt', saleId: sale.saleId, state: 'printed', attempts: 1 },
     ]);
-    expect(s.jobs.all()[0]?.printedAt).toBe(s.clock.now().toISOString());
+    expect(s.allJobs()[0]?.printedAt).toBe(s.clock.now().toISOString());
   });
 
   it('paper out before printing: waiting (sale still committed), paper back: printed exactly once', async () => {
@@ -64,7 +64,7 @@ describe('print worker', () => {
     await drain(s, w);
     expect(count(port.printer.renderText(), `: ${sale.receiptNo}`)).toBe(1);
     expect(port.printer.renderText()).not.toContain('COPY');
-    expect(s.jobs.all()).toMatchObject([{ state: 'printed', copy: false }]);
+    expect(s.allJobs()).toMatchObject([{ state: 'printed', copy: false }]);
     expect(w.status()).toMatchObject({ state: 'online', waiting: 0 });
   });
 
@@ -93,7 +93,7 @@ describe('print worker', () => {
     expect(reprint).toContain(sale.receiptNo);
     expect(reprint).toContain('partial cut');
     expect(count(roll, 'partial cut')).toBe(1);
-    expect(s.jobs.all()).toMatchObject([{ state: 'printed', copy: true, attempts: 2 }]);
+    expect(s.allJobs()).toMatchObject([{ state: 'printed', copy: true, attempts: 2 }]);
   });
 
   it('a crash while printing: the job found in "printing" at start-up is re-sent whole as a COPY', async () => {
@@ -118,7 +118,7 @@ describe('print worker', () => {
     await drain(s, w);
     expect(port.printer.renderText()).toContain('重印 COPY');
     expect(port.printer.renderText()).toContain(sale.receiptNo);
-    expect(s.jobs.all()).toMatchObject([{ state: 'printed', copy: true, attempts: 2 }]);
+    expect(s.allJobs()).toMatchObject([{ state: 'printed', copy: true, attempts: 2 }]);
   });
 
   it('jobs print oldest first, one at a time', async () => {
@@ -148,7 +148,7 @@ describe('print worker', () => {
     expect(await w.step()).toBe(2000);
     port.disconnected = false;
     await drain(s, w);
-    expect(s.jobs.all()).toMatchObject([{ state: 'printed', copy: false }]);
+    expect(s.allJobs()).toMatchObject([{ state: 'printed', copy: false }]);
   });
 
   it('a print that fails before any byte went out is retried without the COPY mark', async () => {
@@ -207,7 +207,7 @@ describe('print worker loop', () => {
     const w = s.worker(port, { stopTimeoutMs: 20, now: () => new Date() });
     w.start();
     for (let i = 0; i < 200 && s.jobs.head() !== null; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(s.jobs.all()).toMatchObject([{ state: 'printed' }]);
+    expect(s.allJobs()).toMatchObject([{ state: 'printed' }]);
 
     hang = true;
     s.sell([DEMO.water.barcode]);
@@ -229,14 +229,14 @@ describe('drawer jobs', () => {
     const sale = s.sell([DEMO.cola.barcode]);
     const w = s.worker(port);
     for (let i = 0; i < 5; i++) s.clock.advance((await w.step()) ?? 0); // 31 s of polling
-    expect(s.jobs.all().map((j) => [j.kind, j.state])).toEqual([
+    expect(s.allJobs().map((j) => [j.kind, j.state])).toEqual([
       ['drawer', 'waiting'],
       ['receipt', 'queued'],
     ]);
     s.clock.advance(120_000);
     port.printer.loadPaper();
     await drain(s, w);
-    expect(s.jobs.all()).toMatchObject([
+    expect(s.allJobs()).toMatchObject([
       { kind: 'drawer', state: 'cancelled', lastError: expect.stringContaining('expired') as unknown },
       { kind: 'receipt', state: 'printed' },
     ]);
@@ -250,6 +250,6 @@ describe('drawer jobs', () => {
     s.db.prepare(`UPDATE print_jobs SET state = 'printing' WHERE kind = 'drawer'`).run();
     const w = s.worker(createEmulatedPrinterPort());
     expect(w.recover()).toBe(1);
-    expect(s.jobs.all()[0]).toMatchObject({ kind: 'drawer', state: 'interrupted', copy: false });
+    expect(s.allJobs()[0]).toMatchObject({ kind: 'drawer', state: 'interrupted', copy: false });
   });
 });
