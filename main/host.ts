@@ -315,7 +315,7 @@ async function buildGraph(
     'catalog.search': ({ query, limit }) => search.search(query, limit ?? 20),
     'catalog.importCsv': async ({ csv }) => {
       const report = await catalogImporter.importCsv(csv);
-      search.refresh();
+      await search.refreshInSlices(); // a large catalog's index is rebuilt without stopping the till
       return report;
     },
     'cart.get': () => cart.get(),

@@ -1,7 +1,7 @@
 // Catalog import. Every row is checked first (its own fields, then against the other rows and the database);
 // any error means nothing is written and the caller gets every reason with its line number. Then the rows
 // are written in short transactions that leave the write lock free in between, so a till sharing the store
-// keeps selling (docs/decisions/0014-catalog-import-off-the-event-loop.md). Runs in a worker thread in the
+// keeps selling (docs/decisions/0018-catalog-import-off-the-event-loop.md). Runs in a worker thread in the
 // app (import-job.ts); column reference: docs/catalog.md.
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
@@ -39,12 +39,23 @@ export const MAX_REPORTED_ERRORS = 200;
  */
 export const IMPORT_BATCH_ROWS = 500;
 
+// SQLite's busy handler (sqliteDefaultBusyCallback): a writer that finds the lock taken sleeps these many
+// ms in turn, then 100 ms at a time. It does not wake when the lock is freed, only at its next try.
+const BUSY_SLEEPS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
 /**
- * The write lock is left free between two transactions for at least as long as the last one held it, and
- * never less than this. A till writer that found it taken sleeps in SQLite's busy handler (1, 2, 5, 10, 15 ms
- * …); a gap as long as the hold is always longer than the sleep it is in, so it gets the lock at its next try.
+ * How long the write lock is left free after a transaction that held it `heldMs`: a till writer that arrived
+ * meanwhile has slept at most `heldMs` in the busy handler, so its next try comes within the sleep it is in;
+ * a gap that long (+2 ms for timer slack) lets it in before the import takes the lock again.
  */
-export const MIN_LOCK_GAP_MS = 10;
+export function lockGapMs(heldMs: number): number {
+  let waited = 0;
+  for (const sleepMs of BUSY_SLEEPS_MS) {
+    if (waited + sleepMs >= heldMs) return sleepMs + 2;
+    waited += sleepMs;
+  }
+  return 100 + 2;
+}
 
 /** Checked rows are parked this many at a time (one temporary-database transaction each). */
 const STAGE_ROWS = 500;
@@ -150,7 +161,7 @@ async function write(db: Database.Database, staging: Staging, opts: ImportOption
     const rows = staging.batch(afterLine, batchRows);
     const last = rows.at(-1);
     if (last === undefined) break;
-    if (done > 0) await sleep(Math.max(MIN_LOCK_GAP_MS, heldMs));
+    if (done > 0) await sleep(lockGapMs(heldMs));
     const t0 = performance.now();
     writeBatch.immediate(rows);
     heldMs = performance.now() - t0;

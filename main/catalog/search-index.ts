@@ -7,7 +7,7 @@
 //   - a hash of whole values (exact fields).
 // Every `collect*` appends matches in product order and stops at `want`, so callers can merge fields cheaply
 // and nothing is ever sorted. Values never contain SEP: normaliseText turns control characters into spaces.
-import { buildPostings, postingRange, type Postings } from './postings';
+import { drain, postingRange, postingsSteps, STEP_PRODUCTS, type Postings } from './postings';
 
 export const SEP = '\u0001';
 
@@ -43,32 +43,20 @@ export class FieldIndex {
   /** open addressing, product + 1 per slot, 0 = empty */
   private readonly exact: Int32Array | null;
 
-  constructor(values: readonly string[], opts: FieldOptions = {}) {
-    const n = values.length;
-    const text = SEP + values.join(SEP) + SEP;
-    const starts = new Int32Array(n + 1);
-    for (let i = 0, pos = 0; i <= n; i++) {
-      starts[i] = pos;
-      if (i < n) pos += 1 + (values[i] as string).length;
-    }
-    this.text = text;
-    this.starts = starts;
-    this.asciiOnly = isAscii(text);
-    this.firstChar = buildPostings(n, n, (p, emit) => {
-      const s = (starts[p] as number) + 1;
-      if (s < (starts[p + 1] as number)) emit(text.charCodeAt(s));
-    });
-    this.firstPair = buildPostings(n, n, (p, emit) => {
-      const s = (starts[p] as number) + 1;
-      if (s + 1 < (starts[p + 1] as number)) emit(pair(text, s));
-    });
-    this.pairs = opts.substring
-      ? buildPostings(n, text.length, (p, emit) => {
-          const last = (starts[p + 1] as number) - 1;
-          for (let i = (starts[p] as number) + 1; i < last; i++) emit(pair(text, i));
-        })
-      : null;
-    this.exact = opts.exact ? this.buildExact(n) : null;
+  constructor(values: readonly string[] | FieldParts, opts: FieldOptions = {}) {
+    const parts = isParts(values) ? values : drain(fieldParts(values, opts));
+    this.text = parts.text;
+    this.starts = parts.starts;
+    this.asciiOnly = parts.asciiOnly;
+    this.firstChar = parts.firstChar;
+    this.firstPair = parts.firstPair;
+    this.pairs = parts.pairs;
+    this.exact = parts.exact;
+  }
+
+  /** The index built in steps (see runInSlices in postings.ts), for rebuilding a large one in slices. */
+  static *inSteps(values: readonly string[], opts: FieldOptions = {}): Generator<void, FieldIndex, void> {
+    return new FieldIndex(yield* fieldParts(values, opts));
   }
 
   get size(): number {
@@ -149,19 +137,62 @@ export class FieldIndex {
     }
     return lo;
   }
+}
 
-  private buildExact(n: number): Int32Array {
-    let size = 16;
-    while (size < 2 * n) size *= 2;
-    const table = new Int32Array(size);
-    const mask = size - 1;
-    for (let p = 0; p < n; p++) {
-      let slot = hashOf(this.text, (this.starts[p] as number) + 1, this.starts[p + 1] as number) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = p + 1;
-    }
-    return table;
+/** What a FieldIndex holds; built by fieldParts. */
+export interface FieldParts {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly asciiOnly: boolean;
+  readonly firstChar: Postings;
+  readonly firstPair: Postings;
+  readonly pairs: Postings | null;
+  readonly exact: Int32Array | null;
+}
+
+const isParts = (v: readonly string[] | FieldParts): v is FieldParts => !Array.isArray(v);
+
+function* fieldParts(values: readonly string[], opts: FieldOptions): Generator<void, FieldParts, void> {
+  const n = values.length;
+  const text = SEP + values.join(SEP) + SEP;
+  const starts = new Int32Array(n + 1);
+  for (let i = 0, pos = 0; i <= n; i++) {
+    starts[i] = pos;
+    if (i < n) pos += 1 + (values[i] as string).length;
   }
+  yield;
+  const asciiOnly = isAscii(text);
+  const firstChar = yield* postingsSteps(n, n, (p, emit) => {
+    const s = (starts[p] as number) + 1;
+    if (s < (starts[p + 1] as number)) emit(text.charCodeAt(s));
+  });
+  const firstPair = yield* postingsSteps(n, n, (p, emit) => {
+    const s = (starts[p] as number) + 1;
+    if (s + 1 < (starts[p + 1] as number)) emit(pair(text, s));
+  });
+  const pairs = opts.substring
+    ? yield* postingsSteps(n, text.length, (p, emit) => {
+        const last = (starts[p + 1] as number) - 1;
+        for (let i = (starts[p] as number) + 1; i < last; i++) emit(pair(text, i));
+      })
+    : null;
+  const exact = opts.exact ? yield* exactTable(text, starts, n) : null;
+  return { text, starts, asciiOnly, firstChar, firstPair, pairs, exact };
+}
+
+/** Open addressing over whole values: product + 1 per slot, 0 = empty. */
+function* exactTable(text: string, starts: Int32Array, n: number): Generator<void, Int32Array, void> {
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let p = 0; p < n; p++) {
+    let slot = hashOf(text, (starts[p] as number) + 1, starts[p + 1] as number) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = p + 1;
+    if (p % STEP_PRODUCTS === STEP_PRODUCTS - 1) yield;
+  }
+  return table;
 }
 
 /** Up to `want` distinct products from several product-ordered lists, in product order. */

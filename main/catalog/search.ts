@@ -11,6 +11,7 @@ import type { ProductView } from '../api/contract';
 import { parseBarcode } from './barcode';
 import { catalogGeneration } from './generation';
 import { catalogRepository } from './repository';
+import { drain, runInSlices } from './postings';
 import { FieldIndex, mergeInOrder } from './search-index';
 import { normaliseText } from './text';
 
@@ -19,6 +20,8 @@ export interface CatalogSearch {
   search(query: string, limit?: number): ProductView[];
   /** Rebuilds the index now. Needed only after catalog writes that bypass main/catalog. */
   refresh(): void;
+  /** Rebuilds the index in slices that leave the event loop free between them (after a large import). */
+  refreshInSlices(): Promise<void>;
   /** Size and build time of the current index. */
   stats(): { readonly products: number; readonly buildMs: number };
 }
@@ -34,11 +37,32 @@ interface Index {
 
 type Row = [id: string, sku: string, name: string, nameEn: string | null, initials: string, full: string];
 
-export function createCatalogSearch(db: Database.Database): CatalogSearch {
+export interface SearchOptions {
+  /**
+   * An index of at least this many products made stale by ANOTHER connection's commit is rebuilt in slices
+   * (runInSlices) while it keeps answering; a smaller one, or a change made through this connection, is
+   * rebuilt at once. Default SLICED_REBUILD_PRODUCTS.
+   */
+  readonly slicedRebuildProducts?: number;
+  /** Work between two turns of the event loop while rebuilding in slices; default SLICE_MS. */
+  readonly sliceMs?: number;
+}
+
+/** About the index that rebuilds in what one scan may wait (~20 ms). */
+export const SLICED_REBUILD_PRODUCTS = 5_000;
+/** Work between two turns of the event loop while rebuilding in slices. */
+const SLICE_MS = 8;
+/** Products read per page while rebuilding (keyset pages by SKU, so no statement stays open between slices). */
+const PAGE_ROWS = 2_000;
+
+export function createCatalogSearch(db: Database.Database, opts: SearchOptions = {}): CatalogSearch {
   const repo = catalogRepository(db);
-  const select = db
-    .prepare<[], Row>(
-      `SELECT id, sku, name, name_en, pinyin_initials, pinyin_full FROM products WHERE active = 1 ORDER BY sku`,
+  const slicedRebuildProducts = opts.slicedRebuildProducts ?? SLICED_REBUILD_PRODUCTS;
+  const sliceMs = opts.sliceMs ?? SLICE_MS;
+  const page = db
+    .prepare<[string, number], Row>(
+      `SELECT id, sku, name, name_en, pinyin_initials, pinyin_full FROM products
+       WHERE active = 1 AND sku > ? ORDER BY sku LIMIT ?`,
     )
     .raw(true);
   const byBarcode = db.prepare<[string], { id: string; sku: string }>(
@@ -52,34 +76,74 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
   const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number;
   let builtOnVersion = -1;
   let buildMs = 0;
+  // Builds are numbered when they start; a slower, older one never replaces a newer index.
+  let started = 0;
+  let installed = 0;
+  let inSlices: Promise<void> | null = null;
 
-  const build = (): void => {
-    const t0 = performance.now();
-    builtAt = catalogGeneration(db);
-    builtOnVersion = dataVersion();
+  function* indexSteps(): Generator<void, Index, void> {
     const ids: string[] = [];
     const names: string[] = [];
     const namesEn: string[] = [];
     const skus: string[] = [];
     const inis: string[] = [];
     const fulls: string[] = [];
-    for (const [id, sku, name, nameEn, ini, full] of select.iterate()) {
-      ids.push(id);
-      names.push(normaliseText(name));
-      namesEn.push(nameEn === null ? '' : normaliseText(nameEn));
-      skus.push(normaliseText(sku));
-      inis.push(ini);
-      fulls.push(full);
+    for (let after = ''; ;) {
+      const rows = page.all(after, PAGE_ROWS);
+      for (const [id, sku, name, nameEn, ini, full] of rows) {
+        ids.push(id);
+        names.push(normaliseText(name));
+        namesEn.push(nameEn === null ? '' : normaliseText(nameEn));
+        skus.push(normaliseText(sku));
+        inis.push(ini);
+        fulls.push(full);
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < PAGE_ROWS) break;
+      after = last[1];
+      yield;
     }
-    index = {
+    return {
       ids,
-      name: new FieldIndex(names, { substring: true }),
-      nameEn: new FieldIndex(namesEn, { substring: true }),
-      sku: new FieldIndex(skus, { exact: true, substring: true }),
-      initials: new FieldIndex(inis, { substring: true }),
-      full: new FieldIndex(fulls),
+      name: yield* FieldIndex.inSteps(names, { substring: true }),
+      nameEn: yield* FieldIndex.inSteps(namesEn, { substring: true }),
+      sku: yield* FieldIndex.inSteps(skus, { exact: true, substring: true }),
+      initials: yield* FieldIndex.inSteps(inis, { substring: true }),
+      full: yield* FieldIndex.inSteps(fulls),
     };
-    buildMs = performance.now() - t0;
+  }
+
+  /** Notes what a build about to start will reflect; the returned function installs its index. */
+  const begin = (): ((next: Index) => void) => {
+    const seq = ++started;
+    const generation = catalogGeneration(db);
+    const version = dataVersion();
+    const t0 = performance.now();
+    return (next) => {
+      if (seq < installed) return; // a build that started later is already in
+      installed = seq;
+      index = next;
+      builtAt = generation;
+      builtOnVersion = version;
+      buildMs = performance.now() - t0;
+    };
+  };
+
+  const build = (): void => {
+    const install = begin();
+    install(drain(indexSteps()));
+  };
+
+  const refreshInSlices = (): Promise<void> => {
+    inSlices ??= (async () => {
+      try {
+        const install = begin();
+        install(await runInSlices(indexSteps(), sliceMs));
+      } finally {
+        inSlices = null;
+      }
+    })();
+    return inSlices;
   };
   build();
 
@@ -87,7 +151,15 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
     const want = Number.isFinite(limit) ? Math.floor(limit) : 20;
     const q = normaliseText(query);
     if (q === '' || want < 1) return [];
-    if (builtAt !== catalogGeneration(db) || builtOnVersion !== dataVersion()) build();
+    if (builtAt !== catalogGeneration(db))
+      build(); // written through this connection: seen at once
+    else if (builtOnVersion !== dataVersion()) {
+      // Another connection committed (the import's worker, the terminal import). For a large catalog the
+      // index as it was answers while the new one is built in slices, rather than the till stopping for a
+      // second or more; its products are read with today's rows.
+      if (index.ids.length < slicedRebuildProducts) build();
+      else void refreshInSlices();
+    }
     const ix = index;
     // Pinyin keys have no spaces: 'ke kou' and 'k k k l' still match.
     const compact = q.replaceAll(' ', '');
@@ -142,6 +214,7 @@ export function createCatalogSearch(db: Database.Database): CatalogSearch {
   return {
     search,
     refresh: build,
+    refreshInSlices,
     stats: () => ({ products: index.ids.length, buildMs }),
   };
 }

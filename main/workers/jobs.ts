@@ -4,7 +4,6 @@
 // input and output types from it, so a caller cannot send a job the wrong input.
 import type { BackupJobInput } from '../store/backup-job';
 import type { DbCheckInput } from '../store/db-check';
-
 import type { CatalogImportInput } from '../catalog/import-job';
 
 export interface JobContext {

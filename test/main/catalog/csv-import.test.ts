@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
-import { IMPORT_BATCH_ROWS, importCatalogCsv, MAX_REPORTED_ERRORS } from '../../../main/catalog/csv-import';
+import {
+  IMPORT_BATCH_ROWS,
+  importCatalogCsv,
+  lockGapMs,
+  MAX_REPORTED_ERRORS,
+} from '../../../main/catalog/csv-import';
 import { csvRecords, CsvReadError, MAX_CSV_RECORDS, type CsvRecord } from '../../../main/catalog/csv-read';
 import type { CsvLineError } from '../../../main/catalog/csv-columns';
 import { withCheckDigit } from '../../../main/catalog/gtin';
@@ -461,5 +466,14 @@ describe('importCatalogCsv: written in batches', () => {
     rows.push('LAST,商品,1.00,std');
     await importCatalogCsv(db, rows.join('\n'), { ...opts, onProgress: (d) => progress.push(d) });
     expect(progress).toEqual([IMPORT_BATCH_ROWS, IMPORT_BATCH_ROWS, IMPORT_BATCH_ROWS + 1]);
+  });
+});
+
+describe('lockGapMs: the write lock is left free long enough for a till writer asleep in the busy handler', () => {
+  it('is the busy-handler sleep a writer that waited as long as the hold is in, plus timer slack', () => {
+    // SQLite sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, then 100 ms: woken at 1, 3, 8, 18, 33, 53 … ms.
+    expect([0.5, 1, 2, 8, 9, 18, 20, 33, 40, 228, 229, 5000].map(lockGapMs)).toEqual([
+      3, 3, 4, 7, 12, 12, 17, 17, 22, 52, 102, 102,
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import { pinyinKeys } from '../../../main/catalog/pinyin';
+import { normaliseText } from '../../../main/catalog/text';
 
 describe('pinyinKeys', () => {
   it('initials and full toneless pinyin', () => {
@@ -29,5 +31,56 @@ describe('pinyinKeys', () => {
   it('empty and symbol-only names give empty keys', () => {
     expect(pinyinKeys('')).toEqual({ initials: '', full: '' });
     expect(pinyinKeys(' ·—! ')).toEqual({ initials: '', full: '' });
+  });
+});
+
+describe('pinyinKeys: the fast array form gives the keys of the per-character detail form', () => {
+  // The reference: pinyin-pro's per-character data, Chinese characters by their syllable, others kept when
+  // they are a letter or digit (what pinyinKeys computed before it used the array form).
+  const reference = (name: string): { initials: string; full: string } => {
+    let initials = '';
+    let full = '';
+    const text = normaliseText(name);
+    if (text === '') return { initials, full };
+    for (const ch of pinyin(text, { type: 'all', toneType: 'none', v: true })) {
+      if (ch.isZh && ch.pinyin !== '') {
+        initials += ch.first.toLowerCase();
+        full += ch.pinyin.toLowerCase();
+      } else if (/^[a-z0-9]$/.test(ch.origin)) {
+        initials += ch.origin;
+        full += ch.origin;
+      }
+    }
+    return { initials, full };
+  };
+
+  it('on polyphones, ü, rare and astral characters, punctuation and 20,000 seeded random names', () => {
+    let seed = 20250301;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const names = [
+      '银行',
+      '行长',
+      '重庆',
+      '长大',
+      '绿茶女装',
+      '一个不要',
+      '〇',
+      '𠮷野家',
+      'éñ',
+      '呣嗯啊',
+      '薄荷薄饼',
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let j = 1 + Math.floor(rnd() * 10); j > 0; j--) {
+        const r = rnd();
+        if (r < 0.8) s += String.fromCharCode(0x4e00 + Math.floor(rnd() * (0x9fff - 0x4e00)));
+        else if (r < 0.9) s += 'abcXYZ019 -·,.()ＡＢ１'[Math.floor(rnd() * 19)];
+        else s += String.fromCharCode(0x3400 + Math.floor(rnd() * 0x19b5));
+      }
+      names.push(s);
+    }
+    const differ = names.filter((n) => JSON.stringify(pinyinKeys(n)) !== JSON.stringify(reference(n)));
+    expect(differ).toEqual([]);
   });
 });
