@@ -47,6 +47,13 @@ import { BACKUP_DIR } from './store/files';
 import { createMaintenance, type MaintenanceReport } from './store/maintenance';
 import { timeOrderedId } from './store/ids';
 import { openStore, storeHoldsSales } from './store/open-store';
+import { startIdleMaintenance } from './store/idle-maintenance';
+import { printJobRetention } from './printing/queue/retention';
+import { outboxRetention } from './sync/retention';
+import { createOutboxRepo } from './sync/outbox-repo';
+import { cartCompaction } from './sale/cart-compaction';
+import { receiptSearchMerge } from './sale/receipt-search-merge';
+import { runJob } from './workers/run-job';
 
 const consoleLog: Logger = (level, message, fields) => {
   const line = JSON.stringify({ t: new Date().toISOString(), level, message, ...fields });
@@ -202,8 +209,9 @@ async function buildGraph(
   const receiptImages = emulated
     ? createReceiptImages({ port: emulated, widthDots: () => printerSettings.profile.widthDots })
     : null;
+  const printJobs = createJobRepo(db);
   const printWorker = createPrintWorker({
-    jobs: createJobRepo(db),
+    jobs: printJobs,
     printer,
     render: createJobRenderer({
       saleById: (id) => sales.byId(id),
@@ -406,13 +414,28 @@ async function buildGraph(
   const dispatch = createDispatcher(handlers, log);
   printWorker.start();
   maintenance.start();
+  // WAL checkpoints and retention batches, only while the till is idle (store/idle-maintenance.ts).
+  const housekeeping = startIdleMaintenance({
+    db,
+    file: options.file,
+    tasks: [
+      printJobRetention(printJobs),
+      outboxRetention(createOutboxRepo(db)),
+      cartCompaction(db, carts),
+      receiptSearchMerge(db),
+    ],
+    checkpoint: () => runJob('store.checkpoint', { file: options.file }),
+    now,
+    log,
+  });
 
   let closed = false;
   return {
-    dispatch: (channel, payload) =>
-      closed
-        ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } })
-        : dispatch(channel, payload),
+    dispatch: (channel, payload) => {
+      if (closed) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } });
+      housekeeping.touch();
+      return dispatch(channel, payload);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -422,6 +445,7 @@ async function buildGraph(
       closed = true;
       listeners.clear();
       clearInterval(refundTimer);
+      await housekeeping.stop();
       await printWorker.stop(); // the step in progress finishes before the database goes away
       await maintenance.stop(); // a check in its worker is stopped; its result is not written
       await payments.close();

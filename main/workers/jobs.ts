@@ -32,6 +32,9 @@ export const jobs = {
   /** The whole journal chain from the genesis (the start-up walk only covers what follows the checkpoint). */
   'journal.verify': async (input: { file: string }, ctx: JobContext) =>
     (await import('../audit/verify-job')).verifyJournalFile(input, ctx),
+  /** Copies the WAL back into the database file while the till is idle (never inside a sale's commit). */
+  'store.checkpoint': async (input: { file: string }, ctx: JobContext) =>
+    (await import('../store/checkpoint-job')).checkpointDatabase(input, ctx),
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

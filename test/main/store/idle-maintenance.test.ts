@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulatedPrinterPort } from '../../../main/printing/queue/emulated-printer';
 import { printJobRetention } from '../../../main/printing/queue/retention';
 import { cartCompaction } from '../../../main/sale/cart-compaction';
+import { receiptSearchMerge } from '../../../main/sale/receipt-search-merge';
 import { createCartRepo } from '../../../main/sale/cart-repo';
 import { startIdleMaintenance, type IdleMaintenance } from '../../../main/store/idle-maintenance';
 import { createOutboxRepo } from '../../../main/sync/outbox-repo';
@@ -149,6 +150,37 @@ describe('history kept compactly', () => {
     await housekeeping.runOnce();
     expect(count(shop, `SELECT count(*) AS n FROM carts WHERE status = 'completed' AND body <> ''`)).toBe(0);
     expect(count(shop, `SELECT value AS n FROM counters WHERE name = 'carts.compacted'`)).toBe(-1);
+  });
+});
+
+describe('the receipt search index is merged while idle, not inside sale commits', () => {
+  it('sale commits only add segments; the idle merge folds them and the search still finds every sale', async () => {
+    const shop = await openShop();
+    shops.push(shop);
+    const file = path.join(shop.dir, 'pos.sqlite');
+    const segments = (): number =>
+      (shop.db.prepare(`SELECT count(*) AS n FROM receipt_search_data`).get() as { n: number }).n;
+    const sold = Array.from({ length: 40 }, () => shop.sell([COLA]));
+    const before = segments();
+    const housekeeping = startIdleMaintenance({
+      db: shop.db,
+      file,
+      tasks: [receiptSearchMerge(shop.db)],
+      checkpoint: async () => ({ walFrames: 0, checkpointed: 0, busy: false }),
+      now: shop.clock.now,
+      log: () => undefined,
+      tickMs: 3_600_000,
+    });
+    running.push(housekeeping);
+    await housekeeping.runOnce();
+    expect(segments()).toBeLessThan(before / 2);
+    const hits = shop.db
+      .prepare(`SELECT count(*) AS n FROM receipt_search WHERE doc LIKE ?`)
+      .get(`%${sold[17]?.receiptNo.slice(-6) ?? ''}%`) as { n: number };
+    expect(hits.n).toBe(1);
+    expect(
+      shop.db.prepare(`INSERT INTO receipt_search (receipt_search) VALUES ('integrity-check')`).run(),
+    ).toBeTruthy();
   });
 });
 
