@@ -4,7 +4,8 @@
 // created -> authorizing -> approved and, in ONE transaction with the approval, the shared SaleWriter writes
 // the sale, as card-payments.ts / qr-payments.ts do); the refund service issues a few cash refunds; then the
 // print jobs are moved queued -> printing -> printed through the job repo and the outbox rows claimed and
-// finished `sent` through the outbox repo, as the workers would. No INSERT here is hand-written.
+// finished `sent` through the outbox repo, as the workers would; the till's housekeeping tasks (retention,
+// cart compaction) run after each batch. No INSERT here is hand-written.
 //
 // Fast because many sales share one transaction (the services' own transactions become savepoints inside it)
 // and nothing waits for a device or a network. Deterministic: a seeded generator picks everything and the
@@ -28,6 +29,10 @@ import { createAttemptRepo, type AttemptRepo } from '../../main/payments/attempt
 import { maskPaymentCode } from '../../main/payments/codes/mask';
 import type { CardFacts, EntryMode, QrScheme } from '../../main/payments/protocol/schemas';
 import { createJobRepo } from '../../main/printing/queue/job-repo';
+import { printJobRetention } from '../../main/printing/queue/retention';
+import { cartCompaction } from '../../main/sale/cart-compaction';
+import type { MaintenanceTask } from '../../main/store/idle-maintenance';
+import { outboxRetention } from '../../main/sync/retention';
 import { createRefundRepo } from '../../main/refunds/refund-repo';
 import { createRefundService, type RefundService } from '../../main/refunds/refund-service';
 import { createCartRepo, type CartRepo } from '../../main/sale/cart-repo';
@@ -141,6 +146,13 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
     const jobs = createJobRepo(db);
     const outbox = createOutboxRepo(db);
     const maxJob = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM print_jobs');
+    // The till's own housekeeping (main/store/idle-maintenance.ts runs these while it is idle), so the history
+    // is what a shop running this code for years holds, not what it would hold had nothing ever been pruned.
+    const housekeeping: MaintenanceTask[] = [
+      printJobRetention(jobs),
+      outboxRetention(outbox),
+      cartCompaction(db, s.carts),
+    ];
 
     const counts = {
       cash: 0,
@@ -185,6 +197,7 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
           if (refundable.length > 200) refundable.splice(0, 100);
         }
         advanceWorkers(jobs, outbox, jobsBefore, maxJob.get()?.id ?? 0, rng, () => (simMs += 1_500));
+        for (const task of housekeeping) while (task.step(now()) > 0);
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
