@@ -4,11 +4,14 @@
 import type { CsvLineError, CsvRow } from './csv-columns';
 
 export interface OwnerLookup {
-  /** SKU of the product owning a normalised barcode, or null. */
-  barcodeOwner(code: string): string | null;
-  /** SKU of the product with this scale item code, or null. */
-  scaleItemOwner(itemCode: number): string | null;
+  /** code -> SKU of the product owning it, for those of `codes` that are taken. */
+  barcodeOwners(codes: readonly string[]): ReadonlyMap<string, string>;
+  /** scale item code -> SKU of the product with it, for those of `itemCodes` that are taken. */
+  scaleItemOwners(itemCodes: readonly number[]): ReadonlyMap<number, string>;
 }
+
+/** Rows whose codes are looked up in the database together (one statement per kind instead of one per code). */
+const LOOKUP_ROWS = 500;
 
 /** A code the database gives to another SKU: a conflict only if that SKU is absent from the whole file. */
 interface HeldElsewhere {
@@ -30,6 +33,28 @@ export function createCrossCheck(db: OwnerLookup): CrossCheck {
   const codeRow = new Map<string, readonly [sku: string, line: number]>();
   const scaleRow = new Map<number, readonly [sku: string, line: number]>();
   const heldElsewhere: HeldElsewhere[] = [];
+  let unresolved: CsvRow[] = [];
+  // Notes, in row order (barcodes before the scale code), each code the database gives to another SKU.
+  const resolve = (): void => {
+    if (unresolved.length === 0) return;
+    const codes = db.barcodeOwners(unresolved.flatMap((r) => r.barcodes));
+    const scales = db.scaleItemOwners(
+      unresolved.flatMap((r) => (r.scaleItemCode === null ? [] : [r.scaleItemCode])),
+    );
+    for (const r of unresolved) {
+      for (const code of r.barcodes) {
+        const owner = codes.get(code);
+        if (owner !== undefined && owner !== r.sku)
+          heldElsewhere.push({ line: r.line, column: 'barcodes', code, owner });
+      }
+      if (r.scaleItemCode !== null) {
+        const owner = scales.get(r.scaleItemCode);
+        if (owner !== undefined && owner !== r.sku)
+          heldElsewhere.push({ line: r.line, column: 'scale_code', code: String(r.scaleItemCode), owner });
+      }
+    }
+    unresolved = [];
+  };
   return {
     add(r, errors) {
       const first = skuLine.get(r.sku);
@@ -50,18 +75,11 @@ export function createCrossCheck(db: OwnerLookup): CrossCheck {
           errors.push({ line: r.line, column: 'scale_code', reason });
         } else scaleRow.set(r.scaleItemCode, [r.sku, r.line]);
       }
-      for (const code of r.barcodes) {
-        const owner = db.barcodeOwner(code);
-        if (owner !== null && owner !== r.sku)
-          heldElsewhere.push({ line: r.line, column: 'barcodes', code, owner });
-      }
-      if (r.scaleItemCode !== null) {
-        const owner = db.scaleItemOwner(r.scaleItemCode);
-        if (owner !== null && owner !== r.sku)
-          heldElsewhere.push({ line: r.line, column: 'scale_code', code: String(r.scaleItemCode), owner });
-      }
+      unresolved.push(r);
+      if (unresolved.length >= LOOKUP_ROWS) resolve();
     },
     finish(errors) {
+      resolve();
       // A product named in the file gets its codes replaced, so only owners absent from the file conflict.
       for (const h of heldElsewhere) {
         if (skuLine.has(h.owner)) continue;

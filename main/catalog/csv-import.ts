@@ -34,8 +34,8 @@ export interface ImportOptions {
 export const MAX_REPORTED_ERRORS = 200;
 
 /**
- * Rows per write transaction: about 5-10 ms of holding the write lock on the shop PC. A file of at most this
- * many rows is written in one transaction, so it lands whole or not at all even through a power cut.
+ * Rows per write transaction at most (about 5-10 ms of holding the write lock on the shop PC). A file of at
+ * most this many rows is written in one transaction, so it lands whole or not at all even through a power cut.
  */
 export const IMPORT_BATCH_ROWS = 500;
 
@@ -57,17 +57,26 @@ export function lockGapMs(heldMs: number): number {
   return 100 + 2;
 }
 
+/**
+ * A larger file's write transaction ends once it has held the lock this long (at a chunk's end): with the
+ * gap after it (lockGapMs) a till writer waits about 25 ms at worst for the lock.
+ */
+export const BATCH_BUDGET_MS = 10;
+/** Rows written between two looks at the clock; each chunk frees and claims its codes together. */
+const CHUNK_ROWS = 25;
+
 /** Checked rows are parked this many at a time (one temporary-database transaction each). */
 const STAGE_ROWS = 500;
 
+/** `csv`: the file's text, or its pieces in order (the worker job reads the file as UTF-8 in pieces). */
 export async function importCatalogCsv(
   db: Database.Database,
-  csvText: string,
+  csv: string | AsyncIterable<string>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const staging = createStaging(db);
   try {
-    await checkAndStage(db, csvText, opts, staging);
+    await checkAndStage(db, csv, opts, staging);
     return await write(db, staging, opts);
   } finally {
     staging.drop();
@@ -77,7 +86,7 @@ export async function importCatalogCsv(
 /** Reads and checks the whole file, parking the good rows; throws CSV_INVALID with every reason. */
 async function checkAndStage(
   db: Database.Database,
-  csvText: string,
+  csv: string | AsyncIterable<string>,
   opts: ImportOptions,
   staging: Staging,
 ): Promise<void> {
@@ -93,7 +102,7 @@ async function checkAndStage(
   let dataRows = 0;
   let parked: StagedRow[] = [];
   try {
-    for await (const rec of csvRecords(csvText)) {
+    for await (const rec of csvRecords(csv)) {
       if (header === null) {
         const read = readHeader(rec.fields, rec.line);
         errors.push(...read.errors);
@@ -131,42 +140,53 @@ async function checkAndStage(
   staging.add(parked);
 }
 
-/** Writes the parked rows in file order, IMPORT_BATCH_ROWS per transaction, the lock free in between. */
+/**
+ * Writes the parked rows in file order. A file of at most IMPORT_BATCH_ROWS rows: one transaction. A larger
+ * one: transactions of at most IMPORT_BATCH_ROWS rows that also end once they have held the write lock for
+ * BATCH_BUDGET_MS (so a slow, busy machine makes them smaller, not longer), the lock free in between.
+ */
 async function write(db: Database.Database, staging: Staging, opts: ImportOptions): Promise<ImportReport> {
   const repo = catalogRepository(db);
   const now = opts.now();
   const upsert = opts.newId ? { now, newId: opts.newId } : { now };
   const batchRows = opts.batchRows ?? IMPORT_BATCH_ROWS;
+  const budgetMs = staging.count <= batchRows ? Infinity : BATCH_BUDGET_MS;
   let imported = 0;
   let updated = 0;
-  const writeBatch = db.transaction((rows: readonly StagedRow[]) => {
-    // Codes may move between SKUs of this file. This batch's products give theirs up, and the codes they
-    // claim are taken from whoever holds them: by the checks, only products further on in this file, which
-    // get their own codes when their batch comes.
-    repo.releaseCodes(rows.map((r) => r.sku));
-    repo.freeCodes(
-      rows.flatMap((r) => r.barcodes),
-      rows.flatMap((r) => (r.scaleItemCode === null ? [] : [r.scaleItemCode])),
-    );
-    for (const r of rows) {
-      const { inserted } = repo.upsertProduct(r, { ...upsert, keys: r.keys });
-      if (inserted) imported++;
-      else updated++;
+  /** Writes rows from the start of `rows` until the budget is spent; returns how many. */
+  const writeBatch = db.transaction((rows: readonly StagedRow[], t0: number): number => {
+    let written = 0;
+    while (written < rows.length && (written === 0 || performance.now() - t0 < budgetMs)) {
+      const chunk = rows.slice(written, written + CHUNK_ROWS);
+      // Codes may move between SKUs of this file. These products give theirs up, and the codes they claim
+      // are taken from whoever holds them: by the checks, only products further on in this file, which get
+      // their own codes when their turn comes.
+      repo.releaseCodes(chunk.map((r) => r.sku));
+      repo.freeCodes(
+        chunk.flatMap((r) => r.barcodes),
+        chunk.flatMap((r) => (r.scaleItemCode === null ? [] : [r.scaleItemCode])),
+      );
+      for (const r of chunk) {
+        const { inserted } = repo.upsertProduct(r, { ...upsert, keys: r.keys });
+        if (inserted) imported++;
+        else updated++;
+      }
+      written += chunk.length;
     }
+    return written;
   });
   let done = 0;
   let afterLine = 0;
   let heldMs = 0;
   for (;;) {
     const rows = staging.batch(afterLine, batchRows);
-    const last = rows.at(-1);
-    if (last === undefined) break;
+    if (rows.length === 0) break;
     if (done > 0) await sleep(lockGapMs(heldMs));
     const t0 = performance.now();
-    writeBatch.immediate(rows);
+    const written = writeBatch.immediate(rows, t0);
     heldMs = performance.now() - t0;
-    done += rows.length;
-    afterLine = last.line;
+    done += written;
+    afterLine = (rows[written - 1] as StagedRow).line;
     opts.onProgress?.(done, staging.count);
   }
   return { imported, updated };

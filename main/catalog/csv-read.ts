@@ -30,11 +30,12 @@ export const MAX_CSV_RECORDS = 100_001;
 export const CSV_CHUNK_CHARS = 64 * 1024;
 
 /**
- * The records of `text`, blank rows skipped. Throws CsvReadError on a parse error or past `maxRecords`
- * (at the line of the first record over it, without parsing further).
+ * The records of `source` (the whole text, or its pieces in order, e.g. a file read as UTF-8), blank rows
+ * skipped. Throws CsvReadError on a parse error or past `maxRecords` (at the line of the first record over
+ * it, without parsing further).
  */
 export async function* csvRecords(
-  text: string,
+  source: string | AsyncIterable<string>,
   maxRecords: number = MAX_CSV_RECORDS,
   chunkChars: number = CSV_CHUNK_CHARS,
 ): AsyncGenerator<CsvRecord, void, undefined> {
@@ -49,7 +50,7 @@ export async function* csvRecords(
       lines: context.lines,
     })) as unknown as (record: string[]) => string[],
   });
-  feed(parser, text, chunkChars);
+  void feed(parser, typeof source === 'string' ? chunksOf(source, chunkChars) : source);
   let count = 0;
   try {
     for await (const parsed of parser as AsyncIterable<{ record: string[]; lines: number }>) {
@@ -74,29 +75,49 @@ export async function* csvRecords(
   }
 }
 
+/** `text` in pieces of about `chunkChars`. */
+function* chunksOf(text: string, chunkChars: number): Generator<string, void, undefined> {
+  for (let at = 0; at < text.length; at += chunkChars) yield text.slice(at, at + chunkChars);
+}
+
 /**
- * Writes `text` into the parser in chunks as it asks for them, with one line ending everywhere (so every
- * newline left inside a record is one inside a quoted field). A chunk never ends between CR and LF, nor
- * inside a surrogate pair (the parser encodes each chunk to UTF-8 on its own).
+ * Writes the pieces into the parser as it asks for them, with one line ending everywhere (so every newline
+ * left inside a record is one inside a quoted field). A CR or a lone high surrogate at the end of a piece is
+ * held for the next one: CR LF stays one line end, and the parser encodes each piece to UTF-8 on its own.
  */
-function feed(parser: ReturnType<typeof parse>, text: string, chunkChars: number): void {
-  let at = 0;
-  const next = (): void => {
-    while (at < text.length) {
-      let end = Math.min(text.length, at + chunkChars);
-      for (let last = text.charCodeAt(end - 1); end < text.length; last = text.charCodeAt(end - 1)) {
-        if (last === 0x0d || (last >= 0xd800 && last <= 0xdbff)) end++;
-        else break;
+async function feed(
+  parser: ReturnType<typeof parse>,
+  pieces: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
+  try {
+    let held = '';
+    for await (const piece of pieces) {
+      let text = held + piece;
+      held = '';
+      const last = text.charCodeAt(text.length - 1);
+      if (last === 0x0d || (last >= 0xd800 && last <= 0xdbff)) {
+        held = text.slice(-1);
+        text = text.slice(0, -1);
       }
-      const chunk = text.slice(at, end).replace(/\r\n?/g, '\n');
-      at = end;
       if (parser.destroyed) return;
-      if (!parser.write(chunk)) {
-        parser.once('drain', next);
-        return;
-      }
+      if (!parser.write(text.replace(/\r\n?/g, '\n'))) await drained(parser);
     }
-    parser.end();
-  };
-  next();
+    if (!parser.destroyed) parser.end(held.replace(/\r/g, '\n'));
+  } catch (e) {
+    // The parser is gone (the reader stopped early) or the source failed: the reader sees it as an error.
+    if (!parser.destroyed) parser.destroy(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** Resolves when the parser wants more, or has closed (the reader stopped), leaving no listener behind. */
+function drained(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      parser.off('drain', done);
+      parser.off('close', done);
+      resolve();
+    };
+    parser.on('drain', done);
+    parser.on('close', done);
+  });
 }

@@ -1,6 +1,7 @@
 // The catalog import as a worker job ('catalog.import' in main/workers/jobs.ts): the store opened on this
 // thread's own connection, the file checked and written there, so the main event loop keeps answering
 // scans and sales meanwhile. A SQLite failure (disk full, locked) comes back as its typed error.
+import fs from 'node:fs';
 import type { ImportReport } from '../api/contract';
 import { openDatabase } from '../store/db';
 import { mapSqliteError } from '../store/errors';
@@ -9,10 +10,16 @@ import type { JobContext } from '../workers/jobs';
 import { importCatalogCsv } from './csv-import';
 import type { VariableMeasureRule } from './variable-measure';
 
+const CSV_READ_BYTES = 64 * 1024;
+
 export interface CatalogImportInput {
   /** The store file (pos.sqlite in the data folder). */
   readonly file: string;
-  readonly csv: string;
+  /**
+   * The CSV, written to a file by the app (importer.ts): read here in pieces, it never crosses the thread
+   * boundary as one 10-50 MB string (cloning that would stop the main thread for tens of ms).
+   */
+  readonly csvFile: string;
   /** The import's time (ISO 8601), from the host's clock: every row gets it as updated_at. */
   readonly now: string;
   readonly currency: string;
@@ -22,7 +29,8 @@ export interface CatalogImportInput {
 export async function runCatalogImport(input: CatalogImportInput, ctx: JobContext): Promise<ImportReport> {
   const db = openDatabase(input.file);
   try {
-    return await importCatalogCsv(db, input.csv, {
+    const csv = fs.createReadStream(input.csvFile, { encoding: 'utf8', highWaterMark: CSV_READ_BYTES });
+    return await importCatalogCsv(db, csv as AsyncIterable<string>, {
       now: () => new Date(input.now),
       currency: input.currency,
       rules: input.rules,

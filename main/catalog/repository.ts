@@ -74,6 +74,10 @@ export interface CatalogRepository {
   barcodeOwner(code: string): string | null;
   /** SKU of the product with this scale item code, or null. */
   scaleItemOwner(itemCode: number): string | null;
+  /** barcodeOwner for many codes in one statement: code -> SKU, for the codes that are taken. */
+  barcodeOwners(codes: readonly string[]): ReadonlyMap<string, string>;
+  /** scaleItemOwner for many codes in one statement: item code -> SKU, for the codes that are taken. */
+  scaleItemOwners(itemCodes: readonly number[]): ReadonlyMap<number, string>;
   /** Frees the barcodes and scale codes of these SKUs, so a bulk upsert may move codes between them. */
   releaseCodes(skus: readonly string[]): void;
   /** Takes these barcodes and scale codes from whichever products hold them, so others may claim them. */
@@ -163,6 +167,14 @@ function createRepository(db: Database.Database): CatalogRepository {
   );
   const ownerOfScale = db.prepare<[number], { sku: string }>(
     'SELECT sku FROM products WHERE scale_item_code = ?',
+  );
+  const ownersOfCodes = db.prepare<[string], { code: string; sku: string }>(
+    `SELECT b.code, p.sku FROM barcodes b JOIN products p ON p.id = b.product_id
+     WHERE b.code IN (SELECT value FROM json_each(?))`,
+  );
+  const ownersOfScale = db.prepare<[string], { scale_item_code: number; sku: string }>(
+    `SELECT scale_item_code, sku FROM products
+     WHERE scale_item_code IS NOT NULL AND scale_item_code IN (SELECT value FROM json_each(?))`,
   );
   const releaseBarcodes = db.prepare<[string]>(
     'DELETE FROM barcodes WHERE product_id IN (SELECT id FROM products WHERE sku IN (SELECT value FROM json_each(?)))',
@@ -299,6 +311,14 @@ function createRepository(db: Database.Database): CatalogRepository {
     },
     barcodeOwner: (code) => ownerOfCode.get(code)?.sku ?? null,
     scaleItemOwner: (itemCode) => ownerOfScale.get(itemCode)?.sku ?? null,
+    barcodeOwners: (codes) =>
+      codes.length === 0
+        ? new Map()
+        : new Map(ownersOfCodes.all(JSON.stringify(codes)).map((r) => [r.code, r.sku])),
+    scaleItemOwners: (itemCodes) =>
+      itemCodes.length === 0
+        ? new Map()
+        : new Map(ownersOfScale.all(JSON.stringify(itemCodes)).map((r) => [r.scale_item_code, r.sku])),
     releaseCodes(skus) {
       if (skus.length === 0) return;
       const json = JSON.stringify(skus);
