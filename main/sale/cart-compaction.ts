@@ -17,13 +17,15 @@ export function cartCompaction(db: Database, carts: CartRepo): MaintenanceTask {
   return {
     name: 'carts',
     step: () =>
-      db.transaction(() => {
-        const from = read.get(CURSOR)?.value ?? 0;
-        if (from === DONE) return 0;
-        const { lastRowid, compacted } = carts.compactCompleted(from, BATCH);
-        write.run(CURSOR, lastRowid ?? DONE);
-        // A batch of carts that needed nothing still moved the cursor: report progress so the walk goes on.
-        return lastRowid === null ? 0 : Math.max(compacted, 1);
-      })(),
+      db
+        .transaction(() => {
+          const from = read.get(CURSOR)?.value ?? 0;
+          if (from === DONE) return 0;
+          const { lastRowid, compacted } = carts.compactCompleted(from, BATCH);
+          write.run(CURSOR, lastRowid ?? DONE);
+          // A batch of carts that needed nothing still moved the cursor: report progress so the walk goes on.
+          return lastRowid === null ? 0 : Math.max(compacted, 1);
+        })
+        .immediate(),
   };
 }

@@ -137,13 +137,15 @@ export function createCartRepo(
       }
     },
     compactCompleted: (afterRowid, limit) =>
-      db.transaction(() => {
-        const rows = batch.all(afterRowid, limit);
-        let compacted = 0;
-        for (const r of rows)
-          if (r.status === 'completed' && r.n > 0) compacted += dropBody.run(r.rowid).changes;
-        return { lastRowid: rows.length === 0 ? null : (rows[rows.length - 1]?.rowid ?? null), compacted };
-      })(),
+      db
+        .transaction(() => {
+          const rows = batch.all(afterRowid, limit);
+          let compacted = 0;
+          for (const r of rows)
+            if (r.status === 'completed' && r.n > 0) compacted += dropBody.run(r.rowid).changes;
+          return { lastRowid: rows.length === 0 ? null : (rows[rows.length - 1]?.rowid ?? null), compacted };
+        })
+        .immediate(), // read then write: take the write lock first, or another writer's commit fails it
   };
   return repo;
 }

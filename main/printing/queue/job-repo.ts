@@ -159,18 +159,20 @@ export function createJobRepo(db: Database.Database): JobRepo {
     },
     inPrinting: () => printing.all().map(toJob),
     pruneFinished: (beforeIso, limit) =>
-      db.transaction(() => {
-        let removed = 0;
-        // Unfinished old jobs (a receipt waiting for paper for days) are stepped over, never deleted; the read
-        // is capped so a pile of them cannot make one batch long.
-        for (const r of oldest.all(0, limit * 4)) {
-          if (r.created_at >= beforeIso) break;
-          if (isFinal(r.state)) {
-            remove.run(r.id);
-            if (++removed === limit) break;
+      db
+        .transaction(() => {
+          let removed = 0;
+          // Unfinished old jobs (a receipt waiting for paper for days) are stepped over, never deleted; the read
+          // is capped so a pile of them cannot make one batch long.
+          for (const r of oldest.all(0, limit * 4)) {
+            if (r.created_at >= beforeIso) break;
+            if (isFinal(r.state)) {
+              remove.run(r.id);
+              if (++removed === limit) break;
+            }
           }
-        }
-        return removed;
-      })(),
+          return removed;
+        })
+        .immediate(), // read then write: take the write lock first, or another writer's commit fails it
   };
 }
