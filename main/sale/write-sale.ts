@@ -34,6 +34,24 @@ export interface SaleWriter {
   write(s: SaleToWrite): SaleView;
 }
 
+/**
+ * A tender as the journal keeps it: what it says, without the fields that say nothing for this kind (a cash
+ * tender has no auth code, brand, last four or reference): ~80 bytes a sale less, forever. Keys in code-unit
+ * order, as the journal's canonical JSON wants them.
+ */
+function journalTender(x: TenderView): Record<string, unknown> {
+  const o: Record<string, unknown> = { amountMinor: x.amountMinor };
+  if (x.authCode !== null) o['authCode'] = x.authCode;
+  if (x.brand !== null) o['brand'] = x.brand;
+  o['changeMinor'] = x.changeMinor;
+  o['kind'] = x.kind;
+  if (x.last4 !== null) o['last4'] = x.last4;
+  if (x.reference !== null) o['reference'] = x.reference;
+  if (x.storedOffline) o['storedOffline'] = true;
+  o['tenderedMinor'] = x.tenderedMinor;
+  return o;
+}
+
 export function createSaleWriter(deps: {
   readonly db: Database.Database;
   readonly carts: CartRepo;
@@ -154,17 +172,7 @@ export function createSaleWriter(deps: {
           receiptNo,
           saleId,
           taxMinor: t.taxMinor,
-          tenders: tenders.map((x) => ({
-            amountMinor: x.amountMinor,
-            authCode: x.authCode,
-            brand: x.brand,
-            changeMinor: x.changeMinor,
-            kind: x.kind,
-            last4: x.last4,
-            reference: x.reference,
-            storedOffline: x.storedOffline,
-            tenderedMinor: x.tenderedMinor,
-          })),
+          tenders: tenders.map(journalTender),
           totalMinor: total,
           training,
         },
