@@ -12,6 +12,24 @@ export interface MaintenanceTask {
   step(now: Date): number;
 }
 
+const DAY_MS = 86_400_000;
+const RETENTION_BATCH = 200;
+
+/**
+ * A task that deletes, a batch at a time, rows finished more than `days` ago: `prune(beforeIso, limit)` deletes
+ * up to `limit` of them, oldest first, and says how many went.
+ */
+export function retentionTask(
+  name: string,
+  days: number,
+  prune: (beforeIso: string, limit: number) => number,
+): MaintenanceTask {
+  return {
+    name,
+    step: (now) => prune(new Date(now.getTime() - days * DAY_MS).toISOString(), RETENTION_BATCH),
+  };
+}
+
 export interface IdleMaintenanceOptions {
   readonly db: Database;
   readonly file: string;
