@@ -54,6 +54,7 @@ import { createOutboxRepo } from './sync/outbox-repo';
 import { cartCompaction } from './sale/cart-compaction';
 import { receiptSearchMerge } from './sale/receipt-search-merge';
 import { runJob } from './workers/run-job';
+import { journalCheckpointTask } from './audit/checkpoint-task';
 
 const consoleLog: Logger = (level, message, fields) => {
   const line = JSON.stringify({ t: new Date().toISOString(), level, message, ...fields });
@@ -423,6 +424,9 @@ async function buildGraph(
       outboxRetention(createOutboxRepo(db)),
       cartCompaction(db, carts),
       receiptSearchMerge(db),
+      journalCheckpointTask(db, (seq, reason) =>
+        log('error', 'journal verification failed', { seq, reason }),
+      ),
     ],
     checkpoint: () => runJob('store.checkpoint', { file: options.file }),
     now,

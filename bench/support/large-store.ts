@@ -31,6 +31,8 @@ import type { CardFacts, EntryMode, QrScheme } from '../../main/payments/protoco
 import { createJobRepo } from '../../main/printing/queue/job-repo';
 import { printJobRetention } from '../../main/printing/queue/retention';
 import { cartCompaction } from '../../main/sale/cart-compaction';
+import { receiptSearchMerge } from '../../main/sale/receipt-search-merge';
+import { journalCheckpointTask } from '../../main/audit/checkpoint-task';
 import type { MaintenanceTask } from '../../main/store/idle-maintenance';
 import { outboxRetention } from '../../main/sync/retention';
 import { createRefundRepo } from '../../main/refunds/refund-repo';
@@ -152,6 +154,10 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
       printJobRetention(jobs),
       outboxRetention(outbox),
       cartCompaction(db, s.carts),
+      receiptSearchMerge(db),
+      journalCheckpointTask(db, (seq, reason) => {
+        throw new Error(`the generated journal is broken at ${seq}: ${reason}`);
+      }),
     ];
 
     const counts = {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { advanceCheckpoint, CHECKPOINT_KEY, readCheckpoint } from '../../../main/audit/checkpoint';
 import { appendJournal, HEAD_KEY, verifyJournal, type JournalInput } from '../../../main/audit/journal';
+import { journalCheckpointTask } from '../../../main/audit/checkpoint-task';
 import { verifyJournalAtStartup } from '../../../main/audit/start-check';
 import { openDatabase, type Database } from '../../../main/store/db';
 import { runJob } from '../../../main/workers/run-job';
@@ -186,5 +187,37 @@ describe('advanceCheckpoint', () => {
     expect(advanceCheckpoint(db, { seq: 20, hash: hashAt(20) }, false)).toBe(false);
     expect(advanceCheckpoint(db, { seq: 20, hash: hashAt(20) }, true)).toBe(true);
     expect(readCheckpoint(db)).toEqual({ seq: 20, hash: hashAt(20) });
+  });
+});
+
+describe('journalCheckpointTask (idle housekeeping)', () => {
+  it('keeps the checkpoint at the head, so the next start-up walks only what came after', () => {
+    const broken: number[] = [];
+    const task = journalCheckpointTask(db, (seq) => broken.push(seq));
+    expect(task.step(new Date())).toBe(0);
+    expect(readCheckpoint(db)).toBeNull(); // an empty journal: nothing to vouch for
+    append(25);
+    task.step(new Date());
+    expect(readCheckpoint(db)?.seq).toBe(25);
+    append(7);
+    task.step(new Date());
+    expect(readCheckpoint(db)?.seq).toBe(32);
+    append(3);
+    expect(verifyJournalAtStartup(db)).toMatchObject({ from: 'checkpoint', walked: 3 });
+    expect(broken).toEqual([]);
+  });
+
+  it('moves nothing past an edited entry and reports it once', () => {
+    const broken: [number, string][] = [];
+    const task = journalCheckpointTask(db, (seq, reason) => broken.push([seq, reason]));
+    append(10);
+    task.step(new Date());
+    append(5);
+    editBody(13);
+    task.step(new Date());
+    task.step(new Date());
+    expect(readCheckpoint(db)?.seq).toBe(10);
+    expect(broken).toEqual([[13, 'entry 13 was altered: its hash does not match']]);
+    expect(verifyJournalAtStartup(db).verdict).toMatchObject({ ok: false, seq: 13 });
   });
 });
