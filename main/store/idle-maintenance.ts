@@ -145,6 +145,9 @@ export function startIdleMaintenance(o: IdleMaintenanceOptions): IdleMaintenance
   return {
     touch() {
       lastActivity = Date.now();
+      // What the till just did may have made work for any task (new journal entries to vouch for, segments
+      // to merge): each gets another look at the next quiet moment. A task with nothing to do costs one probe.
+      exhausted.clear();
     },
     runOnce: () => run(true),
     async stop() {

@@ -247,6 +247,33 @@ describe('checkpoints while idle, never inside a commit', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it('after the till was busy, every task gets another look at the next quiet moment', async () => {
+    const { shop } = await shopWithHousekeeping();
+    const file = path.join(shop.dir, 'pos.sqlite');
+    let steps = 0;
+    const m = startIdleMaintenance({
+      db: shop.db,
+      file,
+      tasks: [{ name: 'probe', step: () => (steps++, 0) }],
+      checkpoint: async () => ({ walFrames: 0, checkpointed: 0, busy: false }),
+      now: shop.clock.now,
+      log: () => undefined,
+      idleMs: 30,
+      tickMs: 10,
+    });
+    running.push(m);
+    const until = async (n: number): Promise<void> => {
+      for (let waited = 0; steps < n && waited < 10_000; waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(steps).toBe(1); // nothing to do: not asked again while nothing happens
+    m.touch();
+    await until(2);
+    expect(steps).toBe(2);
+  });
+
   it('falls back to SQLite checkpointing on its own when the worker cannot checkpoint', async () => {
     const { shop } = await shopWithHousekeeping();
     const file = path.join(shop.dir, 'pos.sqlite');
