@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CartView, Discount, RefundReason } from '../../main/api/contract';
+import type { CartView, Discount, RefundReason, TenderView } from '../../main/api/contract';
 import { REFUND_REASONS } from '../../main/api/contract';
 import { appendJournal } from '../../main/audit/journal';
 import { DEMO, DEMO_PRODUCTS, demoScaleLabel, seedDemoCatalog } from '../../main/catalog/demo';
@@ -25,7 +25,7 @@ import {
   DEFAULT_TAX_CATEGORIES,
   type PosConfig,
 } from '../../main/config/config';
-import { createAttemptRepo, type AttemptRepo } from '../../main/payments/attempts/attempt-repo';
+import { createAttemptRepo, type Attempt, type AttemptRepo } from '../../main/payments/attempts/attempt-repo';
 import { maskPaymentCode } from '../../main/payments/codes/mask';
 import type { CardFacts, EntryMode, QrScheme } from '../../main/payments/protocol/schemas';
 import { createJobRepo } from '../../main/printing/queue/job-repo';
@@ -402,51 +402,12 @@ function approvedCard(s: Services, rng: Rng, view: CartView, tick: () => number)
   const at = new Date(tick()).toISOString();
   const gatewayId = `pay_${rng.hex(24)}`;
   const authCode = String(rng.int(0, 999_999)).padStart(6, '0');
-  return db
-    .transaction(() => {
-      const moved = attempts.move(a.id, 'authorizing', 'approved', {
-        gatewayId,
-        authCode,
-        responseCode: '00',
-        message: 'approved',
-      });
-      const sale = s.writer.write({
-        cartId: view.cartId,
-        cartVersion: view.version,
-        view: cartView(s, view),
-        tenders: [
-          {
-            kind: 'card',
-            amountMinor: a.amountMinor,
-            tenderedMinor: a.amountMinor,
-            changeMinor: 0,
-            reference: a.id,
-            brand: facts.brand,
-            last4: facts.last4,
-            authCode,
-            storedOffline: false,
-            attemptId: a.id,
-          },
-        ],
-        at,
-        kickDrawer: false,
-      });
-      attempts.attachSale(a.id, sale.saleId);
-      appendJournal(db, {
-        at,
-        kind: 'payment.approved',
-        ref: a.id,
-        body: {
-          attemptId: a.id,
-          saleId: sale.saleId,
-          amountMinor: a.amountMinor,
-          gatewayId,
-          last4: moved.card?.last4 ?? null,
-        },
-      });
-      return sale;
-    })
-    .immediate();
+  return settleApproved(s, view, at, {
+    attemptId: a.id,
+    moveTo: { gatewayId, authCode, responseCode: '00', message: 'approved' },
+    tender: () => ({ kind: 'card', brand: facts.brand, last4: facts.last4, authCode }),
+    journal: (moved) => ({ gatewayId, last4: moved.card?.last4 ?? null }),
+  });
 }
 
 /** A QR (payment code) payment that succeeded at once, as qr-payments.ts approve() records it. */
@@ -473,44 +434,62 @@ function approvedQr(s: Services, rng: Rng, view: CartView, tick: () => number) {
     .immediate();
   const at = new Date(tick()).toISOString();
   const orderId = `qr_${rng.hex(24)}`;
+  return settleApproved(s, view, at, {
+    attemptId: a.id,
+    moveTo: { gatewayId: orderId, message: 'SUCCESS' },
+    tender: (moved) => ({ kind: 'qr', brand: moved.qrScheme, last4: null, authCode: null }),
+    journal: (moved) => ({ scheme: moved.qrScheme, gatewayId: orderId }),
+  });
+}
+
+/**
+ * The approval's one transaction, as card-payments.ts / qr-payments.ts record it: the attempt moves to
+ * approved, the SaleWriter writes the sale with the attempt's tender, the attempt is linked to it, and the
+ * `payment.approved` journal entry is added.
+ */
+function settleApproved(
+  s: Services,
+  view: CartView,
+  at: string,
+  o: {
+    readonly attemptId: string;
+    readonly moveTo: Parameters<AttemptRepo['move']>[3];
+    readonly tender: (moved: Attempt) => Pick<TenderView, 'kind' | 'brand' | 'last4' | 'authCode'>;
+    readonly journal: (moved: Attempt) => Record<string, unknown>;
+  },
+) {
+  const { db, attempts } = s;
   return db
     .transaction(() => {
-      const moved = attempts.move(a.id, 'authorizing', 'approved', {
-        gatewayId: orderId,
-        message: 'SUCCESS',
-      });
+      const moved = attempts.move(o.attemptId, 'authorizing', 'approved', o.moveTo);
       const sale = s.writer.write({
         cartId: view.cartId,
         cartVersion: view.version,
         view: cartView(s, view),
         tenders: [
           {
-            kind: 'qr',
-            amountMinor: a.amountMinor,
-            tenderedMinor: a.amountMinor,
+            ...o.tender(moved),
+            amountMinor: moved.amountMinor,
+            tenderedMinor: moved.amountMinor,
             changeMinor: 0,
-            reference: a.id,
-            brand: moved.qrScheme,
-            last4: null,
-            authCode: null,
+            reference: moved.id,
             storedOffline: false,
-            attemptId: a.id,
+            attemptId: moved.id,
           },
         ],
         at,
         kickDrawer: false,
       });
-      attempts.attachSale(a.id, sale.saleId);
+      attempts.attachSale(moved.id, sale.saleId);
       appendJournal(db, {
         at,
         kind: 'payment.approved',
-        ref: a.id,
+        ref: moved.id,
         body: {
-          attemptId: a.id,
+          attemptId: moved.id,
           saleId: sale.saleId,
-          amountMinor: a.amountMinor,
-          scheme: moved.qrScheme,
-          gatewayId: orderId,
+          amountMinor: moved.amountMinor,
+          ...o.journal(moved),
         },
       });
       return sale;
