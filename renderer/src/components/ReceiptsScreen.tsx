@@ -3,7 +3,7 @@
 // "Refund" (F9), which opens the refund dialog for the selected sale. The approval and refund dialogs open on
 // top and this screen keeps its list, search and selection underneath; the refunds a refund dialog saw (or
 // made) are listed under the receipt.
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type InputHTMLAttributes } from 'react';
 import type { BootstrapView, RefundView, RefundableView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { Actions } from '../app/actions';
@@ -107,58 +107,50 @@ export function ReceiptsScreen({ store, currency, trainingApprover, actions, onC
                 onChange={setField('query')}
               />
               <div className="history-filters" role="group" aria-label={t('history.filters')}>
-                <label className="history-filter">
-                  <span className="field-label">{t('history.from')}</span>
-                  <input
-                    className="input"
-                    type="date"
-                    data-testid={TID.receiptsFrom}
-                    disabled={filter.byNumber}
-                    value={fields.from}
-                    onChange={setField('from')}
-                  />
-                </label>
-                <label className="history-filter">
-                  <span className="field-label">{t('history.to')}</span>
-                  <input
-                    className="input"
-                    type="date"
-                    data-testid={TID.receiptsTo}
-                    disabled={filter.byNumber}
-                    value={fields.to}
-                    onChange={setField('to')}
-                  />
-                </label>
-                <label className="history-filter">
-                  <span className="field-label">{t('history.amount')}</span>
-                  <input
-                    className="input num"
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    maxLength={16}
-                    data-testid={TID.receiptsAmount}
-                    aria-invalid={filter.amountInvalid !== null}
-                    disabled={filter.byNumber}
-                    value={fields.amount}
-                    onChange={setField('amount')}
-                  />
-                </label>
-                <label className="history-filter">
-                  <span className="field-label">{t('history.last4')}</span>
-                  <input
-                    className="input num"
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    maxLength={4}
-                    data-testid={TID.receiptsLast4}
-                    aria-invalid={filter.last4Incomplete}
-                    disabled={filter.byNumber}
-                    value={fields.last4}
-                    onChange={setField('last4')}
-                  />
-                </label>
+                <FilterField
+                  label={t('history.from')}
+                  className="input"
+                  type="date"
+                  data-testid={TID.receiptsFrom}
+                  disabled={filter.byNumber}
+                  value={fields.from}
+                  onChange={setField('from')}
+                />
+                <FilterField
+                  label={t('history.to')}
+                  className="input"
+                  type="date"
+                  data-testid={TID.receiptsTo}
+                  disabled={filter.byNumber}
+                  value={fields.to}
+                  onChange={setField('to')}
+                />
+                <FilterField
+                  label={t('history.amount')}
+                  className="input num"
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  maxLength={16}
+                  data-testid={TID.receiptsAmount}
+                  aria-invalid={filter.amountInvalid !== null}
+                  disabled={filter.byNumber}
+                  value={fields.amount}
+                  onChange={setField('amount')}
+                />
+                <FilterField
+                  label={t('history.last4')}
+                  className="input num"
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={4}
+                  data-testid={TID.receiptsLast4}
+                  aria-invalid={filter.last4Incomplete}
+                  disabled={filter.byNumber}
+                  value={fields.last4}
+                  onChange={setField('last4')}
+                />
               </div>
               <p
                 className={`field-hint${filter.amountInvalid !== null || filter.last4Incomplete ? ' warn' : ''}`}
@@ -251,5 +243,15 @@ export function ReceiptsScreen({ store, currency, trainingApprover, actions, onC
         />
       )}
     </>
+  );
+}
+
+/** One labelled filter field of the receipts search (the same label and layout for each). */
+function FilterField({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="history-filter">
+      <span className="field-label">{label}</span>
+      <input {...input} />
+    </label>
   );
 }
