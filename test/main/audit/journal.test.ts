@@ -1,5 +1,4 @@
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   appendJournal,
@@ -11,7 +10,7 @@ import {
 } from '../../../main/audit/journal';
 import { openDatabase, type Database } from '../../../main/store/db';
 import { migrations } from '../../../main/store/migrations/index';
-import { failureOf, migratedDatabase, tempDir } from '../store/fixtures';
+import { failureOf, migratedDatabase, tamperJournal, tempDir } from '../store/fixtures';
 
 let file: string;
 let db: Database;
@@ -34,16 +33,7 @@ function appendEntries(n: number): { seq: number; hash: string }[] {
   return out;
 }
 
-/** Tampers as an attacker with file access would: a second connection that drops the append-only triggers. */
-function tamper(sql: string, ...params: unknown[]): void {
-  const raw = new BetterSqlite3(file);
-  try {
-    raw.exec('DROP TRIGGER IF EXISTS journal_no_update; DROP TRIGGER IF EXISTS journal_no_delete;');
-    raw.prepare(sql).run(...params);
-  } finally {
-    raw.close();
-  }
-}
+const tamper = (sql: string, ...params: unknown[]): void => tamperJournal(file, sql, ...params);
 
 const head = (): unknown => {
   const row = db.prepare('SELECT value AS seq, hash FROM counters WHERE name = ?').get(HEAD_KEY) as

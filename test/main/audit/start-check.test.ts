@@ -1,7 +1,6 @@
 // The journal at start-up walks only what follows the verified checkpoint; the full walk (a worker job) starts
 // at the genesis and finds what the start-up walk cannot see.
 import fs from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { advanceCheckpoint, CHECKPOINT_KEY, readCheckpoint } from '../../../main/audit/checkpoint';
 import { appendJournal, HEAD_KEY, verifyJournal, type JournalInput } from '../../../main/audit/journal';
@@ -9,7 +8,7 @@ import { journalCheckpointTask } from '../../../main/audit/checkpoint-task';
 import { verifyJournalAtStartup } from '../../../main/audit/start-check';
 import { openDatabase, type Database } from '../../../main/store/db';
 import { runJob } from '../../../main/workers/run-job';
-import { migratedDatabase } from '../store/fixtures';
+import { migratedDatabase, tamperJournal } from '../store/fixtures';
 
 let file: string;
 let db: Database;
@@ -32,16 +31,7 @@ function append(n: number): void {
   })();
 }
 
-/** An attacker with file access: a second connection without the append-only triggers. */
-function tamper(sql: string, ...params: unknown[]): void {
-  const raw = new BetterSqlite3(file);
-  try {
-    raw.exec('DROP TRIGGER IF EXISTS journal_no_update; DROP TRIGGER IF EXISTS journal_no_delete;');
-    raw.prepare(sql).run(...params);
-  } finally {
-    raw.close();
-  }
-}
+const tamper = (sql: string, ...params: unknown[]): void => tamperJournal(file, sql, ...params);
 
 const editBody = (seq: number): void =>
   tamper(`UPDATE journal SET body = '{"totalMinor":1}' WHERE seq = ?`, seq);

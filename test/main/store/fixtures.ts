@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { PosFailure } from '../../../main/api/result';
 import { openDatabase, type Database } from '../../../main/store/db';
@@ -37,6 +38,20 @@ export async function migratedDatabase(): Promise<{ readonly db: Database; reado
   opened.push(db);
   await migrate(db, { file, backupDir: path.join(dir, 'backups'), now: () => new Date(), migrations });
   return { db, file };
+}
+
+/**
+ * Changes the journal of `file` as an attacker with file access would: a second connection that drops the
+ * append-only triggers, runs `sql`, and closes.
+ */
+export function tamperJournal(file: string, sql: string, ...params: unknown[]): void {
+  const raw = new BetterSqlite3(file);
+  try {
+    raw.exec('DROP TRIGGER IF EXISTS journal_no_update; DROP TRIGGER IF EXISTS journal_no_delete;');
+    raw.prepare(sql).run(...params);
+  } finally {
+    raw.close();
+  }
 }
 
 export function sha256File(file: string): string {
