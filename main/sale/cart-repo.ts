@@ -39,7 +39,7 @@ export interface CartRepo {
   openCart(): OpenCart;
   byId(id: string): CartRecord | null;
   save(id: string, body: CartBody): OpenCart;
-  /** Completing a cart drops its body in the same UPDATE (see ClosedCart). */
+  /** Completing a cart drops its body (see ClosedCart). Call inside a transaction: two rows change. */
   close(id: string, to: Exclude<CartStatus, 'open'>): void;
   /**
    * Drops the bodies of up to `limit` completed carts closed before this build did so itself, walking rowids
@@ -52,26 +52,41 @@ export function createCartRepo(
   db: Database.Database,
   deps: { now: () => Date; newId: () => string },
 ): CartRepo {
+  // The open cart's version and body live in `cart_open` (migration 011); a closed cart's in `carts`.
   const selOpen = db.prepare<[], Row>(
-    `SELECT id, status, version, body, opened_at FROM carts WHERE status = 'open'`,
+    `SELECT c.id, c.status, o.version, o.body, c.opened_at
+     FROM cart_open o JOIN carts c ON c.id = o.cart_id WHERE o.slot = 1 AND c.status = 'open'`,
   );
   const selId = db.prepare<[string], Row>(
-    `SELECT id, status, version, body, opened_at FROM carts WHERE id = ?`,
+    `SELECT c.id, c.status, coalesce(o.version, c.version) AS version, coalesce(o.body, c.body) AS body,
+            c.opened_at
+     FROM carts c LEFT JOIN cart_open o ON o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
   );
   const selVersion = db.prepare<[string], { status: CartStatus; version: number }>(
-    `SELECT status, version FROM carts WHERE id = ?`,
+    `SELECT c.status, coalesce(o.version, c.version) AS version
+     FROM carts c LEFT JOIN cart_open o ON o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
   );
-  const ins = db.prepare(
-    `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, ?, ?, ?)`,
+  const ins = db.prepare<[string, string, string]>(
+    `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, '', ?, ?)`,
   );
-  const upd = db.prepare(
-    `UPDATE carts SET body = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = 'open'`,
+  // A row left by a close that never finished cannot be, as close runs in its caller's transaction; the
+  // REPLACE only keeps one slot whatever an older build left.
+  const insOpen = db.prepare<[string, string, string]>(
+    `INSERT OR REPLACE INTO cart_open (slot, cart_id, version, body, updated_at) VALUES (1, ?, 0, ?, ?)`,
   );
-  // Only an open cart has somewhere to go (see states.ts), so closing is one guarded UPDATE.
-  const closeOpen = db.prepare<[string, string, string, string]>(
-    `UPDATE carts SET status = ?, updated_at = ?, body = CASE WHEN ? = 'completed' THEN '' ELSE body END
-     WHERE id = ? AND status = 'open'`,
+  const upd = db.prepare<[string, string, string]>(
+    `UPDATE cart_open SET body = ?, version = version + 1, updated_at = ? WHERE slot = 1 AND cart_id = ?`,
   );
+  // Only an open cart has somewhere to go (see states.ts), so closing is one guarded UPDATE. A completed
+  // cart keeps no body; an abandoned one takes its body along.
+  const closeOpen = db.prepare<[{ to: string; at: string; id: string }]>(
+    `UPDATE carts SET status = @to, updated_at = @at,
+       version = coalesce((SELECT version FROM cart_open WHERE cart_id = @id), version),
+       body = CASE WHEN @to = 'completed' THEN ''
+                   ELSE coalesce((SELECT body FROM cart_open WHERE cart_id = @id), body) END
+     WHERE id = @id AND status = 'open'`,
+  );
+  const delOpen = db.prepare<[string]>(`DELETE FROM cart_open WHERE cart_id = ?`);
   const batch = db.prepare<[number, number], { rowid: number; status: CartStatus; n: number }>(
     `SELECT rowid, status, length(body) AS n FROM carts WHERE rowid > ? ORDER BY rowid LIMIT ?`,
   );
@@ -112,7 +127,8 @@ export function createCartRepo(
       if (row) return toOpen(row);
       const id = deps.newId();
       const at = deps.now().toISOString();
-      ins.run(id, JSON.stringify(EMPTY_CART), at, at);
+      ins.run(id, at, at);
+      insOpen.run(id, JSON.stringify(EMPTY_CART), at);
       return { id, status: 'open', version: 0, body: EMPTY_CART, openedAt: at };
     },
     byId(id) {
@@ -132,9 +148,10 @@ export function createCartRepo(
     },
     close(id, to) {
       assertCartTransition('open', to);
-      if (closeOpen.run(to, deps.now().toISOString(), to, id).changes !== 1) {
+      if (closeOpen.run({ to, at: deps.now().toISOString(), id }).changes !== 1) {
         throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`, { cartId: id });
       }
+      delOpen.run(id);
     },
     compactCompleted: (afterRowid, limit) =>
       db

@@ -9,6 +9,7 @@ import { m007CartsInRow } from './007-carts-in-row';
 import { m008Ean8Spelling } from './008-ean8-spelling';
 import { m009ReceiptSearch } from './009-receipt-search';
 import { m010CompactHistory } from './010-compact-history';
+import { m011OpenCartBody } from './011-open-cart-body';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m008Ean8Spelling,
   m009ReceiptSearch,
   m010CompactHistory,
+  m011OpenCartBody,
 ];
