@@ -60,11 +60,11 @@ export function createCartRepo(
   const selId = db.prepare<[string], Row>(
     `SELECT c.id, c.status, coalesce(o.version, c.version) AS version, coalesce(o.body, c.body) AS body,
             c.opened_at
-     FROM carts c LEFT JOIN cart_open o ON o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
+     FROM carts c LEFT JOIN cart_open o ON o.slot = 1 AND o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
   );
   const selVersion = db.prepare<[string], { status: CartStatus; version: number }>(
     `SELECT c.status, coalesce(o.version, c.version) AS version
-     FROM carts c LEFT JOIN cart_open o ON o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
+     FROM carts c LEFT JOIN cart_open o ON o.slot = 1 AND o.cart_id = c.id AND c.status = 'open' WHERE c.id = ?`,
   );
   const ins = db.prepare<[string, string, string]>(
     `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, '', ?, ?)`,
@@ -81,12 +81,12 @@ export function createCartRepo(
   // cart keeps no body; an abandoned one takes its body along.
   const closeOpen = db.prepare<[{ to: string; at: string; id: string }]>(
     `UPDATE carts SET status = @to, updated_at = @at,
-       version = coalesce((SELECT version FROM cart_open WHERE cart_id = @id), version),
+       version = coalesce((SELECT version FROM cart_open WHERE slot = 1 AND cart_id = @id), version),
        body = CASE WHEN @to = 'completed' THEN ''
-                   ELSE coalesce((SELECT body FROM cart_open WHERE cart_id = @id), body) END
+                   ELSE coalesce((SELECT body FROM cart_open WHERE slot = 1 AND cart_id = @id), body) END
      WHERE id = @id AND status = 'open'`,
   );
-  const delOpen = db.prepare<[string]>(`DELETE FROM cart_open WHERE cart_id = ?`);
+  const delOpen = db.prepare<[string]>(`DELETE FROM cart_open WHERE slot = 1 AND cart_id = ?`);
   const batch = db.prepare<[number, number], { rowid: number; status: CartStatus; n: number }>(
     `SELECT rowid, status, length(body) AS n FROM carts WHERE rowid > ? ORDER BY rowid LIMIT ?`,
   );

@@ -12,7 +12,7 @@ export const m011OpenCartBody: Migration = {
   sql: `
 CREATE TABLE cart_open (
   slot       INTEGER PRIMARY KEY CHECK (slot = 1),                -- one open cart at most
-  cart_id    TEXT NOT NULL UNIQUE REFERENCES carts(id),
+  cart_id    TEXT NOT NULL REFERENCES carts(id),                 -- no index: the one row is found by slot
   version    INTEGER NOT NULL,
   body       TEXT NOT NULL,                                       -- JSON CartBody
   updated_at TEXT NOT NULL
