@@ -1,12 +1,15 @@
 // (a) The cost of making a 5-line cash sale durable (sale, lines, tender, hash-chained journal entry,
 // outbox row, print jobs, receipt search entry, cart close: ONE transaction, synchronous=FULL) against the floor
-// of any design that writes the same B-trees: bare SQLite writing one small row into each of them in one
-// transaction, on a database opened like the store (its page size), no app code at all. Which B-trees a sale
-// writes is read from the WAL frames of a real commit (wal-btrees.ts), so the floor follows the schema.
-// Targets (issue 10): p50 within 1.5x of that floor; p99 within 2x of the commit's own p50 (no checkpoint
-// inside a commit: the till checkpoints from a worker thread while idle, store/idle-maintenance.ts).
-// The raw single-row insert (the cheapest durable write there is) stays as an informative baseline; the old
-// target against it was withdrawn (docs/decisions/0013). Samples are interleaved so all see the same disk weather.
+// for the same rows (issue 10 point 8): the rows a real commit wrote, written again by bare prepared statements
+// in one transaction on a copy of the till's own store (support/replay-floor.ts). The gap between the two is
+// the app's own work on the cashier's time (pricing, checks, hashing, JSON).
+// Informative: the floor of any design that writes the same B-trees (one small row into each, on a database
+// opened like the store; which B-trees is read from the WAL frames of a real commit, wal-btrees.ts), and the
+// raw single-row insert (the cheapest durable write there is; the old target against it was withdrawn,
+// docs/decisions/0013).
+// Targets (issue 10): p50 within 1.5x of the same-rows floor; p99 within 2x of the commit's own p50 (no
+// checkpoint inside a commit: the till checkpoints from a worker thread while idle, store/idle-maintenance.ts).
+// Samples are interleaved so all see the same disk weather.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +20,7 @@ import { createHost } from '../main/host';
 import { openDatabase } from '../main/store/db';
 import { STORE_FILE } from '../main/store/files';
 import type { Host } from '../main/host-types';
+import { replayFloor, type ReplayFloor } from './support/replay-floor';
 import { btreesOf, pagesWritten } from './wal-btrees';
 import type { CartView } from '../main/api/contract';
 import { percentile, type BenchReport } from './lib';
@@ -106,11 +110,40 @@ export default async function run(): Promise<BenchReport> {
   const commit: number[] = [];
   const baseline: number[] = [];
   const floor: number[] = [];
+  const same: number[] = [];
+  let rowsDb: Database.Database | null = null;
+  let replay: ReplayFloor | null = null;
   try {
     for (let i = 0; i < ROUNDS + WARMUP_ROUNDS; i++) {
+      if (i === WARMUP_ROUNDS) {
+        // The same-rows floor works on a copy of this till's store as it stands after the warm-up sales.
+        const rowsFile = path.join(dir, 'rows.sqlite');
+        const reader = openDatabase(path.join(dir, STORE_FILE), { readonly: true });
+        let template: string;
+        try {
+          reader.prepare('VACUUM INTO ?').run(rowsFile);
+          template = (
+            reader.prepare(`SELECT hash AS id FROM counters WHERE name = 'sale.last'`).get() as {
+              id: string;
+            }
+          ).id;
+        } finally {
+          reader.close();
+        }
+        rowsDb = openDatabase(rowsFile);
+        rowsDb.pragma('wal_autocheckpoint = 0'); // as the till's own connection (store/idle-maintenance.ts)
+        replay = replayFloor(rowsDb, template);
+        for (let k = 0; k < WARMUP_ROUNDS; k++) {
+          replay.prepare(-1 - k);
+          replay.commit(-1 - k);
+        }
+      }
       const cart = await scanFive(host);
       const input = { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 100_000 };
+      replay?.prepare(i);
 
+      const s0 = performance.now();
+      replay?.commit(i);
       const f0 = performance.now();
       floorTx.immediate(`row ${i}`);
       const t0 = performance.now();
@@ -120,6 +153,7 @@ export default async function run(): Promise<BenchReport> {
       const t2 = performance.now();
       if (!r.ok) throw new Error(r.error.message);
       if (i >= WARMUP_ROUNDS) {
+        same.push(f0 - s0);
         floor.push(t0 - f0);
         baseline.push(t1 - t0);
         commit.push(t2 - t1);
@@ -128,6 +162,7 @@ export default async function run(): Promise<BenchReport> {
   } finally {
     raw.close();
     floorDb.close();
+    rowsDb?.close();
     await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -135,6 +170,7 @@ export default async function run(): Promise<BenchReport> {
   const c50 = percentile(commit, 50);
   const c99 = percentile(commit, 99);
   const f50 = percentile(floor, 50);
+  const s50 = percentile(same, 50);
   return {
     name: `sale commit: 5-line cash sale, ${ROUNDS} rounds (dispatch incl. validation); writes ${SALE_BTREES} B-trees: ${btrees.join(', ')}`,
     rows: [
@@ -143,11 +179,20 @@ export default async function run(): Promise<BenchReport> {
         value: c50,
         unit: 'ms',
         baseline: {
-          name: `floor p50 (${SALE_BTREES} one-row inserts, one transaction, bare SQLite)`,
-          value: f50,
+          name: 'same-rows floor p50 (the rows of a real commit written again, bare SQLite, one transaction)',
+          value: s50,
         },
         target: 'p50 <= 1.5x floor',
-        pass: c50 <= 1.5 * f50,
+        pass: c50 <= 1.5 * s50,
+      },
+      {
+        metric: 'commit p50 (informative)',
+        value: c50,
+        unit: 'ms',
+        baseline: {
+          name: `B-tree floor p50 (${SALE_BTREES} one-row inserts, one transaction, bare SQLite)`,
+          value: f50,
+        },
       },
       {
         metric: 'commit p99',
@@ -162,6 +207,12 @@ export default async function run(): Promise<BenchReport> {
         value: c50,
         unit: 'ms',
         baseline: { name: 'raw fsync single-row insert p50', value: b50 },
+      },
+      {
+        metric: 'same-rows floor p99 (informative: the disk's own tail)',
+        value: percentile(same, 99),
+        unit: 'ms',
+        baseline: { name: 'same-rows floor p50', value: s50 },
       },
       {
         metric: 'floor p99 (informative)',
