@@ -209,7 +209,7 @@ export default async function run(): Promise<BenchReport> {
         baseline: { name: 'raw fsync single-row insert p50', value: b50 },
       },
       {
-        metric: 'same-rows floor p99 (informative: the disk's own tail)',
+        metric: 'same-rows floor p99 (informative: the tail of the disk itself)',
         value: percentile(same, 99),
         unit: 'ms',
         baseline: { name: 'same-rows floor p50', value: s50 },
