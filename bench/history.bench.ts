@@ -30,11 +30,13 @@ import { DEMO, demoScaleLabel } from '../main/catalog/demo';
 import type { PosConfig } from '../main/config/config';
 import { createHost } from '../main/host';
 import type { Host } from '../main/host-types';
+import { openDatabase } from '../main/store/db';
 import { TcpPrinterEmulator } from '../native/emulators/tcp-printer';
 import { percentile, type BenchReport, type BenchRow } from './lib';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process';
 import { whenIdle } from './support/idle-meter';
 import { generateLargeStore, LARGE_STORE_CONFIG } from './support/large-store';
+import { replayFloor } from './support/replay-floor';
 import { cachedStore, copyStore } from './support/store-cache';
 import { TimedPrinter } from './support/timed-printer';
 
@@ -421,6 +423,45 @@ export default async function run(): Promise<BenchReport> {
       log(`dbstat read in ${((performance.now() - b0) / 1000).toFixed(1)} s`);
     } else {
       log('bytes per table: skipped: the dbstat virtual table is not compiled into this SQLite');
+    }
+
+    // ---- what SQLite itself pays for the history: the same rows, no app code ----
+    // Each till's newest sale written again by bare statements (support/replay-floor.ts), alternating between
+    // the two stores: how much of the tender's growth with history is the B-trees' own (deeper trees, pages
+    // read from further away), which no app code can take back.
+    const replays = pair.map((t) => {
+      const db = openDatabase(path.join(t.dataDir, 'pos.sqlite'));
+      db.pragma('wal_autocheckpoint = 0'); // as the till's own connection
+      const last = db.prepare(`SELECT hash AS id FROM counters WHERE name = 'sale.last'`).get() as {
+        id: string;
+      };
+      return { t, db, replay: replayFloor(db, last.id), ms: [] as number[] };
+    });
+    try {
+      for (let r = 0; r < ROUNDS + WARMUP; r++) {
+        for (const x of r % 2 ? [...replays].reverse() : replays) {
+          x.replay.prepare(r);
+          const t0 = performance.now();
+          x.replay.commit(r);
+          if (r >= WARMUP) x.ms.push(performance.now() - t0);
+        }
+      }
+      const [re, rb] = replays;
+      if (re && rb) {
+        for (const [what, e, b] of [
+          ['p50', p50(re.ms), p50(rb.ms)],
+          ['p99', percentile(re.ms, 99), percentile(rb.ms, 99)],
+        ] as const) {
+          rows.push({
+            metric: `same rows as a sale, bare SQLite ${what} (informative) @ ${label}`,
+            value: b,
+            unit: 'ms',
+            baseline: { name: 'empty store', value: e },
+          });
+        }
+      }
+    } finally {
+      for (const x of replays) x.db.close();
     }
   } finally {
     for (const t of tills) await stopTill(t).catch(() => undefined);

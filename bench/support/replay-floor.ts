@@ -83,6 +83,12 @@ export function replayFloor(db: Database.Database, saleId: string): ReplayFloor 
   // A cart body of the template's size: the scans wrote one like it.
   const body = JSON.stringify({ lines: lines.map((l) => ({ ...l })), orderDiscount: null, lastLineId: 'x' });
 
+  // The copy may hold the till's own open cart: set it aside, or the replayed carts could not open.
+  db.transaction(() => {
+    db.prepare(`UPDATE carts SET status = 'abandoned' WHERE status = 'open'`).run();
+    db.prepare(`DELETE FROM cart_open`).run();
+  }).immediate();
+
   const ids = new Map<number, { sale: string; cart: string; receipt: string }>();
   const idsOf = (round: number): { sale: string; cart: string; receipt: string } => {
     let x = ids.get(round);
