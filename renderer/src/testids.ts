@@ -103,6 +103,14 @@ export const TID = {
   statusCardReader: 'status-card-reader',
   toast: 'toast',
 
+  storePanel: 'store-panel',
+  storeState: 'store-state',
+  storeCheckNow: 'store-check-now',
+  storeBackupNow: 'store-backup-now',
+  storeCheckDatabase: 'store-check-database',
+  storeCheckJournal: 'store-check-journal',
+  storeBackupFile: 'store-backup-file',
+
   printerPanel: 'printer-panel',
   printerState: 'printer-state',
   printerProblem: 'printer-problem',

@@ -148,6 +148,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
           printer={printer}
           onPrinter={handlers.printer}
           onPaymentAlerts={handlers.paymentAlerts}
+          onStore={() => setModal({ kind: 'store' })}
           widensPciScope={state.cardReader.widensPciScope}
         />
       </div>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
 import { HelpDialog } from '../components/HelpDialog';
 import { PrinterPanel } from '../components/PrinterPanel';
+import { StorePanel } from '../components/StorePanel';
 import { ReceiptsScreen } from '../components/ReceiptsScreen';
 import { CardPaymentDialog } from '../components/CardPaymentDialog';
 import { QrPaymentDialog } from '../components/QrPaymentDialog';
@@ -117,6 +118,16 @@ export function ModalHost(props: Props) {
           onOpenDrawer={actions.openDrawer}
           trainingApprover={trainingApprover}
           onReceipts={() => open({ kind: 'receipts' })}
+          onClose={close}
+        />
+      );
+    case 'store':
+      return (
+        <StorePanel
+          storage={status?.storage ?? null}
+          onCheck={actions.checkStore}
+          onBackup={actions.backupStore}
+          trainingApprover={trainingApprover}
           onClose={close}
         />
       );

@@ -16,6 +16,8 @@ import type {
   RefundableView,
   SaleSummaryView,
   SaleView,
+  StoreBackupView,
+  StoreCheckView,
 } from '@contract/contract';
 import type { PosError, Result } from '@contract/result';
 import { errorMessage, type ErrorContext } from '../i18n/errors';
@@ -72,6 +74,10 @@ export interface Actions {
   reprintLast(): Promise<boolean>;
   /** A "no sale" drawer open with its (required) reason and a manager's approval; a toast on success. */
   openDrawer(reason: string): ApprovedCall;
+  /** A whole-store check now (`store.check`), approved by a manager; the verdict goes to `onResult`. */
+  checkStore(onResult: (v: StoreCheckView) => void): ApprovedCall;
+  /** A backup of the store now (`store.backup`), approved by a manager; the file goes to `onResult`. */
+  backupStore(onResult: (v: StoreBackupView) => void): ApprovedCall;
   /** A copy of any past sale's receipt (`sale.reprint`), approved by a manager; a toast names the receipt. */
   reprintSale(sale: { readonly saleId: string; readonly receiptNo: string }): ApprovedCall;
   /** A page of past sales, newest first (errors are toasts; null then). */
@@ -207,6 +213,18 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       const r = await pos.drawer.open({ reason: reason.trim(), approval });
       if (!r.ok) return r.error;
       dispatch({ type: 'toast', toast: { tone: 'info', key: 'drawer.opened', values: {} } });
+      return null;
+    },
+    checkStore: (onResult) => async (approval) => {
+      const r = await pos.store.check({ approval });
+      if (!r.ok) return r.error;
+      onResult(r.value);
+      return null;
+    },
+    backupStore: (onResult) => async (approval) => {
+      const r = await pos.store.backup({ approval });
+      if (!r.ok) return r.error;
+      onResult(r.value);
       return null;
     },
     reprintSale:

@@ -10,6 +10,7 @@ export type ModalState =
   | { readonly kind: 'tender' }
   | { readonly kind: 'help' }
   | { readonly kind: 'printer' }
+  | { readonly kind: 'store' }
   | { readonly kind: 'receipts' }
   | { readonly kind: 'card' }
   /** `code`: a customer's payment code scanned on the sale screen (single-use; sent once, never shown) */

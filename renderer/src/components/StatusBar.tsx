@@ -18,6 +18,8 @@ interface Props {
   readonly onPrinter: () => void;
   /** Opens the payment alerts screen (also Shift+F1). */
   readonly onPaymentAlerts: () => void;
+  /** Opens the store data panel (checks and backups). */
+  readonly onStore: () => void;
   /** A keyboard-wedge card reader types clear card data into this PC: it works, but the shop must know. */
   readonly widensPciScope?: boolean;
 }
@@ -28,6 +30,7 @@ export function StatusBar({
   printer,
   onPrinter,
   onPaymentAlerts,
+  onStore,
   widensPciScope = false,
 }: Props) {
   const { t } = useI18n();
@@ -90,14 +93,18 @@ export function StatusBar({
               </span>
             )}
           </button>
-          <span
-            className={`status-item ${status.storage.state === 'ok' ? 'good' : 'bad'}`}
+          <button
+            type="button"
+            className={`status-item status-button ${status.storage.state === 'ok' ? 'good' : 'bad'}`}
             data-testid={TID.statusStorage}
             data-state={status.storage.state}
-            title={status.storage.detail ?? undefined}
+            title={status.storage.detail ?? t('status.storageOpen')}
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onStore}
           >
             {t('status.storage', { state: status.storage.state })}
-          </span>
+          </button>
         </>
       )}
       <span
