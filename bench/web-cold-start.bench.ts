@@ -14,7 +14,7 @@ import {
   launchChromium,
   repoRoot,
   startWebHostProcess,
-} from '../test/e2e/harness';
+} from '../test/support/web-till';
 import { percentile, type BenchReport } from './lib';
 
 const ROUNDS = 5;

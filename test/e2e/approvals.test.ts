@@ -21,7 +21,7 @@ import {
   tid,
   typeSlowly,
   type WebHostProcess,
-} from './harness';
+} from '../support/web-till';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 

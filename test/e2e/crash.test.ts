@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CartView, SaleView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
-import { connectBridge } from './bridge-client';
+import { connectBridge } from '../support/bridge-client';
 import {
   ensureRendererBuilt,
   hasChromium,
@@ -21,7 +21,7 @@ import {
   startWebHostProcess,
   tid,
   type WebHostProcess,
-} from './harness';
+} from '../support/web-till';
 
 const dirs: string[] = [];
 const hosts: WebHostProcess[] = [];

@@ -17,9 +17,9 @@ import type { CartView, PaymentView, RefundView, StatusView } from '../../main/a
 import type { Result } from '../../main/api/result';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
-import { connectBridge, type BridgeClient } from './bridge-client';
-import { startWebHostProcess, type WebHostProcess } from './harness';
-import { tillGateway } from './till-gateway';
+import { connectBridge, type BridgeClient } from '../support/bridge-client';
+import { startWebHostProcess, type WebHostProcess } from '../support/web-till';
+import { tillGateway } from '../support/till-gateway';
 
 const ROUNDS = Number(process.env.PAYMENT_CRASH_ROUNDS ?? 10);
 const SECRET = Buffer.alloc(32, 9);

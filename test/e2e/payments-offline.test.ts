@@ -22,8 +22,8 @@ import {
   startWebHostProcess,
   tid,
   type WebHostProcess,
-} from './harness';
-import { tillGateway } from './till-gateway';
+} from '../support/web-till';
+import { tillGateway } from '../support/till-gateway';
 
 const SECRET = Buffer.alloc(32, 5);
 

@@ -23,8 +23,8 @@ import {
   startWebHostProcess,
   tid,
   type WebHostProcess,
-} from './harness';
-import { tillGateway } from './till-gateway';
+} from '../support/web-till';
+import { tillGateway } from '../support/till-gateway';
 
 const SECRET = Buffer.alloc(32, 9);
 const MANAGER = { code: '900', pin: '1234' };

@@ -19,7 +19,7 @@ import {
   startWebHostProcess,
   tid,
   type WebHostProcess,
-} from './harness';
+} from '../support/web-till';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 

@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
-import { ensureRendererBuilt, launchChromium, repoRoot, scan, startWebHostProcess } from './harness';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  repoRoot,
+  scan,
+  startWebHostProcess,
+} from '../support/web-till';
 
 const out = path.join(repoRoot, 'docs', 'screenshots');
 fs.mkdirSync(out, { recursive: true });

@@ -4,12 +4,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { keyBurst } from '../support/key-burst';
+import type { Browser, Page } from 'playwright-core';
+import { keyBurst } from './key-burst';
+
+export { CHROMIUM, hasChromium, launchChromium } from './chromium';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
 
 /** CSS selector of a `data-testid` (docs/keyboard.md lists them). */
 export const tid = (id: string): string => `[data-testid="${id}"]`;
@@ -74,22 +74,6 @@ export async function startWebHostProcess(dataDir: string, extra: string[] = [])
         child.kill(signal);
       }),
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /**
