@@ -1,0 +1,119 @@
+// The renderer's browser suites run against the REAL till: createHost on a temp folder (training mode, the
+// emulated printer, optionally a sandbox gateway), served by the web host's own server and WebSocket bridge
+// (main/web/), the same path `npm run web` takes. The only thing between the bridge and the host is a thin
+// answer wrapper: it records what the screen sent, and can hold or lose one channel's answer AFTER the host
+// has acted (a slow till, or an answer lost on the way back, as the renderer's bridge reports it).
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Channel, Output } from '../../main/api/contract';
+import { err, type Result } from '../../main/api/result';
+import type { Host } from '../../main/host-types';
+import { typedDispatch } from '../../main/ipc/dispatcher';
+import type { PaymentTuning } from '../../main/payments/payments-runtime';
+import {
+  createEmulatedPrinterPort,
+  type EmulatedPrinterPort,
+} from '../../main/printing/queue/emulated-printer';
+import { createOperatorRepo } from '../../main/staff/operator-repo';
+import { openStore } from '../../main/store/open-store';
+import { startWebHost, type WebHost } from '../../main/web/server';
+import { startHost, tempDir } from './temp-host';
+import type { TillGateway } from './till-gateway';
+import { ensureRendererBuilt, repoRoot } from './web-till';
+
+/** What the renderer's bridge answers when the socket died before the answer came (platform/connection-lost.ts). */
+const LOST = err('INTERNAL', 'connection lost', { reason: 'connection-lost' });
+
+export interface UiTillOptions {
+  /** A running sandbox gateway this till is configured for (otherwise: no gateway configured). */
+  readonly gateway?: TillGateway;
+  /** The till's clock; a test moves it to make sales on other days. */
+  readonly clock?: () => Date;
+  readonly paymentTuning?: PaymentTuning;
+}
+
+/** The shop's staff besides the training manager (900 / 1234): a cashier, who may approve nothing. */
+export const CASHIER = { code: '100', name: '收银员 Cashier', role: 'cashier', pin: '1111' } as const;
+
+/** Puts the cashier on file, as `npm run staff add` would, before the till starts. */
+async function addCashier(dataDir: string): Promise<void> {
+  const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
+  try {
+    createOperatorRepo(db, { now: () => new Date(), newId: randomUUID }).add(CASHIER);
+  } finally {
+    db.close();
+  }
+}
+
+export interface UiTill {
+  /** The address to open (carries the session token). */
+  readonly url: string;
+  /** The printer the till prints to: its paper, cover and cable are the test's to change. */
+  readonly printer: EmulatedPrinterPort;
+  /** The inputs the screen sent on `channel`, oldest first. */
+  calls(channel: Channel): unknown[];
+  /** Holds every answer on `channel` for `ms` (the host has already acted). */
+  delay(channel: Channel, ms: number): void;
+  /** The next answer on `channel` is lost on the way back: the host acted, the screen hears "connection lost". */
+  dropNext(channel: Channel): void;
+  /** Calls the host directly (setting a scene), unrecorded; throws on an error result. */
+  call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>>;
+  close(): Promise<void>;
+}
+
+/** The wrapper between the bridge and the host: records, holds, loses. Nothing else. */
+function answerWrapper(host: Host) {
+  const sent: { channel: string; input: unknown }[] = [];
+  const delays = new Map<string, number>();
+  const drops = new Set<string>();
+  // The bridge calls dispatchUntyped (its input is unknown); the typed entry is the same wrapper.
+  const answer = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+    sent.push({ channel, input });
+    const result = await host.dispatchUntyped(channel, input);
+    const ms = delays.get(channel) ?? 0;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    if (drops.delete(channel)) return LOST;
+    return result;
+  };
+  const wrapped: Host = {
+    subscribe: host.subscribe,
+    close: host.close,
+    dispatch: typedDispatch(answer),
+    dispatchUntyped: answer,
+  };
+  return { wrapped, sent, delays, drops };
+}
+
+export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> {
+  ensureRendererBuilt();
+  const dataDir = tempDir('pos-ui-');
+  options.gateway?.configureTill(dataDir);
+  await addCashier(dataDir);
+  const printer = createEmulatedPrinterPort();
+  const host = await startHost({
+    dataDir,
+    trainingMode: true,
+    printer,
+    printBackoff: { baseMs: 20, capMs: 200 },
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.paymentTuning ? { paymentTuning: options.paymentTuning } : {}),
+  });
+  const { wrapped, sent, delays, drops } = answerWrapper(host);
+  const web: WebHost = await startWebHost(
+    { host: wrapped },
+    { port: 0, staticDir: path.join(repoRoot, 'dist/renderer'), dataDir },
+  );
+  return {
+    url: web.url,
+    printer,
+    calls: (channel) => sent.filter((c) => c.channel === channel).map((c) => c.input),
+    delay: (channel, ms) => void delays.set(channel, ms),
+    dropNext: (channel) => void drops.add(channel),
+    async call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
+      const r = (await host.dispatchUntyped(channel, input)) as Result<Output<C>>;
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+    close: () => web.close(), // the host is closed by temp-host's cleanup()
+  };
+}
