@@ -21,7 +21,7 @@ import type { AuthorizeRequest } from '../main/payments/protocol/schemas';
 import { signRequest } from '../main/payments/protocol/signing';
 import { openStore } from '../main/store/open-store';
 import { createCircuitBreaker } from '../main/sync/circuit-breaker';
-import { createOutboxRepo } from '../main/sync/outbox-repo';
+import { createOutboxRepo } from '../main/outbox/outbox-repo';
 import { createOutboxWorker } from '../main/sync/outbox-worker';
 import { percentile, type BenchReport } from './lib';
 

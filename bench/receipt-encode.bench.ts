@@ -2,7 +2,7 @@
 // (1-bit image, GS v 0) — beside the same Latin content encoded by @point-of-sale/receipt-printer-encoder
 // alone, in the same run; and the bytes each mode sends. The sale is priced by the real pricing engine.
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import { cashTenderView } from '../main/sale/tender-cash';
+import { cashTenderView } from '../main/sale/tenders';
 import type { SaleView } from '../main/api/contract';
 import { DEMO_PRODUCTS, DEMO_TAX_CATEGORIES } from '../main/catalog/demo';
 import { documentToText } from '../main/printing/document-text';

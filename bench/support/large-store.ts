@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CartView, Discount, RefundReason, TenderView } from '../../main/api/contract';
+import type { CartView, Discount, RefundReason } from '../../main/api/contract';
 import { REFUND_REASONS } from '../../main/api/contract';
 import { appendJournal } from '../../main/audit/journal';
 import { DEMO, DEMO_PRODUCTS, demoScaleLabel, seedDemoCatalog } from '../../main/catalog/demo';
@@ -38,15 +38,16 @@ import { outboxRetention } from '../../main/sync/retention';
 import { createRefundRepo } from '../../main/refunds/refund-repo';
 import { createRefundService, type RefundService } from '../../main/refunds/refund-service';
 import { createCartRepo, type CartRepo } from '../../main/sale/cart-repo';
-import { createCartService, priceView, type CartService } from '../../main/sale/cart-service';
+import { createCartService, type CartService } from '../../main/sale/cart-service';
 import type { SaleSettings } from '../../main/sale/ports';
 import { createSaleCatalog } from '../../main/sale/sale-catalog';
 import { createSaleRepo } from '../../main/sale/sale-repo';
 import { createCashTender } from '../../main/sale/tender-cash';
-import { createSaleWriter, type SaleWriter } from '../../main/sale/write-sale';
+import { createCheckout, type Checkout } from '../../main/sale/checkout';
+import type { PaymentTenderInput } from '../../main/sale/tenders';
 import type { Approver } from '../../main/staff/approvals';
 import { openStore } from '../../main/store/open-store';
-import { createOutboxRepo } from '../../main/sync/outbox-repo';
+import { createOutboxRepo } from '../../main/outbox/outbox-repo';
 import { seededRng, seededTimeId, type Rng } from './seeded';
 
 /** The settings of the generated shop: a live till (not training), cash drawer kick on cash sales. */
@@ -113,11 +114,10 @@ interface Services {
   readonly carts: CartRepo;
   readonly cart: CartService;
   readonly tenderCash: ReturnType<typeof createCashTender>;
-  readonly writer: SaleWriter;
+  readonly checkout: Checkout;
   readonly attempts: AttemptRepo;
   readonly refunds: RefundService;
   readonly newId: () => string;
-  readonly deps: { catalog: ReturnType<typeof createSaleCatalog>; settings: SaleSettings };
 }
 
 /** Builds the store; returns what it holds. */
@@ -250,8 +250,8 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     const a = attempts.blockingFor(cartId);
     if (a) throw new Error(`cart ${cartId} is locked by payment ${a.id}`);
   };
-  const cart = createCartService({ db, carts, catalog, settings, newId, now, assertUnlocked });
-  const tenderCash = createCashTender({
+  const cart = createCartService({ db, carts, catalog, settings, newId, now, locks: { assertUnlocked } });
+  const checkout = createCheckout({
     db,
     carts,
     sales,
@@ -259,10 +259,10 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     settings,
     now,
     newId,
-    kickDrawer: true,
-    assertCartUnlocked: assertUnlocked,
+    kickDrawerOnCash: true,
+    locks: { assertUnlocked },
   });
-  const writer = createSaleWriter({ db, carts, settings, newId });
+  const tenderCash = createCashTender({ db, checkout });
   const refunds = createRefundService({
     db,
     refunds: createRefundRepo(db),
@@ -275,7 +275,7 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     newId,
     onQueued: () => undefined,
   });
-  return { db, carts, cart, tenderCash, writer, attempts, refunds, newId, deps: { catalog, settings } };
+  return { db, carts, cart, tenderCash, checkout, attempts, refunds, newId };
 }
 
 type Counts = {
@@ -462,7 +462,7 @@ function settleApproved(
   o: {
     readonly attemptId: string;
     readonly moveTo: Parameters<AttemptRepo['move']>[3];
-    readonly tender: (moved: Attempt) => Pick<TenderView, 'kind' | 'brand' | 'last4' | 'authCode'>;
+    readonly tender: (moved: Attempt) => Pick<PaymentTenderInput, 'kind' | 'brand' | 'last4' | 'authCode'>;
     readonly journal: (moved: Attempt) => Record<string, unknown>;
   },
 ) {
@@ -470,24 +470,16 @@ function settleApproved(
   return db
     .transaction(() => {
       const moved = attempts.move(o.attemptId, 'authorizing', 'approved', o.moveTo);
-      const sale = s.writer.write({
-        cartId: view.cartId,
-        cartVersion: view.version,
-        view: cartView(s, view),
-        tenders: [
-          {
-            ...o.tender(moved),
-            amountMinor: moved.amountMinor,
-            tenderedMinor: moved.amountMinor,
-            changeMinor: 0,
-            reference: moved.id,
-            storedOffline: false,
-            attemptId: moved.id,
-          },
-        ],
-        at,
-        kickDrawer: false,
-      });
+      const held = { cartId: view.cartId, cartVersion: view.version, attemptId: moved.id };
+      const sale = s.checkout.complete(s.checkout.openHeld(held), [
+        {
+          ...o.tender(moved),
+          amountMinor: moved.amountMinor,
+          reference: moved.id,
+          storedOffline: false,
+          attemptId: moved.id,
+        },
+      ]);
       attempts.attachSale(moved.id, sale.saleId);
       appendJournal(db, {
         at,
@@ -503,15 +495,6 @@ function settleApproved(
       return sale;
     })
     .immediate();
-}
-
-/** The cart as stored, priced (what the payment paths hand the writer). */
-function cartView(s: Services, view: CartView): CartView {
-  const cart = s.carts.byId(view.cartId);
-  if (!cart || cart.status !== 'open' || cart.version !== view.version) {
-    throw new Error(`cart ${view.cartId} changed under its payment`);
-  }
-  return priceView(cart, s.deps);
 }
 
 /** A cash refund of the sale's first line, all of it, approved by the manager. */

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { CartView, SaleView, TenderView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
+import { enqueueOutbox } from '../outbox/enqueue';
 import type { SaleUpload } from '../payments/protocol/schemas';
 import { enqueueSaleJobs } from '../printing/queue/enqueue';
 import { noteLastSale } from './last-sale';
@@ -84,8 +85,6 @@ export function createSaleWriter(deps: {
   };
   const insTender = db.prepare(`INSERT INTO tenders (id, sale_id, kind, amount_minor, tendered_minor,
       change_minor, attempt_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insOutbox = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
-      next_attempt_at, created_at, updated_at) VALUES (?, 'sale.upload', ?, ?, 'pending', 0, ?, ?, ?)`);
 
   return {
     write(s) {
@@ -187,7 +186,7 @@ export function createSaleWriter(deps: {
         training,
         tenders: tenders.map((x) => ({ kind: x.kind, amountMinor: x.amountMinor, reference: x.reference })),
       };
-      insOutbox.run(`sale:${saleId}`, saleId, JSON.stringify(upload), s.at, s.at, s.at);
+      enqueueOutbox(db, { kind: 'sale.upload', key: `sale:${saleId}`, ref: saleId, body: upload, at: s.at });
       deps.carts.close(s.cartId, 'completed');
       // Printing is queued in this same transaction, so a committed sale always has its receipt job. The drawer
       // job goes first: the drawer opens while the receipt prints (docs/decisions/0007-print-queue.md).

@@ -7,7 +7,7 @@
 import type { Logger } from '../ipc/dispatcher';
 import type { GatewayClient } from '../payments/gateway-client';
 import { backoffMs, type CircuitBreaker } from './circuit-breaker';
-import type { OutboxRepo, OutboxRow } from './outbox-repo';
+import type { OutboxRepo, OutboxRow } from '../outbox/outbox-repo';
 
 export interface HandlerResult {
   readonly verdict: 'sent' | 'retry' | 'failed';

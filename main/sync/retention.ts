@@ -2,7 +2,7 @@
 // the fact itself is in its own table and the journal); kept a while for support, then deleted. Failed rows
 // are never deleted here: they wait for a manager.
 import { retentionTask, type MaintenanceTask } from '../store/idle-maintenance';
-import type { OutboxRepo } from './outbox-repo';
+import type { OutboxRepo } from '../outbox/outbox-repo';
 
 export const SENT_OUTBOX_RETENTION_DAYS = 14;
 

@@ -8,19 +8,18 @@
 // looks it up by reference before anything else happens.
 import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
 import type Database from 'better-sqlite3';
-import type { SaleView, TenderView } from '../../api/contract';
+import type { SaleView } from '../../api/contract';
 import { formatMajor } from '../../api/money';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
-import type { CartRepo } from '../../sale/cart-repo';
-import { priceView } from '../../sale/cart-service';
-import type { SaleCatalog, SaleSettings } from '../../sale/ports';
-import type { SaleRepo } from '../../sale/sale-repo';
-import type { SaleWriter } from '../../sale/write-sale';
+import { enqueueOutbox } from '../../outbox/enqueue';
+import type { Checkout } from '../../sale/checkout';
+import type { PaymentTenderInput } from '../../sale/tenders';
 import { approvedBy, type Approver } from '../../staff/approvals';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import type { GatewayClient, Outcome } from '../gateway-client';
 import { checkOffline, type OfflinePolicy } from '../offline/policy';
+import { paymentLocks } from '../tender-locks';
 import type { AuthorizeRequest, CardData, CardFacts, EntryMode, Payment } from '../protocol/schemas';
 
 /** What a reader produced: ciphertext (or a sealed envelope) plus the facts the POS may keep. */
@@ -54,11 +53,8 @@ export interface Connectivity {
 export interface CardPaymentDeps {
   readonly db: Database.Database;
   readonly attempts: AttemptRepo;
-  readonly carts: CartRepo;
-  readonly sales: SaleRepo;
-  readonly writer: SaleWriter;
-  readonly catalog: SaleCatalog;
-  readonly settings: SaleSettings;
+  /** opens the cart for tender and writes the sale (main/sale/checkout.ts) */
+  readonly checkout: Checkout;
   readonly gateway: () => GatewayClient | null;
   readonly connectivity: Connectivity;
   readonly policy: OfflinePolicy;
@@ -106,8 +102,6 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     `SELECT count(*) AS n, sum(amount_minor) AS total, min(stored_at) AS oldest, min(forward_deadline) AS next
      FROM payment_attempts WHERE ${OPEN_ATTEMPTS_SQL} AND state IN ('stored', 'forwarding', 'forward_unknown')`,
   );
-  const insForward = db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts,
-      next_attempt_at, created_at, updated_at) VALUES (?, 'payment.forward', ?, ?, 'pending', 0, ?, ?, ?)`);
 
   /** The attempt, which must be in `state` (another path may have moved it on meanwhile). */
   const attemptIn = (attemptId: string, state: Attempt['state']): Attempt => {
@@ -148,15 +142,9 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     };
   };
 
-  const cardTender = (
-    a: Attempt,
-    payment: Payment | null,
-    stored: boolean,
-  ): TenderView & { attemptId: string } => ({
+  const cardTender = (a: Attempt, payment: Payment | null, stored: boolean): PaymentTenderInput => ({
     kind: 'card',
     amountMinor: a.amountMinor,
-    tenderedMinor: a.amountMinor,
-    changeMinor: 0,
     reference: a.id,
     brand: a.card?.brand ?? null,
     last4: a.card?.last4 ?? null,
@@ -166,28 +154,11 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
   });
 
   /** Writes the sale for an attempt whose money is settled (approved or stored); inside a transaction. */
-  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView => {
-    const cart = deps.carts.byId(a.cartId);
-    if (!cart || cart.status !== 'open' || cart.version !== a.cartVersion) {
-      // The attempt blocks its cart, so this means the data was edited by hand: stop, do not guess.
-      throw new PosFailure('INTERNAL', `cart ${a.cartId} changed under payment ${a.id}`, { attemptId: a.id });
-    }
-    const view = priceView(cart, deps);
-    if (view.totals.totalMinor !== a.amountMinor) {
-      throw new PosFailure(
-        'INTERNAL',
-        `payment ${a.id} is for ${a.amountMinor}, the cart is ${view.totals.totalMinor}`,
-      );
-    }
-    return deps.writer.write({
-      cartId: cart.id,
-      cartVersion: cart.version,
-      view,
-      tenders: [cardTender(a, payment, stored)],
-      at: deps.now().toISOString(),
-      kickDrawer: false,
-    });
-  };
+  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView =>
+    deps.checkout.complete(
+      deps.checkout.openHeld({ cartId: a.cartId, cartVersion: a.cartVersion, attemptId: a.id }),
+      [cardTender(a, payment, stored)],
+    );
 
   const settleApproved = db.transaction((a: Attempt, from: 'authorizing' | 'unknown', p: Payment) => {
     const moved = attempts.move(a.id, from, 'approved', {
@@ -276,14 +247,13 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       });
       const sale = writeSale(moved, null, true);
       attempts.attachSale(a.id, sale.saleId);
-      insForward.run(
-        moved.idempotencyKey,
-        a.id,
-        JSON.stringify({ attemptId: a.id }),
-        storedAt,
-        storedAt,
-        storedAt,
-      );
+      enqueueOutbox(db, {
+        kind: 'payment.forward',
+        key: moved.idempotencyKey,
+        ref: a.id,
+        body: { attemptId: a.id },
+        at: storedAt,
+      });
       appendJournal(db, {
         at: storedAt,
         kind: 'payment.stored-offline',
@@ -349,38 +319,27 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     changed(
       db
         .transaction((): Attempt => {
-          const cart = deps.carts.byId(input.cartId);
-          if (!cart || cart.status !== 'open') {
-            throw new PosFailure('NOT_FOUND', `Cart ${input.cartId} is not open`, { cartId: input.cartId });
-          }
-          if (cart.version !== input.cartVersion) {
-            throw new PosFailure('CART_STALE', 'The cart changed since the total was shown', {
-              expected: cart.version,
-              got: input.cartVersion,
-            });
-          }
-          if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
           const contact = input.customerContact?.trim() ?? '';
-          if (contact !== '' && !CONTACT.test(contact)) {
-            throw new PosFailure('CONTACT_REQUIRED', 'A phone number or an e-mail address is needed');
-          }
-          const blocking = attempts.blockingFor(cart.id);
           // The same cart's attempt still waiting for its card (e.g. the gateway went away at the swipe and the
           // contact is now given): that attempt goes on; nothing was charged under it.
-          if (
-            blocking?.state === 'created' &&
-            blocking.kind === 'card' &&
-            blocking.cartVersion === cart.version
-          ) {
-            return contact === '' ? blocking : attempts.setContact(blocking.id, contact);
+          let waiting: Attempt | null = null;
+          const { cart, view } = deps.checkout.open(input, {
+            check: () => {
+              if (contact !== '' && !CONTACT.test(contact)) {
+                throw new PosFailure('CONTACT_REQUIRED', 'A phone number or an e-mail address is needed');
+              }
+            },
+            locks: paymentLocks(attempts, (b) => {
+              const goesOn =
+                b.state === 'created' && b.kind === 'card' && b.cartVersion === input.cartVersion;
+              if (goesOn) waiting = b;
+              return goesOn;
+            }),
+          });
+          if (waiting !== null) {
+            const w: Attempt = waiting;
+            return contact === '' ? w : attempts.setContact(w.id, contact);
           }
-          if (blocking) {
-            throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
-              attemptId: blocking.id,
-              state: blocking.state,
-            });
-          }
-          const view = priceView(cart, deps);
           return attempts.insert({
             id: deps.newId(),
             kind: 'card',

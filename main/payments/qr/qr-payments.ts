@@ -8,15 +8,14 @@ import type Database from 'better-sqlite3';
 import type { SaleView } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
-import type { CartRepo } from '../../sale/cart-repo';
-import { priceView } from '../../sale/cart-service';
-import type { SaleCatalog, SaleSettings } from '../../sale/ports';
-import type { SaleWriter } from '../../sale/write-sale';
+import type { Checkout } from '../../sale/checkout';
+import type { SaleSettings } from '../../sale/ports';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import type { Connectivity } from '../card/card-payments';
 import { classifyScan, maskPaymentCode } from '../codes';
 import type { GatewayClient, Outcome } from '../gateway-client';
 import type { MicropayRequest, QrOrder } from '../protocol/schemas';
+import { paymentLocks } from '../tender-locks';
 
 export interface QrTiming {
   readonly pollEveryMs: number;
@@ -34,10 +33,9 @@ export type QrResult =
 export interface QrPaymentDeps {
   readonly db: Database.Database;
   readonly attempts: AttemptRepo;
-  readonly carts: CartRepo;
-  readonly writer: SaleWriter;
-  readonly catalog: SaleCatalog;
-  readonly settings: SaleSettings;
+  /** opens the cart for tender and writes the sale (main/sale/checkout.ts) */
+  readonly checkout: Checkout;
+  readonly settings: Pick<SaleSettings, 'terminalId'>;
   readonly gateway: () => GatewayClient | null;
   readonly connectivity: Connectivity;
   readonly now: () => Date;
@@ -75,20 +73,12 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
         gatewayId: order.orderId,
         message: order.message,
       });
-      const cart = deps.carts.byId(a.cartId);
-      if (!cart || cart.status !== 'open' || cart.version !== a.cartVersion) {
-        throw new PosFailure('INTERNAL', `cart ${a.cartId} changed under payment ${a.id}`);
-      }
-      const sale = deps.writer.write({
-        cartId: cart.id,
-        cartVersion: cart.version,
-        view: priceView(cart, deps),
-        tenders: [
+      const sale = deps.checkout.complete(
+        deps.checkout.openHeld({ cartId: a.cartId, cartVersion: a.cartVersion, attemptId: a.id }),
+        [
           {
             kind: 'qr',
             amountMinor: a.amountMinor,
-            tenderedMinor: a.amountMinor,
-            changeMinor: 0,
             reference: a.id,
             brand: moved.qrScheme,
             last4: null,
@@ -97,9 +87,7 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
             attemptId: a.id,
           },
         ],
-        at: deps.now().toISOString(),
-        kickDrawer: false,
-      });
+      );
       attempts.attachSale(a.id, sale.saleId);
       appendJournal(db, {
         at: deps.now().toISOString(),
@@ -240,23 +228,7 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
         throw new PosFailure('ONLINE_ONLY', 'QR payments need the payment gateway');
       }
       const a = tx(() => {
-        const cart = deps.carts.byId(input.cartId);
-        if (!cart || cart.status !== 'open')
-          throw new PosFailure('NOT_FOUND', `Cart ${input.cartId} is not open`);
-        if (cart.version !== input.cartVersion) {
-          throw new PosFailure('CART_STALE', 'The cart changed since the total was shown', {
-            expected: cart.version,
-            got: input.cartVersion,
-          });
-        }
-        if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
-        const blocking = attempts.blockingFor(cart.id);
-        if (blocking) {
-          throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
-            attemptId: blocking.id,
-          });
-        }
-        const view = priceView(cart, deps);
+        const { cart, view } = deps.checkout.open(input, { locks: paymentLocks(attempts) });
         const created = attempts.insert({
           id: deps.newId(),
           kind: 'qr',

@@ -2,7 +2,7 @@
 // on the emulated printer, whose decoded roll holds every one of the 1,000 items and the total; and encoded
 // in raster mode, where every page goes out as ceil(height / 255) `GS v 0` bands of at most 255 rows.
 import { describe, expect, it } from 'vitest';
-import { cashTenderView } from '../../../main/sale/tender-cash';
+import { cashTenderView } from '../../../main/sale/tenders';
 import type { SaleView } from '../../../main/api/contract';
 import { createEmulatedPrinterPort } from '../../../main/printing/queue/emulated-printer';
 import { rasterReceiptJob } from '../../../main/printing/raster/raster-job';

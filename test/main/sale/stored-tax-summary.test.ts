@@ -5,6 +5,7 @@ import { createCartRepo } from '../../../main/sale/cart-repo';
 import type { CartLineInput } from '../../../main/sale/cart-body';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
 import { createCashTender } from '../../../main/sale/tender-cash';
+import { createCheckout } from '../../../main/sale/checkout';
 import type { SaleCatalog, SaleSettings } from '../../../main/sale/ports';
 import { addTaxCategories, fixedNow, openTestDb } from '../catalog/test-db';
 
@@ -66,7 +67,8 @@ describe('stored sale tax summary', () => {
           lastLineId: 'L2',
         });
       })();
-      const tender = createCashTender({ db, carts, sales, catalog, settings, now: fixedNow, newId });
+      const checkout = createCheckout({ db, carts, sales, catalog, settings, now: fixedNow, newId });
+      const tender = createCashTender({ db, checkout });
       const sold = tender({ cartId: cart.id, cartVersion: cart.version, tenderedMinor: 1_000_000 });
       expect(sold.totals.taxes).toHaveLength(2);
 

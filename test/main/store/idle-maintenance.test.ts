@@ -10,7 +10,7 @@ import { cartCompaction } from '../../../main/sale/cart-compaction';
 import { receiptSearchMerge } from '../../../main/sale/receipt-search-merge';
 import { createCartRepo } from '../../../main/sale/cart-repo';
 import { startIdleMaintenance, type IdleMaintenance } from '../../../main/store/idle-maintenance';
-import { createOutboxRepo } from '../../../main/sync/outbox-repo';
+import { createOutboxRepo } from '../../../main/outbox/outbox-repo';
 import { outboxRetention } from '../../../main/sync/retention';
 import { runJob } from '../../../main/workers/run-job';
 import { DEMO } from '../../../main/catalog/demo';

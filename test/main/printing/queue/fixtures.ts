@@ -18,6 +18,7 @@ import { createPrintWorker } from '../../../../main/printing/queue/worker';
 import type { PrintWorker, WorkerDeps } from '../../../../main/printing/queue/worker';
 import { createCartRepo } from '../../../../main/sale/cart-repo';
 import { createCartService } from '../../../../main/sale/cart-service';
+import { createCheckout } from '../../../../main/sale/checkout';
 import { createSaleCatalog } from '../../../../main/sale/sale-catalog';
 import { createSaleRepo } from '../../../../main/sale/sale-repo';
 import type { SaleRepo } from '../../../../main/sale/sale-repo';
@@ -78,7 +79,7 @@ export async function openShop(
   const carts = createCartRepo(db, { now: clock.now, newId: randomUUID });
   const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
   const cart = createCartService({ db, carts, catalog, settings, newId: randomUUID, now: clock.now });
-  const tender = createCashTender({
+  const checkout = createCheckout({
     db,
     carts,
     sales,
@@ -86,8 +87,9 @@ export async function openShop(
     settings,
     now: clock.now,
     newId: randomUUID,
-    kickDrawer: opts.kickDrawer ?? false,
+    kickDrawerOnCash: opts.kickDrawer ?? false,
   });
+  const tender = createCashTender({ db, checkout });
   const jobs = createJobRepo(db);
   const printerSettings = resolvePrinterSettings(opts.printer);
   const refunds = new Map<string, RefundView>();
