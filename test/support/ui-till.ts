@@ -32,14 +32,18 @@ export interface UiTillOptions {
   readonly paymentTuning?: PaymentTuning;
 }
 
-/** The shop's staff besides the training manager (900 / 1234): a cashier, who may approve nothing. */
+/** The shop's staff besides the training manager (900 / 1234, in memory, never locked): a cashier, who may
+ * approve nothing, and a manager on file (whose wrong PINs count towards a lock). */
 export const CASHIER = { code: '100', name: '收银员 Cashier', role: 'cashier', pin: '1111' } as const;
+export const MANAGER = { code: '901', name: '王店长 Manager', role: 'manager', pin: '4821' } as const;
 
-/** Puts the cashier on file, as `npm run staff add` would, before the till starts. */
-async function addCashier(dataDir: string): Promise<void> {
+/** Puts the staff on file, as `npm run staff add` would, before the till starts. */
+async function addStaff(dataDir: string): Promise<void> {
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
-    createOperatorRepo(db, { now: () => new Date(), newId: randomUUID }).add(CASHIER);
+    const repo = createOperatorRepo(db, { now: () => new Date(), newId: randomUUID });
+    repo.add(CASHIER);
+    repo.add(MANAGER);
   } finally {
     db.close();
   }
@@ -88,7 +92,7 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
   ensureRendererBuilt();
   const dataDir = tempDir('pos-ui-');
   options.gateway?.configureTill(dataDir);
-  await addCashier(dataDir);
+  await addStaff(dataDir);
   const printer = createEmulatedPrinterPort();
   const host = await startHost({
     dataDir,
