@@ -1,4 +1,7 @@
 // What the composition root (main/host.ts) hands to a shell: the Electron app or the web host.
+import type { Logger } from '../native/log/logger';
+// main/electron/ takes the logger type from here (it imports only the contract, the host's types and start-up).
+export type { Logger };
 import type { PaymentTuning } from './payments/payments-runtime';
 import type { Channel, EventName, Events } from './api/contract';
 import type { Result } from './api/result';
@@ -17,11 +20,7 @@ export interface HostOptions {
   readonly onStartupProgress?: (progress: StartupProgress) => void;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
-  readonly log?: (
-    level: 'info' | 'warn' | 'error',
-    message: string,
-    fields?: Record<string, unknown>,
-  ) => void;
+  readonly log?: Logger;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;

@@ -1,5 +1,6 @@
 // App lifecycle: one instance per machine user, focus on relaunch, quit when the window closes, and close the
 // host (flushing SQLite) before the process exits.
+import type { Logger as Log } from '../host-types';
 
 export interface PreventableEventLike {
   preventDefault(): void;
@@ -19,8 +20,6 @@ export interface FocusableWindowLike {
   show(): void;
   focus(): void;
 }
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export interface LifecycleOptions {
   readonly app: LifecycleAppLike;

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { startApp } from '../startup/start-app';
-import type { Host } from '../host-types';
+import type { Host, Logger } from '../host-types';
 import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
 import { bridgeHostEvents, type EventBridge } from './events';
 import { registerIpc } from './ipc';
@@ -17,9 +17,7 @@ import { onPercentChange, renderStartupProgressPage, type StartupProgress } from
 import type { StartupFailure } from '../host-types';
 import { failureWindowOptions, loadAndShow, mainWindowOptions } from './window';
 
-type Level = 'info' | 'warn' | 'error';
-const log = (level: Level, message: string, fields?: Record<string, unknown>): void =>
-  console[level](`[shell] ${message}`, fields ?? '');
+const log: Logger = (level, message, fields) => console[level](`[shell] ${message}`, fields ?? '');
 
 // Forge defines these at build time; `typeof` keeps a build without the define from throwing.
 const devServerUrl =

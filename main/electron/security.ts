@@ -1,6 +1,7 @@
 // Hardening applied to every webContents and to the default session. The renderer only ever shows our own
 // pages; anything that would open, navigate to or embed other content is refused here.
 // Receives the few Electron objects it touches as parameters, so tests pass hand-written fakes.
+import type { Logger as Log } from '../host-types';
 
 export interface NavigationEventLike {
   readonly url: string;
@@ -28,8 +29,6 @@ export interface SessionLike {
 export interface AppLike {
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
 }
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 /** Locks one webContents to the app's own pages. `isAllowedUrl` is the app-origin test (see app-origin.ts). */
 export function hardenWebContents(

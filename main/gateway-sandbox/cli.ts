@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LEDGER_FILE } from './ledger';
-import { startSandboxGateway, type LogFn } from './server';
+import type { Logger } from '../../native/log/logger';
+import { startSandboxGateway } from './server';
 
 const USAGE = `usage:
   npm run gateway -- --port N --data DIR [--host H] [--terminal T01] [--secret-file FILE] [--admin-token TOKEN]
@@ -97,8 +98,7 @@ async function serve(argv: string[]): Promise<number> {
   }
   const secretFile = path.resolve(values['secret-file'] ?? path.join(dataDir, 'terminal-secret'));
   const secret = loadSecret(secretFile, values['secret-file'] === undefined);
-  const log: LogFn = (level, msg, fields) => {
-    if (level === 'debug') return;
+  const log: Logger = (level, msg, fields) => {
     (level === 'error' || level === 'warn' ? err : out)(
       `${level} ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}`,
     );

@@ -5,6 +5,7 @@
 // One request: read the body (64 KiB) -> match the route -> faults that strike before execution -> verify
 // the signature -> Idempotency-Key -> validate -> execute + record the idempotent answer in ONE transaction
 // -> faults that strike after the commit -> answer.
+import type { Logger } from '../../native/log/logger';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,9 +23,6 @@ import { loadOrCreateCardKey } from './keys';
 import { Ledger } from './ledger';
 import { DEFAULT_QR_TIMING, type QrTiming } from './qr-rules';
 import { matchRoute, type RouteName } from './router';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFn = (level: LogLevel, msg: string, fields?: Readonly<Record<string, unknown>>) => void;
 
 export interface SandboxTerminal {
   readonly terminalId: string;
@@ -56,7 +54,7 @@ export interface SandboxGatewayOptions {
   readonly cardPrivateKeyPem?: string;
   /** replaces the DUKPT/envelope decryptor (tests of the rules without crypto) */
   readonly cardDecryptor?: CardDecryptor;
-  readonly log?: LogFn;
+  readonly log?: Logger;
 }
 
 /** Read-only ledger queries for tests and tools. */
@@ -94,7 +92,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 
 export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<SandboxGateway> {
   const now = opts.now ?? (() => new Date());
-  const log: LogFn = opts.log ?? (() => undefined);
+  const log: Logger = opts.log ?? (() => undefined);
   const terminals = new Map<string, SandboxTerminal>();
   for (const t of opts.terminals) {
     if (t.secret.length < 32)

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { MonoBitmap } from '../../native/escpos/encode/raster';
-import type { Logger } from '../ipc/dispatcher';
+import type { Logger } from '../../native/log/logger';
 import { thresholdToMono } from './raster/threshold';
 
 /** The logo takes at most this share of the paper width... */

@@ -3,6 +3,7 @@
 // bounded batch at a time, yielding to the event loop between batches, so a scan that arrives meanwhile waits
 // for at most one batch (a few ms). The checkpoint itself runs in a worker thread (checkpoint-job.ts).
 // See docs/decisions/0014-history-that-stays-fast.md.
+import type { Logger } from '../../native/log/logger';
 import fs from 'node:fs';
 import type { Database } from './db';
 
@@ -37,7 +38,7 @@ export interface IdleMaintenanceOptions {
   /** Runs the checkpoint off the main thread; resolves with the WAL frames still not copied. */
   readonly checkpoint: () => Promise<{ walFrames: number; checkpointed: number; busy: boolean }>;
   readonly now: () => Date;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  readonly log: Logger;
   /** quiet time before housekeeping starts (default 1.5 s) */
   readonly idleMs?: number;
   /** a WAL larger than this is checkpointed even while the till is busy (default 64 MiB) */

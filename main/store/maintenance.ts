@@ -2,6 +2,7 @@
 // (main/audit/verify-job.ts), daily and on demand, each in a worker thread on its own read-only connection, so
 // a till never waits for them. The last results are kept in `settings`, so the daily schedule and the last
 // verdict survive a restart. A failed check never stops selling: it is reported (the status bar) and kept.
+import type { Logger } from '../../native/log/logger';
 import type { StoreCheckView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { advanceCheckpoint } from '../audit/checkpoint';
@@ -42,7 +43,7 @@ export interface MaintenanceDeps {
   /** Where `backup()` writes (the data folder's backups/). */
   readonly backupDir: string;
   readonly now: () => Date;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  readonly log: Logger;
   readonly onReport: (report: MaintenanceReport) => void;
   readonly startDelayMs?: number;
   readonly everyMs?: number;

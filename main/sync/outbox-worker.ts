@@ -4,7 +4,7 @@
 // sent, and answers that arrive together are applied in ONE transaction, so a drain of thousands of rows costs
 // a few fsyncs per batch instead of several per row. A crash at any point leaves rows `sending` (requeued at
 // start) and payments `forwarding` (looked up before anything is resent).
-import type { Logger } from '../ipc/dispatcher';
+import type { Logger } from '../../native/log/logger';
 import type { GatewayClient } from '../payments/gateway-client';
 import { backoffMs, type CircuitBreaker } from './circuit-breaker';
 import type { OutboxRepo, OutboxRow } from '../outbox/outbox-repo';

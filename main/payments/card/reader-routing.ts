@@ -6,7 +6,7 @@ import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
 import type { PaymentErrorEvent, PaymentResultView } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import type { PosConfig } from '../../config/config';
-import type { Logger } from '../../ipc/dispatcher';
+import type { Logger } from '../../../native/log/logger';
 import type { AttemptRepo } from '../attempts/attempt-repo';
 import type { CardRead } from './card-payments';
 import { readFromEncryptedSwipe } from './card-reads';

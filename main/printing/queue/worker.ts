@@ -3,6 +3,7 @@
 // out -> print -> 'printed', or 'interrupted' and re-sent whole as a COPY. Because every step is committed
 // first, a crash anywhere leaves a state that says what may be on paper (see states.ts and
 // docs/decisions/0007-print-queue.md). `step()` is one decision, so tests drive it without timers.
+import type { Logger } from '../../../native/log/logger';
 import type { DeviceState } from '../../api/contract';
 import type { PrinterHealth } from '../../../native/printer/printer-health';
 import { isReady, problemOf } from '../../../native/printer/printer-health';
@@ -51,11 +52,7 @@ export interface WorkerDeps {
   readonly onStatus?: (s: QueueStatus) => void;
   /** A job went to 'printed' (every byte accepted): e.g. to remember what the emulated printer printed. */
   readonly onPrinted?: (job: PrintJob) => void;
-  readonly log?: (
-    level: 'info' | 'warn' | 'error',
-    message: string,
-    fields?: Record<string, unknown>,
-  ) => void;
+  readonly log?: Logger;
 }
 
 export interface PrintWorker {
