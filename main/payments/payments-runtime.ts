@@ -1,8 +1,10 @@
 // Assembles the payments capability for the host: the gateway (the embedded sandbox in training mode, or the
-// configured one: gateway-connection.ts), the circuit breaker, the sync worker and its outbox handlers, card
-// and QR payments, the card key (card/card-key-cache.ts), the background follow-up of payments nobody is
-// following (unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR behind the real HID
-// driver, or a configured one: card/reader-routing.ts), and the status figures (payments-status.ts).
+// configured one: gateway-connection.ts), online/offline (connectivity.ts), card and QR payments on the one
+// checkout, the store-and-forward handler the sync worker runs (the worker itself is built by
+// main/sync/sync-runtime.ts), the card key (card/card-key-cache.ts), the background follow-up of payments
+// nobody is following (unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR
+// behind the real HID driver, or a configured one: card/reader-routing.ts), and the status figures
+// (payments-status.ts).
 import type Database from 'better-sqlite3';
 import type { IdTechHidReader } from '../../native/card/idtech';
 import type {
@@ -15,26 +17,28 @@ import type {
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { PosConfig } from '../config/config';
-import type { Logger } from '../ipc/dispatcher';
-import type { CartRepo } from '../sale/cart-repo';
-import type { SaleCatalog, SaleSettings } from '../sale/ports';
-import type { SaleRepo } from '../sale/sale-repo';
-import type { SaleWriter } from '../sale/write-sale';
+import type { Logger } from '../../native/log/logger';
+import type { Checkout } from '../sale/checkout';
+import type { SaleSettings } from '../sale/ports';
 import { approvedBy, type Approver } from '../staff/approvals';
-import { createCircuitBreaker } from '../sync/circuit-breaker';
-import { createOutboxRepo } from '../sync/outbox-repo';
-import { createOutboxWorker } from '../sync/outbox-worker';
-import { saleUploadHandler } from '../sync/sale-upload-handler';
-import { createAttemptRepo, type Attempt, type AttemptRepo } from './attempts/attempt-repo';
+import type { OutboxHandler } from '../sync/outbox-worker';
+import type { Attempt, AttemptRepo } from './attempts/attempt-repo';
 import { createCardKeyCache } from './card/card-key-cache';
 import { readFromWedgeBurst } from './card/card-reads';
-import { createCardPayments, type CardResult, type Connectivity } from './card/card-payments';
+import {
+  createCardPayments,
+  type CardPayments,
+  type CardResult,
+  type Connectivity,
+} from './card/card-payments';
 import { openReaderRouting } from './card/reader-routing';
 import type { TrainingCard } from './card/training-cards';
+import { createConnectivity, type GatewayConnectivity } from './connectivity';
 import { connectGateway } from './gateway-connection';
-import type { GatewayClient, Outcome } from './gateway-client';
+import type { GatewayClient } from './gateway-client';
 import { createForwardHandler } from './offline/forward-handler';
 import { DEFAULT_OFFLINE_POLICY, type OfflinePolicy } from './offline/policy';
+import { toPaymentView } from './payment-view';
 import { createPaymentsStatus } from './payments-status';
 import { createQrPayments, type QrResult, type QrTiming } from './qr/qr-payments';
 import { startUnknownResolver } from './unknown-resolver';
@@ -53,10 +57,10 @@ export interface PaymentsRuntimeOptions {
   readonly db: Database.Database;
   readonly dataDir: string;
   readonly config: PosConfig;
-  readonly carts: CartRepo;
-  readonly sales: SaleRepo;
-  readonly writer: SaleWriter;
-  readonly catalog: SaleCatalog;
+  /** the payment attempts (built first: the cart locks read them too, main/payments/cart-locks.ts) */
+  readonly attempts: AttemptRepo;
+  /** opens carts for tender and writes sales (main/sale/checkout.ts) */
+  readonly checkout: Checkout;
   readonly settings: SaleSettings;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -87,12 +91,6 @@ export interface PaymentsRuntime {
   recovery(): PaymentView[];
   acknowledge(attemptId: string, approver: Approver): PaymentView;
   startQr(input: { cartId: string; cartVersion: number; code: string }): Promise<PaymentResultView>;
-  /** a cart can take cash only when no card/QR payment may be moving money for it */
-  assertCartUnlocked(cartId: string): void;
-  /** something was queued (a sale): send it soon */
-  kick(): void;
-  /** tests and the bench: resolves when the outbox has nothing due */
-  syncIdle(): Promise<void>;
   readonly gatewayUrl: string | null;
   /** For the capabilities that talk to the gateway too (refunds): the client, online/offline, the attempts. */
   readonly access: {
@@ -100,34 +98,32 @@ export interface PaymentsRuntime {
     readonly connectivity: Connectivity;
     readonly attempts: AttemptRepo;
   };
-  close(): Promise<void>;
+  /** What the sync worker needs from payments (main/sync/sync-runtime.ts builds it). */
+  readonly sync: {
+    readonly gateway: () => GatewayClient | null;
+    readonly connectivity: GatewayConnectivity;
+    readonly forward: OutboxHandler & { expireOverdue(): number };
+    readonly storedTotals: CardPayments['storedTotals'];
+    /** the status bar's payment figures, soon (at most every 250 ms) */
+    readonly publishStatus: () => void;
+  };
+  /** after the sync worker has stopped: the status, the resolver, the reader, then the gateway */
+  stop(): Promise<void>;
 }
 
-export function toPaymentView(a: Attempt): PaymentView {
-  return {
-    attemptId: a.id,
-    kind: a.kind,
-    mode: a.mode,
-    state: a.state,
-    amountMinor: a.amountMinor,
-    currency: a.currency,
-    brand: a.card?.brand ?? null,
-    last4: a.card?.last4 ?? null,
-    qrScheme: a.qrScheme,
-    authCode: a.authCode,
-    responseCode: a.responseCode,
-    message: a.message,
-    saleId: a.saleId,
-    storedAt: a.storedAt,
-    forwardDeadline: a.forwardDeadline,
-    acknowledged: a.acknowledgedAt !== null,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-  };
-}
+const RECOVERY_STATES = [
+  'unknown',
+  'forward_unknown',
+  'forward_declined',
+  'expired',
+  'stored',
+  'forwarding',
+  'user_paying',
+  'reversing',
+] as const;
 
 export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<PaymentsRuntime> {
-  const { db, config } = o;
+  const { db, config, attempts } = o;
   const gateway = await connectGateway({
     config,
     dataDir: o.dataDir,
@@ -136,31 +132,16 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   });
   const { client } = gateway;
 
-  const attempts = createAttemptRepo(db, { now: o.now });
-  const outbox = createOutboxRepo(db);
   const policy: OfflinePolicy = { ...DEFAULT_OFFLINE_POLICY, ...(config.offlinePolicy ?? {}) };
-  let stopped = false;
+  const connectivity = createConnectivity(o.log, o.tuning?.breaker);
   const status = createPaymentsStatus({
     db,
     configured: client !== null,
-    breaker: () => breaker,
+    breaker: () => connectivity.breaker,
     storedTotals: () => cards.storedTotals(),
     onStatus: o.onStatus,
   });
-  const breaker = createCircuitBreaker({
-    now: Date.now,
-    ...(o.tuning?.breaker ?? {}),
-    onChange: (online) => {
-      o.log(online ? 'info' : 'warn', online ? 'gateway online' : 'gateway offline: store-and-forward');
-      if (online) worker.kick();
-      status.publish();
-    },
-  });
-  const connectivity: Connectivity = {
-    online: () => breaker.online(),
-    report: (r: Outcome<unknown>) =>
-      r.kind === 'unreachable' || r.kind === 'unknown' ? breaker.failure() : breaker.success(),
-  };
+  connectivity.onChange(() => status.publish());
   const onChange = (a: Attempt): void => {
     o.onPayment(toPaymentView(a));
     status.publishNow(); // the cashier's own action: the status bar follows at once
@@ -168,11 +149,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   const cards = createCardPayments({
     db,
     attempts,
-    carts: o.carts,
-    sales: o.sales,
-    writer: o.writer,
-    catalog: o.catalog,
-    settings: o.settings,
+    checkout: o.checkout,
     gateway: () => client,
     connectivity,
     policy,
@@ -183,9 +160,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   const qr = createQrPayments({
     db,
     attempts,
-    carts: o.carts,
-    writer: o.writer,
-    catalog: o.catalog,
+    checkout: o.checkout,
     settings: o.settings,
     gateway: () => client,
     connectivity,
@@ -202,30 +177,6 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       const a = attempts.byId(id);
       if (a) onChange(a);
     },
-  });
-  const worker = createOutboxWorker({
-    repo: outbox,
-    runInTransaction: (fn) => db.transaction(fn).immediate(),
-    handlers: { 'sale.upload': saleUploadHandler, 'payment.forward': forward },
-    gateway: () => client,
-    breaker,
-    probe: async (c) => {
-      const stored = cards.storedTotals();
-      const r = await c.heartbeat({
-        appVersion: '0.1.0',
-        pendingCount: stored.count,
-        pendingMinor: stored.amountMinor,
-        oldestPendingAt: stored.oldestAt,
-      });
-      return r.kind === 'ok';
-    },
-    now: o.now,
-    log: o.log,
-    sweep: () => void forward.expireOverdue(),
-    onProgress: status.publish,
-    ...(o.tuning?.backoff ? { backoff: o.tuning.backoff } : {}),
-    ...(o.tuning?.idleMs ? { idleMs: o.tuning.idleMs } : {}),
-    ...(o.tuning?.heartbeatMs ? { heartbeatMs: o.tuning.heartbeatMs } : {}),
   });
 
   // A crash may have left requests in flight: they are unknown until looked up.
@@ -244,7 +195,7 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     attempts,
     cards,
     qr,
-    online: () => client !== null && breaker.online(),
+    online: () => client !== null && connectivity.online(),
   });
 
   const result = async (p: Promise<CardResult | QrResult>): Promise<PaymentResultView> => {
@@ -265,17 +216,25 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
   });
 
   status.publish();
-  worker.start();
 
   const mustGet = (id: string): Attempt => {
     const a = attempts.byId(id);
     if (!a) throw new PosFailure('NOT_FOUND', `No payment ${id}`, { attemptId: id });
     return a;
   };
+  const stateChanged = (a: Attempt, more = ''): PosFailure =>
+    new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${a.id} is ${a.state}${more}`, { attemptId: a.id });
 
   return {
     gatewayUrl: gateway.url,
     access: { gateway: () => client, connectivity, attempts },
+    sync: {
+      gateway: () => client,
+      connectivity,
+      forward,
+      storedTotals: () => cards.storedTotals(),
+      publishStatus: () => status.publish(),
+    },
     startCard: (input, override) => {
       if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');
       return toPaymentView(cards.start({ ...input, override: override ?? undefined }));
@@ -285,17 +244,12 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       if (!swipe)
         return Promise.reject(new PosFailure('NOT_FOUND', 'Test cards exist only in training mode'));
       const a = mustGet(attemptId);
-      if (a.state !== 'created') {
-        return Promise.reject(
-          new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, { attemptId }),
-        );
-      }
+      if (a.state !== 'created') return Promise.reject(stateChanged(a));
       return swipe(attemptId, card);
     },
     async wedgeSwipe(attemptId, tracks) {
       const a = mustGet(attemptId);
-      if (a.state !== 'created')
-        throw new PosFailure('PAYMENT_STATE_CHANGED', `Payment ${attemptId} is ${a.state}`, { attemptId });
+      if (a.state !== 'created') throw stateChanged(a);
       if (!cardKey.current()) await cardKey.refresh();
       const key = cardKey.current();
       if (!key)
@@ -314,27 +268,13 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
     },
     recovery: () =>
       attempts
-        .inStates([
-          'unknown',
-          'forward_unknown',
-          'forward_declined',
-          'expired',
-          'stored',
-          'forwarding',
-          'user_paying',
-          'reversing',
-        ])
+        .inStates([...RECOVERY_STATES])
         .filter((a) => a.acknowledgedAt === null)
         .map(toPaymentView),
     acknowledge(attemptId, approver) {
       const a = mustGet(attemptId);
-      if (a.state !== 'forward_declined' && a.state !== 'expired') {
-        throw new PosFailure(
-          'PAYMENT_STATE_CHANGED',
-          `Payment ${attemptId} is ${a.state}; nothing to acknowledge`,
-          { attemptId },
-        );
-      }
+      if (a.state !== 'forward_declined' && a.state !== 'expired')
+        throw stateChanged(a, '; nothing to acknowledge');
       db.transaction(() => {
         attempts.acknowledge(attemptId);
         appendJournal(db, {
@@ -349,30 +289,9 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       return toPaymentView(after);
     },
     startQr: (input) => result(qr.pay(input)),
-    assertCartUnlocked(cartId) {
-      const waiting = attempts.blockingFor(cartId);
-      if (waiting === null) return; // the usual case: one query on every cart edit and every cash sale
-      // A card payment still waiting for its card has moved no money: going on with the cart (an edit, cash,
-      // clearing it) abandons it, so a refused or forgotten card dialog never leaves the cart stuck.
-      if (waiting.state === 'created' && waiting.kind === 'card') cards.cancel(waiting.id);
-      const b = attempts.blockingFor(cartId);
-      if (b)
-        throw new PosFailure('CART_LOCKED', 'A payment for this cart is in progress or unresolved', {
-          attemptId: b.id,
-          state: b.state,
-        });
-    },
-    kick: () => {
-      if (stopped) return;
-      worker.kick();
-      status.publish();
-    },
-    syncIdle: () => worker.idle(),
-    async close() {
-      stopped = true;
+    async stop() {
       status.stop();
       stopResolver();
-      await worker.stop();
       reader.close();
       await gateway.close();
     },

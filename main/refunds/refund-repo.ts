@@ -54,6 +54,8 @@ export interface RefundRepo {
   /** Per sale line: what sending, unknown and completed refunds took. */
   refundedBySale(saleId: string): Map<number, LineRefunded>;
   inStates(states: readonly RefundState[]): RefundRecord[];
+  /** How many card/QR refunds are not final yet (sending or unknown): a manager must see them. */
+  countOpen(): number;
   move(id: string, to: RefundState, m: RefundMove): void;
 }
 
@@ -120,6 +122,9 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
     `SELECT rl.line_no, sum(rl.qty_milli) AS qty, sum(rl.amount_minor) AS amount, sum(rl.tax_minor) AS tax
      FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id
      WHERE r.sale_id = ? AND r.state IN (${HOLDING}) GROUP BY rl.line_no`,
+  );
+  const openCount = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM refunds WHERE state IN ('sending', 'unknown')`,
   );
   const stateOf = db.prepare<[string], { state: RefundState }>(`SELECT state FROM refunds WHERE id = ?`);
   const update = db.prepare(`UPDATE refunds SET state = ?, updated_at = ?,
@@ -223,6 +228,7 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
         .all(...states)
         .map(record);
     },
+    countOpen: () => openCount.get()?.n ?? 0,
     move(id, to, m) {
       const from = stateOf.get(id)?.state;
       if (from === undefined) throw new PosFailure('NOT_FOUND', `No refund ${id}`, { refundId: id });

@@ -8,7 +8,7 @@ import type { CartBody, CartLineInput } from './cart-body';
 import { EMPTY_CART } from './cart-body';
 import type { CartRepo, OpenCart } from './cart-repo';
 import { priceCart } from './pricing';
-import type { SaleCatalog, SaleSettings } from './ports';
+import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 
 export interface CartService {
   get(): CartView;
@@ -29,8 +29,8 @@ export interface CartServiceDeps {
   readonly newId: () => string;
   readonly now: () => Date;
   readonly onChange?: (cart: CartView) => void;
-  /** Throws CART_LOCKED while a card or QR payment may be moving money for the cart. */
-  readonly assertUnlocked?: (cartId: string) => void;
+  /** Refuses a change while a card or QR payment may be moving money for the cart (provided by payments). */
+  readonly locks?: CartLocks;
 }
 
 // Pricing is a pure function of the cart body, the settings and the tax category names; the cart was
@@ -82,7 +82,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
     const view = db
       .transaction(() => {
         const cart = carts.openCart();
-        deps.assertUnlocked?.(cart.id);
+        deps.locks?.assertUnlocked(cart.id);
         const next = mutate(cart.body);
         // Price before saving: an invalid discount or quantity throws here and nothing is written.
         priceView({ ...cart, body: next }, deps);
@@ -195,7 +195,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
       const view = db
         .transaction(() => {
           const cart = carts.openCart();
-          deps.assertUnlocked?.(cart.id);
+          deps.locks?.assertUnlocked(cart.id);
           if (cart.body.lines.length === 0) return priceView(carts.save(cart.id, EMPTY_CART), deps);
           // Clearing a cart with lines is a loss-prevention event: it goes into the journal.
           const priced = priceView(cart, deps);

@@ -1,4 +1,5 @@
-// What the sale capability needs from the catalog, as the catalog provides it (adapted in main/host.ts).
+// What the sale capability needs from others: the catalog (adapted in sale-catalog.ts), the settings, and the
+// payments' lock on a cart (declared here, provided by main/payments/cart-locks.ts: payments sit above sale).
 import type { ProductView } from '../api/contract';
 
 export interface ScannedItem {
@@ -24,4 +25,10 @@ export interface SaleSettings {
   readonly taxRounding: 'line' | 'receipt';
   readonly trainingMode: boolean;
   readonly terminalId: string;
+}
+
+/** A cart with a card or QR payment that may be moving money for it takes no edit and no other tender. */
+export interface CartLocks {
+  /** Throws CART_LOCKED while such a payment exists (a card still waiting for its card is cancelled instead). */
+  assertUnlocked(cartId: string): void;
 }

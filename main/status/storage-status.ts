@@ -4,6 +4,7 @@
 import type { StatusView } from '../api/contract';
 import type { JournalVerdict } from '../audit/journal';
 import type { MaintenanceReport } from '../store/maintenance';
+import type { StatusService } from './status-service';
 
 export type StorageStatus = StatusView['storage'];
 
@@ -39,4 +40,15 @@ export function storageStatus(
   const walked =
     journal === null ? '' : `; journal verified (${journal.entries} entries) ${shopTime(journal.at)}`;
   return { state: 'ok', detail: `checked ${shopTime(database.at)} (${database.mode}_check)${walked}` };
+}
+
+/** Publishes the storage item from each maintenance report, with the start-up journal verdict kept beside. */
+export function storagePublisher(
+  status: Pick<StatusService, 'setStorage'>,
+  journalAtStart: JournalVerdict | null,
+): (report: MaintenanceReport) => void {
+  return (report) => {
+    const s = storageStatus(journalAtStart, report);
+    status.setStorage(s.state, s.detail);
+  };
 }
