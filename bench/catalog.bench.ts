@@ -23,7 +23,6 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import type { ImportReport } from '../main/api/contract';
 import { importCatalogCsv } from '../main/catalog/csv-import';
 import { csvRecords } from '../main/catalog/csv-read';
 import { DEMO } from '../main/catalog/demo';
@@ -440,7 +439,7 @@ async function importThroughHost(products: readonly GenProduct[], dir: string): 
       probes = await probeWhile(host, importing);
       return importing;
     });
-    if (!answer.ok || (answer.value as ImportReport).imported !== n || probes === undefined)
+    if (!answer.ok || answer.value.imported !== n || probes === undefined)
       throw new Error(`the host import failed: ${JSON.stringify(answer).slice(0, 300)}`);
     const p = probes;
     if (p.failures.length > 0)

@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CartView, PrinterStatusView, SaleView } from '../main/api/contract';
+import type { Channel, Input, Output } from '../main/api/contract';
 import { DEMO } from '../main/catalog/demo';
 import { DEFAULT_CONFIG } from '../main/config/config';
 import { createHost } from '../main/host';
@@ -70,10 +70,10 @@ async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 10
   }
 }
 
-async function call<T>(host: Host, channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(host: Host, channel: C, input: Input<C>): Promise<Output<C>> {
   const r = await host.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 export default async function run(): Promise<BenchReport> {
@@ -97,13 +97,10 @@ export default async function run(): Promise<BenchReport> {
     const h = await createHost({ dataDir: dir, log: () => undefined });
     host = h;
     const idle = async (): Promise<boolean> => {
-      const s = await call<PrinterStatusView>(h, 'printer.status', {});
+      const s = await call(h, 'printer.status', {});
       return s.queue.waiting === 0 && s.queue.printing === 0;
     };
-    await until(
-      async () => (await call<PrinterStatusView>(h, 'printer.status', {})).state === 'online',
-      'online',
-    );
+    await until(async () => (await call(h, 'printer.status', {})).state === 'online', 'online');
 
     const s = net.connect({ host: emulator.host, port });
     socket = s;
@@ -113,11 +110,11 @@ export default async function run(): Promise<BenchReport> {
 
     for (let i = 0; i < SALES + WARMUP; i++) {
       // ---- the app: commit, then wait until the printer has the whole receipt ----
-      const cart = await call<CartView>(h, 'cart.scan', {
+      const cart = await call(h, 'cart.scan', {
         code: i % 2 ? DEMO.cola.barcode : DEMO.water.barcode,
       });
       printer.take();
-      const sale = await call<SaleView>(h, 'sale.tenderCash', {
+      const sale = await call(h, 'sale.tenderCash', {
         cartId: cart.cartId,
         cartVersion: cart.version,
         tenderedMinor: 10_000,

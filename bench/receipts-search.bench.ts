@@ -150,7 +150,7 @@ async function commitCost(
         for (const code of codes) {
           const r = await host.dispatch('cart.scan', { code });
           if (!r.ok) throw new Error(r.error.message);
-          cart = r.value as CartView;
+          cart = r.value;
         }
         if (!cart) throw new Error('no cart');
         const t0 = performance.now();

@@ -48,7 +48,7 @@ async function scanFive(host: Host): Promise<CartView> {
   for (const code of CODES) {
     const r = await host.dispatch('cart.scan', { code });
     if (!r.ok) throw new Error(r.error.message);
-    cart = r.value as CartView;
+    cart = r.value;
   }
   if (!cart) throw new Error('no cart');
   return cart;

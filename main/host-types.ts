@@ -3,8 +3,7 @@ import type { Logger } from '../native/log/logger';
 // main/electron/ takes the logger type from here (it imports only the contract, the host's types and start-up).
 export type { Logger };
 import type { PaymentTuning } from './payments/payments-runtime';
-import type { Channel, EventName, Events } from './api/contract';
-import type { Result } from './api/result';
+import type { Dispatch, EventName, Events, WireDispatch } from './api/contract';
 import type { Locale } from './api/contract';
 import type { StartupProgress } from './startup/progress';
 
@@ -26,8 +25,13 @@ export interface HostOptions {
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
 export interface Host {
-  /** Validates `payload` against the contract, runs the service, never throws. */
-  dispatch(channel: Channel | string, payload: unknown): Promise<Result<unknown>>;
+  /** Runs one channel, typed per channel (tests, tools); validated against the contract all the same. */
+  dispatch: Dispatch;
+  /**
+   * For transports whose input is unknown (the web bridge, Electron IPC): checks that the channel exists and the
+   * payload matches its schema, runs the service, never throws.
+   */
+  dispatchUntyped: WireDispatch;
   /** Events pushed to every connected UI (status bar, cart changes made elsewhere). */
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;

@@ -32,7 +32,7 @@ type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<s
 export interface RegisterIpcOptions {
   readonly ipcMain: IpcMainLike;
   readonly getMainWindow: () => MainWindowLike | null;
-  readonly host: Pick<Host, 'dispatch'>;
+  readonly host: Pick<Host, 'dispatchUntyped'>;
   /** The app-origin test (app://pos, or the dev server in development). */
   readonly isAppUrl: (url: string) => boolean;
   readonly log?: Log;
@@ -79,10 +79,10 @@ export function registerIpc(options: RegisterIpcOptions): () => void {
         return err('FORBIDDEN_SENDER', `IPC call to ${channel} refused: ${rejection}`);
       }
       try {
-        return await host.dispatch(channel, payload);
+        return await host.dispatchUntyped(channel, payload);
       } catch (error) {
         // dispatch promises never to throw; if it does anyway, the renderer still gets a Result.
-        log?.('error', 'host.dispatch threw', { channel, error: String(error) });
+        log?.('error', 'host.dispatchUntyped threw', { channel, error: String(error) });
         return err('INTERNAL', 'Unexpected error in the main process');
       }
     };

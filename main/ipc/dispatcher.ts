@@ -1,7 +1,14 @@
 // The single entry point for calls from any UI transport (Electron IPC, the web host's WebSocket).
 // The transport checks WHO is calling; this checks WHAT: the channel exists and the payload matches the
 // contract's schema, before any service code runs. It never throws: every outcome is a typed Result.
-import { contract, type Channel, type Input, type Output } from '../api/contract';
+import {
+  contract,
+  type Channel,
+  type Dispatch,
+  type Input,
+  type Output,
+  type WireDispatch,
+} from '../api/contract';
 import { err, ok, PosFailure, type Result } from '../api/result';
 import { mapSqliteError } from '../store/errors';
 
@@ -13,11 +20,17 @@ export type Logger = (
   fields?: Record<string, unknown>,
 ) => void;
 
-export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+export type { Dispatch, WireDispatch };
+
+/**
+ * The same dispatcher seen through the contract's types. Sound because the dispatcher answers `channel` only
+ * with what `handlers[channel]` returned (typed Output<C> by `Handlers`), or with an error.
+ */
+export const typedDispatch = (dispatch: WireDispatch): Dispatch => dispatch as Dispatch;
 
 const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, log: Logger): WireDispatch {
   return async (channel, payload) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return err('UNKNOWN_CHANNEL', `No such channel: ${String(channel).slice(0, 64)}`);

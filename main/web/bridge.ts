@@ -47,6 +47,6 @@ export function serveBridge(
       });
       return;
     }
-    void host.dispatch(f.channel, f.input).then((result) => send({ type: 'result', id, result }));
+    void host.dispatchUntyped(f.channel, f.input).then((result) => send({ type: 'result', id, result }));
   });
 }

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CartView, SaleView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import { connectBridge } from '../support/bridge-client';
+import { valueOf } from '../support/result';
 import {
   ensureRendererBuilt,
   hasChromium,
@@ -107,8 +107,8 @@ describe('SIGKILL at random points, many rounds', () => {
       // Phase 1: scan as fast as acknowledgements come, and kill at a random moment.
       let web = await start(dataDir);
       let client = await connectBridge(web.url);
-      const before = (await client.call('cart.get', {})) as { ok: true; value: CartView };
-      const qtyBefore = before.value.lines.reduce((n, l) => n + l.qtyMilli, 0);
+      const before = valueOf(await client.call('cart.get', {}));
+      const qtyBefore = before.lines.reduce((n, l) => n + l.qtyMilli, 0);
       let acked = 0;
       const killAt = 30 + Math.floor(Math.random() * 250);
       const scanning = (async () => {
@@ -125,16 +125,16 @@ describe('SIGKILL at random points, many rounds', () => {
 
       web = await start(dataDir);
       client = await connectBridge(web.url);
-      const after = (await client.call('cart.get', {})) as { ok: true; value: CartView };
-      const qtyAfter = after.value.lines.reduce((n, l) => n + l.qtyMilli, 0);
+      const after = valueOf(await client.call('cart.get', {}));
+      const qtyAfter = after.lines.reduce((n, l) => n + l.qtyMilli, 0);
       // Every acknowledged scan is on disk; at most the one in flight at the kill also made it.
       expect(qtyAfter - qtyBefore).toBeGreaterThanOrEqual(acked * 1000);
       expect(qtyAfter - qtyBefore).toBeLessThanOrEqual((acked + 1) * 1000);
 
       // Phase 2: tender, kill at a random moment around the commit, restart, retry the same tender.
       const tender = {
-        cartId: after.value.cartId,
-        cartVersion: after.value.version,
+        cartId: after.cartId,
+        cartVersion: after.version,
         tenderedMinor: 1_000_000,
       };
       const attempt = client.call('sale.tenderCash', tender).catch(() => null);
@@ -145,13 +145,12 @@ describe('SIGKILL at random points, many rounds', () => {
 
       web = await start(dataDir);
       client = await connectBridge(web.url);
-      const retry = (await client.call('sale.tenderCash', tender)) as { ok: boolean; value: SaleView };
-      expect(retry.ok).toBe(true);
+      const retry = valueOf(await client.call('sale.tenderCash', tender));
       expectedSales++;
       const sales = salesIn(dataDir);
       expect(sales).toHaveLength(expectedSales);
       expect(sales.filter((s) => s.cart_id === tender.cartId)).toHaveLength(1);
-      expect(sales.at(-1)?.id).toBe(retry.value.saleId);
+      expect(sales.at(-1)?.id).toBe(retry.saleId);
       client.close();
       await web.kill('SIGKILL');
     }

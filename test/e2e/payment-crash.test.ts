@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CartView, PaymentView, RefundView, StatusView } from '../../main/api/contract';
-import type { Result } from '../../main/api/result';
+import type { CartView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import { connectBridge, type BridgeClient } from '../support/bridge-client';
+import { valueOf } from '../support/result';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-till';
 import { tillGateway } from '../support/till-gateway';
 
@@ -37,11 +37,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const value = <T>(r: Result<unknown>): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-};
-
 async function startTill(): Promise<BridgeClient> {
   web = await startWebHostProcess(dataDir);
   return connectBridge(web.url);
@@ -58,12 +53,12 @@ async function refundsAtRest(c: BridgeClient): Promise<boolean> {
   for (const refundId of refundsAsked) {
     const r = await c.call('refund.get', { refundId });
     if (!r.ok) continue; // never written: the kill came first
-    const refund = r.value as RefundView;
+    const refund = r.value;
     if (refund.state === 'unknown') {
       seenAfterRestart.set('refund unknown', (seenAfterRestart.get('refund unknown') ?? 0) + 1);
       await c.call('refund.resolve', { refundId });
     }
-    const now = value<RefundView>(await c.call('refund.get', { refundId }));
+    const now = valueOf(await c.call('refund.get', { refundId }));
     if (now.state === 'unknown' || now.state === 'sending') open++;
   }
   return open === 0;
@@ -73,10 +68,10 @@ async function bringToRest(c: BridgeClient): Promise<void> {
   const deadline = Date.now() + 20_000;
   let first = true;
   for (;;) {
-    const open = value<PaymentView[]>(await c.call('payment.recovery', {}));
+    const open = valueOf(await c.call('payment.recovery', {}));
     if (first) for (const p of open) seenAfterRestart.set(p.state, (seenAfterRestart.get(p.state) ?? 0) + 1);
     first = false;
-    const status = value<StatusView>(await c.call('status.get', {}));
+    const status = valueOf(await c.call('status.get', {}));
     for (const p of open.filter((x) => x.state === 'unknown'))
       await c.call('payment.resolve', { attemptId: p.attemptId });
     const moving = open.filter((x) =>
@@ -86,7 +81,7 @@ async function bringToRest(c: BridgeClient): Promise<void> {
     const blocked = await c.call('cart.scan', { code: DEMO.water.barcode });
     if (!blocked.ok && blocked.error.code === 'CART_LOCKED') {
       const id = String(blocked.error.detail?.['attemptId'] ?? '');
-      const p = value<PaymentView>(await c.call('payment.get', { attemptId: id }));
+      const p = valueOf(await c.call('payment.get', { attemptId: id }));
       if (p.state === 'created') await c.call('payment.cancel', { attemptId: id });
     } else if (blocked.ok) {
       await c.call('cart.clear', {});
@@ -113,9 +108,9 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         await c.call('cart.clear', {});
         let cart: CartView | null = null;
         for (const code of [DEMO.cola.barcode, DEMO.milk.barcode])
-          cart = value<CartView>(await c.call('cart.scan', { code }));
+          cart = valueOf(await c.call('cart.scan', { code }));
         if (!cart) throw new Error('no cart');
-        const attempt = value<PaymentView>(
+        const attempt = valueOf(
           await c.call('payment.startCard', {
             cartId: cart.cartId,
             cartVersion: cart.version,
@@ -146,9 +141,7 @@ describe('SIGKILL during card payments and sync, many rounds', () => {
         await bringToRest(c);
 
         // Every other online round: refund one cola to the card, and kill the till while it does.
-        const saleId = value<PaymentView>(
-          await c.call('payment.get', { attemptId: attempt.attemptId }),
-        ).saleId;
+        const saleId = valueOf(await c.call('payment.get', { attemptId: attempt.attemptId })).saleId;
         if (!offline && round % 2 === 0 && saleId !== null) {
           const refundId = randomUUID();
           refundsAsked.push(refundId);

@@ -17,7 +17,7 @@ function setup(
   const dispose = registerIpc({
     ipcMain,
     getMainWindow: () => win,
-    host: { dispatch },
+    host: { dispatchUntyped: dispatch },
     isAppUrl: (url) => isAppUrl(url, null),
   });
   const call = (channel: string, event = invokeEvent(10, mainFrame), payload: unknown = {}) => {
@@ -50,7 +50,7 @@ describe('IPC registration', () => {
 });
 
 describe('IPC sender check', () => {
-  it('passes an accepted call to host.dispatch with the channel and payload, and returns its Result', async () => {
+  it('passes an accepted call to host.dispatchUntyped with the channel and payload, and returns its Result', async () => {
     const { call, dispatch, mainFrame } = setup();
     const payload = { code: '6901234567892' };
     const result = await call('pos:cart.scan', invokeEvent(10, mainFrame), payload);
@@ -127,7 +127,7 @@ describe('IPC sender check', () => {
     registerIpc({
       ipcMain,
       getMainWindow: () => new FakeWindow(1, mainFrame),
-      host: { dispatch },
+      host: { dispatchUntyped: dispatch },
       isAppUrl: (u) => isAppUrl(u, dev),
     });
     await ipcMain.handlers.get('pos:status.get')?.(invokeEvent(1, mainFrame), {});

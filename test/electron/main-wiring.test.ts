@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { channelNames } from '../../main/api/contract';
 import { PosFailure, type Result } from '../../main/api/result';
 import type { Host, HostOptions } from '../../main/host-types';
+import { typedDispatch } from '../../main/ipc/dispatcher';
 import type { WindowOptions } from '../../main/electron/window';
 import { FakeEmitter, FakeIpcMain, FakeWebContents, invokeEvent } from './fakes';
 
@@ -132,7 +133,12 @@ const fakeHostImpl = () => {
     value: { channel, payload },
   }));
   const close = vi.fn(async () => {});
-  const host: Host = { dispatch, subscribe: () => () => {}, close };
+  const host: Host = {
+    dispatch: typedDispatch(dispatch),
+    dispatchUntyped: dispatch,
+    subscribe: () => () => {},
+    close,
+  };
   return { host, dispatch, close };
 };
 

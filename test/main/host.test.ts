@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   CartView,
+  Input,
   Output,
   Channel,
   SaleView,
   BootstrapView,
   ProductView,
 } from '../../main/api/contract';
-import type { Result } from '../../main/api/result';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { createHost } from '../../main/host';
@@ -37,12 +37,12 @@ async function host(dataDir = tempDir()): Promise<Host> {
   hosts.push(h);
   return h;
 }
-async function call<C extends Channel>(h: Host, channel: C, input: unknown): Promise<Output<C>> {
-  const r = (await h.dispatch(channel, input)) as Result<Output<C>>;
+async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await h.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
-async function failure(h: Host, channel: Channel, input: unknown): Promise<string> {
+async function failure<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<string> {
   const r = await h.dispatch(channel, input);
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return r.error.code;
@@ -61,9 +61,11 @@ describe('a complete cash sale', () => {
 
     const found: readonly ProductView[] = await call(h, 'catalog.search', { query: 'kkkl' });
     expect(found.map((p) => p.sku)).toContain(DEMO.cola500.sku);
-    cart = await call(h, 'cart.addProduct', { productId: found.find((p) => p.sku === DEMO.cola500.sku)?.id });
+    cart = await call(h, 'cart.addProduct', {
+      productId: found.find((p) => p.sku === DEMO.cola500.sku)?.id ?? '',
+    });
     const line500 = cart.lines.find((l) => l.sku === DEMO.cola500.sku);
-    cart = await call(h, 'cart.setQuantity', { lineId: line500?.lineId, qtyMilli: 3000 });
+    cart = await call(h, 'cart.setQuantity', { lineId: line500?.lineId ?? '', qtyMilli: 3000 });
     expect(cart.lines.find((l) => l.sku === DEMO.cola500.sku)?.qtyMilli).toBe(3000);
 
     cart = await call(h, 'cart.scan', { code: demoScaleLabel('apples', 1235) });
@@ -217,7 +219,7 @@ describe('a complete cash sale', () => {
     expect(
       await failure(h, 'sale.tenderCash', { cartId: v2.cartId, cartVersion: v2.version, tenderedMinor: 599 }),
     ).toBe('TENDER_INSUFFICIENT');
-    expect((await call(h, 'sale.last', {})) as SaleView | null).toBeNull();
+    expect(await call(h, 'sale.last', {})).toBeNull();
   });
 
   it('gives clear errors for bad barcodes and bad edits, and changes nothing', async () => {
@@ -227,7 +229,7 @@ describe('a complete cash sale', () => {
     expect(await failure(h, 'cart.scan', { code: 'abc' })).toBe('BARCODE_MALFORMED');
     expect(await failure(h, 'cart.scan', { code: '6901234567892' })).toBe('BARCODE_UNKNOWN');
     expect(await failure(h, 'cart.scan', { code: '134567890123456789' })).toBe('BARCODE_MALFORMED'); // a WeChat pay code
-    const line = before.lines[0]?.lineId;
+    const line = before.lines[0]?.lineId ?? '';
     expect(await failure(h, 'cart.setQuantity', { lineId: line, qtyMilli: 1500 })).toBe('QUANTITY_INVALID');
     expect(
       await failure(h, 'cart.setLineDiscount', { lineId: line, discount: { kind: 'amount', minor: 301 } }),
@@ -241,7 +243,7 @@ describe('a complete cash sale', () => {
     const h1 = await createHost({ dataDir, log: silent });
     await call(h1, 'cart.scan', { code: DEMO.milk.barcode });
     const cart = await call(h1, 'cart.setLineDiscount', {
-      lineId: (await call(h1, 'cart.get', {})).lines[0]?.lineId,
+      lineId: (await call(h1, 'cart.get', {})).lines[0]?.lineId ?? '',
       discount: { kind: 'amount', minor: 50 },
     });
     await h1.close();

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CartView, SaleView } from '../../main/api/contract';
+import type { CartView, Channel, Input, Output } from '../../main/api/contract';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
 import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
@@ -66,10 +66,10 @@ const SECRET = Buffer.alloc(32, 7);
 const WECHAT_CODE = '134567890123456789';
 const APPROVAL = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
 
-async function call<T>(host: Host, channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(host: Host, channel: C, input: Input<C>): Promise<Output<C>> {
   const r = await host.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
@@ -101,19 +101,19 @@ async function fillCart(h: Host, cents: number): Promise<CartView> {
   await call(h, 'cart.scan', { code: DEMO.cola.barcode });
   await call(h, 'cart.scan', { code: DEMO.cola.barcode }); // a repeat scan bumps the line
   await call(h, 'cart.scan', { code: demoScaleLabel('apples', 734) });
-  const noodles = await call<CartView>(h, 'cart.scan', { code: DEMO.noodles.barcode });
+  const noodles = await call(h, 'cart.scan', { code: DEMO.noodles.barcode });
   const line = noodles.lastLineId as string;
   await call(h, 'cart.setQuantity', { lineId: line, qtyMilli: 3000 });
   await call(h, 'cart.setLineDiscount', { lineId: line, discount: { kind: 'percent', bp: 1000 } });
-  const extra = await call<CartView>(h, 'cart.addProduct', {
+  const extra = await call(h, 'cart.addProduct', {
     productId: `demo-${DEMO.bananas.sku}`,
     qtyMilli: 1250,
   });
   await call(h, 'cart.removeLine', { lineId: extra.lastLineId as string });
-  let cart = await call<CartView>(h, 'cart.setOrderDiscount', { discount: { kind: 'percent', bp: 500 } });
+  let cart = await call(h, 'cart.setOrderDiscount', { discount: { kind: 'percent', bp: 500 } });
   const off = (((cart.totals.totalMinor - cents) % 100) + 100) % 100;
   if (off !== 0) {
-    cart = await call<CartView>(h, 'cart.setOrderDiscount', { discount: { kind: 'amount', minor: off } });
+    cart = await call(h, 'cart.setOrderDiscount', { discount: { kind: 'amount', minor: off } });
   }
   return cart;
 }
@@ -187,7 +187,7 @@ beforeAll(async () => {
     await call(h, 'cart.scan', { code: DEMO.water.barcode });
     await call(h, 'cart.clear', {});
     let cart = await fillCart(h, 0);
-    const cash = await call<SaleView>(h, 'sale.tenderCash', {
+    const cash = await call(h, 'sale.tenderCash', {
       cartId: cart.cartId,
       cartVersion: cart.version,
       tenderedMinor: cart.totals.totalMinor + 5_000,
@@ -202,18 +202,18 @@ beforeAll(async () => {
 
     // A card payment (training card on the emulated reader) and a QR payment, both approved online.
     cart = await fillCart(h, 0);
-    const attempt = await call<{ attemptId: string }>(h, 'payment.startCard', {
+    const attempt = await call(h, 'payment.startCard', {
       cartId: cart.cartId,
       cartVersion: cart.version,
     });
-    const card = await call<{ outcome: string }>(h, 'payment.trainingSwipe', {
+    const card = await call(h, 'payment.trainingSwipe', {
       attemptId: attempt.attemptId,
       testCard: 'visa',
     });
     if (card.outcome !== 'approved') throw new Error(`card payment ${card.outcome}`);
     await call(h, 'payment.get', { attemptId: attempt.attemptId });
     cart = await fillCart(h, 0);
-    const qr = await call<{ outcome: string }>(h, 'payment.startQr', {
+    const qr = await call(h, 'payment.startQr', {
       cartId: cart.cartId,
       cartVersion: cart.version,
       code: WECHAT_CODE,
@@ -222,7 +222,7 @@ beforeAll(async () => {
     await call(h, 'payment.recovery', {});
 
     // A cash refund of the cash sale's first line.
-    const prep = await call<{ lines: { lineNo: number; remainingQtyMilli: number }[] }>(h, 'refund.prepare', {
+    const prep = await call(h, 'refund.prepare', {
       saleId: cash.saleId,
     });
     const first = prep.lines[0];
@@ -242,11 +242,12 @@ beforeAll(async () => {
     await call(h, 'status.get', {});
 
     // The receipts screen: a fragment that matches little, a full number, no match, the next page.
-    const last = await call<SaleView>(h, 'sale.last', {});
+    const last = await call(h, 'sale.last', {});
+    if (!last) throw new Error('no sale to search for');
     await call(h, 'sale.history', { query: last.receiptNo.slice(-5) });
     await call(h, 'sale.history', { query: last.receiptNo });
     await call(h, 'sale.history', { query: 'ZZZ-999' });
-    const page = await call<{ cursor: string }[]>(h, 'sale.history', { limit: 20 });
+    const page = await call(h, 'sale.history', { limit: 20 });
     const after = page.at(-1)?.cursor;
     if (after !== undefined) await call(h, 'sale.history', { after, limit: 20 });
     await call(h, 'sale.history', { from: last.completedAt.slice(0, 10), to: last.completedAt.slice(0, 10) });

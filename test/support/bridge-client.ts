@@ -1,11 +1,12 @@
 // A Node client of the web host's WebSocket bridge, for crash tests that need calls at machine speed.
 // It authenticates exactly as the browser does (session cookie + same Origin).
 import WebSocket from 'ws';
-import type { Channel } from '../../main/api/contract';
+import type { Channel, Input, Output } from '../../main/api/contract';
 import type { Result } from '../../main/api/result';
 
 export interface BridgeClient {
-  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  /** Typed per channel like host.dispatch: the host behind the bridge answers `channel` with its Output. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
   close(): void;
 }
 
@@ -33,10 +34,11 @@ export async function connectBridge(url: string): Promise<BridgeClient> {
   });
   ws.on('error', () => undefined);
   return {
-    call: (channel, input) =>
-      new Promise((resolve, reject) => {
+    call: <C extends Channel>(channel: C, input: Input<C>) =>
+      new Promise<Result<Output<C>>>((resolve, reject) => {
         const id = next++;
-        pending.set(id, { resolve, reject });
+        // The frame is JSON off the wire; the bridge answers this id from channel C's handler.
+        pending.set(id, { resolve: (r) => resolve(r as Result<Output<C>>), reject });
         ws.send(JSON.stringify({ id, channel, input }));
       }),
     close: () => ws.close(),

@@ -23,7 +23,13 @@ export async function startHost(options: TestHostOptions = {}): Promise<Host & {
   const dataDir = options.dataDir ?? tempDir();
   const host = await createHost({ log: () => undefined, ...options, dataDir });
   hosts.push(host);
-  return { dispatch: host.dispatch, subscribe: host.subscribe, close: host.close, dataDir };
+  return {
+    dispatch: host.dispatch,
+    dispatchUntyped: host.dispatchUntyped,
+    subscribe: host.subscribe,
+    close: host.close,
+    dataDir,
+  };
 }
 
 /** Closes every host started here, then removes every temp folder. */

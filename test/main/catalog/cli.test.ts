@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHost } from '../../../main/host';
-import type { ProductView } from '../../../main/api/contract';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dirs: string[] = [];
@@ -38,7 +37,7 @@ describe('npm run catalog -- import', () => {
     expect(r.out).toMatch(/line 3, price: /);
     const host = await createHost({ dataDir, log: () => undefined });
     const found = await host.dispatch('catalog.search', { query: 'TEA-' });
-    expect(found.ok && (found.value as ProductView[]).filter((p) => p.sku.startsWith('TEA-'))).toEqual([]);
+    expect(found.ok && found.value.filter((p) => p.sku.startsWith('TEA-'))).toEqual([]);
     await host.close();
   });
 
@@ -50,7 +49,7 @@ describe('npm run catalog -- import', () => {
     expect(r.out).toMatch(/Imported 1 new and updated 0 products/);
     const host = await createHost({ dataDir, log: () => undefined });
     const found = await host.dispatch('catalog.search', { query: 'tgy' });
-    expect(found.ok && (found.value as ProductView[]).map((p) => p.priceMinor)).toEqual([5800]);
+    expect(found.ok && found.value.map((p) => p.priceMinor)).toEqual([5800]);
     await host.close();
   });
 });

@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
-import type { ImportReport } from '../../../main/api/contract';
-import { PosFailure, type Result } from '../../../main/api/result';
+import { PosFailure } from '../../../main/api/result';
 import { importCatalogCsv } from '../../../main/catalog/csv-import';
 import { DEMO } from '../../../main/catalog/demo';
 import { withCheckDigit } from '../../../main/catalog/gtin';
@@ -42,7 +41,7 @@ it('a large import leaves the event loop free: scans and status are answered and
   const { host } = await trainingHost();
   const count = async (): Promise<number> => {
     const r = await host.dispatch('catalog.search', { query: 'IMP-9999', limit: 5 });
-    return r.ok ? (r.value as unknown[]).length : -1;
+    return r.ok ? r.value.length : -1;
   };
   expect(await count()).toBe(0);
 
@@ -64,7 +63,7 @@ it('a large import leaves the event loop free: scans and status are answered and
     if (!settled) answeredMeanwhile++;
     await sleep(10);
   }
-  const result = (await importing) as Result<ImportReport>;
+  const result = await importing;
   expect(result).toEqual({ ok: true, value: { imported: 10_000, updated: 0 } });
   // The old import ran inside dispatch on this thread: nothing else ran until it returned.
   expect(answeredMeanwhile).toBeGreaterThanOrEqual(3);

@@ -209,7 +209,7 @@ describe('store-and-forward', () => {
 
     // Over the per-payment cap (200.00): refused, and a manager may override (journalled).
     const one = await cartOf(h, [DEMO.milk.barcode]);
-    const big = await call(h, 'cart.setQuantity', { lineId: one.lines[0]?.lineId, qtyMilli: 100_000 });
+    const big = await call(h, 'cart.setQuantity', { lineId: one.lines[0]?.lineId ?? '', qtyMilli: 100_000 });
     expect(big.totals.totalMinor).toBeGreaterThan(20_000);
     const b = await call(h, 'payment.startCard', {
       cartId: big.cartId,

@@ -71,11 +71,11 @@ describe('network faults below HTTP', () => {
           customerContact: '13800000000',
         });
         const r = await h.dispatch('payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-        const key = r.ok ? (r.value as { outcome: string }).outcome : r.error.code;
+        const key = r.ok ? r.value.outcome : r.error.code;
         outcomes.set(`${proxy.mode}:${key}`, (outcomes.get(`${proxy.mode}:${key}`) ?? 0) + 1);
         // An unknown payment keeps its cart locked: the cashier waits for it (resolved below), and the next
         // customer's sale starts only once it is settled, as at a real counter.
-        if (r.ok && (r.value as { outcome: string }).outcome === 'unknown') {
+        if (r.ok && r.value.outcome === 'unknown') {
           proxy.mode = 'pass';
           await until(async () => {
             const p = await call(h, 'payment.resolve', { attemptId: a.attemptId }).catch(() => null);

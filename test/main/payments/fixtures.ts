@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Channel, Output, CartView, PaymentResultView } from '../../../main/api/contract';
+import type { Channel, Input, Output, CartView, PaymentResultView } from '../../../main/api/contract';
 import type { Result } from '../../../main/api/result';
 import { DEMO } from '../../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
@@ -99,23 +99,29 @@ export async function openShop(
   return shop;
 }
 
-export async function call<C extends Channel>(h: Host, channel: C, input: unknown): Promise<Output<C>> {
-  const r = (await h.dispatch(channel, input)) as Result<Output<C>>;
+export async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await h.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
 
-export async function failure(
-  h: Host,
-  channel: Channel,
-  input: unknown,
-): Promise<{ code: string; detail?: Record<string, unknown> }> {
-  const r = await h.dispatch(channel, input);
+type Failure = { code: string; detail?: Record<string, unknown> };
+
+function failed(channel: string, r: Result<unknown>): Failure {
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return {
     code: r.error.code,
     ...(r.error.detail ? { detail: r.error.detail as Record<string, unknown> } : {}),
   };
+}
+
+export async function failure<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Failure> {
+  return failed(channel, await h.dispatch(channel, input));
+}
+
+/** A payload of the wrong type on purpose, sent as a transport would (the contract must refuse it). */
+export async function refusal(h: Host, channel: string, payload: unknown): Promise<Failure> {
+  return failed(channel, await h.dispatchUntyped(channel, payload));
 }
 
 /** A cart with a few demo items: total 2,050 fen unless `codes` says otherwise. */

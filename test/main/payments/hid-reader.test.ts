@@ -84,7 +84,7 @@ describe('a configured encrypting HID reader', () => {
     );
     const paid = await call(h, 'payment.get', { attemptId: a.attemptId });
     expect(paid).toMatchObject({ state: 'approved', brand: 'unionpay', last4: '8599' });
-    const sale = await call(h, 'sale.get', { saleId: paid.saleId });
+    const sale = await call(h, 'sale.get', { saleId: paid.saleId ?? '' });
     expect(sale.tenders[0]).toMatchObject({ kind: 'card', reference: a.attemptId });
     expect(gateway.ledger.payments('T01')).toHaveLength(1);
   });

@@ -69,7 +69,7 @@ describe('no card data at rest', () => {
         const card = cards[i % cards.length] ?? 'visa';
         const r = await host.dispatch('payment.trainingSwipe', { attemptId: a.attemptId, testCard: card });
         ui.push(JSON.stringify(r));
-        if (!r.ok || (r.value as { outcome: string }).outcome !== 'approved') {
+        if (!r.ok || r.value.outcome !== 'approved') {
           if ((await call(host, 'payment.get', { attemptId: a.attemptId })).state === 'created') {
             await call(host, 'payment.cancel', { attemptId: a.attemptId });
           }

@@ -18,6 +18,7 @@ import {
   failure,
   openShop,
   payOffline,
+  refusal,
   until,
   type Shop,
 } from '../payments/fixtures';
@@ -92,7 +93,7 @@ describe('cash refunds', () => {
       refundId,
       saleId: sale.saleId,
       lines: [{ lineNo: cola, qtyMilli: 2000 }],
-      reason: 'defective',
+      reason: 'defective' as const,
       approval: APPROVAL,
     };
     const refund = await call(h, 'refund.issue', input);
@@ -102,7 +103,7 @@ describe('cash refunds', () => {
       tenderKind: 'cash',
       amountMinor: twoColas,
       receiptNo: sale.receiptNo,
-      reason: 'defective',
+      reason: 'defective' as const,
       lines: [{ lineNo: cola, qtyMilli: 2000, amountMinor: twoColas }],
     });
     expect(refund.refundNo).toMatch(/^T01-R\d{6}$/);
@@ -152,7 +153,11 @@ describe('cash refunds', () => {
     const shop = await openShop();
     const h = shop.host;
     const sale = await cashSale(h, [DEMO.water.barcode]);
-    const base = { saleId: sale.saleId, lines: [{ lineNo: 1, qtyMilli: 1000 }], reason: 'not_wanted' };
+    const base = {
+      saleId: sale.saleId,
+      lines: [{ lineNo: 1, qtyMilli: 1000 }],
+      reason: 'not_wanted' as const,
+    };
     const denied = await failure(h, 'refund.issue', {
       ...base,
       refundId: randomUUID(),
@@ -176,7 +181,7 @@ describe('cash refunds', () => {
     );
     expect(
       (
-        await failure(h, 'refund.issue', {
+        await refusal(h, 'refund.issue', {
           ...base,
           reason: 'because',
           refundId: randomUUID(),
@@ -191,7 +196,12 @@ describe('cash refunds', () => {
     const a = await cashSale(h, [DEMO.water.barcode]);
     const b = await cashSale(h, [DEMO.cola.barcode]);
     const refundId = randomUUID();
-    const req = { refundId, lines: [{ lineNo: 1, qtyMilli: 1000 }], reason: 'other', approval: APPROVAL };
+    const req = {
+      refundId,
+      lines: [{ lineNo: 1, qtyMilli: 1000 }],
+      reason: 'other' as const,
+      approval: APPROVAL,
+    };
     expect((await failure(h, 'refund.issue', { ...req, saleId: 'no-such-sale' })).code).toBe('NOT_FOUND');
     expect((await failure(h, 'refund.prepare', { saleId: 'no-such-sale' })).code).toBe('NOT_FOUND');
     expect((await call(h, 'refund.issue', { ...req, saleId: a.saleId })).state).toBe('completed');
@@ -218,7 +228,7 @@ describe('cash refunds', () => {
         refundId: randomUUID(),
         saleId: sale.saleId,
         lines: [{ lineNo: 1, qtyMilli: 1000 }],
-        reason: 'other',
+        reason: 'other' as const,
         approval: APPROVAL,
       });
       expect(r.code).toBe('REFUND_NOT_ALLOWED');
@@ -244,7 +254,7 @@ describe('card and QR refunds (online only)', () => {
       refundId: randomUUID(),
       saleId: sale.saleId,
       lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
-      reason: 'wrong_item',
+      reason: 'wrong_item' as const,
       approval: APPROVAL,
     });
     expect(first).toMatchObject({ state: 'completed', tenderKind: 'card', brand: 'visa', last4: '0010' });
@@ -252,7 +262,7 @@ describe('card and QR refunds (online only)', () => {
       refundId: randomUUID(),
       saleId: sale.saleId,
       lines: [{ lineNo: 2, qtyMilli: qtyOf(sale, 1) }],
-      reason: 'wrong_item',
+      reason: 'wrong_item' as const,
       approval: APPROVAL,
     });
     expect(first.amountMinor + second.amountMinor).toBe(sale.totals.totalMinor);
@@ -280,7 +290,7 @@ describe('card and QR refunds (online only)', () => {
     const req = {
       saleId: sale.saleId,
       lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
-      reason: 'not_wanted',
+      reason: 'not_wanted' as const,
       approval: APPROVAL,
     };
     // The first try finds the gateway gone: either the send could not connect (provably not sent, recorded as
@@ -323,7 +333,7 @@ describe('card and QR refunds (online only)', () => {
       refundId: randomUUID(),
       saleId: sold.saleId,
       lines: sold.lines.map((l, i) => ({ lineNo: i + 1, qtyMilli: l.qtyMilli })),
-      reason: 'other',
+      reason: 'other' as const,
       approval: APPROVAL,
     });
     expect(refund).toMatchObject({ state: 'completed', amountMinor: cart.totals.totalMinor });
@@ -344,7 +354,7 @@ describe('card and QR refunds (online only)', () => {
       refundId: randomUUID(),
       saleId: sold.saleId,
       lines: [{ lineNo: 1, qtyMilli: qtyOf(sold, 0) }],
-      reason: 'price_error',
+      reason: 'price_error' as const,
       approval: APPROVAL,
     });
     expect(refund).toMatchObject({ state: 'completed', tenderKind: 'qr', brand: 'wechat' });
@@ -365,7 +375,7 @@ describe('refunds exactly once when the answer is lost', () => {
         refundId,
         saleId: sale.saleId,
         lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
-        reason: 'defective',
+        reason: 'defective' as const,
         approval: APPROVAL,
       };
       const lost = await failure(h, 'refund.issue', req);
@@ -410,7 +420,7 @@ describe('refunds exactly once when the answer is lost', () => {
       refundId,
       saleId: sale.saleId,
       lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
-      reason: 'defective',
+      reason: 'defective' as const,
       approval: APPROVAL,
     });
     expect(lost.code).not.toBe('REFUND_REFUSED');
@@ -436,7 +446,7 @@ describe('refunds exactly once when the answer is lost', () => {
       refundId,
       saleId: sale.saleId,
       lines: [{ lineNo: 1, qtyMilli: qtyOf(sale, 0) }],
-      reason: 'defective',
+      reason: 'defective' as const,
       approval: APPROVAL,
     });
     await until(() => rows(shop, `SELECT id FROM refunds WHERE state = 'sending'`).length === 1, 'sending');

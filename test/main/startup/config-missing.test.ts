@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import type { Channel, Input, Output } from '../../../main/api/contract';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../../main/config/config';
 import { startApp } from '../../../main/startup/start-app';
 import { tempDir } from '../store/fixtures';
@@ -27,7 +28,7 @@ describe('config.json missing next to an existing database', () => {
     if (!('host' in first)) throw new Error(`first start failed: ${first.failure.message}`);
     // It has sold something.
     const h = first.host;
-    const ok = async (channel: string, payload: unknown): Promise<unknown> => {
+    const ok = async <C extends Channel>(channel: C, payload: Input<C>): Promise<Output<C>> => {
       const r = await h.dispatch(channel, payload);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.value;
@@ -35,7 +36,7 @@ describe('config.json missing next to an existing database', () => {
     await ok('catalog.importCsv', {
       csv: 'sku,name,price,tax_category,barcodes\nCOLA,Cola,3.50,std,6901234567892\n',
     });
-    const cart = (await ok('cart.scan', { code: '6901234567892' })) as { cartId: string; version: number };
+    const cart = await ok('cart.scan', { code: '6901234567892' });
     await ok('sale.tenderCash', { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 500 });
     await h.close();
 

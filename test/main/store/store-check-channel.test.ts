@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StatusView, StoreCheckView } from '../../../main/api/contract';
+import { valueOf } from '../../support/result';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
 
@@ -32,20 +32,19 @@ describe('store.check', () => {
     const h = await host(tempDir());
     const r = await h.dispatch('store.check', { approval: { operatorCode: '900', pin: '0000' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL_DENIED' } });
-    const status = (await h.dispatch('status.get', {})) as { ok: true; value: StatusView };
-    expect(status.value.storage.detail).toMatch(/^not checked yet/);
+    const status = valueOf(await h.dispatch('status.get', {}));
+    expect(status.storage.detail).toMatch(/^not checked yet/);
   });
 
   it('runs integrity_check and the full journal walk, journals who asked, and shows the verdict', async () => {
     const dataDir = tempDir();
     const h = await host(dataDir);
-    const r = (await h.dispatch('store.check', { approval: MANAGER })) as { ok: true; value: StoreCheckView };
-    expect(r.ok).toBe(true);
-    expect(r.value.database).toMatchObject({ mode: 'integrity', ok: true, problems: [] });
-    expect(r.value.journal).toMatchObject({ ok: true, brokenAt: null });
-    const status = (await h.dispatch('status.get', {})) as { ok: true; value: StatusView };
-    expect(status.value.storage.state).toBe('ok');
-    expect(status.value.storage.detail).toMatch(/^checked \d{4}-\d\d-\d\d \d\d:\d\d \(integrity_check\)/);
+    const r = valueOf(await h.dispatch('store.check', { approval: MANAGER }));
+    expect(r.database).toMatchObject({ mode: 'integrity', ok: true, problems: [] });
+    expect(r.journal).toMatchObject({ ok: true, brokenAt: null });
+    const status = valueOf(await h.dispatch('status.get', {}));
+    expect(status.storage.state).toBe('ok');
+    expect(status.storage.detail).toMatch(/^checked \d{4}-\d\d-\d\d \d\d:\d\d \(integrity_check\)/);
     await h.close();
     const db = new BetterSqlite3(path.join(dataDir, 'pos.sqlite'), { readonly: true });
     const asked = db.prepare(`SELECT body FROM journal WHERE kind = 'store.check-requested'`).get() as {
@@ -61,14 +60,10 @@ describe('store.check', () => {
     const refused = await h.dispatch('store.backup', { approval: { operatorCode: '900', pin: '0000' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'APPROVAL_DENIED' } });
     expect(fs.readdirSync(path.join(dataDir, 'backups'))).toEqual([]);
-    const r = (await h.dispatch('store.backup', { approval: MANAGER })) as {
-      ok: true;
-      value: { file: string; bytes: number };
-    };
-    expect(r.ok).toBe(true);
-    expect(path.dirname(r.value.file)).toBe(path.join(dataDir, 'backups'));
-    expect(r.value.bytes).toBe(fs.statSync(r.value.file).size);
-    const copy = new BetterSqlite3(r.value.file, { readonly: true });
+    const r = valueOf(await h.dispatch('store.backup', { approval: MANAGER }));
+    expect(path.dirname(r.file)).toBe(path.join(dataDir, 'backups'));
+    expect(r.bytes).toBe(fs.statSync(r.file).size);
+    const copy = new BetterSqlite3(r.file, { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();
     await h.close();
@@ -78,7 +73,7 @@ describe('store.check', () => {
     };
     db.close();
     expect(JSON.parse(entry.body)).toMatchObject({
-      file: path.basename(r.value.file),
+      file: path.basename(r.file),
       approvedBy: { code: '900' },
     });
   });
@@ -100,21 +95,16 @@ describe('store.check', () => {
     edit.close();
 
     const third = await host(dataDir);
-    const atStart = (await third.dispatch('status.get', {})) as { ok: true; value: StatusView };
-    expect(atStart.value.storage.state).toBe('ok'); // start-up walks only what follows the checkpoint
-    const r = (await third.dispatch('store.check', { mode: 'quick', approval: MANAGER })) as {
-      ok: true;
-      value: StoreCheckView;
-    };
-    expect(r.value.journal).toMatchObject({ ok: false, brokenAt: 1 });
+    const atStart = valueOf(await third.dispatch('status.get', {}));
+    expect(atStart.storage.state).toBe('ok'); // start-up walks only what follows the checkpoint
+    const r = valueOf(await third.dispatch('store.check', { mode: 'quick', approval: MANAGER }));
+    expect(r.journal).toMatchObject({ ok: false, brokenAt: 1 });
     await third.close();
 
     const fourth = await host(dataDir);
-    const status = (await fourth.dispatch('status.get', {})) as { ok: true; value: StatusView };
-    expect(status.value.storage.state).toBe('error');
-    expect(status.value.storage.detail).toMatch(
-      /full journal walk .*: broken at entry 1: entry 1 was altered/,
-    );
+    const status = valueOf(await fourth.dispatch('status.get', {}));
+    expect(status.storage.state).toBe('error');
+    expect(status.storage.detail).toMatch(/full journal walk .*: broken at entry 1: entry 1 was altered/);
     expect((await fourth.dispatch('cart.get', {})).ok).toBe(true); // selling goes on
   });
 });

@@ -7,14 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../main/host-types';
-import { ok } from '../../../main/api/result';
+import { typedDispatch } from '../../../main/ipc/dispatcher';
+import { ok, type Result } from '../../../main/api/result';
 import { startWebHost, type WebHost } from '../../../main/web/server';
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-static-review-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>pos</title>');
 
+const answerNull = async (): Promise<Result<unknown>> => ok(null);
 const fakeHost: Host = {
-  dispatch: async () => ok(null),
+  dispatch: typedDispatch(answerNull),
+  dispatchUntyped: answerNull,
   subscribe: () => () => undefined,
   close: async () => undefined,
 };

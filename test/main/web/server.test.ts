@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Host } from '../../../main/host-types';
+import { typedDispatch } from '../../../main/ipc/dispatcher';
 import { startWebHost, type WebHost } from '../../../main/web/server';
 import { ok, type Result } from '../../../main/api/result';
 
@@ -16,11 +17,13 @@ fs.writeFileSync(path.join(os.tmpdir(), 'pos-secret.txt'), 'secret');
 
 const calls: { channel: string; payload: unknown }[] = [];
 let emit: ((e: 'status', p: unknown) => void) | null = null;
+const echo = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+  calls.push({ channel, payload });
+  return ok({ echoed: channel });
+};
 const fakeHost: Host = {
-  dispatch: async (channel, payload): Promise<Result<unknown>> => {
-    calls.push({ channel, payload });
-    return ok({ echoed: channel });
-  },
+  dispatch: typedDispatch(echo),
+  dispatchUntyped: echo,
   subscribe: (l) => {
     emit = (e, p) => l(e, p as never);
     return () => (emit = null);

@@ -6,14 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ok } from '../../../main/api/result';
+import { ok, type Result } from '../../../main/api/result';
 import type { Host } from '../../../main/host-types';
+import { typedDispatch } from '../../../main/ipc/dispatcher';
 import { startWebHost, type WebApp, type WebHost } from '../../../main/web/server';
 
 const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-static-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>pos</title>');
+const answerNull = async (): Promise<Result<unknown>> => ok(null);
 const host: Host = {
-  dispatch: async () => ok(null),
+  dispatch: typedDispatch(answerNull),
+  dispatchUntyped: answerNull,
   subscribe: () => () => undefined,
   close: async () => undefined,
 };

@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Output } from '../../../../main/api/contract';
-import type { Result } from '../../../../main/api/result';
+import type { Channel, Input, Output } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
 import { DEFAULT_CONFIG } from '../../../../main/config/config';
 import { createHost } from '../../../../main/host';
@@ -43,8 +42,8 @@ async function host(printer?: PrinterPort, dataDir = tempDir()): Promise<Host> {
   cleanups.push(() => h.close());
   return h;
 }
-async function call<C extends Channel>(h: Host, channel: C, input: unknown): Promise<Output<C>> {
-  const r = (await h.dispatch(channel, input)) as Result<Output<C>>;
+async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await h.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 }

@@ -1,0 +1,70 @@
+// The app as a whole: start-up (bootstrap), the UI language, and the status bar.
+import { z } from 'zod';
+import { LocaleSchema, type DeviceState, type Locale } from './shared';
+import type { CartView, SaleView } from './sale';
+import { carries, returns, type ChannelDefs, type EventDefs } from './define';
+
+/** Store-and-forward and sync, for the status bar. */
+export interface PaymentsStatusView {
+  /** card payments taken offline and not yet answered by the gateway */
+  readonly pendingCount: number;
+  readonly pendingMinor: number;
+  /** when the oldest of them was taken (ISO) */
+  readonly oldestPendingAt: string | null;
+  /** the earliest forward deadline among them (ISO): after it they expire */
+  readonly nextDeadline: string | null;
+  /**
+   * unknown outcomes, declines after forwarding, expired payments not yet acknowledged, and card/QR refunds
+   * whose outcome is not known yet (`refund.open`)
+   */
+  readonly needsManager: number;
+  /** sales waiting to be uploaded */
+  readonly uploadsPending: number;
+}
+
+export interface StatusView {
+  readonly trainingMode: boolean;
+  readonly payments: PaymentsStatusView;
+  readonly gateway: { readonly state: DeviceState; readonly detail: string | null };
+  readonly printer: { readonly state: DeviceState; readonly detail: string | null };
+  readonly storage: { readonly state: 'ok' | 'error'; readonly detail: string | null };
+}
+
+export interface StoreInfoView {
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly terminalId: string;
+}
+
+export interface BootstrapView {
+  readonly locale: Locale;
+  /**
+   * The card reader as configured: 'training' (emulated encrypting reader), 'idtech-hid' (encrypting),
+   * 'keyboard-wedge' (types clear tracks: works, but widens PCI scope — shown as a warning), or 'none'.
+   */
+  readonly cardReader: {
+    readonly kind: 'training' | 'idtech-hid' | 'keyboard-wedge' | 'none';
+    readonly widensPciScope: boolean;
+  };
+  /** Training mode's demo manager, shown on the approval prompt; null outside training mode. */
+  readonly trainingApprover: { readonly code: string; readonly pin: string } | null;
+  readonly currency: string;
+  readonly store: StoreInfoView;
+  readonly cart: CartView;
+  readonly lastSale: SaleView | null;
+  readonly status: StatusView;
+}
+
+export const appChannels = {
+  'app.bootstrap': { input: z.strictObject({}), output: returns<BootstrapView>() },
+  'settings.setLocale': {
+    input: z.strictObject({ locale: LocaleSchema }),
+    output: returns<{ readonly locale: Locale }>(),
+  },
+  'status.get': { input: z.strictObject({}), output: returns<StatusView>() },
+} as const satisfies ChannelDefs;
+
+export const appEvents = {
+  /** The status bar's figures, whenever one changes. */
+  status: carries<StatusView>(),
+} as const satisfies EventDefs;
