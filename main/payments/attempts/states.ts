@@ -19,25 +19,13 @@
 //   forward_declined | stored (never seen: sent again with the same key)
 //   stored --forward deadline passed unsent--> expired                              (a manager alert)
 // No second attempt for the same cart may start while one is created/authorizing/unknown/user_paying/reversing.
+import { PAYMENT_STATES, type PaymentState } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 
-export const ATTEMPT_STATES = [
-  'created',
-  'authorizing',
-  'approved',
-  'declined',
-  'unknown',
-  'user_paying',
-  'reversing',
-  'cancelled',
-  'stored',
-  'forwarding',
-  'forward_unknown',
-  'forward_approved',
-  'forward_declined',
-  'expired',
-] as const;
-export type AttemptState = (typeof ATTEMPT_STATES)[number];
+// The list of states is the contract's (main/api/contract/payments.ts): the UI's PaymentState IS this type, so
+// a state added here is one the screen must handle, and the two cannot drift apart.
+export const ATTEMPT_STATES = PAYMENT_STATES;
+export type AttemptState = PaymentState;
 
 export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
   created: ['authorizing', 'stored', 'cancelled'],
