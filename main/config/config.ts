@@ -1,6 +1,7 @@
 // The install-time configuration: `config.json` in the data folder. Written with defaults on first start
 // (training mode on, CNY, price-inclusive), never rewritten when it exists: a broken file is reported with
 // a clear error and left exactly as it is, because it may be the only record of the shop's settings.
+import { CARD_BRANDS } from '../../native/card/card-facts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -85,9 +86,7 @@ export const ConfigSchema = z.strictObject({
       countCap: z.int().min(0).max(10_000).optional(),
       forwardDeadlineHours: z.int().min(1).max(168).optional(),
       entryModes: z.array(z.enum(['swipe', 'wedge-swipe', 'chip', 'contactless', 'keyed'])).optional(),
-      brands: z
-        .array(z.enum(['visa', 'mastercard', 'amex', 'unionpay', 'jcb', 'discover', 'maestro', 'unknown']))
-        .optional(),
+      brands: z.array(z.enum(CARD_BRANDS)).optional(),
     })
     .optional(),
 });

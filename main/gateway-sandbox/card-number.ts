@@ -1,7 +1,7 @@
 // Reading a PAN and expiry out of clear track text, plus the card-number facts the gateway derives itself
 // (Luhn check, brand, BIN). Works on strings that exist only for the length of one authorization; nothing
 // here logs or keeps them.
-import type { Brand } from '../payments/protocol/schemas';
+import type { CardBrand } from '../payments/protocol/schemas';
 
 export interface TrackFacts {
   readonly pan: string;
@@ -36,7 +36,7 @@ export function luhnValid(pan: string): boolean {
 }
 
 /** Brand from the leading digits (the IIN ranges the schemes publish, simplified to what a POS sees). */
-export function brandOf(pan: string): Brand {
+export function brandOf(pan: string): CardBrand {
   const n = (digits: number): number => Number(pan.slice(0, digits));
   if (pan.startsWith('4')) return 'visa';
   if ((n(2) >= 51 && n(2) <= 55) || (n(4) >= 2221 && n(4) <= 2720)) return 'mastercard';

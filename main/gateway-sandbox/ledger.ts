@@ -3,7 +3,7 @@
 // Plain statements only; the rules live in the handlers. Everything is scoped by terminal.
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Brand, Payment, QrOrder, QrScheme, Refund, SaleUpload } from '../payments/protocol/schemas';
+import type { CardBrand, Payment, QrOrder, QrScheme, Refund, SaleUpload } from '../payments/protocol/schemas';
 import { openDatabase, type Database } from '../store/db';
 import { migrateLedger } from './ledger-schema';
 
@@ -26,7 +26,7 @@ export interface PaymentRow {
   readonly authCode: string | null;
   readonly responseCode: string;
   readonly message: string;
-  readonly brand: Brand;
+  readonly brand: CardBrand;
   readonly bin: string;
   readonly last4: string;
   readonly entryMode: string;

@@ -7,10 +7,8 @@ import type { EncryptedSwipe } from '../../../native/card/idtech';
 import { asciiBytes, cardFacts as clearCardFacts, parseSwipe, wipe } from '../../../native/card/track';
 import { PosFailure } from '../../api/result';
 import { sealCardData } from '../envelope';
-import { BRANDS, type Brand, type CardKey } from '../protocol/schemas';
+import type { CardKey } from '../protocol/schemas';
 import type { CardRead } from './card-payments';
-
-const toBrand = (b: string): Brand => ((BRANDS as readonly string[]).includes(b) ? (b as Brand) : 'unknown');
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex').toUpperCase();
 
@@ -42,7 +40,7 @@ export function readFromEncryptedSwipe(s: EncryptedSwipe, reader: ReaderSettings
       ...(t2 ? { track2: hex(t2) } : {}),
       ...(s.serial ? { readerSerial: s.serial } : {}),
     },
-    facts: { brand: toBrand(f.brand), bin: f.bin, last4: f.last4, expiry: f.expiry },
+    facts: { brand: f.brand, bin: f.bin, last4: f.last4, expiry: f.expiry },
   };
 }
 
@@ -69,7 +67,7 @@ export function readFromWedgeBurst(burst: string, key: CardKey, reference: strin
     return {
       entryMode: 'wedge-swipe',
       data: { kind: 'envelope', envelope },
-      facts: { brand: toBrand(facts.brand), bin: facts.bin6, last4: facts.last4, expiry: facts.expiry },
+      facts: { brand: facts.brand, bin: facts.bin, last4: facts.last4, expiry: facts.expiry },
     };
   } finally {
     wipe(clear);

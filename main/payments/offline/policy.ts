@@ -4,7 +4,7 @@
 // Refunds and QR payments are never offline; keyed and keyboard-wedge entry are refused offline by default
 // (no reader cryptogram, the usual fraud path). A manager may override the amount and count caps (journalled),
 // never the entry mode, brand or deadline rules.
-import type { Brand, EntryMode } from '../protocol/schemas';
+import type { CardBrand, EntryMode } from '../protocol/schemas';
 
 export interface OfflinePolicy {
   readonly perPaymentCapMinor: number;
@@ -12,7 +12,7 @@ export interface OfflinePolicy {
   readonly countCap: number;
   readonly forwardDeadlineHours: number;
   readonly entryModes: readonly EntryMode[];
-  readonly brands: readonly Brand[];
+  readonly brands: readonly CardBrand[];
 }
 
 /** CNY figures: 200.00 per payment, 2,000.00 stored in total, 100 payments, forwarded within 24 h. */
@@ -45,7 +45,7 @@ export type PolicyVerdict =
 /** Which limits this payment would break, checked in the order the cashier can act on. */
 export function checkOffline(
   policy: OfflinePolicy,
-  payment: { readonly amountMinor: number; readonly entryMode: EntryMode; readonly brand: Brand },
+  payment: { readonly amountMinor: number; readonly entryMode: EntryMode; readonly brand: CardBrand },
   stored: StoredTotals,
   managerOverride: boolean,
 ): PolicyVerdict {

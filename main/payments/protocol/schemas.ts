@@ -3,6 +3,7 @@
 // is the same protocol written for people and other implementations; test/main/gateway-sandbox/openapi.test.ts keeps
 // the two in step. All money is integer minor units; no body ever carries a clear card number or track.
 import { z } from 'zod';
+import { CARD_BRANDS, type CardFacts } from '../../../native/card/card-facts';
 
 export const API_VERSION = 'v1';
 
@@ -24,18 +25,8 @@ const b64url = (max: number) =>
     .max(max);
 const instant = z.iso.datetime({ offset: false });
 
-export const BRANDS = [
-  'visa',
-  'mastercard',
-  'amex',
-  'unionpay',
-  'jcb',
-  'discover',
-  'maestro',
-  'unknown',
-] as const;
-export const BrandSchema = z.enum(BRANDS);
-export type Brand = z.infer<typeof BrandSchema>;
+/** The card brands, as the readers report them (native/card/card-facts.ts). */
+export const BrandSchema = z.enum(CARD_BRANDS);
 
 /** What the POS may keep and show: never more than BIN and last four (PCI DSS 3.4.1). */
 export const CardFactsSchema = z.strictObject({
@@ -45,7 +36,12 @@ export const CardFactsSchema = z.strictObject({
   /** YYMM */
   expiry: z.string().regex(/^\d{4}$/),
 });
-export type CardFacts = z.infer<typeof CardFactsSchema>;
+// The one CardFacts is declared beside the readers; the schema must accept exactly that shape (a compile error
+// here when the two drift apart).
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const cardFactsMatch: Same<z.infer<typeof CardFactsSchema>, CardFacts> = true;
+void cardFactsMatch;
+export type { CardBrand, CardFacts } from '../../../native/card/card-facts';
 
 export const ENTRY_MODES = ['swipe', 'wedge-swipe', 'chip', 'contactless', 'keyed'] as const;
 export const EntryModeSchema = z.enum(ENTRY_MODES);

@@ -1,21 +1,19 @@
 // What the POS may know about a card, read from the reader's MASKED tracks only (PCI DSS 3.4.1: BIN
 // and last four at most): brand hint, BIN, last four, expiry and the cardholder name. The clear PAN is
-// never available here; digits hidden by the mask character simply stay unknown.
+// never available here; digits hidden by the mask character simply stay unknown. (Diners Club ranges read as
+// unknown: the gateway protocol has no brand for them, ../card-facts.ts.)
+import type { CardBrand, CardFacts } from '../card-facts';
 
-export type CardBrand =
-  'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'unknown';
-
-export interface CardFacts {
-  brand: CardBrand;
-  /** First six PAN digits, only when the reader left all six in the clear. */
-  bin?: string;
-  last4?: string;
-  panLength?: number;
-  /** YYMM, only when the reader is set to send the expiry in the clear. */
-  expiry?: string;
-  /** Track 1 name field (ISO 7813 "SURNAME/GIVEN"), trimmed. */
-  name?: string;
-}
+/**
+ * What masked tracks show: the brand from the leading digits the reader left in the clear, and whatever else
+ * it left unmasked (any of it may be missing), with the PAN's length and the cardholder name.
+ */
+export type MaskedCardFacts = Pick<CardFacts, 'brand'> &
+  Partial<Omit<CardFacts, 'brand'>> & {
+    panLength?: number;
+    /** Track 1 name field (ISO 7813 "SURNAME/GIVEN"), trimmed. */
+    name?: string;
+  };
 
 const DIGITS = /^\d+$/;
 
@@ -28,7 +26,6 @@ export function brandFromLeadingDigits(lead: string): CardBrand {
   if (n(2) === 34 || n(2) === 37) return 'amex';
   if (lead.startsWith('6011') || n(2) === 65 || (n(3) >= 644 && n(3) <= 649)) return 'discover';
   if (n(4) >= 3528 && n(4) <= 3589) return 'jcb';
-  if (n(2) === 36 || n(2) === 38 || n(2) === 39 || (n(3) >= 300 && n(3) <= 305)) return 'diners';
   if (n(2) === 62) return 'unionpay';
   return 'unknown';
 }
@@ -53,12 +50,12 @@ function splitTrack2(t: string): TrackParts | undefined {
   return { pan: m[1] as string, afterSeparator: m[2] as string };
 }
 
-export function cardFactsFromMasked(track1?: string, track2?: string): CardFacts {
+export function cardFactsFromMasked(track1?: string, track2?: string): MaskedCardFacts {
   const parts = [track2 ? splitTrack2(track2) : undefined, track1 ? splitTrack1(track1) : undefined];
   const t2 = parts[0];
   const t1 = parts[1];
   const pan = (t2 ?? t1)?.pan;
-  const facts: CardFacts = { brand: 'unknown' };
+  const facts: MaskedCardFacts = { brand: 'unknown' };
   if (pan) {
     const lead = /^\d*/.exec(pan)?.[0] ?? '';
     facts.brand = brandFromLeadingDigits(lead);

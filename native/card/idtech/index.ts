@@ -1,6 +1,6 @@
 // ID TECH encrypting MSR support: enhanced-format frame parsing and the HID driver.
 export { brandFromLeadingDigits, cardFactsFromMasked } from './card-facts';
-export type { CardBrand, CardFacts } from './card-facts';
+export type { MaskedCardFacts } from './card-facts';
 export * from './enhanced-layout';
 export { MsrFrameError } from './frame-error';
 export type { MsrFrameErrorCode } from './frame-error';

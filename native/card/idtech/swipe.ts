@@ -1,6 +1,6 @@
 // The parsed form of one encrypted swipe: what the POS may hold (masked tracks, ciphertext, hashes, KSN)
 // and forward to the gateway; the clear tracks never appear here.
-import type { CardFacts } from './card-facts';
+import type { MaskedCardFacts } from './card-facts';
 import type { EncodeType } from './enhanced-layout';
 
 /** ok: decoded; absent: no data sampled on that track; error: sampled but failed to decode. */
@@ -34,5 +34,5 @@ export interface EncryptedSwipe {
   serial?: string;
   /** KSN in upper-case hex: 10 bytes (TDES DUKPT) or 12 (AES DUKPT). Absent only if nothing is encrypted. */
   ksn?: string;
-  card: CardFacts;
+  card: MaskedCardFacts;
 }

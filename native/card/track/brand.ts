@@ -5,8 +5,7 @@
 // in Wikipedia "Payment card number" (IIN table, 2024 revision); Mastercard's 2-series announcement
 // (2221-2720, live since 2017); Discover's "IIN ranges" acceptance list for Diners Club International.
 
-export type CardBrand =
-  'visa' | 'mastercard' | 'amex' | 'unionpay' | 'jcb' | 'discover' | 'diners' | 'maestro' | 'unknown';
+import type { CardBrand } from '../card-facts';
 
 export interface IinRange {
   readonly brand: Exclude<CardBrand, 'unknown'>;
@@ -34,12 +33,9 @@ export const IIN_RANGES: readonly IinRange[] = [
   r('discover', '6011'),
   r('discover', '644', '649'),
   r('discover', '65'),
-  r('diners', '300', '305'), // Carte Blanche / International
-  r('diners', '3095'),
-  r('diners', '36'),
-  r('diners', '38', '39'),
-  // Maestro: the ranges not already owned by another brand above. (Diners Club US & Canada cards start
-  // 54/55 and are Mastercard co-brands: Mastercard is what they route as.)
+  // Maestro: the ranges not already owned by another brand above. (Diners Club International's ranges are
+  // left out: the gateway protocol has no brand for them, so they read as unknown, ../card-facts.ts. Diners
+  // Club US & Canada cards start 54/55 and are Mastercard co-brands: Mastercard is what they route as.)
   r('maestro', '5018'),
   r('maestro', '5020'),
   r('maestro', '5038'),

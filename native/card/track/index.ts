@@ -1,6 +1,6 @@
 // ISO/IEC 7813 magstripe tracks as typed by keyboard-wedge readers: parsing, brand, persistable facts, wiping.
-export { cardBrand, IIN_RANGES, type CardBrand, type IinRange } from './brand';
-export { cardFacts, type CardFacts } from './card-facts';
+export { cardBrand, IIN_RANGES, type IinRange } from './brand';
+export { cardFacts, type ClearCardFacts } from './card-facts';
 export { TrackError, type TrackErrorReason, type TrackNo, type TrackResult } from './errors';
 export { PAN_MAX, PAN_MIN } from './fields';
 export { lrcChar } from './lrc';
