@@ -3,7 +3,7 @@
 // config.json + terminal secret pointing at it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG } from '../../main/config/config';
+import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
 import {
   startSandboxGateway,
   type SandboxGateway,
@@ -17,8 +17,8 @@ export interface TillGateway {
   down(): Promise<void>;
   /** The running gateway, or null while it is down. */
   current(): SandboxGateway | null;
-  /** Writes the till's config.json (training mode, this gateway) and its terminal secret file. */
-  configureTill(tillDir: string): void;
+  /** Writes the till's config.json (training mode, this gateway, then `extra`) and its terminal secret file. */
+  configureTill(tillDir: string, extra?: Partial<PosConfig>): void;
 }
 
 export function tillGateway(opts: {
@@ -45,7 +45,7 @@ export function tillGateway(opts: {
       gateway = null;
     },
     current: () => gateway,
-    configureTill(tillDir) {
+    configureTill(tillDir, extra = {}) {
       if (port === 0) throw new Error('start the gateway before configuring the till');
       fs.writeFileSync(path.join(tillDir, 'terminal-secret'), opts.secret.toString('hex'), { mode: 0o600 });
       fs.writeFileSync(
@@ -53,6 +53,7 @@ export function tillGateway(opts: {
         JSON.stringify({
           ...DEFAULT_CONFIG,
           gateway: { url: `http://127.0.0.1:${port}`, terminalSecretFile: 'terminal-secret' },
+          ...extra,
         }),
       );
     },

@@ -26,9 +26,9 @@ export interface UiPage {
 
 /**
  * Registers the hooks of a renderer suite and returns its page handle (valid inside tests). `tillOptions` is
- * read per test, so a suite can give each till a gateway or a clock.
+ * read per test (given the test's name), so a suite can give a till a gateway, a clock or its own config.
  */
-export function useUiPage(tillOptions: () => UiTillOptions = () => ({})): UiPage {
+export function useUiPage(tillOptions: (testName: string) => UiTillOptions = () => ({})): UiPage {
   let browser: Browser;
   let page: Page;
   let till: UiTill;
@@ -40,8 +40,8 @@ export function useUiPage(tillOptions: () => UiTillOptions = () => ({})): UiPage
   afterAll(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
-    till = await startUiTill(tillOptions());
+  beforeEach(async (ctx) => {
+    till = await startUiTill(tillOptions(ctx.task.name));
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
     page.setDefaultTimeout(8_000); // fail at the step that broke, well inside the test timeout

@@ -4,9 +4,11 @@
 // answer wrapper: it records what the screen sent, and can hold or lose one channel's answer AFTER the host
 // has acted (a slow till, or an answer lost on the way back, as the renderer's bridge reports it).
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Channel, Output } from '../../main/api/contract';
 import { err, type Result } from '../../main/api/result';
+import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
 import type { Host } from '../../main/host-types';
 import { typedDispatch } from '../../main/ipc/dispatcher';
 import type { PaymentTuning } from '../../main/payments/payments-runtime';
@@ -30,7 +32,18 @@ export interface UiTillOptions {
   /** The till's clock; a test moves it to make sales on other days. */
   readonly clock?: () => Date;
   readonly paymentTuning?: PaymentTuning;
+  /** config.json beyond the defaults (and the gateway, when there is one). */
+  readonly config?: Partial<PosConfig>;
 }
+
+/** Short timeouts and a breaker that opens at the first failure, so "offline" shows within a second. */
+export const FAST_PAYMENTS: PaymentTuning = {
+  backoff: { baseMs: 50, maxMs: 500 },
+  breaker: { threshold: 1, baseCooldownMs: 60_000, maxCooldownMs: 60_000 },
+  clientTimeoutMs: 1_500,
+  idleMs: 200,
+  heartbeatMs: 300,
+};
 
 /** The shop's staff besides the training manager (900 / 1234, in memory, never locked): a cashier, who may
  * approve nothing, and a manager on file (whose wrong PINs count towards a lock). */
@@ -56,6 +69,8 @@ export interface UiTill {
   readonly printer: EmulatedPrinterPort;
   /** The inputs the screen sent on `channel`, oldest first. */
   calls(channel: Channel): unknown[];
+  /** What the host answered the screen on `channel` (before any loss), oldest first. */
+  answers(channel: Channel): Result<unknown>[];
   /** Holds every answer on `channel` for `ms` (the host has already acted). */
   delay(channel: Channel, ms: number): void;
   /** The next answer on `channel` is lost on the way back: the host acted, the screen hears "connection lost". */
@@ -67,13 +82,15 @@ export interface UiTill {
 
 /** The wrapper between the bridge and the host: records, holds, loses. Nothing else. */
 function answerWrapper(host: Host) {
-  const sent: { channel: string; input: unknown }[] = [];
+  const sent: { channel: string; input: unknown; result?: Result<unknown> }[] = [];
   const delays = new Map<string, number>();
   const drops = new Set<string>();
   // The bridge calls dispatchUntyped (its input is unknown); the typed entry is the same wrapper.
   const answer = async (channel: string, input: unknown): Promise<Result<unknown>> => {
-    sent.push({ channel, input });
+    const call: (typeof sent)[number] = { channel, input };
+    sent.push(call);
     const result = await host.dispatchUntyped(channel, input);
+    call.result = result;
     const ms = delays.get(channel) ?? 0;
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
     if (drops.delete(channel)) return LOST;
@@ -91,7 +108,15 @@ function answerWrapper(host: Host) {
 export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> {
   ensureRendererBuilt();
   const dataDir = tempDir('pos-ui-');
-  options.gateway?.configureTill(dataDir);
+  if (options.gateway) {
+    await options.gateway.up();
+    options.gateway.configureTill(dataDir, options.config);
+  } else if (options.config) {
+    fs.writeFileSync(
+      path.join(dataDir, 'config.json'),
+      JSON.stringify({ ...DEFAULT_CONFIG, ...options.config }),
+    );
+  }
   await addStaff(dataDir);
   const printer = createEmulatedPrinterPort();
   const host = await startHost({
@@ -111,6 +136,7 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
     url: web.url,
     printer,
     calls: (channel) => sent.filter((c) => c.channel === channel).map((c) => c.input),
+    answers: (channel) => sent.flatMap((c) => (c.channel === channel && c.result ? [c.result] : [])),
     delay: (channel, ms) => void delays.set(channel, ms),
     dropNext: (channel) => void drops.add(channel),
     async call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
