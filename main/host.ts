@@ -10,7 +10,8 @@ import { createCatalog } from './catalog/catalog-runtime';
 import { catalogHandlers } from './catalog/handlers';
 import { loadConfig, type PosConfig } from './config/config';
 import type { Host, HostOptions } from './host-types';
-import { createDispatcher, typedDispatch, type WireDispatch } from './ipc/dispatcher';
+import { createDispatcher } from './ipc/dispatcher';
+import { hostSurface } from './ipc/host-surface';
 import type { Logger } from '../native/log/logger';
 import { consoleLog } from './ipc/console-log';
 import { createEventHub } from './ipc/events';
@@ -112,19 +113,6 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
   onReport(maintenance.report());
 
-  const dispatch = createDispatcher(
-    joinHandlers([
-      appHandlers({ config, prefs, cart: sale.cart.get, lastSale: sales.last, status: status.get }),
-      catalogHandlers(catalog),
-      saleHandlers({ ...sale, work }),
-      printingHandlers({ printing, sales, approvals }),
-      paymentHandlers({ payments, approvals, work }),
-      refundHandlers({ refunds: refunds.service, approvals, work }),
-      storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
-      { 'status.get': () => status.get() },
-    ]),
-    log,
-  );
   for (const c of [refunds, printing, sync, maintenance]) c.start();
   // WAL checkpoints and retention batches, only while the till is idle (store/idle-maintenance.ts).
   const housekeeping = startIdleMaintenance({
@@ -136,24 +124,24 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     checkpoint: () => runJob('store.checkpoint', { file }),
   });
 
-  let closed = false;
-  const run: WireDispatch = (channel, payload) => {
-    if (closed) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'host closed' } });
-    housekeeping.touch();
-    return dispatch(channel, payload);
-  };
-  return {
-    dispatch: typedDispatch(run),
-    dispatchUntyped: run,
-    subscribe: events.subscribe,
-    async close() {
-      if (closed) return;
-      closed = true;
-      events.clear();
-      // Each finishes the step in progress (a print, a send; a check in its worker is stopped, its result not
-      // written) before the next, and all before the database goes away.
-      for (const c of [refunds, housekeeping, printing, maintenance, sync, payments]) await c.stop();
-      db.close();
-    },
-  };
+  return hostSurface({
+    dispatch: createDispatcher(
+      joinHandlers([
+        appHandlers({ config, prefs, cart: sale.cart.get, lastSale: sales.last, status: status.get }),
+        catalogHandlers(catalog),
+        saleHandlers({ ...sale, work }),
+        printingHandlers({ printing, sales, approvals }),
+        paymentHandlers({ payments, approvals, work }),
+        refundHandlers({ refunds: refunds.service, approvals, work }),
+        storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
+        { 'status.get': () => status.get() },
+      ]),
+      log,
+    ),
+    events,
+    onCall: () => housekeeping.touch(),
+    // Each finishes its step in progress (a check in its worker is stopped, its result not written).
+    stopInOrder: [refunds, housekeeping, printing, maintenance, sync, payments],
+    closeStore: () => db.close(),
+  });
 }

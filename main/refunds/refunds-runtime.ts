@@ -5,25 +5,32 @@ import { createRefundService, type RefundDeps, type RefundService } from './refu
 
 export const RESOLVE_EVERY_MS = 5_000;
 
-export interface RefundsRuntime {
-  readonly service: RefundService;
+export interface RefundRecovery {
   start(): void;
   stop(): void;
 }
 
-export function createRefundsRuntime(deps: RefundDeps & { readonly log: Logger }): RefundsRuntime {
-  const service = createRefundService(deps);
+export interface RefundsRuntime extends RefundRecovery {
+  readonly service: RefundService;
+}
+
+/** At start(): refunds left in flight become unknown, then every unknown one is looked up now and every 5 s. */
+export function createRefundRecovery(
+  service: Pick<RefundService, 'recoverAfterCrash' | 'resolveUnknowns'>,
+  log: Logger,
+  everyMs = RESOLVE_EVERY_MS,
+): RefundRecovery {
   let timer: NodeJS.Timeout | null = null;
+  // A lookup that fails (offline, a full disk) is tried again at the next tick.
   const resolve = (): void => void service.resolveUnknowns().catch(() => undefined);
   return {
-    service,
     start() {
       if (timer) return;
       // A refund in flight at the last stop may have gone out: unknown until looked up, in the background.
       const unknownRefunds = service.recoverAfterCrash();
       if (unknownRefunds > 0)
-        deps.log('warn', 'refunds in flight at the last stop are being looked up', { unknownRefunds });
-      timer = setInterval(resolve, RESOLVE_EVERY_MS);
+        log('warn', 'refunds in flight at the last stop are being looked up', { unknownRefunds });
+      timer = setInterval(resolve, everyMs);
       timer.unref();
       resolve();
     },
@@ -32,4 +39,9 @@ export function createRefundsRuntime(deps: RefundDeps & { readonly log: Logger }
       timer = null;
     },
   };
+}
+
+export function createRefundsRuntime(deps: RefundDeps & { readonly log: Logger }): RefundsRuntime {
+  const service = createRefundService(deps);
+  return { service, ...createRefundRecovery(service, deps.log) };
 }
