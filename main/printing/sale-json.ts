@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DiscountSchema, LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
+import { MAX_QTY_MILLI } from '../api/quantity';
 import type { ReceiptSale, ReceiptStore } from './receipt-input';
 
 const minor = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -15,7 +16,7 @@ const LineSchema = z.strictObject({
   name: text(200),
   nameEn: text(200).nullable(),
   unit: z.enum(['each', 'kg']),
-  qtyMilli: z.int().min(1).max(999_999_000),
+  qtyMilli: z.int().min(1).max(MAX_QTY_MILLI),
   unitPriceMinor: minor,
   taxCategoryId: text(64),
   taxRateBp: z.int().min(0).max(10_000),

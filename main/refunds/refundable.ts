@@ -1,12 +1,9 @@
-// Where a refund is DECIDED: what is left to give back on each line of a sale, and what returning a quantity
-// of a line pays back. Pure: no database, no clock.
-//
-// Amounts telescope: after returning R of a line's S units, the customer has had round(total x R / S) back in
-// all, so this refund pays round(total x (R + q) / S) minus what earlier refunds paid. However the line is
-// returned in parts, the parts sum to exactly the line's total once every unit is back, and never more
-// (rounding half up each part separately could overshoot: eight halves of 0.625 round to 8, not 5).
+// Where a refund is DECIDED: what is left to give back on each line of a sale, and whether a requested refund
+// may go ahead. Pure: no database, no clock. What returning a quantity pays back is the contract's rule
+// (main/api/refund-share.ts), the same one the refund screen shows; quantities follow main/api/quantity.ts.
 import type { CartLineView, RefundableLineView } from '../api/contract';
-import { divHalfUp, toSafeNumber } from '../api/money';
+import { isWholeForUnit } from '../api/quantity';
+import { returnShareMinor } from '../api/refund-share';
 import { PosFailure } from '../api/result';
 
 /** What earlier refunds (those that hold quantity: sending, unknown, completed) took from one sale line. */
@@ -35,10 +32,6 @@ export interface DecidedRefund {
 }
 
 const NONE: LineRefunded = { qtyMilli: 0, amountMinor: 0, taxMinor: 0 };
-
-/** `part` of `whole` after `upTo` of `of` units, rounded half up. */
-const share = (whole: number, upTo: number, of: number): number =>
-  toSafeNumber(divHalfUp(BigInt(whole) * BigInt(upTo), BigInt(of)));
 
 /** The sale's lines as the refund screen shows them: sold, already back, and what is left. */
 export function refundableLines(
@@ -82,7 +75,7 @@ export function decideRefund(
     }
     seen.add(lineNo);
     // Sold in whole pieces (cart-service), so returned in whole pieces: a slip never shows "0.5 cola".
-    if (line.unit === 'each' && qtyMilli % 1000 !== 0) {
+    if (!isWholeForUnit(line.unit, qtyMilli)) {
       throw new PosFailure('REFUND_NOT_ALLOWED', `Line ${lineNo} is sold by the piece: return whole pieces`, {
         lineNo,
         qtyMilli,
@@ -97,12 +90,13 @@ export function decideRefund(
         { lineNo, remainingQtyMilli: remaining, qtyMilli },
       );
     }
-    const upTo = before.qtyMilli + qtyMilli;
+    const back = (wholeMinor: number, minor: number): number =>
+      returnShareMinor(wholeMinor, line.qtyMilli, { qtyMilli: before.qtyMilli, minor }, qtyMilli);
     return {
       lineNo,
       qtyMilli,
-      amountMinor: share(line.totalMinor, upTo, line.qtyMilli) - before.amountMinor,
-      taxMinor: share(line.taxMinor, upTo, line.qtyMilli) - before.taxMinor,
+      amountMinor: back(line.totalMinor, before.amountMinor),
+      taxMinor: back(line.taxMinor, before.taxMinor),
     };
   });
   const amountMinor = decided.reduce((s, l) => s + l.amountMinor, 0);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RefundableLineView } from '@contract/contract';
-import {
-  lineRefundMinor,
-  newRefundId,
-  parseReturnQty,
-  qtyText,
-  refundTotalMinor,
-  stepQty,
-} from '../../renderer/src/refunds/refund-math';
+import { newRefundId, parseReturnQty, qtyText, stepQty } from '../../renderer/src/refunds/refund-math';
+// What a quantity pays back is the contract's rule: its tests are in test/main/api/refund-share.test.ts.
 
 const line = (patch: Partial<RefundableLineView> = {}): RefundableLineView => ({
   lineNo: 1,
@@ -20,44 +14,6 @@ const line = (patch: Partial<RefundableLineView> = {}): RefundableLineView => ({
   totalMinor: 1000,
   remainingMinor: 1000,
   ...patch,
-});
-
-describe('refund amounts (display; the same rule as main/refunds/refundable.ts)', () => {
-  it('part of a line: round-half-up(total x qty / sold); all that is left: exactly what is left', () => {
-    expect(lineRefundMinor(line(), 1000)).toBe(333);
-    expect(lineRefundMinor(line(), 2000)).toBe(667);
-    expect(lineRefundMinor(line(), 3000)).toBe(1000);
-    expect(lineRefundMinor(line(), 0)).toBe(0);
-  });
-
-  it('after an earlier refund, the difference of the cumulative shares, so the parts add up to the total', () => {
-    const after1 = line({ refundedQtyMilli: 1000, remainingQtyMilli: 2000, remainingMinor: 667 });
-    expect(lineRefundMinor(after1, 1000)).toBe(334); // 667 - 333
-    const after2 = line({ refundedQtyMilli: 2000, remainingQtyMilli: 1000, remainingMinor: 333 });
-    expect(lineRefundMinor(after2, 1000)).toBe(333);
-    expect(333 + 334 + 333).toBe(1000);
-  });
-
-  it('weighed lines and totals', () => {
-    const apples = line({
-      lineNo: 2,
-      unit: 'kg',
-      soldQtyMilli: 1235,
-      remainingQtyMilli: 1235,
-      totalMinor: 1581,
-      remainingMinor: 1581,
-    });
-    expect(lineRefundMinor(apples, 500)).toBe(640); // 1581 x 0.5 / 1.235 = 640.08
-    expect(
-      refundTotalMinor(
-        [line(), apples],
-        new Map([
-          [1, 2000],
-          [2, 1235],
-        ]),
-      ),
-    ).toBe(667 + 1581);
-  });
 });
 
 describe('refund quantities', () => {

@@ -2,6 +2,7 @@
 // floats; amounts go through @contract/money's parseAmount (same rules as main).
 import type { Discount, Unit } from '@contract/contract';
 import { parseAmount } from '@contract/money';
+import { MAX_QTY_MILLI } from '@contract/quantity';
 import { PosFailure } from '@contract/result';
 
 /** Full-width digits and points typed through a Chinese IME. */
@@ -12,8 +13,6 @@ export function narrowDigits(text: string): string {
     .replace(/％/g, '%')
     .trim();
 }
-
-export const MAX_QTY_MILLI = 999_999_000;
 
 /** "3" pieces -> 3000; "1.235" kg -> 1235. null when not a valid quantity for the unit. */
 export function parseQtyMilli(text: string, unit: Unit): number | null {

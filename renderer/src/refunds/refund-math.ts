@@ -1,28 +1,9 @@
-// The refund dialog's arithmetic, for display only: main computes the refund again and is authoritative (the
-// result screen shows main's amount). Same rule as main (main/refunds/refundable.ts, decideRefund): what has
-// been paid back for a line after `n` of its `sold` units is round-half-up(line total x n / sold), so a refund
-// pays the difference between that after it and before it. Returning everything that is left of a line thus
-// pays back exactly what is left of it, and a first partial refund pays round-half-up(total x qty / sold).
+// The refund dialog's quantity input and ids. What a quantity pays back is not computed here: it is the
+// contract's rule (@contract/refund-share: lineRefundMinor, refundTotalMinor), the one main decides with; main
+// computes the refund again and is authoritative (the result screen shows main's amount).
 import type { RefundableLineView, Unit } from '@contract/contract';
-import { divHalfUp } from '@contract/money';
+import { MILLI_PER_UNIT } from '@contract/quantity';
 import { narrowDigits } from '../format/parse';
-
-/** What returning `qtyMilli` of a line pays back, in minor units. */
-export function lineRefundMinor(line: RefundableLineView, qtyMilli: number): number {
-  if (qtyMilli <= 0 || line.soldQtyMilli <= 0) return 0;
-  if (qtyMilli >= line.remainingQtyMilli) return line.remainingMinor;
-  const paidBefore = line.totalMinor - line.remainingMinor;
-  const upTo = BigInt(line.refundedQtyMilli + qtyMilli);
-  return Number(divHalfUp(BigInt(line.totalMinor) * upTo, BigInt(line.soldQtyMilli))) - paidBefore;
-}
-
-/** The refund's total for the chosen quantities (lineNo -> qtyMilli). */
-export function refundTotalMinor(
-  lines: readonly RefundableLineView[],
-  qty: ReadonlyMap<number, number>,
-): number {
-  return lines.reduce((sum, l) => sum + lineRefundMinor(l, qty.get(l.lineNo) ?? 0), 0);
-}
 
 /** "1.235" for 1235 kg-thousandths, "3" for 3000 pieces: exact, no float formatting; "" for none. */
 export function qtyText(milli: number, unit: Unit): string {
@@ -46,7 +27,7 @@ export function parseReturnQty(text: string, unit: Unit, remainingMilli: number)
 
 /** One step of the +/- buttons: a piece, or for weighed goods everything left of the line (or nothing). */
 export function stepQty(current: number, line: RefundableLineView, direction: 1 | -1): number {
-  const step = line.unit === 'kg' ? line.remainingQtyMilli : 1000;
+  const step = line.unit === 'kg' ? line.remainingQtyMilli : MILLI_PER_UNIT;
   return Math.min(line.remainingQtyMilli, Math.max(0, current + direction * step));
 }
 

@@ -3,7 +3,8 @@
 import type { RefundableLineView } from '@contract/contract';
 import { useI18n } from '../../i18n/context';
 import { localName } from '../../format/names';
-import { lineRefundMinor, stepQty } from '../../refunds/refund-math';
+import { lineRefundMinor } from '@contract/refund-share';
+import { stepQty } from '../../refunds/refund-math';
 import { TID } from '../../testids';
 
 interface Props {
