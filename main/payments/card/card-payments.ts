@@ -6,28 +6,25 @@
 // approved payment always has its sale and a sale never exists without its payment. A crash between sending
 // and hearing back leaves the attempt `authorizing`; at start-up that becomes `unknown`, and the resolver
 // looks it up by reference before anything else happens.
-import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
 import type Database from 'better-sqlite3';
 import type { SaleView } from '../../api/contract';
-import { formatMajor } from '../../api/money';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
-import { enqueueOutbox } from '../../outbox/enqueue';
 import type { Checkout } from '../../sale/checkout';
-import type { PaymentTenderInput } from '../../sale/tenders';
-import { approvedBy, type Approver } from '../../staff/approvals';
+import type { Approver } from '../../staff/approvals';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import type { GatewayClient, Outcome } from '../gateway-client';
-import { checkOffline, type OfflinePolicy } from '../offline/policy';
+import type { OfflinePolicy } from '../offline/policy';
+import type { AuthorizeRequest, Payment } from '../protocol/schemas';
 import { paymentLocks } from '../tender-locks';
-import type { AuthorizeRequest, CardData, CardFacts, EntryMode, Payment } from '../protocol/schemas';
-
-/** What a reader produced: ciphertext (or a sealed envelope) plus the facts the POS may keep. */
-export interface CardRead {
-  readonly entryMode: EntryMode;
-  readonly data: CardData;
-  readonly facts: CardFacts;
-}
+import {
+  authorizeBody,
+  createOfflineStore,
+  createStoredTotals,
+  writeCardSale,
+  type CardRead,
+  type StoredPayments,
+} from './store-offline';
 
 export interface StartCardInput {
   readonly cartId: string;
@@ -79,12 +76,7 @@ export interface CardPayments {
    */
   recoverStranded(): number;
   /** The stored (offline) payments: count and amount, for the policy and the status bar. */
-  storedTotals(): {
-    count: number;
-    amountMinor: number;
-    oldestAt: string | null;
-    nextDeadline: string | null;
-  };
+  storedTotals(): StoredPayments;
 }
 
 const CONTACT = /^(\+?[0-9][0-9 -]{5,19}|[^@\s]{1,64}@[^@\s]{1,190})$/;
@@ -95,13 +87,10 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     deps.onChange?.(a);
     return a;
   };
-  const storedStmt = db.prepare<
-    [],
-    { n: number; total: number | null; oldest: string | null; next: string | null }
-  >(
-    `SELECT count(*) AS n, sum(amount_minor) AS total, min(stored_at) AS oldest, min(forward_deadline) AS next
-     FROM payment_attempts WHERE ${OPEN_ATTEMPTS_SQL} AND state IN ('stored', 'forwarding', 'forward_unknown')`,
-  );
+  const storedTotals = createStoredTotals(db);
+  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView =>
+    writeCardSale(deps.checkout, a, payment, stored);
+  const storeOffline = createOfflineStore({ ...deps, storedTotals });
 
   /** The attempt, which must be in `state` (another path may have moved it on meanwhile). */
   const attemptIn = (attemptId: string, state: Attempt['state']): Attempt => {
@@ -115,50 +104,6 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     }
     return a;
   };
-
-  /** The authorization request for a card read; the same shape online and (with storedOffline) forwarded. */
-  const authorizeBody = (
-    a: Attempt,
-    read: CardRead,
-    storedOffline?: AuthorizeRequest['storedOffline'],
-  ): AuthorizeRequest => ({
-    reference: a.id,
-    amountMinor: a.amountMinor,
-    currency: a.currency,
-    capture: true,
-    entryMode: read.entryMode,
-    card: read.data,
-    cardFacts: read.facts,
-    ...(storedOffline ? { storedOffline } : {}),
-  });
-
-  const storedTotals: CardPayments['storedTotals'] = () => {
-    const r = storedStmt.get();
-    return {
-      count: r?.n ?? 0,
-      amountMinor: r?.total ?? 0,
-      oldestAt: r?.oldest ?? null,
-      nextDeadline: r?.next ?? null,
-    };
-  };
-
-  const cardTender = (a: Attempt, payment: Payment | null, stored: boolean): PaymentTenderInput => ({
-    kind: 'card',
-    amountMinor: a.amountMinor,
-    reference: a.id,
-    brand: a.card?.brand ?? null,
-    last4: a.card?.last4 ?? null,
-    authCode: payment?.authCode ?? null,
-    storedOffline: stored,
-    attemptId: a.id,
-  });
-
-  /** Writes the sale for an attempt whose money is settled (approved or stored); inside a transaction. */
-  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView =>
-    deps.checkout.complete(
-      deps.checkout.openHeld({ cartId: a.cartId, cartVersion: a.cartVersion, attemptId: a.id }),
-      [cardTender(a, payment, stored)],
-    );
 
   const settleApproved = db.transaction((a: Attempt, from: 'authorizing' | 'unknown', p: Payment) => {
     const moved = attempts.move(a.id, from, 'approved', {
@@ -200,76 +145,6 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
         body: { attemptId: a.id, amountMinor: a.amountMinor, responseCode: code, message },
       });
       return moved;
-    },
-  );
-
-  const storeOffline = db.transaction(
-    (a: Attempt, read: CardRead, input: { contact: string; override: Approver | null }) => {
-      const now = deps.now();
-      const storedAt = now.toISOString();
-      const deadline = new Date(now.getTime() + deps.policy.forwardDeadlineHours * 3_600_000).toISOString();
-      const body = authorizeBody(a, read, { storedAt, deadline });
-      const totals = storedTotals();
-      const verdict = checkOffline(
-        deps.policy,
-        { amountMinor: a.amountMinor, entryMode: read.entryMode, brand: read.facts.brand },
-        totals,
-        input.override !== null,
-      );
-      if (!verdict.ok) {
-        const money = (m: number): string => `${formatMajor(m, a.currency)} ${a.currency}`;
-        const cap =
-          verdict.limit === 'perPayment'
-            ? money(deps.policy.perPaymentCapMinor)
-            : verdict.limit === 'total'
-              ? money(deps.policy.totalCapMinor)
-              : verdict.limit === 'count'
-                ? String(deps.policy.countCap)
-                : '';
-        throw new PosFailure('OFFLINE_LIMIT', `Offline payment refused: ${verdict.limit}`, {
-          limit: verdict.limit,
-          overridable: verdict.overridable,
-          cap,
-          ...verdict.detail,
-        });
-      }
-      const moved = attempts.move(a.id, 'created', 'stored', {
-        mode: 'offline',
-        entryMode: read.entryMode,
-        card: read.facts,
-        requestBody: JSON.stringify(body),
-        storedAt,
-        forwardDeadline: deadline,
-        customerContact: input.contact,
-        ...(input.override && verdict.overridden.length > 0
-          ? { overrideBy: JSON.stringify(approvedBy(input.override)) }
-          : {}),
-      });
-      const sale = writeSale(moved, null, true);
-      attempts.attachSale(a.id, sale.saleId);
-      enqueueOutbox(db, {
-        kind: 'payment.forward',
-        key: moved.idempotencyKey,
-        ref: a.id,
-        body: { attemptId: a.id },
-        at: storedAt,
-      });
-      appendJournal(db, {
-        at: storedAt,
-        kind: 'payment.stored-offline',
-        ref: a.id,
-        body: {
-          attemptId: a.id,
-          saleId: sale.saleId,
-          amountMinor: a.amountMinor,
-          deadline,
-          last4: read.facts.last4,
-          ...(input.override && verdict.overridden.length > 0
-            ? { override: { limits: verdict.overridden, approvedBy: approvedBy(input.override) } }
-            : {}),
-        },
-      });
-      return { attempt: attempts.byId(a.id) ?? moved, sale };
     },
   );
 

@@ -8,7 +8,7 @@ import { asciiBytes, cardFacts as clearCardFacts, parseSwipe, wipe } from '../..
 import { PosFailure } from '../../api/result';
 import { sealCardData } from '../envelope';
 import type { CardKey } from '../protocol/schemas';
-import type { CardRead } from './card-payments';
+import type { CardRead } from './store-offline';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex').toUpperCase();
 

@@ -8,7 +8,7 @@ import { PosFailure } from '../../api/result';
 import type { PosConfig } from '../../config/config';
 import type { Logger } from '../../../native/log/logger';
 import type { AttemptRepo } from '../attempts/attempt-repo';
-import type { CardRead } from './card-payments';
+import type { CardRead } from './store-offline';
 import { readFromEncryptedSwipe } from './card-reads';
 import { trainingTracks, type TrainingCard } from './training-cards';
 
