@@ -2,14 +2,11 @@
 // till-gateway.ts): the training test cards, a decline, an answer the gateway committed but never sent (outcome
 // unknown, settled by "check now"), the gateway gone (contact first, stored offline), the offline cap and a
 // manager's override, a keyboard-wedge swipe, and Esc on a card payment waiting for the card.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
 import { TRAINING_CARDS } from '../../main/payments/card/training-cards';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
-import { tillGateway } from '../support/till-gateway';
+import { useSuiteGateway } from '../support/gateway-suite';
 import { useUiPage } from '../support/ui-page';
 import { FAST_PAYMENTS, startUiTill } from '../support/ui-till';
 
@@ -21,17 +18,7 @@ const TRACK2 = ';4111111111111111=30121010000000000000?';
 const last4 = (card: keyof typeof TRAINING_CARDS) => TRAINING_CARDS[card].pan.slice(-4);
 
 describe.skipIf(!hasChromium)('card payments in Chromium', () => {
-  // Its ledger outlives each test's till (whose folders cleanup() removes after every test).
-  const gwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-ui-gw-'));
-  const gw = tillGateway({ dataDir: gwDir, secret: Buffer.alloc(32, 7) });
-  beforeEach(async () => {
-    await gw.up(); // a test may have taken it down
-    gw.current()?.setFaults([]);
-  });
-  afterAll(async () => {
-    await gw.down();
-    fs.rmSync(gwDir, { recursive: true, force: true });
-  });
+  const gw = useSuiteGateway();
   const ui = useUiPage((name) => ({
     gateway: gw,
     paymentTuning: FAST_PAYMENTS,
