@@ -21,8 +21,10 @@ import type { AuthorizeRequest } from '../main/payments/protocol/schemas';
 import { signRequest } from '../main/payments/protocol/signing';
 import { openStore } from '../main/store/open-store';
 import { createCircuitBreaker } from '../main/sync/circuit-breaker';
+import { enqueueOutbox } from '../main/outbox/enqueue';
 import { createOutboxRepo } from '../main/outbox/outbox-repo';
 import { createOutboxWorker } from '../main/sync/outbox-worker';
+import { saleUploadHandler } from '../main/sync/sale-upload-handler';
 import { percentile, type BenchReport } from './lib';
 
 const N = Number(process.env.DRAIN_N ?? 10_000);
@@ -178,9 +180,6 @@ export default async function run(): Promise<BenchReport> {
       db.prepare(`INSERT INTO payment_attempts (id, kind, mode, state, cart_id, cart_version, amount_minor, currency,
         idempotency_key, entry_mode, brand, bin, last4, expiry, request_body, stored_at, forward_deadline, created_at, updated_at)
       VALUES (?, 'card', 'offline', 'stored', ?, 1, ?, 'CNY', ?, 'swipe', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insOutbox =
-      db.prepare(`INSERT INTO outbox (idempotency_key, kind, ref, body, state, attempts, next_attempt_at, created_at, updated_at)
-      VALUES (?, 'payment.forward', ?, ?, 'pending', 0, ?, ?, ?)`);
     db.transaction(() => {
       for (let i = 0; i < N; i++) {
         const id = `w-${String(i).padStart(8, '0')}-stored`;
@@ -201,7 +200,13 @@ export default async function run(): Promise<BenchReport> {
           at,
           at,
         );
-        insOutbox.run(`pay:${id}`, id, JSON.stringify({ attemptId: id }), at, at, at);
+        enqueueOutbox(db, {
+          kind: 'payment.forward',
+          key: `pay:${id}`,
+          ref: id,
+          body: { attemptId: id },
+          at,
+        });
       }
     })();
 
@@ -221,7 +226,11 @@ export default async function run(): Promise<BenchReport> {
     const worker = createOutboxWorker({
       repo: createOutboxRepo(db),
       runInTransaction: (fn) => db.transaction(fn).immediate(),
-      handlers: { 'payment.forward': createForwardHandler({ db, attempts, now: () => new Date() }) },
+      // Only forwards are queued here; the sale upload handler is registered as the till registers it.
+      handlers: {
+        'payment.forward': createForwardHandler({ db, attempts, now: () => new Date() }),
+        'sale.upload': saleUploadHandler,
+      },
       gateway: () => client,
       breaker: createCircuitBreaker({ now: Date.now }),
       probe: async () => true,

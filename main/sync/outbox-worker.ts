@@ -7,6 +7,7 @@
 import type { Logger } from '../../native/log/logger';
 import type { GatewayClient } from '../payments/gateway-client';
 import { backoffMs, type CircuitBreaker } from './circuit-breaker';
+import type { OutboxKind } from '../outbox/enqueue';
 import type { OutboxRepo, OutboxRow } from '../outbox/outbox-repo';
 
 export interface HandlerResult {
@@ -27,7 +28,8 @@ export interface OutboxHandler {
 export interface OutboxWorkerOptions {
   readonly repo: OutboxRepo;
   readonly runInTransaction: (fn: () => void) => void;
-  readonly handlers: Readonly<Record<string, OutboxHandler>>;
+  /** one per outbox kind (main/outbox/enqueue.ts): a kind without a handler does not compile */
+  readonly handlers: Readonly<Record<OutboxKind, OutboxHandler>>;
   readonly gateway: () => GatewayClient | null;
   readonly breaker: CircuitBreaker;
   /** a cheap signed call used as the breaker's probe */
@@ -66,6 +68,10 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const concurrency = o.concurrency ?? 4;
   const backoff = o.backoff ?? { baseMs: 1_000, maxMs: 5 * 60_000 };
   const random = o.random ?? Math.random;
+  // A row's kind comes from the table as text: one written by a newer build may have no handler here.
+  const handlers: Readonly<Record<string, OutboxHandler | undefined>> = o.handlers;
+  const handlerFor = (kind: string): OutboxHandler | undefined =>
+    Object.hasOwn(handlers, kind) ? handlers[kind] : undefined;
   const idleMs = o.idleMs ?? 5_000;
   const heartbeatMs = o.heartbeatMs ?? 30_000;
   let lastBeatAt = Date.now();
@@ -103,7 +109,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const free = concurrency - inFlight;
     if (!running || free <= 0 || !o.breaker.online() || o.gateway() === null) return [];
     const rows = o.repo.claimDue(nowIso(), free);
-    for (const r of rows) o.handlers[r.kind]?.prepare?.(r);
+    for (const r of rows) handlerFor(r.kind)?.prepare?.(r);
     return rows;
   };
 
@@ -161,7 +167,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   };
 
   const runRow = (row: OutboxRow, client: GatewayClient): void => {
-    const handler = o.handlers[row.kind];
+    const handler = handlerFor(row.kind);
     inFlight++;
     const finish = (r: HandlerResult): void => {
       inFlight--;
