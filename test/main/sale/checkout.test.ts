@@ -5,26 +5,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PosFailure, type PosError } from '../../../main/api/result';
 import { createAttemptRepo, type AttemptRepo } from '../../../main/payments/attempts/attempt-repo';
 import { paymentLocks } from '../../../main/payments/tender-locks';
-import type { CartLineInput } from '../../../main/sale/cart-body';
 import { createCartRepo, type CartRepo, type OpenCart } from '../../../main/sale/cart-repo';
 import { createCheckout, type Checkout } from '../../../main/sale/checkout';
-import type { SaleCatalog, SaleSettings } from '../../../main/sale/ports';
+import type { SaleSettings } from '../../../main/sale/ports';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
 import { createCashTender } from '../../../main/sale/tender-cash';
 import type { PaymentTenderInput } from '../../../main/sale/tenders';
 import { addTaxCategories, fixedNow, openTestDb } from '../catalog/test-db';
+import { namingCatalog, pieceLine } from './sale-fixtures';
 
 const names = new Map([['std', { name: '标准税率' }]]);
-const catalog: SaleCatalog = {
-  scan: () => {
-    throw new Error('unused');
-  },
-  product: () => {
-    throw new Error('unused');
-  },
-  taxCategory: () => ({ name: '标准税率', rateBp: 1300 }),
-  taxCategoryNames: () => names,
-};
+const catalog = namingCatalog(names);
 const settings: SaleSettings = {
   currency: 'CNY',
   pricingMode: 'inclusive',
@@ -32,21 +23,6 @@ const settings: SaleSettings = {
   trainingMode: false,
   terminalId: 'T01',
 };
-const line = (lineId: string, unitPriceMinor: number): CartLineInput => ({
-  lineId,
-  productId: `p-${lineId}`,
-  sku: `SKU-${lineId}`,
-  name: `商品${lineId}`,
-  nameEn: null,
-  unit: 'each',
-  qtyMilli: 1000,
-  unitPriceMinor,
-  taxCategoryId: 'std',
-  taxRateBp: 1300,
-  discount: null,
-  fromLabel: false,
-});
-
 /** The PosError a call threw (fails the test if it did not throw one). */
 function refusal(fn: () => unknown): PosError {
   try {
@@ -73,7 +49,7 @@ const count = (table: string): number =>
 function cartOf(...prices: number[]): OpenCart {
   return db.transaction(() => {
     const open = carts.openCart();
-    const lines = prices.map((p, i) => line(`L${i + 1}`, p));
+    const lines = prices.map((p, i) => pieceLine(`L${i + 1}`, p));
     return carts.save(open.id, { lines, orderDiscount: null, lastLineId: lines.at(-1)?.lineId ?? null });
   })();
 }

@@ -2,12 +2,12 @@
 // per-(category, rate) tax summary the sale had when it was priced and tendered.
 import { describe, expect, it } from 'vitest';
 import { createCartRepo } from '../../../main/sale/cart-repo';
-import type { CartLineInput } from '../../../main/sale/cart-body';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
 import { createCashTender } from '../../../main/sale/tender-cash';
 import { createCheckout } from '../../../main/sale/checkout';
-import type { SaleCatalog, SaleSettings } from '../../../main/sale/ports';
+import type { SaleSettings } from '../../../main/sale/ports';
 import { addTaxCategories, fixedNow, openTestDb } from '../catalog/test-db';
+import { namingCatalog, pieceLine } from './sale-fixtures';
 
 let n = 0;
 const newId = (): string => `id-${String(++n).padStart(6, '0')}`;
@@ -16,33 +16,9 @@ const names = new Map([
   ['std', { name: '标准税率' }],
   ['food', { name: '食品' }],
 ]);
-const catalog: SaleCatalog = {
-  scan: () => {
-    throw new Error('unused');
-  },
-  product: () => {
-    throw new Error('unused');
-  },
-  taxCategory: () => ({ name: '标准税率', rateBp: 1300 }),
-  taxCategoryNames: () => names,
-};
+const catalog = namingCatalog(names);
 
-function line(lineId: string, taxRateBp: number): CartLineInput {
-  return {
-    lineId,
-    productId: `p-${lineId}`,
-    sku: `SKU-${lineId}`,
-    name: `商品${lineId}`,
-    nameEn: null,
-    unit: 'each',
-    qtyMilli: 1000,
-    unitPriceMinor: 10_000,
-    taxCategoryId: 'std',
-    taxRateBp,
-    discount: null,
-    fromLabel: false,
-  };
-}
+const line = (lineId: string, taxRateBp: number) => pieceLine(lineId, 10_000, taxRateBp);
 
 describe('stored sale tax summary', () => {
   for (const mode of ['inclusive', 'exclusive'] as const) {
