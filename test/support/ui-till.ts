@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Channel, Output } from '../../main/api/contract';
+import type { Channel, Input, Output } from '../../main/api/contract';
 import { err, type Result } from '../../main/api/result';
 import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
 import type { Host } from '../../main/host-types';
@@ -76,7 +76,7 @@ export interface UiTill {
   /** The next answer on `channel` is lost on the way back: the host acted, the screen hears "connection lost". */
   dropNext(channel: Channel): void;
   /** Calls the host directly (setting a scene), unrecorded; throws on an error result. */
-  call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>>;
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   close(): Promise<void>;
 }
 
@@ -139,8 +139,8 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
     answers: (channel) => sent.flatMap((c) => (c.channel === channel && c.result ? [c.result] : [])),
     delay: (channel, ms) => void delays.set(channel, ms),
     dropNext: (channel) => void drops.add(channel),
-    async call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
-      const r = (await host.dispatchUntyped(channel, input)) as Result<Output<C>>;
+    async call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+      const r = await host.dispatch(channel, input);
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
       return r.value;
     },
