@@ -16,12 +16,13 @@ import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import type { GatewayClient, Outcome } from '../gateway-client';
 import type { OfflinePolicy } from '../offline/policy';
 import type { AuthorizeRequest, Payment } from '../protocol/schemas';
+import { writeApprovedSale } from '../settled-sale';
 import { paymentLocks } from '../tender-locks';
 import {
   authorizeBody,
   createOfflineStore,
   createStoredTotals,
-  writeCardSale,
+  cardTender,
   type CardRead,
   type StoredPayments,
 } from './store-offline';
@@ -88,8 +89,6 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
     return a;
   };
   const storedTotals = createStoredTotals(db);
-  const writeSale = (a: Attempt, payment: Payment | null, stored: boolean): SaleView =>
-    writeCardSale(deps.checkout, a, payment, stored);
   const storeOffline = createOfflineStore({ ...deps, storedTotals });
 
   /** The attempt, which must be in `state` (another path may have moved it on meanwhile). */
@@ -112,19 +111,9 @@ export function createCardPayments(deps: CardPaymentDeps): CardPayments {
       responseCode: p.responseCode,
       message: p.message,
     });
-    const sale = writeSale(moved, p, false);
-    attempts.attachSale(a.id, sale.saleId);
-    appendJournal(db, {
-      at: deps.now().toISOString(),
-      kind: 'payment.approved',
-      ref: a.id,
-      body: {
-        attemptId: a.id,
-        saleId: sale.saleId,
-        amountMinor: a.amountMinor,
-        gatewayId: p.paymentId,
-        last4: moved.card?.last4 ?? null,
-      },
+    const sale = writeApprovedSale(deps, moved, cardTender(moved, p, false), {
+      gatewayId: p.paymentId,
+      last4: moved.card?.last4 ?? null,
     });
     return { attempt: attempts.byId(a.id) ?? moved, sale };
   });

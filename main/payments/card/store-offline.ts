@@ -3,7 +3,6 @@
 // checkout, queues the forward for the sync worker and journals it. Also the pieces the online path shares:
 // the authorization request for a card read, the card tender of a settled attempt, the stored totals.
 import type Database from 'better-sqlite3';
-import type { SaleView } from '../../api/contract';
 import { formatMajor } from '../../api/money';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
@@ -12,6 +11,7 @@ import type { Checkout } from '../../sale/checkout';
 import { approvedBy, type Approver } from '../../staff/approvals';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
+import { writePaymentSale, type TenderFacts } from '../settled-sale';
 import { checkOffline, type OfflinePolicy, type PolicyVerdict } from '../offline/policy';
 import type { AuthorizeRequest, CardData, CardFacts, EntryMode, Payment } from '../protocol/schemas';
 
@@ -65,25 +65,13 @@ export const authorizeBody = (
   ...(storedOffline ? { storedOffline } : {}),
 });
 
-/** Writes the sale for an attempt whose money is settled (approved or stored); inside a transaction. */
-export const writeCardSale = (
-  checkout: Checkout,
-  a: Attempt,
-  payment: Payment | null,
-  stored: boolean,
-): SaleView =>
-  checkout.complete(checkout.openHeld({ cartId: a.cartId, cartVersion: a.cartVersion, attemptId: a.id }), [
-    {
-      kind: 'card',
-      amountMinor: a.amountMinor,
-      reference: a.id,
-      brand: a.card?.brand ?? null,
-      last4: a.card?.last4 ?? null,
-      authCode: payment?.authCode ?? null,
-      storedOffline: stored,
-      attemptId: a.id,
-    },
-  ]);
+/** The card tender of an attempt whose money is settled (approved online, or stored offline). */
+export const cardTender = (a: Attempt, payment: Payment | null, stored: boolean): TenderFacts => ({
+  brand: a.card?.brand ?? null,
+  last4: a.card?.last4 ?? null,
+  authCode: payment?.authCode ?? null,
+  storedOffline: stored,
+});
 
 /** OFFLINE_LIMIT, naming the cap that was reached in the shop's terms. */
 function offlineRefusal(
@@ -144,8 +132,7 @@ export function createOfflineStore(deps: OfflineStoreDeps) {
         customerContact: input.contact,
         ...(overridden ? { overrideBy: JSON.stringify(approvedBy(overridden)) } : {}),
       });
-      const sale = writeCardSale(deps.checkout, moved, null, true);
-      attempts.attachSale(a.id, sale.saleId);
+      const sale = writePaymentSale(deps, moved, cardTender(moved, null, true));
       enqueueOutbox(db, {
         kind: 'payment.forward',
         key: moved.idempotencyKey,

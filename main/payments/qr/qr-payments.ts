@@ -15,6 +15,7 @@ import type { Connectivity } from '../card/card-payments';
 import { classifyScan, maskPaymentCode } from '../codes';
 import type { GatewayClient, Outcome } from '../gateway-client';
 import type { MicropayRequest, QrOrder } from '../protocol/schemas';
+import { writeApprovedSale } from '../settled-sale';
 import { paymentLocks } from '../tender-locks';
 
 export interface QrTiming {
@@ -73,33 +74,10 @@ export function createQrPayments(deps: QrPaymentDeps): QrPayments {
         gatewayId: order.orderId,
         message: order.message,
       });
-      const sale = deps.checkout.complete(
-        deps.checkout.openHeld({ cartId: a.cartId, cartVersion: a.cartVersion, attemptId: a.id }),
-        [
-          {
-            kind: 'qr',
-            amountMinor: a.amountMinor,
-            reference: a.id,
-            brand: moved.qrScheme,
-            last4: null,
-            authCode: null,
-            storedOffline: false,
-            attemptId: a.id,
-          },
-        ],
-      );
-      attempts.attachSale(a.id, sale.saleId);
-      appendJournal(db, {
-        at: deps.now().toISOString(),
-        kind: 'payment.approved',
-        ref: a.id,
-        body: {
-          attemptId: a.id,
-          saleId: sale.saleId,
-          amountMinor: a.amountMinor,
-          scheme: moved.qrScheme,
-          gatewayId: order.orderId,
-        },
+      const facts = { brand: moved.qrScheme, last4: null, authCode: null, storedOffline: false };
+      const sale = writeApprovedSale(deps, moved, facts, {
+        scheme: moved.qrScheme,
+        gatewayId: order.orderId,
       });
       return { outcome: 'approved' as const, attempt: changed(attempts.byId(a.id) ?? moved), sale };
     });
