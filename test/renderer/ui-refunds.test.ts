@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)('refunds in Chromium', () => {
     ]);
     expect(sent[0]?.refundId).toMatch(UUID);
     expect(new Set(sent.map((c) => c.refundId)).size).toBe(1);
-    const prepared = await ui.till.call('refund.prepare', { saleId: sales.cash?.saleId });
+    const prepared = await ui.till.call('refund.prepare', { saleId: sales.cash?.saleId ?? '?' });
     expect(prepared.refunds).toHaveLength(1); // one refund only
   });
 });

@@ -75,6 +75,8 @@ export interface UiTill {
   delay(channel: Channel, ms: number): void;
   /** The next answer on `channel` is lost on the way back: the host acted, the screen hears "connection lost". */
   dropNext(channel: Channel): void;
+  /** Calls the host directly, unrecorded; answers its result as it is. */
+  dispatch(channel: Channel, input: unknown): Promise<Result<unknown>>;
   /** Calls the host directly (setting a scene), unrecorded; throws on an error result. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
   close(): Promise<void>;
@@ -139,6 +141,7 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
     answers: (channel) => sent.flatMap((c) => (c.channel === channel && c.result ? [c.result] : [])),
     delay: (channel, ms) => void delays.set(channel, ms),
     dropNext: (channel) => void drops.add(channel),
+    dispatch: (channel, input) => host.dispatchUntyped(channel, input),
     async call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
       const r = await host.dispatch(channel, input);
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
