@@ -35,16 +35,21 @@ step('build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.
 // Two vitest runs. Everything without a browser runs in parallel; the Chromium tests run one file at a time,
 // because the keyboard-wedge scanner and card-swipe detectors judge bursts by timing, and two browsers fighting
 // for 2 cores stretch the browser-to-page round trip of each synthetic key past what a real device ever shows.
-const BROWSER_TESTS = ['test/renderer/ui.test.ts', 'test/e2e/'];
+// The renderer's screens (test/renderer/ui-*.test.ts) and the end-to-end suites: a path prefix to select them,
+// a glob to leave them out of the parallel run.
+const BROWSER_TESTS = [
+  { prefix: 'test/renderer/ui-', glob: 'test/renderer/ui-*.test.ts' },
+  { prefix: 'test/e2e/', glob: 'test/e2e/**' },
+];
 const extra = process.argv.slice(2);
 const runs: { name: string; args: string[] }[] = [
   {
     name: 'vitest (parallel)',
-    args: [...BROWSER_TESTS.flatMap((t) => ['--exclude', t.endsWith('/') ? `${t}**` : t]), ...extra],
+    args: [...BROWSER_TESTS.flatMap((t) => ['--exclude', t.glob]), ...extra],
   },
   {
     name: 'vitest (browser tests, one file at a time)',
-    args: ['--no-file-parallelism', ...extra, ...(extra.length ? [] : BROWSER_TESTS)],
+    args: ['--no-file-parallelism', ...extra, ...(extra.length ? [] : BROWSER_TESTS.map((t) => t.prefix))],
   },
 ];
 interface VitestJson {
