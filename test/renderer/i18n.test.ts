@@ -3,6 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { ERROR_CODES } from '@contract/result';
 import { LOCALES, catalogs, translator, type MessageKey } from '../../renderer/src/i18n/translate';
 import { en } from '../../renderer/src/i18n/en';
+import * as enAreas from '../../renderer/src/i18n/en/index';
 import { errorMessage } from '../../renderer/src/i18n/errors';
 import { BINDINGS } from '../../renderer/src/keys/bindings';
 
@@ -33,6 +34,12 @@ function shape(message: string, locale: string) {
 const keys = Object.keys(en) as MessageKey[];
 
 describe('i18n catalogs', () => {
+  it('each key lives in one area file only (a spread would let a second copy win silently)', () => {
+    const all = Object.values(enAreas).flatMap((area) => Object.keys(area));
+    expect(all.length).toBe(new Set(all).size);
+    expect(all.length).toBe(keys.length);
+  });
+
   it('zh-CN has exactly the English keys', () => {
     expect(Object.keys(catalogs['zh-CN']).sort()).toEqual([...keys].sort());
   });

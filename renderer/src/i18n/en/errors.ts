@@ -1,0 +1,57 @@
+// English: error codes, as the cashier reads them.
+export const errors = {
+  'error.INVALID_PAYLOAD': 'The till service rejected the request as malformed. Please try again.',
+  'error.FORBIDDEN_SENDER': 'This screen is not allowed to talk to the till service.',
+  'error.UNKNOWN_CHANNEL':
+    'The till service does not support this action (version mismatch). Please call support.',
+  'error.BARCODE_MALFORMED':
+    '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode: scan it while the cart has items to take the payment.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
+  'error.BARCODE_UNKNOWN':
+    '{reason, select, unitMismatch {Scale label “{code}” carries a weight, but that item is sold per piece. Check the scale set-up.} other {No product has barcode “{code}”.}}',
+  'error.PRODUCT_NOT_FOUND': 'That product no longer exists in the catalog.',
+  'error.LINE_NOT_FOUND': 'That cart line no longer exists; the cart has been refreshed.',
+  'error.CART_EMPTY': 'The cart is empty.',
+  'error.CART_STALE': 'The cart changed while paying. Check the total and take payment again.',
+  'error.DISCOUNT_INVALID': 'That discount is not allowed (more than the amount, or over 100 %).',
+  'error.QUANTITY_INVALID': 'That quantity is not allowed.',
+  'error.TENDER_INSUFFICIENT': 'The cash received is less than the total due.',
+  'error.CSV_INVALID':
+    '{count, plural, =0 {The catalog file is invalid.} one {The catalog file has an error on line {lines}.} other {The catalog file has errors on # lines: {lines}.}}',
+  'error.STORAGE_FULL': 'The disk is full: nothing was saved. Free up space, then try again.',
+  'error.STORAGE_BUSY': 'The database is busy (another program is using it). Try again in a moment.',
+  'error.STORAGE_CORRUPT': 'The database is damaged. Stop selling on this till and call support.',
+  'error.CONFIG_CORRUPT':
+    'The till’s settings file is unreadable. It was left untouched; please call support.',
+  'error.CONFIG_MISSING':
+    'The till’s settings file is missing beside its sales data. Nothing was changed; please call support.',
+  'error.STORAGE_TOO_NEW':
+    'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
+  'error.NOT_FOUND': 'Not found.',
+  'error.APPROVAL_DENIED':
+    '{reason, select, notPermitted {This operator may not approve this.} counted {Wrong operator code or PIN: {attemptsLeft, plural, one {# try} other {# tries}} left.} other {Wrong operator code or PIN.}}',
+  'error.APPROVAL_LOCKED':
+    '{reason, select, until {Too many wrong PINs: this operator is locked until {time}.} other {Too many wrong PINs: this operator is locked for a while.}}',
+  'error.CART_LOCKED':
+    'A card or QR payment for this sale is still in progress or unresolved. Finish or resolve it first.',
+  'error.PAYMENT_STATE_CHANGED': 'This payment changed meanwhile. Its current state is shown.',
+  'error.PAYMENT_DECLINED':
+    '{message, select, none {Payment declined.} other {Payment declined: {message}.}}',
+  'error.PAYMENT_UNKNOWN':
+    'No answer from the payment gateway, so the customer may have been charged. Do NOT take the payment again: it is being checked. Managers see it under payment alerts.',
+  'error.OFFLINE_LIMIT':
+    '{limit, select, perPayment {Offline card payments are limited to {cap} each.} total {Offline card payments waiting to be sent would exceed {cap} in total.} count {Too many offline card payments are waiting to be sent ({cap}).} entryMode {This card entry method is not allowed offline.} brand {This card brand is not accepted offline.} other {This payment is over the offline limits.}} {overridable, select, yes {A manager can approve going over it.} other {Take another card or cash.}}',
+  'error.ONLINE_ONLY':
+    'This needs the payment gateway, which cannot be reached now (refunds and QR payments are online only).',
+  'error.CONTACT_REQUIRED':
+    'The gateway is offline: ask the customer for a phone number or e-mail before taking the card.',
+  'error.CARD_UNREADABLE': 'The card could not be read. Swipe it again.',
+  'error.GATEWAY_UNREACHABLE': 'The payment gateway cannot be reached. Nothing was charged.',
+  'error.REFUND_NOT_ALLOWED':
+    'This refund is not allowed: more than is left to refund of the sale, or a payment that never charged the customer.',
+  'error.REFUND_REFUSED':
+    '{message, select, none {The payment gateway refused the refund. Nothing was paid back.} other {The payment gateway refused the refund: {message}. Nothing was paid back.}}',
+  'error.REFUND_UNKNOWN':
+    'No answer from the payment gateway, so the refund may have gone through. Do NOT refund again: it is being checked.',
+  'error.INTERNAL':
+    '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
+} as const satisfies Record<string, string>;

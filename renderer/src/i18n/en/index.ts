@@ -1,0 +1,7 @@
+// The English areas, for the catalog (../en.ts) and for the test that each key lives in one area only.
+export { sale } from './sale';
+export { manager } from './manager';
+export { refunds } from './refunds';
+export { payments } from './payments';
+export { help } from './help';
+export { errors } from './errors';
