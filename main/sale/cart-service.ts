@@ -2,6 +2,7 @@
 // before anything is saved), persists in one transaction and returns the priced view.
 import type Database from 'better-sqlite3';
 import type { CartView, Discount } from '../api/contract';
+import { isWholeForUnit, type Unit } from '../api/quantity';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { CartBody, CartLineInput } from './cart-body';
@@ -101,8 +102,8 @@ export function createCartService(deps: CartServiceDeps): CartService {
     return line;
   };
 
-  const checkQty = (unit: 'each' | 'kg', qtyMilli: number): void => {
-    if (unit === 'each' && qtyMilli % 1000 !== 0) {
+  const checkQty = (unit: Unit, qtyMilli: number): void => {
+    if (!isWholeForUnit(unit, qtyMilli)) {
       throw new PosFailure('QUANTITY_INVALID', 'Items sold by the piece need a whole quantity', { qtyMilli });
     }
   };
