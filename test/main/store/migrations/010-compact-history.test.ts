@@ -2,11 +2,14 @@
 // 'sale.completed' entry, whatever came after it), and the print queue's error index exists.
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { appendJournal } from '../../../main/audit/journal';
-import { openDatabase } from '../../../main/store/db';
-import { migrate } from '../../../main/store/migrate';
-import { migrations } from '../../../main/store/migrations/index';
-import { tempDir } from './fixtures';
+import { appendJournal } from '../../../../main/audit/journal';
+import { openDatabase } from '../../../../main/store/db';
+import { migrate } from '../../../../main/store/migrate';
+import { migrations } from '../../../../main/store/migrations/index';
+import { tempDir } from '../fixtures';
+import { migrationSuite } from '../../../support/migrations';
+
+migrationSuite(10);
 
 it('seeds the last sale from the journal, and an empty store gets no row', async () => {
   const dir = tempDir();

@@ -8,6 +8,9 @@ import { openDatabase } from '../../../../main/store/db';
 import type { Database } from '../../../../main/store/db';
 import { migrate } from '../../../../main/store/migrate';
 import { migrations } from '../../../../main/store/migrations/index';
+import { migrationSuite } from '../../../support/migrations';
+
+migrationSuite(3);
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

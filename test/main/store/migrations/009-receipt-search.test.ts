@@ -2,12 +2,15 @@
 // get there through the trigger, and a receipt number cannot change under the index.
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createSaleHistory } from '../../../main/sale/receipt-search';
-import { openDatabase } from '../../../main/store/db';
-import { migrate } from '../../../main/store/migrate';
-import { migrations } from '../../../main/store/migrations/index';
-import { seedSales } from '../sale/history-seed';
-import { tempDir } from './fixtures';
+import { createSaleHistory } from '../../../../main/sale/receipt-search';
+import { openDatabase } from '../../../../main/store/db';
+import { migrate } from '../../../../main/store/migrate';
+import { migrations } from '../../../../main/store/migrations/index';
+import { seedSales } from '../../sale/history-seed';
+import { tempDir } from '../fixtures';
+import { migrationSuite } from '../../../support/migrations';
+
+migrationSuite(9);
 
 it('indexes the sales already there, then every new sale, and refuses to change a receipt number', async () => {
   const dir = tempDir();
