@@ -15,12 +15,12 @@ import { IdTechMsrEmulator } from '../native/emulators/idtech-msr';
 import { createAttemptRepo } from '../main/payments/attempts/attempt-repo';
 import { readFromEncryptedSwipe } from '../main/payments/card/card-reads';
 import { trainingTracks } from '../main/payments/card/training-cards';
-import { createGatewayClient } from '../main/payments/gateway-client';
+import { createGatewayClient } from '../main/gateway/client';
 import { createForwardHandler } from '../main/payments/offline/forward-handler';
-import type { AuthorizeRequest } from '../main/payments/protocol/schemas';
-import { signRequest } from '../main/payments/protocol/signing';
+import type { AuthorizeRequest } from '../main/gateway/protocol/schemas';
+import { signRequest } from '../main/gateway/protocol/signing';
 import { openStore } from '../main/store/open-store';
-import { createCircuitBreaker } from '../main/sync/circuit-breaker';
+import { createCircuitBreaker } from '../main/gateway/circuit-breaker';
 import { enqueueOutbox } from '../main/outbox/enqueue';
 import { createOutboxRepo } from '../main/outbox/outbox-repo';
 import { createOutboxWorker } from '../main/sync/outbox-worker';
@@ -37,7 +37,7 @@ async function startGateway(dir: string): Promise<{ url: string; secret: Buffer;
     [
       '--import',
       'tsx',
-      'main/gateway-sandbox/cli.ts',
+      'main/gateway/sandbox/cli.ts',
       '--port',
       '0',
       '--data',

@@ -17,7 +17,7 @@ import { createSaleHistory, type HistoryQuery } from '../main/sale/receipt-searc
 import { openDatabase, type Database } from '../main/store/db';
 import { migrate } from '../main/store/migrate';
 import { migrations } from '../main/store/migrations/index';
-import { receiptNoOf, seedSales } from '../test/main/sale/history-seed';
+import { receiptNoOf, seedSales } from '../test/support/history-seed';
 import { percentile, printReport, type BenchRow, type BenchReport } from './lib';
 
 const LARGE = Number(process.env.RECEIPTS_BENCH_SALES ?? 200_000);

@@ -17,7 +17,7 @@ export async function startGatewayProcess(dataDir: string, secretFile: string): 
     [
       '--import',
       'tsx',
-      path.join(REPO, 'main', 'gateway-sandbox', 'cli.ts'),
+      path.join(REPO, 'main', 'gateway', 'sandbox', 'cli.ts'),
       '--port',
       '0',
       '--data',

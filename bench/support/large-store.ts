@@ -27,7 +27,7 @@ import {
 } from '../../main/config/config';
 import { createAttemptRepo, type Attempt, type AttemptRepo } from '../../main/payments/attempts/attempt-repo';
 import { maskPaymentCode } from '../../main/payments/codes/mask';
-import type { CardFacts, EntryMode, QrScheme } from '../../main/payments/protocol/schemas';
+import type { CardFacts, EntryMode, QrScheme } from '../../main/gateway/protocol/schemas';
 import { createJobRepo } from '../../main/printing/queue/job-repo';
 import { printJobRetention } from '../../main/printing/queue/retention';
 import { cartCompaction } from '../../main/sale/cart-compaction';

@@ -2,7 +2,7 @@
 // pass-through. Every call is checked to come from our window's main frame on our origin before the host sees it.
 import { channelNames, type Channel } from '../api/contract';
 import { err, type Result } from '../api/result';
-import type { Host } from '../host-types';
+import type { Host, Logger as Log } from '../host-types';
 import { invokeChannel } from './channels';
 
 export interface FrameLike {
@@ -26,8 +26,6 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
-
-type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export interface RegisterIpcOptions {
   readonly ipcMain: IpcMainLike;

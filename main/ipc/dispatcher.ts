@@ -1,6 +1,7 @@
 // The single entry point for calls from any UI transport (Electron IPC, the web host's WebSocket).
 // The transport checks WHO is calling; this checks WHAT: the channel exists and the payload matches the
 // contract's schema, before any service code runs. It never throws: every outcome is a typed Result.
+import type { Logger } from '../../native/log/logger';
 import {
   contract,
   type Channel,
@@ -13,12 +14,6 @@ import { err, ok, PosFailure, type Result } from '../api/result';
 import { mapSqliteError } from '../store/errors';
 
 export type Handlers = { readonly [C in Channel]: (input: Input<C>) => Output<C> | Promise<Output<C>> };
-
-export type Logger = (
-  level: 'info' | 'warn' | 'error',
-  message: string,
-  fields?: Record<string, unknown>,
-) => void;
 
 export type { Dispatch, WireDispatch };
 

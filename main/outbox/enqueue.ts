@@ -2,7 +2,7 @@
 // transaction that commits the fact it reports (a sale and its upload, a stored payment and its forward), so the
 // fact never exists without its row nor the row without its fact. The sync worker (main/sync/) drains them.
 import type Database from 'better-sqlite3';
-import type { SaleUpload } from '../payments/protocol/schemas';
+import type { SaleUpload } from '../gateway/protocol/schemas';
 
 /** Every kind of outbox row and the body it carries (stored as JSON in `outbox.body`). */
 export interface OutboxBodies {

@@ -2,9 +2,9 @@
 // sends and heartbeats). Built once by the payments runtime; the sync worker and the status bar hear each
 // change through `onChange`.
 import type { Logger } from '../../native/log/logger';
-import { createCircuitBreaker, type BreakerOptions, type CircuitBreaker } from '../sync/circuit-breaker';
+import { createCircuitBreaker, type BreakerOptions, type CircuitBreaker } from '../gateway/circuit-breaker';
 import type { Connectivity } from './card/card-payments';
-import type { Outcome } from './gateway-client';
+import type { Outcome } from '../gateway/client';
 
 export interface GatewayConnectivity extends Connectivity {
   readonly breaker: CircuitBreaker;

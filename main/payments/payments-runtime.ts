@@ -34,8 +34,8 @@ import {
 import { openReaderRouting } from './card/reader-routing';
 import type { TrainingCard } from './card/training-cards';
 import { createConnectivity, type GatewayConnectivity } from './connectivity';
-import { connectGateway } from './gateway-connection';
-import type { GatewayClient } from './gateway-client';
+import { connectGateway } from '../gateway/connection';
+import type { GatewayClient } from '../gateway/client';
 import { createForwardHandler } from './offline/forward-handler';
 import { DEFAULT_OFFLINE_POLICY, type OfflinePolicy } from './offline/policy';
 import { toPaymentView } from './payment-view';

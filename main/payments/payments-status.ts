@@ -2,7 +2,7 @@
 // manager and the sales still to upload.
 import type Database from 'better-sqlite3';
 import type { PaymentsStatusView } from '../api/contract';
-import type { CircuitBreaker } from '../sync/circuit-breaker';
+import type { CircuitBreaker } from '../gateway/circuit-breaker';
 import { NEEDS_MANAGER, OPEN_ATTEMPTS_SQL } from './attempts/states';
 import type { CardPayments } from './card/card-payments';
 

@@ -6,8 +6,8 @@ import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
 import type { Connectivity } from '../payments/card/card-payments';
-import type { GatewayClient, Outcome } from '../payments/gateway-client';
-import type { Refund } from '../payments/protocol/schemas';
+import type { GatewayClient, Outcome } from '../gateway/client';
+import type { Refund } from '../gateway/protocol/schemas';
 import { enqueueRefund } from '../printing/queue/enqueue';
 import type { RefundRecord, RefundRepo } from './refund-repo';
 

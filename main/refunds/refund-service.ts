@@ -9,7 +9,7 @@ import type { RefundableView, RefundReason, RefundView, SaleView } from '../api/
 import { PosFailure, type PosError } from '../api/result';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
 import type { Connectivity } from '../payments/card/card-payments';
-import type { GatewayClient } from '../payments/gateway-client';
+import type { GatewayClient } from '../gateway/client';
 import { enqueueDrawer, enqueueRefund } from '../printing/queue/enqueue';
 import type { SaleRepo } from '../sale/sale-repo';
 import { approvedBy, type Approver } from '../staff/approvals';

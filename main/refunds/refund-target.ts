@@ -4,7 +4,7 @@ import type { SaleView } from '../api/contract';
 import { PosFailure, type PosError } from '../api/result';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
 import type { Connectivity } from '../payments/card/card-payments';
-import type { GatewayClient } from '../payments/gateway-client';
+import type { GatewayClient } from '../gateway/client';
 
 /** The tender a sale's money goes back to; card and QR: the payment attempt and its gateway id. */
 export interface RefundTarget {

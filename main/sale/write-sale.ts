@@ -8,7 +8,7 @@ import type { CartView, SaleView, TenderView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import { enqueueOutbox } from '../outbox/enqueue';
-import type { SaleUpload } from '../payments/protocol/schemas';
+import type { SaleUpload } from '../gateway/protocol/schemas';
 import { enqueueSaleJobs } from '../printing/queue/enqueue';
 import { noteLastSale } from './last-sale';
 import type { CartRepo } from './cart-repo';

@@ -5,8 +5,8 @@
 // a few fsyncs per batch instead of several per row. A crash at any point leaves rows `sending` (requeued at
 // start) and payments `forwarding` (looked up before anything is resent).
 import type { Logger } from '../../native/log/logger';
-import type { GatewayClient } from '../payments/gateway-client';
-import { backoffMs, type CircuitBreaker } from './circuit-breaker';
+import type { GatewayClient } from '../gateway/client';
+import { backoffMs, type CircuitBreaker } from '../gateway/circuit-breaker';
 import type { OutboxKind } from '../outbox/enqueue';
 import type { OutboxRepo, OutboxRow } from '../outbox/outbox-repo';
 

@@ -1,7 +1,7 @@
 // Outbox kind 'sale.upload': the completed sale, exactly as written in the sale's transaction, sent under the
 // row's key ('sale:<id>') so a resend after a crash or a lost answer is counted once by the gateway.
 import type { OutboxHandler } from './outbox-worker';
-import type { SaleUpload } from '../payments/protocol/schemas';
+import type { SaleUpload } from '../gateway/protocol/schemas';
 
 export const saleUploadHandler: OutboxHandler = {
   async send(row, client) {

@@ -5,7 +5,7 @@ import type { Logger } from '../../native/log/logger';
 import { createOutboxRepo } from '../outbox/outbox-repo';
 import type { CardPayments } from '../payments/card/card-payments';
 import type { GatewayConnectivity } from '../payments/connectivity';
-import type { GatewayClient } from '../payments/gateway-client';
+import type { GatewayClient } from '../gateway/client';
 import type { PaymentTuning } from '../payments/payments-runtime';
 import type { Database } from '../store/db';
 import type { MaintenanceTask } from '../store/idle-maintenance';

@@ -1,7 +1,7 @@
 // The one card brand list and the one CardFacts: what the POS may know and keep about a card (PCI DSS 3.4.1:
 // BIN and last four at most). Both readers (idtech/ from masked tracks, track/ from clear ones) report in
 // these terms, and the gateway protocol's zod schema is checked against them at compile time
-// (main/payments/protocol/schemas.ts). Declared in native/: the lowest layer, which main/ may import.
+// (main/gateway/protocol/schemas.ts). Declared in native/: the lowest layer, which main/ may import.
 
 /**
  * The brands the gateway protocol carries (docs/gateway-openapi.yaml), in its order. Diners Club is not one

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CartView, Channel, Input, Output } from '../../main/api/contract';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../main/gateway-sandbox/server';
+import { startSandboxGateway, type SandboxGateway } from '../../main/gateway/sandbox/server';
 import { createHost } from '../../main/host';
 import type { Host } from '../../main/host-types';
 import { TRAINING_MANAGER } from '../../main/staff/training-staff';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SaleView } from '../../main/api/contract';
 import { DEMO } from '../../main/catalog/demo';
-import { createGatewayClient } from '../../main/payments/gateway-client';
+import { createGatewayClient } from '../../main/gateway/client';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
 import { useSuiteGateway } from '../support/gateway-suite';
 import { useUiPage } from '../support/ui-page';

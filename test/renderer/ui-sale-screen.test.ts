@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('sale screen in Chromium', () => {
     await expect(tid('store-name').textContent()).resolves.toBe(DEFAULT_CONFIG.store.name);
     await tid('training-badge').waitFor();
     expect(await tid('status-training').getAttribute('data-state')).toBe('training');
-    // Training mode's embedded sandbox gateway (main/payments/gateway-connection.ts).
+    // Training mode's embedded sandbox gateway (main/gateway/connection.ts).
     await poll(() => tid('status-gateway').getAttribute('data-state')).toBe('online');
     await poll(() => tid('status-printer').textContent()).toContain('就绪');
     expect(await tid('status-connection').getAttribute('data-state')).toBe('open');

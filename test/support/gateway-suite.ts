@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach } from 'vitest';
-import type { QrTiming } from '../../main/gateway-sandbox/qr-rules';
+import type { QrTiming } from '../../main/gateway/sandbox/qr-rules';
 import { tillGateway, type TillGateway } from './till-gateway';
 
 export function useSuiteGateway(qrTiming?: QrTiming): TillGateway {

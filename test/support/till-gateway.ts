@@ -8,7 +8,7 @@ import {
   startSandboxGateway,
   type SandboxGateway,
   type SandboxGatewayOptions,
-} from '../../main/gateway-sandbox/server';
+} from '../../main/gateway/sandbox/server';
 
 export interface TillGateway {
   /** Starts it (again, on the same port); a no-op while it runs. */

@@ -3,7 +3,7 @@
 // worker) cannot both move one attempt.
 import type Database from 'better-sqlite3';
 import { PosFailure } from '../../api/result';
-import type { CardFacts, EntryMode, QrScheme } from '../protocol/schemas';
+import type { CardFacts, EntryMode, QrScheme } from '../../gateway/protocol/schemas';
 import {
   assertAttemptTransition,
   BLOCKING_STATES,

@@ -1,7 +1,7 @@
 // The gateway's public key, for sealing keyboard-wedge card data; cached (it is public) for offline use.
 import type Database from 'better-sqlite3';
-import type { GatewayClient } from '../gateway-client';
-import type { CardKey } from '../protocol/schemas';
+import type { GatewayClient } from '../../gateway/client';
+import type { CardKey } from '../../gateway/protocol/schemas';
 
 export interface CardKeyCache {
   /** the key now known (the cached one until the gateway has given one) */

@@ -13,9 +13,9 @@ import { appendJournal } from '../../audit/journal';
 import type { Checkout } from '../../sale/checkout';
 import type { Approver } from '../../staff/approvals';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
-import type { GatewayClient, Outcome } from '../gateway-client';
+import type { GatewayClient, Outcome } from '../../gateway/client';
 import type { OfflinePolicy } from '../offline/policy';
-import type { AuthorizeRequest, Payment } from '../protocol/schemas';
+import type { AuthorizeRequest, Payment } from '../../gateway/protocol/schemas';
 import { writeApprovedSale } from '../settled-sale';
 import { paymentLocks } from '../tender-locks';
 import {

@@ -6,8 +6,8 @@
 import type { EncryptedSwipe } from '../../../native/card/idtech';
 import { asciiBytes, cardFacts as clearCardFacts, parseSwipe, wipe } from '../../../native/card/track';
 import { PosFailure } from '../../api/result';
-import { sealCardData } from '../envelope';
-import type { CardKey } from '../protocol/schemas';
+import { sealCardData } from '../../gateway/envelope';
+import type { CardKey } from '../../gateway/protocol/schemas';
 import type { CardRead } from './store-offline';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex').toUpperCase();

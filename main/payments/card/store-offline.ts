@@ -13,7 +13,13 @@ import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
 import { writePaymentSale, type TenderFacts } from '../settled-sale';
 import { checkOffline, type OfflinePolicy, type PolicyVerdict } from '../offline/policy';
-import type { AuthorizeRequest, CardData, CardFacts, EntryMode, Payment } from '../protocol/schemas';
+import type {
+  AuthorizeRequest,
+  CardData,
+  CardFacts,
+  EntryMode,
+  Payment,
+} from '../../gateway/protocol/schemas';
 
 /** What a reader produced: ciphertext (or a sealed envelope) plus the facts the POS may keep. */
 export interface CardRead {

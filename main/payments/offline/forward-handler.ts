@@ -6,8 +6,8 @@ import type Database from 'better-sqlite3';
 import { appendJournal } from '../../audit/journal';
 import type { OutboxHandler, HandlerResult } from '../../sync/outbox-worker';
 import type { AttemptRepo, Attempt } from '../attempts/attempt-repo';
-import type { Outcome } from '../gateway-client';
-import type { AuthorizeRequest, GatewayErrorCode, Payment } from '../protocol/schemas';
+import type { Outcome } from '../../gateway/client';
+import type { AuthorizeRequest, GatewayErrorCode, Payment } from '../../gateway/protocol/schemas';
 
 /**
  * The refusals that are about this payment, so final: the card could not be read, it came after its deadline,

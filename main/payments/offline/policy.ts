@@ -4,7 +4,7 @@
 // Refunds and QR payments are never offline; keyed and keyboard-wedge entry are refused offline by default
 // (no reader cryptogram, the usual fraud path). A manager may override the amount and count caps (journalled),
 // never the entry mode, brand or deadline rules.
-import type { CardBrand, EntryMode } from '../protocol/schemas';
+import type { CardBrand, EntryMode } from '../../gateway/protocol/schemas';
 
 export interface OfflinePolicy {
   readonly perPaymentCapMinor: number;

@@ -13,8 +13,8 @@ import type { SaleSettings } from '../../sale/ports';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import type { Connectivity } from '../card/card-payments';
 import { classifyScan, maskPaymentCode } from '../codes';
-import type { GatewayClient, Outcome } from '../gateway-client';
-import type { MicropayRequest, QrOrder } from '../protocol/schemas';
+import type { GatewayClient, Outcome } from '../../gateway/client';
+import type { MicropayRequest, QrOrder } from '../../gateway/protocol/schemas';
 import { writeApprovedSale } from '../settled-sale';
 import { paymentLocks } from '../tender-locks';
 

@@ -15,7 +15,7 @@ import { withCheckDigit } from '../../../main/catalog/gtin';
 import { catalogRepository } from '../../../main/catalog/repository';
 import { createCatalogSearch } from '../../../main/catalog/search';
 import { buildVariableMeasureBarcode, DEFAULT_WEIGHT_RULE } from '../../../main/catalog/variable-measure';
-import { addTaxCategories, fixedNow, openTestDb } from './test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 
 const COLA = '6901234567892';
 const WATER = withCheckDigit('692150000101');

@@ -10,7 +10,7 @@ import {
 } from '../../../main/catalog/demo';
 import { catalogRepository } from '../../../main/catalog/repository';
 import { createCatalogSearch } from '../../../main/catalog/search';
-import { fixedNow, openTestDb } from './test-db';
+import { fixedNow, openTestDb } from '../../support/catalog-db';
 
 let db: Database.Database;
 beforeEach(() => {

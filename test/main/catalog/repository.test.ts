@@ -12,7 +12,7 @@ import {
   DEFAULT_PRICE_RULE,
   DEFAULT_WEIGHT_RULE,
 } from '../../../main/catalog/variable-measure';
-import { addTaxCategories, fixedNow, openTestDb } from './test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 
 const COLA = '6901234567892';
 const UPC = '036000291452';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { importCatalogCsv } from '../../../main/catalog/csv-import';
 import { createCatalogSearch } from '../../../main/catalog/search';
-import { addTaxCategories, fixedNow, openTestDb } from './test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogRepository, type ProductInput } from '../../../main/catalog/repository';
 import { createCatalogSearch, type CatalogSearch } from '../../../main/catalog/search';
 import { normaliseText } from '../../../main/catalog/text';
-import { addTaxCategories, fixedNow, openTestDb } from './test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 
 const product = (
   sku: string,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../../main/outbox/enqueue';
 import { createOutboxRepo } from '../../../main/outbox/outbox-repo';
-import { openTestDb } from '../catalog/test-db';
+import { openTestDb } from '../../support/catalog-db';
 
 const AT = '2025-03-01T08:00:00.000Z';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IdTechHidReader } from '../../../native/card/idtech';
 import type { EncryptedSwipe } from '../../../native/card/idtech';
 import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
-import { createCardDecryptor } from '../../../main/gateway-sandbox/card-decryptor';
+import { createCardDecryptor } from '../../../main/gateway/sandbox/card-decryptor';
 import { readFromEncryptedSwipe } from '../../../main/payments/card/card-reads';
 import { trainingTracks } from '../../../main/payments/card/training-cards';
 

@@ -6,7 +6,7 @@ import { createAttemptRepo, type AttemptRepo } from '../../../main/payments/atte
 import { createCartLocks } from '../../../main/payments/cart-locks';
 import { createCartRepo } from '../../../main/sale/cart-repo';
 import type { CartLocks } from '../../../main/sale/ports';
-import { fixedNow, openTestDb } from '../catalog/test-db';
+import { fixedNow, openTestDb } from '../../support/catalog-db';
 
 let attempts: AttemptRepo;
 let locks: CartLocks;

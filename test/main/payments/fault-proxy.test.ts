@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentView } from '../../../main/api/contract';
 import { DEMO } from '../../../main/catalog/demo';
 import { DEFAULT_CONFIG } from '../../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway-sandbox/server';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
 import { startFaultProxy, type FaultProxy, type ProxyMode } from '../../support/fault-proxy';

@@ -9,7 +9,7 @@ import type { Channel, Input, Output, CartView, PaymentResultView } from '../../
 import type { Result } from '../../../main/api/result';
 import { DEMO } from '../../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway-sandbox/server';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
 import type { PaymentTuning } from '../../../main/payments/payments-runtime';

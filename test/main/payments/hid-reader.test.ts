@@ -11,7 +11,7 @@ import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
 import type { PaymentErrorEvent, PaymentView } from '../../../main/api/contract';
 import { DEMO } from '../../../main/catalog/demo';
 import { DEFAULT_CONFIG } from '../../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway-sandbox/server';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createHost } from '../../../main/host';
 import type { Host } from '../../../main/host-types';
 import { trainingTracks } from '../../../main/payments/card/training-cards';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../main/config/config';
-import { startSandboxGateway } from '../../../main/gateway-sandbox/server';
+import { startSandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createHost } from '../../../main/host';
 import { call, cartOf, failure, SECRET } from './fixtures';
 

@@ -15,7 +15,7 @@ import { findProfile } from '../../../native/escpos/encode/profiles';
 import type { PrinterProfile } from '../../../native/escpos/encode/profiles';
 import type { MonoBitmap } from '../../../native/escpos/encode/raster';
 import { bitmapRows, packBits } from '../../../native/escpos/encode/raster';
-import { readFixture } from './golden';
+import { readFixture } from '../../support/golden';
 
 const saleEn = parseReceiptFile(readFixture('sale-en.json'));
 const profile = (id: string): PrinterProfile => {

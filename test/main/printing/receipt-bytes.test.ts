@@ -8,7 +8,7 @@ import { RasterRequiredError } from '../../../native/escpos/encode/text-mode';
 import { renderReceipt } from '../../../main/printing/render-receipt';
 import { decodeEscPos } from '../../../native/escpos/decoder';
 import { parseReceiptFile } from '../../../main/printing/sale-json';
-import { expectGolden, hexDump, readFixture } from './golden';
+import { expectGolden, hexDump, readFixture } from '../../support/golden';
 
 const sale = parseReceiptFile(readFixture('sale.json'));
 const saleEn = parseReceiptFile(readFixture('sale-en.json'));

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, GOLDEN_DIR } from './golden';
+import { FIXTURES_DIR, GOLDEN_DIR } from '../../support/golden';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-cli-'));

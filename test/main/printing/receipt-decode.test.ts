@@ -7,7 +7,7 @@ import { findProfile } from '../../../native/escpos/encode/profiles';
 import { encodeTextMode } from '../../../native/escpos/encode/text-mode';
 import { layoutReceipt } from '../../../main/printing/receipt-layout';
 import { parseReceiptFile } from '../../../main/printing/sale-json';
-import { readFixture } from './golden';
+import { readFixture } from '../../support/golden';
 
 const file = parseReceiptFile(readFixture('sale.json'));
 

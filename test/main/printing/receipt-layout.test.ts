@@ -6,7 +6,7 @@ import { layoutReceipt } from '../../../main/printing/receipt-layout';
 import type { ReceiptLayoutOptions, ReceiptSale } from '../../../main/printing/receipt-layout';
 import { parseReceiptFile } from '../../../main/printing/sale-json';
 import { displayWidth } from '../../../main/printing/text-width';
-import { expectGolden, readFixture } from './golden';
+import { expectGolden, readFixture } from '../../support/golden';
 
 const fixture = parseReceiptFile(readFixture('sale.json'));
 const options = (over: Partial<ReceiptLayoutOptions> = {}): ReceiptLayoutOptions => ({

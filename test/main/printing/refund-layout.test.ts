@@ -10,8 +10,8 @@ import { decodeEscPos } from '../../../native/escpos/decoder';
 import { findProfile } from '../../../native/escpos/encode/profiles';
 import type { PrinterProfile } from '../../../native/escpos/encode/profiles';
 import { displayWidth } from '../../../main/printing/text-width';
-import { expectGolden } from './golden';
-import { REFUND_STORE, refundView } from './refund-fixture';
+import { expectGolden } from '../../support/golden';
+import { REFUND_STORE, refundView } from '../../support/refund-fixture';
 
 const options = (over: Partial<RefundSlipOptions> = {}): RefundSlipOptions => ({
   widthColumns: 48,

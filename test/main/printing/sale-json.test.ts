@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReceiptFileError, parseReceiptFile } from '../../../main/printing/sale-json';
-import { readFixture } from './golden';
+import { readFixture } from '../../support/golden';
 
 const base = (): Record<string, unknown> & { sale: Record<string, unknown> } =>
   JSON.parse(readFixture('sale.json')) as Record<string, unknown> & { sale: Record<string, unknown> };

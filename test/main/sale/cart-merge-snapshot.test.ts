@@ -6,7 +6,7 @@ import { DEMO, seedDemoCatalog } from '../../../main/catalog/demo';
 import { createCartRepo } from '../../../main/sale/cart-repo';
 import { createCartService } from '../../../main/sale/cart-service';
 import { createSaleCatalog } from '../../../main/sale/sale-catalog';
-import { fixedNow, openTestDb } from '../catalog/test-db';
+import { fixedNow, openTestDb } from '../../support/catalog-db';
 
 it('a second scan after a price change is charged the current catalog price', async () => {
   const db = openTestDb();

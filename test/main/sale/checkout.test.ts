@@ -11,7 +11,7 @@ import type { SaleSettings } from '../../../main/sale/ports';
 import { createSaleRepo } from '../../../main/sale/sale-repo';
 import { createCashTender } from '../../../main/sale/tender-cash';
 import type { PaymentTenderInput } from '../../../main/sale/tenders';
-import { addTaxCategories, fixedNow, openTestDb } from '../catalog/test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 import { namingCatalog, pieceLine } from './sale-fixtures';
 
 const names = new Map([['std', { name: '标准税率' }]]);

@@ -11,7 +11,7 @@ import {
   type HistoryQuery,
 } from '../../../main/sale/receipt-search';
 import { migratedDatabase, failureOf } from '../store/fixtures';
-import { receiptNoOf, seededSaleId, seedSales } from './history-seed';
+import { receiptNoOf, seededSaleId, seedSales } from '../../support/history-seed';
 
 const SHANGHAI = { timeZone: 'Asia/Shanghai' };
 /** 2026-01-01T00:00Z; sales every 7 minutes: ~205 a day, crossing both UTC and Shanghai midnights */

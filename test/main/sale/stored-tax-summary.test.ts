@@ -6,7 +6,7 @@ import { createSaleRepo } from '../../../main/sale/sale-repo';
 import { createCashTender } from '../../../main/sale/tender-cash';
 import { createCheckout } from '../../../main/sale/checkout';
 import type { SaleSettings } from '../../../main/sale/ports';
-import { addTaxCategories, fixedNow, openTestDb } from '../catalog/test-db';
+import { addTaxCategories, fixedNow, openTestDb } from '../../support/catalog-db';
 import { namingCatalog, pieceLine } from './sale-fixtures';
 
 let n = 0;

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { EscPosPrinter, PAPER_58MM } from '../../../native/emulators/escpos-printer';
 import { parseAsb, parseStatusByte } from '../../../native/escpos/status';
-import { bytes, DLE, ESC, FS, GS, LF } from '../support/bytes';
+import { bytes, DLE, ESC, FS, GS, LF } from '../../support/bytes';
 
 const STATUS = (n: number) => bytes(DLE, 4, n);
 const lines = (p: EscPosPrinter): string[] =>

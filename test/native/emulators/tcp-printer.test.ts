@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EscPosPrinter } from '../../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../../native/emulators/tcp-printer';
 import { parseAsb, parseStatusByte } from '../../../native/escpos/status';
-import { bytes, DLE, ESC, GS, LF } from '../support/bytes';
+import { bytes, DLE, ESC, GS, LF } from '../../support/bytes';
 
 interface Client {
   socket: net.Socket;

@@ -5,7 +5,7 @@ import { EscPosPrinter } from '../../../native/emulators/escpos-printer';
 import type { UsbConnectionEvent } from '../../../native/emulators/fake-webusb';
 import { FakeWebUsb } from '../../../native/emulators/fake-webusb';
 import { UsbPrinterEmulator } from '../../../native/emulators/usb-printer';
-import { bytes, DLE, LF } from '../support/bytes';
+import { bytes, DLE, LF } from '../../support/bytes';
 
 const nameOf = async (p: Promise<unknown>): Promise<string> => {
   try {

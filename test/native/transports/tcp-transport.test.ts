@@ -8,7 +8,7 @@ import { createPrinterClient } from '../../../native/printer/printer-client';
 import { TcpTransport } from '../../../native/transports/tcp-transport';
 import { TransportError } from '../../../native/transports/transport';
 import type { TransportErrorCode } from '../../../native/transports/transport';
-import { bytes, ESC, LF } from '../support/bytes';
+import { bytes, ESC, LF } from '../../support/bytes';
 
 let emulator: TcpPrinterEmulator | undefined;
 let transport: TcpTransport | undefined;

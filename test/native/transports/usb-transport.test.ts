@@ -15,7 +15,7 @@ import {
   UsbTransport,
 } from '../../../native/transports/usb-transport';
 import type { WebUsbDevice, WebUsbSource } from '../../../native/transports/webusb';
-import { bytes, ESC, LF } from '../support/bytes';
+import { bytes, ESC, LF } from '../../support/bytes';
 
 const receipt = (n: number): Uint8Array =>
   bytes(

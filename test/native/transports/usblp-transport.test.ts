@@ -11,7 +11,7 @@ import { TransportError } from '../../../native/transports/transport';
 import type { TransportErrorCode } from '../../../native/transports/transport';
 import { UsblpTransport } from '../../../native/transports/usblp-transport';
 import type { UsblpFs, UsblpHandle } from '../../../native/transports/usblp-transport';
-import { bytes, ESC, LF } from '../support/bytes';
+import { bytes, ESC, LF } from '../../support/bytes';
 
 async function codeOf(p: Promise<unknown>): Promise<TransportErrorCode | 'resolved'> {
   try {

@@ -20,7 +20,7 @@ import type { RollItem } from '../../../../native/emulators/paper-roll';
 import { renderRoll } from '../../../../native/emulators/paper-roll';
 import { renderRollToPage } from '../../../../native/emulators/roll-png';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
-import { pngPixels } from '../raster/support';
+import { pngPixels } from '../../../support/raster';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

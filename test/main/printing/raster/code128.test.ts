@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODE128_PATTERNS, code128Modules, code128Values } from '../../../../main/printing/raster/code128';
 import { renderReceipt } from '../../../../main/printing/raster/render';
-import { RECEIPT_NO, chineseSale, must } from './support';
+import { RECEIPT_NO, chineseSale, must } from '../../../support/raster';
 
 /**
  * A scanner's view: module widths -> symbol values -> text, checking the start code, mod-103 check and stop.

@@ -3,7 +3,7 @@ import type { ReceiptDocument } from '../../../../native/escpos/encode/document'
 import { REPLACEMENT_CHAR, toGlyphs } from '../../../../main/printing/raster/glyphs';
 import type { MissingChar } from '../../../../main/printing/raster/glyphs';
 import { renderReceipt } from '../../../../main/printing/raster/render';
-import { blackIn, must } from './support';
+import { blackIn, must } from '../../../support/raster';
 
 const doc = (...lines: string[]): ReceiptDocument => ({
   widthColumns: 48,

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { renderReceipt } from '../../../../main/printing/raster/render';
 import { monoToPng } from '../../../../main/printing/raster/to-png';
-import { LOOKUP_URL, chineseSale, pngPixels, must } from './support';
+import { LOOKUP_URL, chineseSale, pngPixels, must } from '../../../support/raster';
 
 describe('raster receipt QR code', () => {
   for (const [columns, dots] of [

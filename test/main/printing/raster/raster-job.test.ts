@@ -16,7 +16,7 @@ import type {
   ReceiptSale,
   ReceiptStore,
 } from '../../../../main/printing/receipt-layout';
-import { must, pngPixels } from './support';
+import { must, pngPixels } from '../../../support/raster';
 
 interface SaleFixture {
   readonly sale: ReceiptSale;

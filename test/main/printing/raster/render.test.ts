@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptDocument, TextBlock } from '../../../../native/escpos/encode/document';
 import { renderReceipt } from '../../../../main/printing/raster/render';
-import { blackIn, chineseSale, must } from './support';
+import { blackIn, chineseSale, must } from '../../../support/raster';
 
 const one = (block: TextBlock, widthColumns = 48): ReceiptDocument => ({ widthColumns, blocks: [block] });
 const text = (t: string, over: Partial<TextBlock> = {}): TextBlock => ({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monoToPng } from '../../../../main/printing/raster/to-png';
 import { thresholdToMono } from '../../../../main/printing/raster/threshold';
-import { pngPixels } from './support';
+import { pngPixels } from '../../../support/raster';
 
 describe('monoToPng', () => {
   it('is a PNG whose pixels read back to the same bitmap', async () => {

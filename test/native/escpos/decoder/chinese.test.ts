@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../../../native/escpos/decoder';
-import { bytes, FS, LF } from '../../support/bytes';
+import { bytes, FS, LF } from '../../../support/bytes';
 
 const gb = (s: string): Uint8Array => Uint8Array.from(iconv.encode(s, 'gb18030'));
 const texts = (b: Uint8Array, chineseByDefault = false): string[] =>

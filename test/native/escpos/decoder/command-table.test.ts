@@ -2,7 +2,7 @@
 // decodes as a recognised command of exactly the length the table says.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, decodeEscPos } from '../../../../native/escpos/decoder';
-import { bytes } from '../../support/bytes';
+import { bytes } from '../../../support/bytes';
 
 describe('command table', () => {
   it('has unique prefixes and unique names', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../../../native/escpos/decoder';
 import type { DecoderEvent, DecoderEventBody as Body } from '../../../../native/escpos/decoder';
-import { bytes, DLE, ESC, FS, GS, LF } from '../../support/bytes';
+import { bytes, DLE, ESC, FS, GS, LF } from '../../../support/bytes';
 
 const strip = (events: DecoderEvent[]): Body[] => events.map(({ offset: _offset, ...rest }) => rest as Body);
 const decode = (b: Uint8Array): Body[] => strip(decodeEscPos(b));

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos, EscPosDecoder } from '../../../../native/escpos/decoder';
 import type { DecoderEvent, DecoderEventType } from '../../../../native/escpos/decoder';
-import { bytes, DLE, ESC, FS, GS, LF } from '../../support/bytes';
+import { bytes, DLE, ESC, FS, GS, LF } from '../../../support/bytes';
 
 interface Piece {
   bytes: Uint8Array;

@@ -1,0 +1,81 @@
+// The gateway this till talks to: the configured one (its terminal secret read from a file), or, in training
+// mode, the embedded sandbox gateway started in this process. Neither: no client (card and QR are refused).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PosFailure } from '../api/result';
+import type { PosConfig } from '../config/config';
+import { createGatewayClient, type GatewayClient } from './client';
+
+export interface GatewayConnectionOptions {
+  readonly config: PosConfig;
+  readonly dataDir: string;
+  readonly now: () => Date;
+  /** tests: a shorter client timeout */
+  readonly clientTimeoutMs?: number | undefined;
+}
+
+export interface GatewayConnection {
+  readonly client: GatewayClient | null;
+  /** the embedded training gateway, when that is the one in use */
+  readonly sandbox: { url: string; close(): Promise<void> } | null;
+  readonly url: string | null;
+  close(): Promise<void>;
+}
+
+/** The terminal secret: a file of 32+ random bytes (mode 0600), made on first use for the training sandbox. */
+function terminalSecret(file: string, create: boolean): Uint8Array {
+  if (!fs.existsSync(file)) {
+    if (!create)
+      throw new PosFailure('CONFIG_CORRUPT', `The gateway terminal secret file ${file} does not exist`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  const text = fs.readFileSync(file, 'utf8').trim();
+  const bytes = /^[0-9a-fA-F]{64,}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
+  if (bytes.length < 32)
+    throw new PosFailure('CONFIG_CORRUPT', `The terminal secret in ${file} is shorter than 32 bytes`);
+  return bytes;
+}
+
+export async function connectGateway(o: GatewayConnectionOptions): Promise<GatewayConnection> {
+  const { config } = o;
+  const terminalId = config.store.terminalId;
+  let sandbox: { url: string; close(): Promise<void> } | null = null;
+  let client: GatewayClient | null = null;
+  const clientOptions = {
+    now: o.now,
+    ...(o.clientTimeoutMs ? { timeoutMs: o.clientTimeoutMs } : {}),
+  };
+  if (config.gateway) {
+    const secretFile = path.resolve(o.dataDir, config.gateway.terminalSecretFile);
+    client = createGatewayClient({
+      baseUrl: config.gateway.url.replace(/\/$/, ''),
+      credentials: { terminalId, secret: terminalSecret(secretFile, false) },
+      ...clientOptions,
+    });
+  } else if (config.trainingMode) {
+    // Training: the sandbox gateway runs in this process on loopback, so card and QR payments work with no account.
+    const dir = path.join(o.dataDir, 'training-gateway');
+    const secret = terminalSecret(path.join(dir, 'terminal-secret'), true);
+    const { startSandboxGateway } = await import('./sandbox/server');
+    const gw = await startSandboxGateway({
+      dataDir: dir,
+      terminals: [{ terminalId, secret }],
+      currency: config.currency,
+      businessTimeZone: 'Asia/Shanghai',
+      log: () => undefined,
+    });
+    sandbox = gw;
+    client = createGatewayClient({ baseUrl: gw.url, credentials: { terminalId, secret }, ...clientOptions });
+  }
+  return {
+    client,
+    sandbox,
+    url: sandbox?.url ?? config.gateway?.url ?? null,
+    async close() {
+      client?.close();
+      await sandbox?.close();
+    },
+  };
+}

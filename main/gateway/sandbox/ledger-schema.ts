@@ -1,0 +1,154 @@
+// The sandbox ledger's own schema (separate from the POS database). Forward-only steps keyed by
+// `PRAGMA user_version`, each applied with its version bump in one transaction. No card number, track or
+// expiry is ever stored: brand, BIN and last four only (PCI DSS 3.3.1, 3.4.1).
+import type { Database } from '../../store/db';
+
+const STEPS: readonly string[] = [
+  `
+  CREATE TABLE payments (
+    payment_id       TEXT PRIMARY KEY,
+    terminal_id      TEXT NOT NULL,
+    reference        TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    authorized_minor INTEGER NOT NULL,
+    amount_minor     INTEGER NOT NULL,
+    currency         TEXT NOT NULL,
+    captured         INTEGER NOT NULL,
+    auth_code        TEXT,
+    response_code    TEXT NOT NULL,
+    message          TEXT NOT NULL,
+    brand            TEXT NOT NULL,
+    bin              TEXT NOT NULL,
+    last4            TEXT NOT NULL,
+    entry_mode       TEXT NOT NULL,
+    sale_ref         TEXT,
+    stored_offline   INTEGER NOT NULL,
+    refunded_minor   INTEGER NOT NULL DEFAULT 0,
+    created_at       TEXT NOT NULL,
+    UNIQUE (terminal_id, reference)
+  );
+  CREATE TABLE refunds (
+    refund_id    TEXT PRIMARY KEY,
+    payment_id   TEXT NOT NULL REFERENCES payments (payment_id),
+    terminal_id  TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    reason       TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (terminal_id, reference)
+  );
+  CREATE TABLE qr_orders (
+    order_id     TEXT PRIMARY KEY,
+    terminal_id  TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    scheme       TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    currency     TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    sale_ref     TEXT,
+    message      TEXT NOT NULL,
+    query_count  INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL,
+    paid_at      TEXT,
+    reversed_at  TEXT,
+    UNIQUE (terminal_id, reference)
+  );
+  CREATE TABLE idempotency (
+    terminal_id  TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    route        TEXT NOT NULL,
+    status       INTEGER NOT NULL,
+    body         TEXT NOT NULL,
+    created_ms   INTEGER NOT NULL,
+    PRIMARY KEY (terminal_id, key)
+  );
+  CREATE INDEX idempotency_age ON idempotency (created_ms);
+  CREATE TABLE nonces (
+    terminal_id TEXT NOT NULL,
+    nonce       TEXT NOT NULL,
+    ts_ms       INTEGER NOT NULL,
+    PRIMARY KEY (terminal_id, nonce)
+  );
+  CREATE INDEX nonces_age ON nonces (ts_ms);
+  CREATE TABLE sales (
+    sale_id      TEXT NOT NULL,
+    terminal_id  TEXT NOT NULL,
+    receipt_no   TEXT NOT NULL,
+    completed_at TEXT NOT NULL,
+    currency     TEXT NOT NULL,
+    total_minor  INTEGER NOT NULL,
+    training     INTEGER NOT NULL,
+    tenders      TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, sale_id)
+  );
+  CREATE TABLE heartbeats (
+    terminal_id       TEXT PRIMARY KEY,
+    app_version       TEXT NOT NULL,
+    pending_count     INTEGER NOT NULL,
+    pending_minor     INTEGER NOT NULL,
+    oldest_pending_at TEXT,
+    received_at       TEXT NOT NULL
+  );
+  `,
+  // 2: QR orders can be refunded. Refunds of card payments and of QR orders share one table and one
+  // reference space per terminal (lookupRefund finds either); `kind` says which `payment_id` is meant
+  // (card: payments.payment_id, qr: qr_orders.order_id), so the foreign key to payments goes. SQLite cannot
+  // drop a constraint: the table is rebuilt, its rows kept as card refunds.
+  `
+  CREATE TABLE refunds_v2 (
+    refund_id    TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('card', 'qr')),
+    payment_id   TEXT NOT NULL,
+    terminal_id  TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    reason       TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (terminal_id, reference)
+  );
+  INSERT INTO refunds_v2 (refund_id, kind, payment_id, terminal_id, reference, status, amount_minor, reason,
+    message, created_at)
+  SELECT refund_id, 'card', payment_id, terminal_id, reference, status, amount_minor, reason, message, created_at
+  FROM refunds ORDER BY rowid;
+  DROP TABLE refunds;
+  ALTER TABLE refunds_v2 RENAME TO refunds;
+  ALTER TABLE qr_orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 3: a reverse that finds no QR order closes its reference, so a micropay still on its way (a slow link, a
+  // queue) is refused when it arrives instead of charging a customer the till has already given up on.
+  `
+  CREATE TABLE qr_closed_references (
+    terminal_id TEXT NOT NULL,
+    reference   TEXT NOT NULL,
+    closed_at   TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, reference)
+  );
+  `,
+];
+
+export const LEDGER_VERSION = STEPS.length;
+
+/**
+ * Brings the ledger to LEDGER_VERSION (or to `target`, for tests of older ledgers); refuses a ledger written
+ * by a newer sandbox.
+ */
+export function migrateLedger(db: Database, target: number = LEDGER_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LEDGER_VERSION) {
+    throw new Error(`the sandbox ledger is version ${current}; this build knows up to ${LEDGER_VERSION}`);
+  }
+  STEPS.slice(current, Math.max(current, target)).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + i + 1}`);
+    })();
+  });
+}

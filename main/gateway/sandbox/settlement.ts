@@ -1,0 +1,99 @@
+// The day's settlement for one terminal: every card and QR payment of that business day with a final status,
+// and totals. Business day = the calendar date of the payment in the configured zone (default UTC); refunds
+// (of card payments and of QR orders) and QR reversals count on the day they happened, which may be later
+// than the payment's.
+import type { Settlement } from '../protocol/schemas';
+import type { Ledger, PaymentRow, QrOrderRow } from './ledger';
+
+// Building an Intl formatter costs far more than using one; settlements format every row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function businessDateOf(iso: string, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-CA formats dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
+
+const CARD_SETTLED = new Set(['approved', 'refunded']);
+const QR_SETTLED = new Set(['success', 'reversed']);
+
+export function buildSettlement(p: {
+  ledger: Ledger;
+  terminalId: string;
+  businessDate: string;
+  currency: string;
+  timeZone: string;
+  /** QR orders as they stand now (pending "user paying" orders already brought up to date) */
+  qrOrders: readonly QrOrderRow[];
+}): Settlement {
+  const onDay = (iso: string | null): boolean =>
+    iso !== null && businessDateOf(iso, p.timeZone) === p.businessDate;
+  const cards = p.ledger
+    .payments(p.terminalId)
+    .filter(
+      (c) => onDay(c.createdAt) && c.currency === p.currency && !(c.status === 'approved' && !c.captured),
+    );
+  const qrs = p.qrOrders.filter(
+    (q) => onDay(q.createdAt) && q.currency === p.currency && q.status !== 'user_paying',
+  );
+  const payments: Settlement['payments'] = [
+    ...cards.map((c: PaymentRow) => ({
+      kind: 'card' as const,
+      id: c.paymentId,
+      reference: c.reference,
+      saleRef: c.saleRef,
+      status: c.status,
+      amountMinor: c.amountMinor,
+      refundedMinor: c.refundedMinor,
+      brandOrScheme: c.brand,
+      last4: c.last4,
+      storedOffline: c.storedOffline,
+      at: c.createdAt,
+    })),
+    ...qrs.map((q) => ({
+      kind: 'qr' as const,
+      id: q.orderId,
+      reference: q.reference,
+      saleRef: q.saleRef,
+      status: q.status,
+      amountMinor: q.amountMinor,
+      refundedMinor: q.status === 'reversed' ? q.amountMinor : q.refundedMinor,
+      brandOrScheme: q.scheme,
+      last4: null,
+      storedOffline: false,
+      at: q.createdAt,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  const approvedMinor =
+    cards.filter((c) => CARD_SETTLED.has(c.status)).reduce((n, c) => n + c.amountMinor, 0) +
+    qrs.filter((q) => QR_SETTLED.has(q.status)).reduce((n, q) => n + q.amountMinor, 0);
+  const currencyOf = {
+    card: new Map(p.ledger.payments(p.terminalId).map((c) => [c.paymentId, c.currency])),
+    qr: new Map(p.qrOrders.map((q) => [q.orderId, q.currency])),
+  };
+  const refundedMinor =
+    p.ledger
+      .refunds(p.terminalId)
+      .filter(
+        (r) =>
+          r.status === 'succeeded' &&
+          onDay(r.createdAt) &&
+          currencyOf[r.kind].get(r.paymentId) === p.currency,
+      )
+      .reduce((n, r) => n + r.amountMinor, 0) +
+    p.qrOrders
+      .filter((q) => q.status === 'reversed' && q.currency === p.currency && onDay(q.reversedAt))
+      .reduce((n, q) => n + q.amountMinor, 0);
+  return {
+    businessDate: p.businessDate,
+    terminalId: p.terminalId,
+    currency: p.currency,
+    payments,
+    totals: { count: payments.length, approvedMinor, refundedMinor, netMinor: approvedMinor - refundedMinor },
+  };
+}
