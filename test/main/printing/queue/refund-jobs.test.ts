@@ -8,7 +8,7 @@ import { enqueueDrawer, enqueueRefund } from '../../../../main/printing/queue/en
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
 import { createJobRenderer } from '../../../../main/printing/queue/render-job';
 import { resolvePrinterSettings } from '../../../../main/printing/queue/printer-config';
-import { REFUND_STORE, refundView } from '../refund-fixture';
+import { REFUND_STORE, refundView } from '../../../support/refund-fixture';
 import type { Shop } from './fixtures';
 import { cleanupDirs, drain, openShop } from './fixtures';
 

@@ -6,7 +6,7 @@ import { createSaleHistory } from '../../../../main/sale/receipt-search';
 import { openDatabase } from '../../../../main/store/db';
 import { migrate } from '../../../../main/store/migrate';
 import { migrations } from '../../../../main/store/migrations/index';
-import { seedSales } from '../../sale/history-seed';
+import { seedSales } from '../../../support/history-seed';
 import { tempDir } from '../fixtures';
 import { migrationSuite } from '../../../support/migrations';
 

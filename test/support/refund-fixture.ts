@@ -1,6 +1,6 @@
 // A refund of the fixture sale (fixtures/sale.json): two cans of cola and the weighed apples, paid back in cash.
-import type { RefundView } from '../../../main/api/contract';
-import type { ReceiptStore } from '../../../main/printing/receipt-input';
+import type { RefundView } from '../../main/api/contract';
+import type { ReceiptStore } from '../../main/printing/receipt-input';
 
 export const REFUND_STORE: ReceiptStore = {
   name: '好又多便利店',
