@@ -63,7 +63,7 @@ const config: ForgeConfig = {
         { entry: 'main/electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
         // Long work (backups, checks, imports) runs in worker threads: main/workers/run-job.ts loads
         // pos-worker.cjs from beside main.cjs.
-        { entry: 'main/workers/pos-worker.ts', config: 'vite.main.config.ts', target: 'main' },
+        { entry: 'main/jobs/pos-worker.ts', config: 'vite.main.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'renderer/vite.config.ts' }],
     }),

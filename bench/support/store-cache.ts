@@ -37,7 +37,7 @@ export function sourcesReachedFrom(entry: string): string[] {
     seen.add(file);
     const text = fs.readFileSync(file, 'utf8');
     // Static value imports only: a type-only import changes no row, and the worker jobs' lazy imports
-    // (main/workers/jobs.ts) do not run while a store is generated.
+    // (main/jobs/jobs.ts) do not run while a store is generated.
     for (const m of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'(\.[^']+)'/gm)) {
       const spec = m[1];
       if (spec === undefined) continue;

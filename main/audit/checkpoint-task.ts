@@ -4,14 +4,14 @@
 // a store with no checkpoint yet gets one from a walk of the genesis while the journal is still small (a large
 // one waits for the daily full walk in a worker, which sets it). A broken chain moves nothing: the start-up
 // check and the full walk report it on the status bar.
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { MaintenanceTask } from '../store/idle-maintenance';
 import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import { verifyJournal } from './journal';
 import { STARTUP_WALK_LIMIT } from './start-check';
 
 export function journalCheckpointTask(
-  db: BetterSqlite3.Database,
+  db: Database,
   onBroken: (seq: number, reason: string) => void,
 ): MaintenanceTask {
   const newest = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM journal');

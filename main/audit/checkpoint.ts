@@ -7,10 +7,8 @@
 // edited entry does not hide the edit from the full walk, which starts at the genesis and ignores it
 // (verify-job.ts, daily and on demand). The chain itself, like any hash chain kept beside its data, shows edits
 // made without recomputing every later hash; it cannot show a journal rewritten whole from the edit onwards.
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { entryHash, type Head, type JournalEntry } from './journal';
-
-type Database = BetterSqlite3.Database;
 
 export const CHECKPOINT_KEY = 'journal.verified';
 

@@ -4,11 +4,9 @@
 // chain grows with history, so start-up walks only what came after a verified checkpoint (checkpoint.ts) and
 // the full walk runs in a worker thread (verify-job.ts).
 import { hash as digest } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Database, Statement } from '../store/db';
 import { PosFailure } from '../api/result';
 import { canonicalJson } from './canonical-json';
-
-type Database = BetterSqlite3.Database;
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const HEAD_KEY = 'journal.head';
@@ -64,12 +62,12 @@ export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
 }
 
 interface Statements {
-  readonly head: BetterSqlite3.Statement<[string], { seq: unknown; hash: unknown }>;
-  readonly newest: BetterSqlite3.Statement<[], { seq: number; hash: string }>;
-  readonly insert: BetterSqlite3.Statement<[number, string, string, string | null, string, string, string]>;
-  readonly setHead: BetterSqlite3.Statement<[string, number, string]>;
-  readonly after: BetterSqlite3.Statement<[number], JournalEntry>;
-  readonly at: BetterSqlite3.Statement<[number], JournalEntry>;
+  readonly head: Statement<[string], { seq: unknown; hash: unknown }>;
+  readonly newest: Statement<[], { seq: number; hash: string }>;
+  readonly insert: Statement<[number, string, string, string | null, string, string, string]>;
+  readonly setHead: Statement<[string, number, string]>;
+  readonly after: Statement<[number], JournalEntry>;
+  readonly at: Statement<[number], JournalEntry>;
 }
 
 // Prepared once per connection: appendJournal is on the sale-commit path.

@@ -1,12 +1,10 @@
 // The journal check at start-up, bounded whatever the history: the entries after the verified checkpoint
 // (checkpoint.ts), and never more than STARTUP_WALK_LIMIT of them. Everything before is the full walk's job,
-// in a worker thread (verify-job.ts, run by main/store/maintenance.ts).
-import type BetterSqlite3 from 'better-sqlite3';
+// in a worker thread (verify-job.ts, run by main/health/maintenance.ts).
+import type { Database } from '../store/db';
 import { mapSqliteError } from '../store/errors';
 import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import { verifyJournal, type Head, type JournalVerdict } from './journal';
-
-type Database = BetterSqlite3.Database;
 
 /** ~40 ms of hashing: about ten busy days of entries since the last verification. */
 export const STARTUP_WALK_LIMIT = 10_000;

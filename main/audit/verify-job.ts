@@ -1,4 +1,4 @@
-// The full journal walk, from the genesis, as a worker job (main/workers/jobs.ts) on its own read-only
+// The full journal walk, from the genesis, as a worker job (main/jobs/jobs.ts) on its own read-only
 // connection: 0.84 s at 200,000 sales, and it ignores the checkpoint, so an edit before it is still found.
 import { openDatabase } from '../store/db';
 import { verifyJournal, type JournalVerdict } from './journal';

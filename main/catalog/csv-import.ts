@@ -3,7 +3,7 @@
 // are written in short transactions that leave the write lock free in between, so a till sharing the store
 // keeps selling (docs/decisions/0018-catalog-import-off-the-event-loop.md). Runs in a worker thread in the
 // app (import-job.ts); column reference: docs/catalog.md.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportReport } from '../api/contract';
@@ -70,7 +70,7 @@ const STAGE_ROWS = 500;
 
 /** `csv`: the file's text, or its pieces in order (the worker job reads the file as UTF-8 in pieces). */
 export async function importCatalogCsv(
-  db: Database.Database,
+  db: Database,
   csv: string | AsyncIterable<string>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
@@ -85,7 +85,7 @@ export async function importCatalogCsv(
 
 /** Reads and checks the whole file, parking the good rows; throws CSV_INVALID with every reason. */
 async function checkAndStage(
-  db: Database.Database,
+  db: Database,
   csv: string | AsyncIterable<string>,
   opts: ImportOptions,
   staging: Staging,
@@ -145,7 +145,7 @@ async function checkAndStage(
  * one: transactions of at most IMPORT_BATCH_ROWS rows that also end once they have held the write lock for
  * BATCH_BUDGET_MS (so a slow, busy machine makes them smaller, not longer), the lock free in between.
  */
-async function write(db: Database.Database, staging: Staging, opts: ImportOptions): Promise<ImportReport> {
+async function write(db: Database, staging: Staging, opts: ImportOptions): Promise<ImportReport> {
   const repo = catalogRepository(db);
   const now = opts.now();
   const upsert = opts.newId ? { now, newId: opts.newId } : { now };

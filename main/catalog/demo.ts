@@ -1,5 +1,5 @@
 // Training mode starts with a believable shop (demo-data.ts) so a cashier can practise scanning and searching.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { DEMO_PRODUCTS, DEMO_TAX_CATEGORIES } from './demo-data';
 import { catalogRepository } from './repository';
 
@@ -9,7 +9,7 @@ export { DEMO, DEMO_PRODUCTS, DEMO_TAX_CATEGORIES, demoScaleLabel } from './demo
  * Seeds the demo tax categories and products in one transaction. Idempotent: does nothing (and returns false)
  * when any product exists, so a shop's own catalog is never mixed with demo goods.
  */
-export function seedDemoCatalog(db: Database.Database, now: () => Date): boolean {
+export function seedDemoCatalog(db: Database, now: () => Date): boolean {
   const repo = catalogRepository(db);
   const insertTax = db.prepare(
     'INSERT OR IGNORE INTO tax_categories (id, name, name_en, rate_bp) VALUES (@id, @name, @nameEn, @rateBp)',

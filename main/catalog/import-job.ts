@@ -1,4 +1,4 @@
-// The catalog import as a worker job ('catalog.import' in main/workers/jobs.ts): the store opened on this
+// The catalog import as a worker job ('catalog.import' in main/jobs/jobs.ts): the store opened on this
 // thread's own connection, the file checked and written there, so the main event loop keeps answering
 // scans and sales meanwhile. A SQLite failure (disk full, locked) comes back as its typed error.
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import type { ImportReport } from '../api/contract';
 import { openDatabase } from '../store/db';
 import { mapSqliteError } from '../store/errors';
 import { timeOrderedId } from '../store/ids';
-import type { JobContext } from '../workers/jobs';
+import type { JobContext } from '../jobs/jobs';
 import { importCatalogCsv } from './csv-import';
 import type { VariableMeasureRule } from './variable-measure';
 

@@ -2,7 +2,7 @@
 // whole file is known to be good. A TEMP table lives in the connection's own temporary database: writing it
 // takes no lock on the store, so the till keeps selling while a large file is read, and SQLite (not the JS
 // heap) holds the rows, spilling to a temporary file past its page cache.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { Unit } from '../api/contract';
 import type { CsvRow } from './csv-columns';
 import type { PinyinKeys } from './pinyin';
@@ -38,7 +38,7 @@ interface Parked {
 
 const TABLE = 'temp.catalog_import_rows';
 
-export function createStaging(db: Database.Database): Staging {
+export function createStaging(db: Database): Staging {
   db.exec(`DROP TABLE IF EXISTS ${TABLE}`);
   db.exec(
     `CREATE TABLE ${TABLE} (line INTEGER PRIMARY KEY, sku TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT,

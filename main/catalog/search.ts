@@ -6,7 +6,7 @@
 //   2. prefix: name, English name, SKU, pinyin initials, full pinyin
 //   3. substring: name, English name, SKU, pinyin initials
 import { performance } from 'node:perf_hooks';
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { ProductView } from '../api/contract';
 import { parseBarcode } from './barcode';
 import { catalogGeneration } from './generation';
@@ -55,7 +55,7 @@ const SLICE_MS = 4;
 /** Products read per page while rebuilding (keyset pages by SKU, so no statement stays open between slices). */
 const PAGE_ROWS = 2_000;
 
-export function createCatalogSearch(db: Database.Database, opts: SearchOptions = {}): CatalogSearch {
+export function createCatalogSearch(db: Database, opts: SearchOptions = {}): CatalogSearch {
   const repo = catalogRepository(db);
   const slicedRebuildProducts = opts.slicedRebuildProducts ?? SLICED_REBUILD_PRODUCTS;
   const sliceMs = opts.sliceMs ?? SLICE_MS;

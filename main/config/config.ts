@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
-import { PrinterConfigSchema } from '../printing/queue/printer-config';
+import { PrinterConfigSchema } from './printer-config';
 import { STORE_FILE } from '../store/files';
 
 const VariableMeasureRuleSchema = z.strictObject({
@@ -49,7 +49,7 @@ export const ConfigSchema = z.strictObject({
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
   /** The shop's VAT categories, kept in the database at every start. Default: China's VAT rates. */
   taxCategories: z.array(TaxCategorySchema).min(1).optional(),
-  /** Receipt printer profile, mode and drawer pulse (main/printing/queue/printer-config.ts). Optional. */
+  /** Receipt printer profile, mode and drawer pulse (main/config/printer-config.ts). Optional. */
   printer: PrinterConfigSchema.optional(),
   /**
    * The payment gateway (docs/gateway-openapi.yaml). Absent: in training mode the sandbox gateway runs inside

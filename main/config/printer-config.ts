@@ -2,10 +2,10 @@
 // defaults. Which printer to talk to is the shell's business (it injects a PrinterPort); this says how to
 // talk to it: the profile (paper width, fonts), the mode, and the cash-drawer pulse.
 import { z } from 'zod';
-import { DEFAULT_DRAWER_PULSE } from '../../../native/escpos/encode/drawer';
-import type { DrawerPulse } from '../../../native/escpos/encode/drawer';
-import { findProfile } from '../../../native/escpos/encode/profiles';
-import type { PrintMode, PrinterProfile } from '../../../native/escpos/encode/profiles';
+import { DEFAULT_DRAWER_PULSE } from '../../native/escpos/encode/drawer';
+import type { DrawerPulse } from '../../native/escpos/encode/drawer';
+import { findProfile } from '../../native/escpos/encode/profiles';
+import type { PrintMode, PrinterProfile } from '../../native/escpos/encode/profiles';
 
 const units = z.int().min(0).max(255); // ESC p timings are in 2 ms units
 

@@ -8,10 +8,10 @@ import { PosFailure } from '../api/result';
 import { advanceCheckpoint } from '../audit/checkpoint';
 import type { JournalVerdict } from '../audit/journal';
 import { runJob } from '../workers/run-job';
-import { backupDatabase } from './backup';
-import type { DbCheckMode, DbCheckResult } from './db-check';
-import { userVersion } from './migrate';
-import type { Database } from './db';
+import { backupDatabase } from '../store/backup';
+import type { DbCheckMode, DbCheckResult } from '../store/db-check';
+import { userVersion } from '../store/migrate';
+import type { Database } from '../store/db';
 
 export const DATABASE_CHECK_KEY = 'maintenance.databaseCheck';
 export const JOURNAL_CHECK_KEY = 'maintenance.journalCheck';

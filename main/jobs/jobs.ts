@@ -20,7 +20,7 @@ export type JobFn<I, O> = (input: I, ctx: JobContext) => O | Promise<O>;
 export const jobs = {
   /** Test-only echo: proves the worker machinery (progress, results, errors) without a database. */
   'selftest.echo': async (input: { value: unknown; fail?: string; steps?: number }, ctx: JobContext) =>
-    (await import('./selftest')).echo(input, ctx),
+    (await import('../workers/selftest')).echo(input, ctx),
   /** A catalog CSV checked and written on the worker's own connection (main/catalog/import-job.ts). */
   'catalog.import': async (input: CatalogImportInput, ctx: JobContext) =>
     (await import('../catalog/import-job')).runCatalogImport(input, ctx),

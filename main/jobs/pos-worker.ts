@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PosFailure } from '../api/result';
 import { jobs, type JobName } from './jobs';
-import type { WorkerMessage, WorkerStart } from './messages';
+import type { WorkerMessage, WorkerStart } from '../workers/messages';
 
 const port = parentPort;
 if (port === null) throw new Error('pos-worker must run in a worker thread');

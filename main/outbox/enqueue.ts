@@ -1,7 +1,7 @@
 // The one way a row enters the outbox: a kind from the table below with its body's type, written inside the
 // transaction that commits the fact it reports (a sale and its upload, a stored payment and its forward), so the
 // fact never exists without its row nor the row without its fact. The sync worker (main/sync/) drains them.
-import type Database from 'better-sqlite3';
+import type { Database, Statement } from '../store/db';
 import type { SaleUpload } from '../gateway/protocol/schemas';
 
 /** Every kind of outbox row and the body it carries (stored as JSON in `outbox.body`). */
@@ -26,10 +26,10 @@ export interface OutboxItem<K extends OutboxKind> {
 }
 
 // One prepared statement per connection: this runs in every sale's commit.
-const statements = new WeakMap<Database.Database, Database.Statement>();
+const statements = new WeakMap<Database, Statement>();
 
 /** Queues `item` for the sync worker. Throws unless called inside a transaction on `db`. */
-export function enqueueOutbox<K extends OutboxKind>(db: Database.Database, item: OutboxItem<K>): void {
+export function enqueueOutbox<K extends OutboxKind>(db: Database, item: OutboxItem<K>): void {
   if (!db.inTransaction) {
     // Outside a transaction the row could commit without its fact (or the fact without it): refuse.
     throw new Error(

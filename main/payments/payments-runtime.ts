@@ -5,7 +5,7 @@
 // nobody is following (unknown-resolver.ts), the reader (training mode's emulated ID TECH encrypting MSR
 // behind the real HID driver, or a configured one: card/reader-routing.ts), and the status figures
 // (payments-status.ts).
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { IdTechHidReader } from '../../native/card/idtech';
 import type {
   PaymentErrorEvent,
@@ -54,7 +54,7 @@ export interface PaymentTuning {
 }
 
 export interface PaymentsRuntimeOptions {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly dataDir: string;
   readonly config: PosConfig;
   /** the payment attempts (built first: the cart locks read them too, main/payments/cart-locks.ts) */

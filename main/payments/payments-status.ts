@@ -1,13 +1,13 @@
 // The payments figures for the status bar: online/offline, the stored (offline) payments, what needs a
 // manager and the sales still to upload.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { PaymentsStatusView } from '../api/contract';
 import type { CircuitBreaker } from '../gateway/circuit-breaker';
 import { NEEDS_MANAGER, OPEN_ATTEMPTS_SQL } from './attempts/states';
 import type { CardPayments } from './card/card-payments';
 
 export interface PaymentsStatusOptions {
-  readonly db: Database.Database;
+  readonly db: Database;
   /** false when no gateway is configured */
   readonly configured: boolean;
   /** read at each publish (the breaker and the card payments are made after this, and call back into it) */

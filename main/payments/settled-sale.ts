@@ -1,7 +1,7 @@
 // The sale of a settled card or QR payment, inside the transaction that settles it: written through the one
 // checkout (the cart the payment holds, at its version, for exactly its amount) and linked to the attempt; an
 // approval is journalled with it.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { SaleView } from '../api/contract';
 import { appendJournal } from '../audit/journal';
 import type { Checkout } from '../sale/checkout';
@@ -9,7 +9,7 @@ import type { PaymentTenderInput } from '../sale/tenders';
 import type { Attempt, AttemptRepo } from './attempts/attempt-repo';
 
 export interface SettledSaleDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly attempts: Pick<AttemptRepo, 'attachSale'>;
   readonly checkout: Checkout;
   readonly now: () => Date;

@@ -1,7 +1,6 @@
 // The channels the printing capability answers: reprints, training mode's receipt picture, the no-sale
 // drawer and the printer's status.
 import type { Handlers } from '../ipc/dispatcher';
-import { saleOrNotFound } from '../sale/handlers';
 import type { SaleRepo } from '../sale/sale-repo';
 import type { Approvals } from '../staff/approvals';
 import type { Printing } from './printing-runtime';
@@ -11,7 +10,7 @@ export type PrintingChannels =
 
 export interface PrintingHandlerDeps {
   readonly printing: Pick<Printing, 'reprints' | 'openDrawer' | 'receiptImages' | 'worker'>;
-  readonly sales: Pick<SaleRepo, 'byId'>;
+  readonly sales: Pick<SaleRepo, 'require'>;
   readonly approvals: Approvals;
 }
 
@@ -19,13 +18,13 @@ export function printingHandlers(d: PrintingHandlerDeps): Pick<Handlers, Printin
   const { reprints, openDrawer, receiptImages, worker } = d.printing;
   return {
     'sale.receiptImage': ({ saleId }) => {
-      saleOrNotFound(d.sales, saleId);
+      d.sales.require(saleId);
       return { png: receiptImages?.forSale(saleId) ?? null };
     },
     'sale.reprintLast': () => reprints.reprintLast(),
     'sale.reprint': ({ saleId, approval }) => {
       // Checked before the approval, so a typo'd sale does not cost the manager a PIN attempt.
-      saleOrNotFound(d.sales, saleId);
+      d.sales.require(saleId);
       return reprints.reprint(saleId, d.approvals.approve('receipt.reprintAny', approval));
     },
     'drawer.open': ({ reason, approval }) =>

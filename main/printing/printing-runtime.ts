@@ -15,7 +15,7 @@ import type { Backoff } from './queue/backoff';
 import { createEmulatedPrinterPort, isEmulatedPort } from './queue/emulated-printer';
 import { createJobRepo, type JobRepo, type PrintJob } from './queue/job-repo';
 import type { PrinterPort, Timers } from './queue/ports';
-import { resolvePrinterSettings } from './queue/printer-config';
+import { resolvePrinterSettings } from '../config/printer-config';
 import { connectConfiguredPrinter } from './queue/printer-connection';
 import { createReceiptImages, type ReceiptImages } from './queue/receipt-image';
 import { createJobRenderer } from './queue/render-job';

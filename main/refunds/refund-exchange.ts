@@ -1,7 +1,7 @@
 // The gateway side of a card or QR refund, exactly once: send the stored request (same key, same bytes
 // every time), read what the answer proves (refunded, refused, provably not sent, or unknown), look an unknown
 // one up by reference, and write each outcome with its journal entry (and, once refunded, its slip's job).
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
@@ -12,7 +12,7 @@ import { enqueueRefund } from '../printing/queue/enqueue';
 import type { RefundRecord, RefundRepo } from './refund-repo';
 
 export interface ExchangeDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly refunds: RefundRepo;
   readonly attempts: AttemptRepo;
   readonly gateway: () => GatewayClient | null;

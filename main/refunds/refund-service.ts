@@ -4,7 +4,7 @@
 // nothing is written. Exactly once: the refund's id is its gateway reference, its idempotency key and request
 // body are committed before sending, and an unknown outcome is looked up (or resent byte for byte) — the
 // quantities it holds stay held until then, so no second refund of the same goods can start.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { RefundableView, RefundReason, RefundView, SaleView } from '../api/contract';
 import { PosFailure, type PosError } from '../api/result';
 import type { AttemptRepo } from '../payments/attempts/attempt-repo';
@@ -44,7 +44,7 @@ export interface RefundService {
 }
 
 export interface RefundDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly refunds: RefundRepo;
   readonly sales: SaleRepo;
   readonly attempts: AttemptRepo;

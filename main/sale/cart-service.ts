@@ -1,6 +1,6 @@
 // Where the cashier's cart is changed. Each verb validates, re-prices (pricing rejects impossible discounts
 // before anything is saved), persists in one transaction and returns the priced view.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { CartView, Discount } from '../api/contract';
 import { isWholeForUnit, type Unit } from '../api/quantity';
 import { PosFailure } from '../api/result';
@@ -23,7 +23,7 @@ export interface CartService {
 }
 
 export interface CartServiceDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly carts: CartRepo;
   readonly catalog: SaleCatalog;
   readonly settings: SaleSettings;

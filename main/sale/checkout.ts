@@ -3,7 +3,7 @@
 // version the cashier saw, not empty and not held by a payment that may be moving money; the sale is written
 // from a LIST of tenders through the one SaleWriter, after checking they pay exactly the total (today one
 // tender a sale; split tender passes several, at most one of them cash, and only cash gives change).
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { CartView, SaleView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import type { CartRepo, OpenCart } from './cart-repo';
@@ -50,7 +50,7 @@ export interface Checkout {
 }
 
 export interface CheckoutDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly carts: CartRepo;
   readonly sales: SaleRepo;
   readonly catalog: SaleCatalog;

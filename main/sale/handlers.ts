@@ -1,6 +1,5 @@
 // The cart.* and sale.* channels the sale capability answers itself (reprints and the receipt image are the
 // printing capability's: main/printing/handlers.ts).
-import { PosFailure } from '../api/result';
 import type { Handlers } from '../ipc/dispatcher';
 import type { WorkSignal } from '../store/work-signal';
 import type { CartService } from './cart-service';
@@ -24,18 +23,13 @@ export type SaleChannels =
 
 export interface SaleHandlerDeps {
   readonly cart: CartService;
-  readonly sales: Pick<SaleRepo, 'byId' | 'last' | 'history'>;
+  readonly sales: Pick<SaleRepo, 'require' | 'last' | 'history'>;
   readonly tenderCash: (input: TenderCashInput) => SaleView;
   /** the cash sale queued its receipt (and drawer kick) and its upload */
   readonly work: Pick<WorkSignal, 'queued'>;
 }
 
 /** A completed sale by id, or NOT_FOUND. */
-export function saleOrNotFound(sales: Pick<SaleRepo, 'byId'>, saleId: string): SaleView {
-  const sale = sales.byId(saleId);
-  if (!sale) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
-  return sale;
-}
 
 export function saleHandlers({
   cart,
@@ -57,7 +51,7 @@ export function saleHandlers({
       work.queued();
       return sale;
     },
-    'sale.get': ({ saleId }) => saleOrNotFound(sales, saleId),
+    'sale.get': ({ saleId }) => sales.require(saleId),
     'sale.last': () => sales.last(),
     'sale.history': (q) => sales.history(q),
   };

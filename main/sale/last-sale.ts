@@ -3,8 +3,7 @@
 // the newest 'sale.completed' journal entry — commit order, not the wall clock (an NTP correction steps it
 // back) nor the receipt number text (the terminal id may be renamed) — and the row's value is that entry's seq.
 // The counters row shares its page with the receipt counter and the journal head, which every sale writes anyway.
-import type { Statement } from 'better-sqlite3';
-import type { Database } from '../store/db';
+import type { Database, Statement } from '../store/db';
 
 export const LAST_SALE_KEY = 'sale.last';
 

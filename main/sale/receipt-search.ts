@@ -2,7 +2,7 @@
 // fragment, shop day (or range of days), amount and card last four. Every form reads an index (migration 009,
 // docs/decisions/0015-receipts-search.md), never every sale: a shop's history reaches 1,000,000 sales and this
 // runs on each keystroke after the debounce. test/main/sale/receipt-search.test.ts checks each form's plan.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { SaleSummaryView } from '../api/contract';
 import { PosFailure } from '../api/result';
 
@@ -72,7 +72,7 @@ export function fragmentPatterns(fragment: string): { index: string; sale: strin
 }
 
 export function createSaleHistory(
-  db: Database.Database,
+  db: Database,
   opts: HistoryOptions,
 ): (q: HistoryQuery) => SaleSummaryView[] {
   const cols = `s.id, s.receipt_no, s.completed_at, s.currency, s.total_minor, s.training,

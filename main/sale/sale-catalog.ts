@@ -1,14 +1,11 @@
 // The catalog as the sale needs it: scans resolved to a product plus what the label says (weight or price).
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { PosFailure } from '../api/result';
 import { catalogRepository } from '../catalog/repository';
 import { DEFAULT_VARIABLE_MEASURE_RULES, type VariableMeasureRule } from '../catalog/variable-measure';
 import type { SaleCatalog } from './ports';
 
-export function createSaleCatalog(
-  db: Database.Database,
-  rules: readonly VariableMeasureRule[] | null,
-): SaleCatalog {
+export function createSaleCatalog(db: Database, rules: readonly VariableMeasureRule[] | null): SaleCatalog {
   const repo = catalogRepository(db);
   const activeRules = rules ?? DEFAULT_VARIABLE_MEASURE_RULES;
   const taxCategory = (id: string): { name: string; rateBp: number } => {

@@ -1,4 +1,5 @@
 // Reading completed sales back as the contract's SaleView (completed-sale screen, reprints, reports).
+import { PosFailure } from '../api/result';
 import type Database from 'better-sqlite3';
 import { LAST_SALE_KEY } from './last-sale';
 import type {
@@ -65,6 +66,8 @@ interface TenderRow {
 
 export interface SaleRepo {
   byId(id: string): SaleView | null;
+  /** The sale, or NOT_FOUND naming it (for a channel asked about one sale). */
+  require(id: string): SaleView;
   byCartId(cartId: string): SaleView | null;
   last(): SaleView | null;
   /** Newest first, paged by cursor, each search form over an index (receipt-search.ts). */
@@ -149,6 +152,11 @@ export function createSaleRepo(
     byId: (id) => {
       const row = byId.get(id);
       return row ? toView(row) : null;
+    },
+    require: (id) => {
+      const row = byId.get(id);
+      if (!row) throw new PosFailure('NOT_FOUND', `No sale ${id}`, { saleId: id });
+      return toView(row);
     },
     byCartId: (cartId) => {
       const row = byCart.get(cartId);

@@ -2,7 +2,7 @@
 // (checkout.ts), in ONE transaction; the cashier sees "complete" only after it returns.
 // Idempotent by cart: a retry (double click, a renderer that reconnected, a restart between commit and
 // acknowledgement) gets the sale that was already committed, never a second one.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import type { SaleView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import type { Checkout } from './checkout';
@@ -14,7 +14,7 @@ export interface TenderCashInput {
 }
 
 export function createCashTender(deps: {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly checkout: Checkout;
 }): (input: TenderCashInput) => SaleView {
   const { checkout } = deps;

@@ -3,7 +3,7 @@
 // Shared by every way a sale completes (cash now; card and QR once their payment is approved or stored), so a
 // sale is the same set of rows whatever paid for it. Statements bind positionally: this is the path the
 // cashier waits on, and better-sqlite3's named binding from objects costs more than the inserts.
-import type Database from 'better-sqlite3';
+import type { Database, Statement } from '../store/db';
 import type { CartView, SaleView, TenderView } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
@@ -54,7 +54,7 @@ function journalTender(x: TenderView): Record<string, unknown> {
 }
 
 export function createSaleWriter(deps: {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly carts: CartRepo;
   readonly settings: SaleSettings;
   readonly newId: () => string;
@@ -71,8 +71,8 @@ export function createSaleWriter(deps: {
       terminal_id, currency, pricing_mode, tax_rounding, order_discount, gross_minor, line_discount_minor,
       order_discount_minor, tax_minor, total_minor, completed_at)
     VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const lineStatements = new Map<number, Database.Statement>();
-  const insLines = (rows: number): Database.Statement => {
+  const lineStatements = new Map<number, Statement>();
+  const insLines = (rows: number): Statement => {
     let st = lineStatements.get(rows);
     if (st === undefined) {
       const values = Array.from({ length: rows }, () => `(${LINE_PLACEHOLDERS})`).join(', ');

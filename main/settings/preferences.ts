@@ -1,5 +1,5 @@
 // Runtime preferences changed from the UI (unlike config.json, which is the install-time configuration).
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { LocaleSchema, type Locale } from '../api/contract';
 
 export interface Preferences {
@@ -7,7 +7,7 @@ export interface Preferences {
   setLocale(locale: Locale): Locale;
 }
 
-export function createPreferences(db: Database.Database, fallback: Locale): Preferences {
+export function createPreferences(db: Database, fallback: Locale): Preferences {
   const get = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
   const put = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

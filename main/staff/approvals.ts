@@ -2,7 +2,7 @@
 // the approval holds for that one action only, and the action's journal entry names who approved it.
 // Five wrong PINs in a row lock that operator for five minutes; every refusal is journalled, so a PIN being
 // guessed at the counter is on record.
-import type Database from 'better-sqlite3';
+import type { Database } from '../store/db';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { Operator, OperatorRepo } from './operator-repo';
@@ -32,7 +32,7 @@ export interface Approvals {
 }
 
 export function createApprovals(deps: {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly operators: OperatorRepo;
   readonly now: () => Date;
   /** Training mode's in-memory demo manager (training-staff.ts); it has no row, so no lockout counter. */

@@ -1,9 +1,9 @@
 // What the status bar's storage item says, from the journal check at start-up and the last background checks
-// (main/store/maintenance.ts): 'error' naming the problem when any of them failed, else 'ok' saying when the
+// (main/health/maintenance.ts): 'error' naming the problem when any of them failed, else 'ok' saying when the
 // store was last checked. A failure stays shown until a later check passes: it is persisted, not just logged.
 import type { StatusView } from '../api/contract';
 import type { JournalVerdict } from '../audit/journal';
-import type { MaintenanceReport } from '../store/maintenance';
+import type { MaintenanceReport } from '../health/maintenance';
 import type { StatusService } from './status-service';
 
 export type StorageStatus = StatusView['storage'];

@@ -1,4 +1,4 @@
-// The backup's work, inside a worker thread (main/workers/jobs.ts 'store.backup'): SQLite's online backup from
+// The backup's work, inside a worker thread (main/jobs/jobs.ts 'store.backup'): SQLite's online backup from
 // this thread's own read-only connection (the till's connection is not involved and holds no transaction),
 // then the copy is made one self-contained file and quick_checked, all off the main event loop.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 // The WAL checkpoint, run in a worker thread on its own connection (main/store/idle-maintenance.ts decides
 // when). PASSIVE: it copies what it can without waiting for or blocking the till's writer, so a sale committing
 // meanwhile is never held up; what it could not copy waits for the next idle moment.
-import type { JobContext } from '../workers/jobs';
+import type { JobContext } from '../jobs/jobs';
 import { openDatabase } from './db';
 
 export interface CheckpointResult {

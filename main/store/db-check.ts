@@ -1,6 +1,6 @@
 // The whole-database checks that no longer run at open (they read every page: 2.9 s at 200,000 sales): SQLite's
 // quick_check (daily) or integrity_check (on demand, also cross-checks every index against its table), run as
-// worker jobs (main/workers/jobs.ts) on their own read-only connection, so selling goes on meanwhile.
+// worker jobs (main/jobs/jobs.ts) on their own read-only connection, so selling goes on meanwhile.
 import { PosFailure } from '../api/result';
 import { openDatabase } from './db';
 import { mapSqliteError, sqliteCodeOf } from './errors';

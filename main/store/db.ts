@@ -6,6 +6,8 @@ import { mapSqliteError, sqliteCodeOf, storageTooNew } from './errors';
 import { checkFileOnDisk } from './file-check';
 
 export type Database = BetterSqlite3.Database;
+/** A prepared statement of a Database (the only place outside repositories that names better-sqlite3). */
+export type Statement<P extends unknown[] | object = unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
 export interface OpenOptions {
   readonly readonly?: boolean;

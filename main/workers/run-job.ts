@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PosFailure } from '../api/result';
-import type { JobInput, JobName, JobOutput } from './jobs';
+import type { JobInput, JobName, JobOutput } from '../jobs/jobs';
 import type { WorkerMessage, WorkerStart } from './messages';
 
 export interface RunJobOptions {
@@ -16,13 +16,13 @@ export interface RunJobOptions {
 
 /**
  * Where the worker's code is. Running from source (tsx, vitest), this module is a .ts file and the worker
- * loads pos-worker.ts through tsx; in the Electron bundle, this code is inside main.cjs and pos-worker.cjs is
+ * loads main/jobs/pos-worker.ts through tsx; in the Electron bundle, this code is inside main.cjs and pos-worker.cjs is
  * built beside it (forge.config.ts).
  */
 export function workerScript(moduleUrl: string = import.meta.url): { file: string; execArgv: string[] } {
   const here = fileURLToPath(moduleUrl);
   return here.endsWith('.ts')
-    ? { file: path.join(path.dirname(here), 'pos-worker.ts'), execArgv: ['--import', 'tsx'] }
+    ? { file: path.join(path.dirname(here), '..', 'jobs', 'pos-worker.ts'), execArgv: ['--import', 'tsx'] }
     : { file: path.join(path.dirname(here), 'pos-worker.cjs'), execArgv: [] };
 }
 

@@ -43,7 +43,7 @@ describe('forge.config.ts', () => {
     expect(vite.config.build).toEqual([
       { entry: 'main/electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
       { entry: 'main/electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
-      { entry: 'main/workers/pos-worker.ts', config: 'vite.main.config.ts', target: 'main' },
+      { entry: 'main/jobs/pos-worker.ts', config: 'vite.main.config.ts', target: 'main' },
     ]);
     expect(vite.config.renderer).toEqual([{ name: 'main_window', config: 'renderer/vite.config.ts' }]);
     for (const file of [
@@ -51,7 +51,7 @@ describe('forge.config.ts', () => {
       'vite.preload.config.ts',
       'main/electron/main.ts',
       'main/electron/preload.ts',
-      'main/workers/pos-worker.ts',
+      'main/jobs/pos-worker.ts',
     ]) {
       expect(fs.existsSync(path.join(root, file)), file).toBe(true);
     }

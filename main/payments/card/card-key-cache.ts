@@ -1,5 +1,5 @@
 // The gateway's public key, for sealing keyboard-wedge card data; cached (it is public) for offline use.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import type { GatewayClient } from '../../gateway/client';
 import type { CardKey } from '../../gateway/protocol/schemas';
 
@@ -11,7 +11,7 @@ export interface CardKeyCache {
 }
 
 /** Reads the cached key from `settings` ('gateway.cardKey') at once; `refresh` updates both. */
-export function createCardKeyCache(db: Database.Database, client: GatewayClient | null): CardKeyCache {
+export function createCardKeyCache(db: Database, client: GatewayClient | null): CardKeyCache {
   const save = db.prepare<[string]>(
     `INSERT INTO settings (key, value) VALUES ('gateway.cardKey', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );

@@ -6,7 +6,7 @@
 // approved payment always has its sale and a sale never exists without its payment. A crash between sending
 // and hearing back leaves the attempt `authorizing`; at start-up that becomes `unknown`, and the resolver
 // looks it up by reference before anything else happens.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import type { SaleView } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
@@ -49,7 +49,7 @@ export interface Connectivity {
 }
 
 export interface CardPaymentDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly attempts: AttemptRepo;
   /** opens the cart for tender and writes the sale (main/sale/checkout.ts) */
   readonly checkout: Checkout;

@@ -2,7 +2,7 @@
 // transaction stores the attempt with the exact request to forward later, writes the sale through the one
 // checkout, queues the forward for the sync worker and journals it. Also the pieces the online path shares:
 // the authorization request for a card read, the card tender of a settled attempt, the stored totals.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import { formatMajor } from '../../api/money';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
@@ -36,7 +36,7 @@ export interface StoredPayments {
 }
 
 /** The stored (offline) payments not yet final: count, amount, the oldest and the next deadline. */
-export function createStoredTotals(db: Database.Database): () => StoredPayments {
+export function createStoredTotals(db: Database): () => StoredPayments {
   const stmt = db.prepare<
     [],
     { n: number; total: number | null; oldest: string | null; next: string | null }
@@ -103,7 +103,7 @@ function offlineRefusal(
 }
 
 export interface OfflineStoreDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly attempts: AttemptRepo;
   readonly checkout: Checkout;
   readonly policy: OfflinePolicy;

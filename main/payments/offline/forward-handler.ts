@@ -2,7 +2,7 @@
 // The request body and the idempotency key were stored with the sale, so every send is byte-identical. The
 // attempt moves to 'forwarding' in the claim transaction BEFORE the send; a crash leaves it there, and the
 // start-up turns it into 'forward_unknown', which is looked up by reference before anything is resent.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import { appendJournal } from '../../audit/journal';
 import type { OutboxHandler, HandlerResult } from '../../sync/outbox-worker';
 import type { AttemptRepo, Attempt } from '../attempts/attempt-repo';
@@ -21,7 +21,7 @@ const REFUSES_THE_PAYMENT: ReadonlySet<GatewayErrorCode> = new Set([
 ]);
 
 export interface ForwardDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly attempts: AttemptRepo;
   readonly now: () => Date;
   /** after an attempt reached a final forward state (the manager's alerts, the status bar) */

@@ -4,7 +4,7 @@
 // looked up the same way; one that cannot be resolved within the limit is reversed, so the customer is never
 // charged for a sale the till did not record. QR payments are online only; the one-time code is never stored
 // (only a masked form), and never resent: a new attempt needs a fresh code.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import type { SaleView } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
@@ -32,7 +32,7 @@ export type QrResult =
   | { readonly outcome: 'unknown'; readonly attempt: Attempt };
 
 export interface QrPaymentDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly attempts: AttemptRepo;
   /** opens the cart for tender and writes the sale (main/sale/checkout.ts) */
   readonly checkout: Checkout;

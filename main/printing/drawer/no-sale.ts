@@ -2,7 +2,7 @@
 // written to the hash-chained journal in the same transaction as the drawer job, so every open of the drawer
 // is either a cash sale or a journalled no-sale. It is a permission of its own (drawer.noSale): the caller
 // passes the manager's approval, and the journal entry names the approver.
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import type { PrintJobRef } from '../../api/contract';
 import { appendJournal } from '../../audit/journal';
 import { approvedBy, type Approver } from '../../staff/approvals';
@@ -10,7 +10,7 @@ import { PosFailure } from '../../api/result';
 import { enqueueDrawer } from '../queue/enqueue';
 
 export interface NoSaleDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly now: () => Date;
   readonly onQueued?: () => void;
 }

@@ -1,7 +1,7 @@
 // Creating print jobs. Always inside the caller's transaction (the sale commit, a refund, a "no sale" drawer
 // open), so the job commits or rolls back with the fact it prints: a committed sale always has its receipt
 // job, a committed refund its slip, and a failed one leaves neither.
-import type Database from 'better-sqlite3';
+import type { Database, Statement } from '../../store/db';
 import { PosFailure } from '../../api/result';
 import type { PrintJobKind } from './states';
 
@@ -28,9 +28,9 @@ interface JobRow {
   readonly copy: boolean;
 }
 
-const cache = new WeakMap<Database.Database, Database.Statement>();
+const cache = new WeakMap<Database, Statement>();
 
-function insert(db: Database.Database, row: JobRow, now: Date): number {
+function insert(db: Database, row: JobRow, now: Date): number {
   if (!db.inTransaction) {
     throw new PosFailure('INTERNAL', 'print jobs are enqueued inside the transaction of the fact they print');
   }
@@ -45,14 +45,14 @@ function insert(db: Database.Database, row: JobRow, now: Date): number {
   return Number(stmt.run(row.kind, row.saleId, row.refundId, row.copy ? 1 : 0, at, at, at).lastInsertRowid);
 }
 
-const saleJobs = new WeakMap<Database.Database, Database.Statement>();
+const saleJobs = new WeakMap<Database, Statement>();
 
 /**
  * A new sale's jobs: its drawer kick (when asked: cash) ahead of its receipt, so the drawer opens while the
  * receipt prints. One statement for both: this runs in every sale commit.
  */
 export function enqueueSaleJobs(
-  db: Database.Database,
+  db: Database,
   input: { readonly saleId: string; readonly kickDrawer: boolean; readonly now: Date },
 ): void {
   if (!input.kickDrawer) {
@@ -75,12 +75,12 @@ export function enqueueSaleJobs(
 }
 
 /** Queues the receipt of `saleId`; returns the job id. */
-export function enqueueReceipt(db: Database.Database, input: EnqueueReceiptInput): number {
+export function enqueueReceipt(db: Database, input: EnqueueReceiptInput): number {
   return insert(db, { kind: 'receipt', saleId: input.saleId, refundId: null, copy: input.copy }, input.now);
 }
 
 /** Queues a cash-drawer kick (ESC p); returns the job id. */
-export function enqueueDrawer(db: Database.Database, input: EnqueueDrawerInput): number {
+export function enqueueDrawer(db: Database, input: EnqueueDrawerInput): number {
   return insert(db, { kind: 'drawer', saleId: null, refundId: null, copy: false }, input.now);
 }
 
@@ -88,6 +88,6 @@ export function enqueueDrawer(db: Database.Database, input: EnqueueDrawerInput):
  * Queues the slip of `refundId` (printed only once the refund is completed); returns the job id. A cash refund
  * queues its drawer kick first (enqueueDrawer), so the drawer opens while the slip prints.
  */
-export function enqueueRefund(db: Database.Database, input: EnqueueRefundInput): number {
+export function enqueueRefund(db: Database, input: EnqueueRefundInput): number {
   return insert(db, { kind: 'refund', saleId: null, refundId: input.refundId, copy: false }, input.now);
 }

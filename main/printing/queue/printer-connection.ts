@@ -4,7 +4,7 @@ import { createPrinterClient } from '../../../native/printer/printer-client';
 import { TcpTransport } from '../../../native/transports/tcp-transport';
 import { clientPort } from './client-port';
 import type { PrinterPort } from './ports';
-import type { PrinterConfig } from './printer-config';
+import type { PrinterConfig } from '../../config/printer-config';
 
 export interface PrinterConnection {
   readonly port: PrinterPort;

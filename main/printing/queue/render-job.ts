@@ -6,7 +6,7 @@ import { drawerPulseBytes } from '../../../native/escpos/encode/drawer';
 import type { ReceiptStore } from '../receipt-input';
 import { renderReceipt, renderRefundSlip } from '../render-receipt';
 import type { PrintJob } from './job-repo';
-import type { PrinterSettings } from './printer-config';
+import type { PrinterSettings } from '../../config/printer-config';
 
 export interface JobRenderDeps {
   readonly saleById: (id: string) => SaleView | null;

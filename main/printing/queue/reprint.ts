@@ -1,6 +1,6 @@
 // Reprints: a copy job for an already completed sale, journalled in the same transaction (a reprinted receipt
 // is what a fraudulent return is made with, so loss prevention wants to see every one).
-import type Database from 'better-sqlite3';
+import type { Database } from '../../store/db';
 import type { PrintJobRef } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
@@ -8,7 +8,7 @@ import { approvedBy, type Approver } from '../../staff/approvals';
 import { enqueueReceipt } from './enqueue';
 
 export interface ReprintDeps {
-  readonly db: Database.Database;
+  readonly db: Database;
   readonly now: () => Date;
   readonly saleExists: (saleId: string) => boolean;
   readonly lastSaleId: () => string | null;

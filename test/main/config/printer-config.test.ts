@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, loadConfig } from '../../../../main/config/config';
-import { resolvePrinterSettings } from '../../../../main/printing/queue/printer-config';
+import { DEFAULT_CONFIG, loadConfig } from '../../../main/config/config';
+import { resolvePrinterSettings } from '../../../main/config/printer-config';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readCheckpoint } from '../../../main/audit/checkpoint';
 import { appendJournal } from '../../../main/audit/journal';
 import type { Database } from '../../../main/store/db';
-import { createMaintenance, DAY_MS, type MaintenanceReport } from '../../../main/store/maintenance';
-import { migratedDatabase } from './fixtures';
+import { createMaintenance, DAY_MS, type MaintenanceReport } from '../../../main/health/maintenance';
+import { migratedDatabase } from '../store/fixtures';
 
 let db: Database;
 let file: string;

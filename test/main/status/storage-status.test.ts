@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shopTime, storageStatus } from '../../../main/status/storage-status';
-import type { MaintenanceReport } from '../../../main/store/maintenance';
+import type { MaintenanceReport } from '../../../main/health/maintenance';
 
 const AT = '2026-03-04T05:06:07.000Z';
 const database = { at: AT, mode: 'quick' as const, ok: true, problems: [], ms: 10 };

@@ -35,6 +35,6 @@ describe('runJob (worker threads)', () => {
       file: '/app/.vite/build/pos-worker.cjs',
       execArgv: [],
     });
-    expect(workerScript('file:///src/main/workers/run-job.ts').file).toBe('/src/main/workers/pos-worker.ts');
+    expect(workerScript('file:///src/main/workers/run-job.ts').file).toBe('/src/main/jobs/pos-worker.ts');
   });
 });

@@ -7,7 +7,7 @@ import { DEMO } from '../../../../main/catalog/demo';
 import { enqueueDrawer, enqueueRefund } from '../../../../main/printing/queue/enqueue';
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
 import { createJobRenderer } from '../../../../main/printing/queue/render-job';
-import { resolvePrinterSettings } from '../../../../main/printing/queue/printer-config';
+import { resolvePrinterSettings } from '../../../../main/config/printer-config';
 import { REFUND_STORE, refundView } from '../../../support/refund-fixture';
 import type { Shop } from './fixtures';
 import { cleanupDirs, drain, openShop } from './fixtures';
