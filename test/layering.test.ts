@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import capabilities from '../main/capabilities.json';
+import { againstTheOrder, capabilityOf, cycles, importGraph } from './support/import-graph';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vite', 'coverage', '.tmp', 'test-results']);
@@ -65,5 +67,41 @@ describe('process layering', () => {
         return !path.relative(root, path.resolve(root, path.dirname(f), i)).startsWith('main/api/');
       });
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('capability layering inside main/ (main/capabilities.json)', () => {
+  const app = files.filter(
+    (f) =>
+      (f.startsWith('main/') || f.startsWith('native/') || f.startsWith('renderer/')) && !f.endsWith('.d.ts'),
+  );
+  const graph = importGraph(root, app);
+
+  it('no import cycle anywhere in main/, native/ or renderer/ (type-only imports aside)', () => {
+    // The graph is really read: the renderer reaches the contract, the host reaches every capability.
+    expect([...graph.values()].flat().length).toBeGreaterThan(1000);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('every capability folder of main/ is placed in a layer', () => {
+    const placed = new Set(capabilities.layers.flat());
+    const folders = [...new Set(app.map(capabilityOf).filter((c): c is string => c !== null))];
+    expect(folders.filter((c) => !placed.has(c))).toEqual([]);
+  });
+
+  it('a capability imports by value only capabilities of earlier layers', () => {
+    expect(againstTheOrder(graph, capabilities.layers)).toEqual([]);
+  });
+
+  it('the checks find what they look for', () => {
+    const g = new Map([
+      ['main/sale/a.ts', ['main/payments/b.ts']],
+      ['main/payments/b.ts', ['main/sale/a.ts', 'main/store/c.ts']],
+      ['main/store/c.ts', []],
+    ]);
+    expect(cycles(g)).toEqual([['main/payments/b.ts', 'main/sale/a.ts']]);
+    expect(againstTheOrder(g, [['store'], ['sale'], ['payments']])).toEqual([
+      'sale -> payments (main/sale/a.ts -> main/payments/b.ts)',
+    ]);
   });
 });
