@@ -19,6 +19,12 @@ interface Props {
 
 const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
 
+/** What a manager can start here; each asks for an approval first. */
+const ACTIONS = [
+  { mode: 'check', testId: TID.storeCheckNow, label: 'store.checkNow' },
+  { mode: 'backup', testId: TID.storeBackupNow, label: 'store.backupNow' },
+] as const;
+
 /**
  * The store's health at a glance (a tap on the storage slot): the last background verdict, and a check or a
  * backup on demand. Both run in a worker thread, so the till keeps selling; each needs a manager.
@@ -80,23 +86,18 @@ export function StorePanel({ storage, onCheck, onBackup, trainingApprover, onClo
         )}
       </dl>
       <div className="printer-actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-testid={TID.storeCheckNow}
-          autoFocus
-          onClick={() => setMode('check')}
-        >
-          {t('store.checkNow')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid={TID.storeBackupNow}
-          onClick={() => setMode('backup')}
-        >
-          {t('store.backupNow')}
-        </button>
+        {ACTIONS.map((a, n) => (
+          <button
+            key={a.mode}
+            type="button"
+            className={`btn ${n === 0 ? 'btn-primary' : 'btn-secondary'}`}
+            data-testid={a.testId}
+            autoFocus={n === 0}
+            onClick={() => setMode(a.mode)}
+          >
+            {t(a.label)}
+          </button>
+        ))}
       </div>
       <p className="field-hint">{t('store.hint')}</p>
       <div className="dialog-buttons">
