@@ -87,7 +87,7 @@ export async function openShop(
       up = false;
       // Let the till's pooled keep-alive sockets see the close, as they do when a gateway has been down for
       // more than a moment. A request sent on one that has not (the same instant the gateway dies) may have
-      // reached it: that is 'unknown', not 'unreachable' (stale-socket-retry.test.ts).
+      // reached it: that is 'unknown', not 'unreachable' (test/main/gateway/client.stale-socket-retry.test.ts).
       await new Promise((r) => setTimeout(r, 20));
     },
   };

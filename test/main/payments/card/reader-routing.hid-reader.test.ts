@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdTechHidReader } from '../../../native/card/idtech';
-import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
-import type { PaymentErrorEvent, PaymentView } from '../../../main/api/contract';
-import { DEMO } from '../../../main/catalog/demo';
-import { DEFAULT_CONFIG } from '../../../main/config/config';
-import { startSandboxGateway, type SandboxGateway } from '../../../main/gateway/sandbox/server';
-import { createHost } from '../../../main/host';
-import type { Host } from '../../../main/host-types';
-import { trainingTracks } from '../../../main/payments/card/training-cards';
-import { call, cartOf, SECRET, until } from './fixtures';
+import { IdTechHidReader } from '../../../../native/card/idtech';
+import { IdTechMsrEmulator } from '../../../../native/emulators/idtech-msr';
+import type { PaymentErrorEvent, PaymentView } from '../../../../main/api/contract';
+import { DEMO } from '../../../../main/catalog/demo';
+import { DEFAULT_CONFIG } from '../../../../main/config/config';
+import { startSandboxGateway, type SandboxGateway } from '../../../../main/gateway/sandbox/server';
+import { createHost } from '../../../../main/host';
+import type { Host } from '../../../../main/host-types';
+import { trainingTracks } from '../../../../main/payments/card/training-cards';
+import { call, cartOf, SECRET, until } from '../fixtures';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

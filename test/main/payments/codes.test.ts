@@ -1,10 +1,10 @@
 // Scanner input: customer payment codes vs product barcodes. A payment code must never reach a product lookup.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBarcode } from '../../../../main/catalog/barcode';
-import { withCheckDigit } from '../../../../main/catalog/gtin';
-import { paymentCodeShape } from '../../../../main/catalog/payment-code';
-import { classifyScan, maskPaymentCode, paymentScheme } from '../../../../main/payments/codes';
+import { parseBarcode } from '../../../main/catalog/barcode';
+import { withCheckDigit } from '../../../main/catalog/gtin';
+import { paymentCodeShape } from '../../../main/catalog/payment-code';
+import { classifyScan, maskPaymentCode, paymentScheme } from '../../../main/payments/codes';
 
 const digits = (min: number, max = min) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((a) => a.join(''));

@@ -3,8 +3,8 @@
 // than becoming a final forward_declined whose money is never collected (forward-handler.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSandboxGateway } from '../../../main/gateway/sandbox/server';
-import { call, openShop, payOffline, SECRET, until } from './fixtures';
+import { startSandboxGateway } from '../../../../main/gateway/sandbox/server';
+import { call, openShop, payOffline, SECRET, until } from '../fixtures';
 
 describe('forwarding while the terminal is suspended', () => {
   it('a forward refused with terminal_suspended stays to be forwarded and is collected once the terminal is active', async () => {

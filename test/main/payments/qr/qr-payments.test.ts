@@ -2,11 +2,11 @@
 // failure, a customer who never confirms (reversed at the poll limit, cart unlocked, nothing charged), and
 // codes that are not payment codes. The sandbox's amount rules decide (docs/gateway-sandbox.md).
 import { describe, expect, it } from 'vitest';
-import type { CartView } from '../../../main/api/contract';
-import type { Host } from '../../../main/host-types';
-import { DEMO } from '../../../main/catalog/demo';
-import { createHost } from '../../../main/host';
-import { call, cartOf, failure, openShop, until } from './fixtures';
+import type { CartView } from '../../../../main/api/contract';
+import type { Host } from '../../../../main/host-types';
+import { DEMO } from '../../../../main/catalog/demo';
+import { createHost } from '../../../../main/host';
+import { call, cartOf, failure, openShop, until } from '../fixtures';
 
 const WECHAT = '134567890123456789'; // 18 digits, 10–15 prefix
 const ALIPAY = '28763443825664394'; // 17 digits, 25–30 prefix

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../main/config/config';
 import { startSandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createHost } from '../../../main/host';
-import { call, cartOf, failure, SECRET } from './fixtures';
+import { call, cartOf, failure, SECRET } from '../payments/fixtures';
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

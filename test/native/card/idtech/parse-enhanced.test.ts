@@ -1,9 +1,9 @@
 // The enhanced-format parser on frames written byte by byte from ID TECH's documented layout (so it is
 // not just checked against our own emulator), on emulator frames, and on every kind of damage.
 import { describe, expect, it } from 'vitest';
-import { MsrFrameError, parseEnhancedFrame } from '../../../native/card/idtech';
-import type { MsrFrameErrorCode } from '../../../native/card/idtech';
-import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
+import { MsrFrameError, parseEnhancedFrame } from '../../../../native/card/idtech';
+import type { MsrFrameErrorCode } from '../../../../native/card/idtech';
+import { IdTechMsrEmulator } from '../../../../native/emulators/idtech-msr';
 
 const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
 // Independent of the code under test: XOR and mod-256 sum of the card data.

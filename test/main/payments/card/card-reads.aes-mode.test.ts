@@ -1,12 +1,12 @@
 // An ID TECH reader set to AES encryption with a TDES DUKPT key (field 8 bit 4 = AES, 10-byte KSN; the emulator
 // models it): the card read says `cipher: 'aes'`, so the gateway decrypts with AES under the TDES-derived key.
 import { describe, expect, it } from 'vitest';
-import { IdTechHidReader } from '../../../native/card/idtech';
-import type { EncryptedSwipe } from '../../../native/card/idtech';
-import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
-import { createCardDecryptor } from '../../../main/gateway/sandbox/card-decryptor';
-import { readFromEncryptedSwipe } from '../../../main/payments/card/card-reads';
-import { trainingTracks } from '../../../main/payments/card/training-cards';
+import { IdTechHidReader } from '../../../../native/card/idtech';
+import type { EncryptedSwipe } from '../../../../native/card/idtech';
+import { IdTechMsrEmulator } from '../../../../native/emulators/idtech-msr';
+import { createCardDecryptor } from '../../../../main/gateway/sandbox/card-decryptor';
+import { readFromEncryptedSwipe } from '../../../../main/payments/card/card-reads';
+import { trainingTracks } from '../../../../main/payments/card/training-cards';
 
 const BDK = '0123456789ABCDEFFEDCBA9876543210';
 

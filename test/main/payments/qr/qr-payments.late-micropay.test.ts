@@ -2,9 +2,9 @@
 // on its way: the till reverses the reference (which closes it at the gateway) instead of declining at once, so
 // a late micropay is refused rather than charging a customer whose cart was freed (qr-payments.ts).
 import { describe, expect, it } from 'vitest';
-import type { CartView } from '../../../main/api/contract';
-import type { Host } from '../../../main/host-types';
-import { call, cartOf, openShop } from './fixtures';
+import type { CartView } from '../../../../main/api/contract';
+import type { Host } from '../../../../main/host-types';
+import { call, cartOf, openShop } from '../fixtures';
 
 const WECHAT = '134567890123456789';
 

@@ -4,10 +4,10 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PaymentResultView } from '../../../main/api/contract';
-import { verifyJournal } from '../../../main/audit/journal';
-import { DEMO } from '../../../main/catalog/demo';
-import { call, cartOf, diskFullFor, failure, openShop, payOffline, until } from './fixtures';
+import type { PaymentResultView } from '../../../../main/api/contract';
+import { verifyJournal } from '../../../../main/audit/journal';
+import { DEMO } from '../../../../main/catalog/demo';
+import { call, cartOf, diskFullFor, failure, openShop, payOffline, until } from '../fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
 

@@ -8,7 +8,7 @@ import {
   sealCardData,
   type CardEnvelope,
   type EnvelopeErrorReason,
-} from '../../../../main/gateway/envelope';
+} from '../../../main/gateway/envelope';
 
 const pair = (bits: number) =>
   generateKeyPairSync('rsa', {

@@ -13,7 +13,7 @@ import {
   wipe,
   withWiped,
   type SwipeResult,
-} from '../../../../native/card/track';
+} from '../../../native/card/track';
 
 // Public test PANs (Visa 4111..., Mastercard 5555..., Amex 3782..., UnionPay 6212...).
 const T1 = '%B4111111111111111^DOE/JANE^2512101000000000000?';

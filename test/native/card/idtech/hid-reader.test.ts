@@ -3,17 +3,17 @@
 // device through an injected node-hid.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decryptTrackData, parseHex } from '../../../native/card/dukpt';
-import { IdTechHidReader, openIdTechReader, ReaderNotFoundError } from '../../../native/card/idtech';
+import { decryptTrackData, parseHex } from '../../../../native/card/dukpt';
+import { IdTechHidReader, openIdTechReader, ReaderNotFoundError } from '../../../../native/card/idtech';
 import type {
   BadRead,
   Disconnected,
   EncryptedSwipe,
   HidDeviceLike,
   NodeHidModule,
-} from '../../../native/card/idtech';
-import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
-import type { IdTechMsrOptions } from '../../../native/emulators/idtech-msr';
+} from '../../../../native/card/idtech';
+import { IdTechMsrEmulator } from '../../../../native/emulators/idtech-msr';
+import type { IdTechMsrOptions } from '../../../../native/emulators/idtech-msr';
 
 afterEach(() => {
   vi.useRealTimers();
