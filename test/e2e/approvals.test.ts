@@ -3,44 +3,17 @@
 // training manager (900 / 1234). The SQLite file is then read: the copy job, the drawer job, the journal
 // entries naming the approver, the refusal of the wrong PIN, and no PIN anywhere in the journal.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
-import {
-  approveAs,
-  ensureRendererBuilt,
-  hasChromium,
-  launchChromium,
-  openTill,
-  scan,
-  startWebHostProcess,
-  tid,
-  typeSlowly,
-  type WebHostProcess,
-} from '../support/web-till';
+import { approveAs, hasChromium, openTill, tid, typeSlowly } from '../support/web-till';
+import { cashSale, webTillSuite } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
 const MANAGER = { code: '900', pin: '1234' };
 const WRONG_PIN = '9999';
-
-/** A cash sale of one scanned item, exact cash; returns its receipt number. */
-async function cashSale(page: Page, barcode: string): Promise<string> {
-  await scan(page, barcode);
-  await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
-  await page.keyboard.press('F12');
-  await page.locator(tid('tender-dialog')).waitFor();
-  await page.keyboard.press('Enter'); // empty = exact cash
-  await page.locator(tid('sale-complete')).waitFor();
-  const receiptNo = (await page.locator(tid('receipt-no')).innerText()).match(/T01-\d+/)?.[0] ?? '';
-  await page.keyboard.press('Enter');
-  await page.locator(tid('cart-empty')).waitFor();
-  return receiptNo;
-}
 
 /** Every string value in a journal body (and, with `keys`, every key), for checking that no PIN was written. */
 function stringsIn(value: unknown, keys = false): string[] {
@@ -53,23 +26,11 @@ function stringsIn(value: unknown, keys = false): string[] {
 }
 
 describe.skipIf(!hasChromium)('manager approvals in Chromium', () => {
-  let browser: Browser;
-  let dataDir: string;
-  let web: WebHostProcess | null = null;
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    browser = await launchChromium();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-approvals-'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.kill();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = webTillSuite('pos-e2e-approvals-');
 
   it('reprints the first of two sales and opens the drawer, each approved by a manager', async () => {
-    web = await startWebHostProcess(dataDir);
-    const page = await openTill(browser, web.url);
+    const web = await suite.start();
+    const page = await openTill(suite.browser(), web.url);
 
     const first = await cashSale(page, DEMO.cola.barcode);
     const second = await cashSale(page, DEMO.cola.barcode);
@@ -129,7 +90,7 @@ describe.skipIf(!hasChromium)('manager approvals in Chromium', () => {
     // The host's own output (its log) never carries a PIN either.
     expect(web.output()).not.toMatch(/"pin"|"1234"|"9999"/i);
 
-    const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+    const db = new Database(path.join(suite.dataDir(), 'pos.sqlite'), { readonly: true });
     try {
       const copies = db
         .prepare(`SELECT id, sale_id FROM print_jobs WHERE kind = 'receipt' AND copy = 1`)

@@ -3,52 +3,21 @@
 // one wrong PIN, run in worker threads; the panel shows the verdicts and the backup file, which is a readable
 // copy of the store holding the sale; the journal names the approver of each.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
-import {
-  approveAs,
-  ensureRendererBuilt,
-  hasChromium,
-  launchChromium,
-  openTill,
-  scan,
-  startWebHostProcess,
-  tid,
-  type WebHostProcess,
-} from '../support/web-till';
+import { approveAs, hasChromium, openTill, tid } from '../support/web-till';
+import { cashSale, webTillSuite } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
 describe.skipIf(!hasChromium)('store data panel in Chromium', () => {
-  let browser: Browser;
-  let dataDir: string;
-  let web: WebHostProcess | null = null;
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    browser = await launchChromium();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-store-'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.kill();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = webTillSuite('pos-e2e-store-');
 
   it('checks and backs up the store on demand, each with a manager approval, and shows the outcome', async () => {
-    web = await startWebHostProcess(dataDir);
-    const page = await openTill(browser, web.url);
-    await scan(page, DEMO.cola.barcode);
-    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
-    await page.keyboard.press('F12');
-    await page.locator(tid('tender-dialog')).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator(tid('sale-complete')).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator(tid('cart-empty')).waitFor();
+    const web = await suite.start();
+    const page = await openTill(suite.browser(), web.url);
+    await cashSale(page, DEMO.cola.barcode);
 
     await page.locator(tid('status-storage')).click();
     await page.locator(tid('store-panel')).waitFor();
@@ -74,7 +43,7 @@ describe.skipIf(!hasChromium)('store data panel in Chromium', () => {
     await approveAs(page, '900', '1234');
     await page.locator(tid('store-backup-file')).waitFor({ timeout: 30_000 });
     const file = (await page.locator(tid('store-backup-file')).getAttribute('data-file')) ?? '';
-    expect(path.dirname(file)).toBe(path.join(dataDir, 'backups'));
+    expect(path.dirname(file)).toBe(path.join(suite.dataDir(), 'backups'));
     const copy = new Database(file, { readonly: true });
     try {
       expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
@@ -83,9 +52,8 @@ describe.skipIf(!hasChromium)('store data panel in Chromium', () => {
       copy.close();
     }
 
-    await web.kill();
-    web = null;
-    const db = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
+    await suite.stop();
+    const db = new Database(path.join(suite.dataDir(), 'pos.sqlite'), { readonly: true });
     try {
       const kinds = db
         .prepare(

@@ -1,0 +1,70 @@
+// One Chromium and one data folder per end-to-end suite, around the real web host (web-till.ts), and the cash
+// sale several suites start from. Kept apart from web-till.ts, which a benchmark imports without vitest.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  scan,
+  startWebHostProcess,
+  tid,
+  type WebHostProcess,
+} from './web-till';
+
+export interface WebTillSuite {
+  readonly browser: () => Browser;
+  readonly dataDir: () => string;
+  /** Starts the web host on the suite's data folder; it is killed after the suite (or by stop()). */
+  start(): Promise<WebHostProcess>;
+  stop(): Promise<void>;
+}
+
+/** Registers the suite's set-up and tear-down; call inside describe(). */
+export function webTillSuite(prefix: string): WebTillSuite {
+  let browser: Browser | null = null;
+  let dataDir: string | null = null;
+  let web: WebHostProcess | null = null;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    browser = await launchChromium();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.kill();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const need = <T>(v: T | null, what: string): T => {
+    if (v === null) throw new Error(`${what} is not ready: the suite's beforeAll has not run`);
+    return v;
+  };
+  return {
+    browser: () => need(browser, 'the browser'),
+    dataDir: () => need(dataDir, 'the data folder'),
+    async start() {
+      web = await startWebHostProcess(need(dataDir, 'the data folder'));
+      return web;
+    },
+    async stop() {
+      await web?.kill();
+      web = null;
+    },
+  };
+}
+
+/** A cash sale of one scanned item, exact cash; returns its receipt number. */
+export async function cashSale(page: Page, barcode: string): Promise<string> {
+  await scan(page, barcode);
+  await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
+  await page.keyboard.press('F12');
+  await page.locator(tid('tender-dialog')).waitFor();
+  await page.keyboard.press('Enter'); // empty = exact cash
+  await page.locator(tid('sale-complete')).waitFor();
+  const receiptNo = (await page.locator(tid('receipt-no')).innerText()).match(/T01-\d+/)?.[0] ?? '';
+  await page.keyboard.press('Enter');
+  await page.locator(tid('cart-empty')).waitFor();
+  return receiptNo;
+}
