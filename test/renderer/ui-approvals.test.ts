@@ -47,6 +47,9 @@ describe.skipIf(!hasChromium)('manager approval in Chromium', () => {
       await tid('approval-pin').fill('0000');
       await ui.page.keyboard.press('Enter');
       await poll(() => calls('drawer.open').length).toBe(i + 1);
+      // The screen clears the PIN when the refusal arrives: wait for that, or the next fill can land first
+      // and the refusal's clear then empties it before Enter (a refusal on screen, no call).
+      if (i < 4) await poll(() => tid('approval-pin').inputValue()).toBe('');
     }
     await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_LOCKED');
     expect(await tid('approval-error').textContent()).toMatch(/\d\d:\d\d/);
