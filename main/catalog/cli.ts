@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PosFailure } from '../api/result';
+import { runCli } from '../cli/args';
 import { DEFAULT_TAX_CATEGORIES, loadConfig } from '../config/config';
 import { defaultDataDir } from '../config/data-dir';
 import { openStore, storeHoldsSales } from '../store/open-store';
@@ -56,10 +57,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
-  },
-);
+runCli(main);

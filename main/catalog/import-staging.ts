@@ -3,9 +3,9 @@
 // takes no lock on the store, so the till keeps selling while a large file is read, and SQLite (not the JS
 // heap) holds the rows, spilling to a temporary file past its page cache.
 import type { Database } from '../store/db';
-import type { Unit } from '../api/contract';
 import type { CsvRow } from './csv-columns';
 import type { PinyinKeys } from './pinyin';
+import type { ProductColumns } from './repository';
 
 export interface StagedRow extends CsvRow {
   readonly keys: PinyinKeys;
@@ -21,14 +21,8 @@ export interface Staging {
   drop(): void;
 }
 
-interface Parked {
+interface Parked extends ProductColumns {
   line: number;
-  sku: string;
-  name: string;
-  name_en: string | null;
-  price_minor: number;
-  unit: Unit;
-  tax_category_id: string;
   barcodes: string;
   scale_item_code: number | null;
   active: 0 | 1 | null;

@@ -84,14 +84,18 @@ export interface CatalogRepository {
   freeCodes(codes: readonly string[], scaleItemCodes: readonly number[]): void;
 }
 
-interface ProductRow {
-  id: string;
+/** A product's own columns, as stored (the import's staging table parks them in the same shape). */
+export interface ProductColumns {
   sku: string;
   name: string;
   name_en: string | null;
   price_minor: number;
   unit: Unit;
   tax_category_id: string;
+}
+
+interface ProductRow extends ProductColumns {
+  id: string;
   active: 0 | 1;
 }
 

@@ -17,6 +17,25 @@ export interface OutboxRow {
   readonly createdAt: string;
 }
 
+/** An outbox row's columns as the queries read them. */
+interface ItemColumns {
+  idempotency_key: string;
+  kind: string;
+  ref: string;
+  body: string;
+  attempts: number;
+  created_at: string;
+}
+
+const toRow = (r: ItemColumns): OutboxRow => ({
+  key: r.idempotency_key,
+  kind: r.kind,
+  ref: r.ref,
+  body: r.body,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+});
+
 export interface OutboxStats {
   readonly pending: number;
   readonly failed: number;
@@ -47,10 +66,7 @@ export interface OutboxRepo {
 export function createOutboxRepo(db: Database.Database): OutboxRepo {
   // Ordered by the index alone (state, next_attempt_at): ties (rows due at the same instant) come in key order,
   // so a claim reads `limit` index entries instead of sorting every due row — a 10,000-row backlog stays fast.
-  const due = db.prepare<
-    [string, number],
-    { idempotency_key: string; kind: string; ref: string; body: string; attempts: number; created_at: string }
-  >(
+  const due = db.prepare<[string, number], ItemColumns>(
     `SELECT idempotency_key, kind, ref, body, attempts, created_at FROM outbox
      WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
   );
@@ -82,19 +98,7 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     `DELETE FROM outbox WHERE idempotency_key IN (SELECT idempotency_key FROM outbox
        WHERE state = 'sent' AND next_attempt_at < ? ORDER BY next_attempt_at LIMIT ?)`,
   );
-  const byKey = db.prepare<
-    [string],
-    {
-      idempotency_key: string;
-      kind: string;
-      ref: string;
-      body: string;
-      attempts: number;
-      created_at: string;
-      state: OutboxState;
-      last_error: string | null;
-    }
-  >(
+  const byKey = db.prepare<[string], ItemColumns & { state: OutboxState; last_error: string | null }>(
     `SELECT idempotency_key, kind, ref, body, attempts, created_at, state, last_error FROM outbox WHERE idempotency_key = ?`,
   );
 
@@ -105,14 +109,7 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
           due
             .all(nowIso, limit)
             .filter((r) => markSending.run(nowIso, r.idempotency_key).changes === 1)
-            .map((r) => ({
-              key: r.idempotency_key,
-              kind: r.kind,
-              ref: r.ref,
-              body: r.body,
-              attempts: r.attempts,
-              createdAt: r.created_at,
-            })),
+            .map(toRow),
         )
         .immediate(),
     finish: (results, nowIso) =>
@@ -134,18 +131,7 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     pruneSent: (beforeIso, limit) => prune.run(beforeIso, limit).changes,
     byKey: (key) => {
       const r = byKey.get(key);
-      return r
-        ? {
-            key: r.idempotency_key,
-            kind: r.kind,
-            ref: r.ref,
-            body: r.body,
-            attempts: r.attempts,
-            createdAt: r.created_at,
-            state: r.state,
-            lastError: r.last_error,
-          }
-        : null;
+      return r ? { ...toRow(r), state: r.state, lastError: r.last_error } : null;
     },
   };
 }

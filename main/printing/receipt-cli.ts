@@ -9,6 +9,7 @@ import { PROFILES, findProfile, withPaperWidth } from '../../native/escpos/encod
 import type { PrintMode } from '../../native/escpos/encode/profiles';
 import { RasterRequiredError } from '../../native/escpos/encode/text-mode';
 import type { MonoBitmap } from '../../native/escpos/encode/raster';
+import { UsageError, oneOf, runCli } from '../cli/args';
 import { loadLogo } from './logo';
 import { renderReceipt } from './render-receipt';
 import { ReceiptFileError, parseReceiptFile } from './sale-json';
@@ -16,8 +17,6 @@ import { ReceiptFileError, parseReceiptFile } from './sale-json';
 const USAGE = `usage: npm run receipt -- --in sale.json --out receipt.bin --profile ID [--mode text|raster]
                           [--width 58|80] [--copy] [--drawer [--drawer-pin 2|5]] [--logo FILE.png]
        npm run receipt -- --list-profiles`;
-
-class UsageError extends Error {}
 
 function listProfiles(): string {
   return PROFILES.map((p) => {
@@ -27,18 +26,6 @@ function listProfiles(): string {
       .join(', ');
     return `${p.id.padEnd(9)} ${p.paperMm} mm, ${p.columns} columns, ${p.widthDots} dots, default ${p.defaultMode} mode; ${caps || 'no extras'}\n          ${p.description}`;
   }).join('\n');
-}
-
-function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
-  }
-  return value as T;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -131,4 +118,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => (process.exitCode = code));
+runCli(main);

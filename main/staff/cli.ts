@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { PosFailure } from '../api/result';
+import { runCli } from '../cli/args';
 import { defaultDataDir } from '../config/data-dir';
 import { openStore } from '../store/open-store';
 import { createOperatorRepo } from './operator-repo';
@@ -64,10 +65,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
-  },
-);
+runCli(main);

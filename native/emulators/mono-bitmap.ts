@@ -34,40 +34,32 @@ export function inkFromRgba(
   }
 }
 
-/** GS v 0 data: rows of widthDots/8 bytes, MSB leftmost; dots past the paper edge are lost, as on paper. */
-export function blitRaster(
+/** Draws a block of dots whose top-left corner lands at (left, top). */
+type Blit = (
   page: MonoPage,
   data: Uint8Array,
   widthDots: number,
   height: number,
   left: number,
   top: number,
-): void {
-  const rowBytes = widthDots / 8;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < widthDots; x++) {
-      const byte = data[y * rowBytes + (x >> 3)] ?? 0;
-      if ((byte >> (7 - (x & 7))) & 1) setDot(page, left + x, top + y);
-    }
-  }
-}
+) => void;
+
+/** GS v 0 data: rows of widthDots/8 bytes, MSB leftmost; dots past the paper edge are lost, as on paper. */
+export const blitRaster: Blit = blitBits((x, y, widthDots) => y * widthDots + x);
 
 /** ESC * data: one column after another, height/8 bytes a column, MSB the top dot. */
-export function blitColumns(
-  page: MonoPage,
-  data: Uint8Array,
-  widthDots: number,
-  height: number,
-  left: number,
-  top: number,
-): void {
-  const colBytes = height / 8;
-  for (let x = 0; x < widthDots; x++) {
+export const blitColumns: Blit = blitBits((x, y, _widthDots, height) => x * height + y);
+
+/** A blit where the dot (x, y) is bit `bitAt(…)` of the data, counted from each byte's MSB. */
+function blitBits(bitAt: (x: number, y: number, widthDots: number, height: number) => number): Blit {
+  return (page, data, widthDots, height, left, top) => {
     for (let y = 0; y < height; y++) {
-      const byte = data[x * colBytes + (y >> 3)] ?? 0;
-      if ((byte >> (7 - (y & 7))) & 1) setDot(page, left + x, top + y);
+      for (let x = 0; x < widthDots; x++) {
+        const bit = bitAt(x, y, widthDots, height);
+        if (((data[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1) setDot(page, left + x, top + y);
+      }
     }
-  }
+  };
 }
 
 function setDot(page: MonoPage, x: number, y: number): void {

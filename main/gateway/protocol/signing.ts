@@ -36,29 +36,33 @@ export interface SignInput {
 export const sha256Hex = (text: string | Uint8Array): string =>
   createHash('sha256').update(text).digest('hex');
 
-export function canonicalRequest(p: {
-  method: string;
-  path: string;
-  timestamp: string;
-  nonce: string;
-  bodyHash: string;
-  terminalId: string;
-  idempotencyKey: string;
-}): string {
-  return [
-    SIGNATURE_SCHEME,
-    p.method.toUpperCase(),
-    p.path,
-    p.timestamp,
-    p.nonce,
-    p.bodyHash,
-    p.terminalId,
-    p.idempotencyKey,
-  ].join('\n');
+/** What a signature covers besides the request line: who, when, which body, and the retry key. */
+interface SignedFields {
+  readonly timestamp: string;
+  readonly nonce: string;
+  readonly bodyHash: string;
+  readonly terminalId: string;
+  readonly idempotencyKey: string;
 }
 
-const hmac = (secret: Uint8Array, text: string): string =>
-  createHmac('sha256', secret).update(text, 'utf8').digest('hex');
+/** The HMAC both sides compute: over the scheme, the request line and the signed fields, one per line. */
+function requestSignature(
+  secret: Uint8Array,
+  request: { readonly method: string; readonly path: string },
+  f: SignedFields,
+): string {
+  const text = [
+    SIGNATURE_SCHEME,
+    request.method.toUpperCase(),
+    request.path,
+    f.timestamp,
+    f.nonce,
+    f.bodyHash,
+    f.terminalId,
+    f.idempotencyKey,
+  ].join('\n');
+  return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
+}
 
 /** The headers to send with the request (lower-case names). */
 export function signRequest(creds: TerminalCredentials, input: SignInput): Record<string, string> {
@@ -66,18 +70,14 @@ export function signRequest(creds: TerminalCredentials, input: SignInput): Recor
   const nonce = input.nonce ?? randomBytes(16).toString('base64url');
   const bodyHash = sha256Hex(input.body);
   const idempotencyKey = input.idempotencyKey ?? '';
-  const signature = hmac(
-    creds.secret,
-    canonicalRequest({
-      method: input.method,
-      path: input.path,
-      timestamp,
-      nonce,
-      bodyHash,
-      terminalId: creds.terminalId,
-      idempotencyKey,
-    }),
-  );
+  const terminalId = creds.terminalId;
+  const signature = requestSignature(creds.secret, input, {
+    timestamp,
+    nonce,
+    bodyHash,
+    terminalId,
+    idempotencyKey,
+  });
   return {
     [HEADERS.terminal]: creds.terminalId,
     [HEADERS.timestamp]: timestamp,
@@ -128,18 +128,13 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
   }
   const prefix = `${SIGNATURE_SCHEME} Signature=`;
   const given = auth.startsWith(prefix) ? auth.slice(prefix.length) : '';
-  const expected = hmac(
-    secret,
-    canonicalRequest({
-      method: input.method,
-      path: input.path,
-      timestamp,
-      nonce,
-      bodyHash,
-      terminalId,
-      idempotencyKey,
-    }),
-  );
+  const expected = requestSignature(secret, input, {
+    timestamp,
+    nonce,
+    bodyHash,
+    terminalId,
+    idempotencyKey,
+  });
   const a = Buffer.from(given, 'utf8');
   const b = Buffer.from(expected, 'utf8');
   if (a.length !== b.length || !timingSafeEqual(a, b)) {

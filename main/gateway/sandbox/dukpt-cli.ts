@@ -10,14 +10,13 @@
 import { parseArgs } from 'node:util';
 import { decryptTrackData, deriveDukptKey, DukptError, parseHex, toHex } from '../../../native/card/dukpt';
 import type { CipherName, KeyVariant } from '../../../native/card/dukpt';
+import { UsageError, oneOf, required } from '../../cli/args';
 
 export const DUKPT_USAGE = `usage: gateway dukpt derive  --bdk HEX --ksn HEX [--variant pin|data]
        gateway dukpt decrypt --bdk HEX --ksn HEX --variant pin|data --data HEX [--cipher tdes|aes] [--length N]
   KSN of 10 bytes = TDES DUKPT (16-byte BDK); 12 bytes = AES-128 DUKPT (16-byte BDK).
   derive without --variant prints the transaction key (AES: the intermediate derivation key).
   decrypt prints the clear bytes in hex, zero padding included unless --length gives the clear length.`;
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   bdk: { type: 'string' },
@@ -28,23 +27,6 @@ const OPTIONS = {
   length: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${flag} must be ${allowed.join(' or ')}, got '${value}'`);
-  }
-  return value as T;
-}
-
-function required(flag: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`missing --${flag}`);
-  return value;
-}
 
 function run(argv: string[], out: (line: string) => void): void {
   const args = argv[0] === 'dukpt' ? argv.slice(1) : argv;

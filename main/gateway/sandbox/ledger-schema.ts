@@ -3,6 +3,16 @@
 // expiry is ever stored: brand, BIN and last four only (PCI DSS 3.3.1, 3.4.1).
 import type { Database } from '../../store/db';
 
+// A refund's columns after its payment: step 2 rebuilds the table around the same ones.
+const REFUND_COLUMNS = `terminal_id  TEXT NOT NULL,
+    reference    TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL,
+    reason       TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (terminal_id, reference)`;
+
 const STEPS: readonly string[] = [
   `
   CREATE TABLE payments (
@@ -30,14 +40,7 @@ const STEPS: readonly string[] = [
   CREATE TABLE refunds (
     refund_id    TEXT PRIMARY KEY,
     payment_id   TEXT NOT NULL REFERENCES payments (payment_id),
-    terminal_id  TEXT NOT NULL,
-    reference    TEXT NOT NULL,
-    status       TEXT NOT NULL,
-    amount_minor INTEGER NOT NULL,
-    reason       TEXT NOT NULL,
-    message      TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    UNIQUE (terminal_id, reference)
+    ${REFUND_COLUMNS}
   );
   CREATE TABLE qr_orders (
     order_id     TEXT PRIMARY KEY,
@@ -105,14 +108,7 @@ const STEPS: readonly string[] = [
     refund_id    TEXT PRIMARY KEY,
     kind         TEXT NOT NULL CHECK (kind IN ('card', 'qr')),
     payment_id   TEXT NOT NULL,
-    terminal_id  TEXT NOT NULL,
-    reference    TEXT NOT NULL,
-    status       TEXT NOT NULL,
-    amount_minor INTEGER NOT NULL,
-    reason       TEXT NOT NULL,
-    message      TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    UNIQUE (terminal_id, reference)
+    ${REFUND_COLUMNS}
   );
   INSERT INTO refunds_v2 (refund_id, kind, payment_id, terminal_id, reference, status, amount_minor, reason,
     message, created_at)

@@ -1,6 +1,7 @@
 // Byte helpers shared by both DUKPT schemes. Hex input comes from people (CLI flags, config files), so
 // parsing is strict and every rejection says which field was wrong and why.
 import { DukptError } from './errors';
+import { concatBytes } from '../../bytes/concat';
 
 /** Parses hex (either case, no separators) into bytes; `expected` lists the byte lengths allowed. */
 export function parseHex(field: string, hex: string, expected?: readonly number[]): Uint8Array {
@@ -37,13 +38,7 @@ export function xor(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Number of one-bits in a non-negative 32-bit integer. */

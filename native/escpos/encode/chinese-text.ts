@@ -3,6 +3,7 @@
 // GB18030: a 4-byte sequence (emoji, U+00A5 ¥, rare ideographs) would print as two garbage characters and
 // shift the rest of the line, so such characters are replaced VISIBLY and reported, never turned into '?'.
 import iconv from 'iconv-lite';
+import { concatBytes } from '../../bytes/concat';
 
 export const FS_CHINESE_ON = [0x1c, 0x26] as const; // FS &
 export const FS_CHINESE_OFF = [0x1c, 0x2e] as const; // FS .
@@ -89,11 +90,5 @@ export function encodeChineseText(text: string, onUnprintable?: OnUnprintable): 
   const parts = splitForChineseMode(text, onUnprintable).map((s) =>
     s.kind === 'cjk' ? s.bytes : Uint8Array.from(s.text, (c) => c.charCodeAt(0)),
   );
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

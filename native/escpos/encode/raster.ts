@@ -6,6 +6,7 @@
 
 import { drawerPulseBytes } from './drawer';
 import type { DrawerPulse } from './drawer';
+import { concatBytes } from '../../bytes/concat';
 
 /** A 1-bit image, one byte per dot (0 white, anything else black), row-major. */
 export interface MonoBitmap {
@@ -85,7 +86,7 @@ export function encodeRaster(bitmap: MonoBitmap, maxBandRows: number = MAX_BAND_
     );
   }
   if (bitmap.width === 0 || bitmap.height === 0) return new Uint8Array(0);
-  return concat(splitBands(packBits(bitmapRows(bitmap)), maxBandRows).map(encodeBand));
+  return concatBytes(splitBands(packBits(bitmapRows(bitmap)), maxBandRows).map(encodeBand));
 }
 
 export interface RasterJobOptions {
@@ -106,15 +107,5 @@ export function encodeRasterJob(pages: readonly MonoBitmap[], options: RasterJob
   const parts: Uint8Array[] = [Uint8Array.of(0x1b, 0x40)];
   if (drawer) parts.push(drawerPulseBytes(drawer));
   for (const page of pages) parts.push(encodeRaster(page, maxBandRows), after);
-  return concat(parts);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

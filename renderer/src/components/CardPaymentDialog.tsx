@@ -8,12 +8,11 @@ import type { PosError, Result } from '@contract/result';
 import { useI18n } from '../i18n/context';
 import { errorMessage } from '../i18n/errors';
 import type { Actions, TestCard } from '../app/actions';
-import { CASH_INSTEAD_KEY } from '../keys/bindings';
 import { TID } from '../testids';
 import { fromError, isBusy, type Phase } from '../payments/phase';
 import type { PaymentInputSlot } from '../payments/payment-input';
-import { usePaymentPhase } from '../payments/use-payment-phase';
-import { Modal, isEnterInField } from './Modal';
+import { usePaymentPhase, type PhaseActions } from '../payments/use-payment-phase';
+import { PaymentDialogFrame, PaymentField } from './PaymentDialogFrame';
 import { ManagerApproval, isApprovalRefusal } from './ManagerApproval';
 import { PaymentDeclined, PaymentRefused, PaymentUnknown, PaymentWaiting } from './PaymentNotices';
 
@@ -28,20 +27,8 @@ const TEST_CARDS: readonly TestCard[] = [
   'bad-read',
 ];
 
-type CardActions = Pick<
-  Actions,
-  | 'startCard'
-  | 'trainingSwipe'
-  | 'wedgeSwipe'
-  | 'cancelPayment'
-  | 'resolvePayment'
-  | 'onPayment'
-  | 'onPaymentError'
-  | 'saleDetail'
-  | 'paymentCompleted'
-  | 'paymentEnded'
-  | 'notify'
->;
+type CardActions = PhaseActions &
+  Pick<Actions, 'startCard' | 'trainingSwipe' | 'wedgeSwipe' | 'cancelPayment'>;
 
 interface Props {
   readonly cart: CartView;
@@ -159,28 +146,17 @@ export function CardPaymentDialog(props: Props) {
   return (
     <>
       <div inert={overriding}>
-        <Modal
+        <PaymentDialogFrame
           title={t('card.title')}
           testId={TID.cardDialog}
+          dueMinor={dueMinor}
           onClose={() => void close()}
-          onKey={(e) => {
-            if (e.key === CASH_INSTEAD_KEY && canCash) {
-              onCash();
-              return true;
-            }
-            if (phase.step === 'contact' && isEnterInField(e)) {
-              submitContact();
-              return true;
-            }
-            return false;
-          }}
+          closeLabel={phase.step === 'swipe' ? t('card.cancel') : undefined}
+          closeDisabled={busy}
+          canCash={canCash}
+          onCash={onCash}
+          primary={phase.step === 'contact' ? { label: t('card.contactNext'), run: submitContact } : null}
         >
-          <div className="tender-row">
-            <span className="label">{t('tender.due')}</span>
-            <span className="amount num" data-testid={TID.cardAmount} data-minor={dueMinor}>
-              {money(dueMinor)}
-            </span>
-          </div>
           <CardBody
             phase={phase}
             contact={contact}
@@ -192,38 +168,7 @@ export function CardPaymentDialog(props: Props) {
             onCheck={() => void flow.check()}
             onOverride={() => setOverriding(true)}
           />
-          <div className="dialog-buttons">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid={TID.dialogCancel}
-              disabled={busy}
-              onClick={() => void close()}
-            >
-              <kbd>Esc</kbd> {t(phase.step === 'swipe' ? 'card.cancel' : 'dialog.close')}
-            </button>
-            {canCash && (
-              <button
-                type="button"
-                className="btn btn-secondary"
-                data-testid={TID.paymentCash}
-                onClick={onCash}
-              >
-                <kbd>{CASH_INSTEAD_KEY}</kbd> {t('payment.payCash')}
-              </button>
-            )}
-            {phase.step === 'contact' && (
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid={TID.dialogOk}
-                onClick={submitContact}
-              >
-                <kbd>Enter</kbd> {t('card.contactNext')}
-              </button>
-            )}
-          </div>
-        </Modal>
+        </PaymentDialogFrame>
       </div>
       {overriding && phase.step === 'refused' && (
         <ManagerApproval
@@ -275,28 +220,16 @@ function CardBody({
           <p className="payment-notice warn" data-testid={TID.cardOfflineNote}>
             {t('card.offlineNote')}
           </p>
-          <label className="field-label" htmlFor="card-contact">
-            {t('card.contactLabel')}
-          </label>
-          <input
+          <PaymentField
             id="card-contact"
-            className="input input-large"
-            type="text"
+            label={t('card.contactLabel')}
+            testId={TID.cardContact}
             inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
             maxLength={200}
-            autoFocus
-            data-testid={TID.cardContact}
             value={contact}
-            aria-invalid={phase.error !== null}
-            onChange={(e) => onContact(e.target.value)}
+            onChange={onContact}
+            error={phase.error ? t('error.CONTACT_REQUIRED') : null}
           />
-          {phase.error && (
-            <p className="field-error" role="alert" data-testid={TID.dialogError}>
-              {t('error.CONTACT_REQUIRED')}
-            </p>
-          )}
         </>
       );
     case 'starting':
@@ -349,20 +282,7 @@ function CardBody({
     case 'waiting':
       return <PaymentWaiting payment={phase.payment} />;
     case 'declined':
-      return (
-        <>
-          <PaymentDeclined message={phase.message} />
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid={TID.paymentRetry}
-            autoFocus
-            onClick={onRetry}
-          >
-            <kbd>Enter</kbd> {t('card.tryAnother')}
-          </button>
-        </>
-      );
+      return <PaymentDeclined message={phase.message} retryLabel={t('card.tryAnother')} onRetry={onRetry} />;
     case 'unknown':
       return <PaymentUnknown checking={phase.checking} onCheck={onCheck} />;
     case 'refused':

@@ -43,9 +43,12 @@ export function DialogButtons({
 export function CloseButton({
   onClose,
   disabled = false,
+  label,
 }: {
   readonly onClose: () => void;
   readonly disabled?: boolean;
+  /** instead of "Close", when Esc does more */
+  readonly label?: string | undefined;
 }) {
   const { t } = useI18n();
   return (
@@ -56,7 +59,7 @@ export function CloseButton({
       disabled={disabled}
       onClick={onClose}
     >
-      <kbd>Esc</kbd> {t('dialog.close')}
+      <kbd>Esc</kbd> {label ?? t('dialog.close')}
     </button>
   );
 }

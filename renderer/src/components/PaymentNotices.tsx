@@ -24,14 +24,33 @@ export function PaymentWaiting({ payment }: { readonly payment: PaymentView | nu
   );
 }
 
-/** Declined: nothing was taken; another card, or cash. */
-export function PaymentDeclined({ message }: { readonly message: string | null }) {
+/** Declined: nothing was taken; another card or code (the retry button), or cash. */
+export function PaymentDeclined({
+  message,
+  retryLabel,
+  onRetry,
+}: {
+  readonly message: string | null;
+  readonly retryLabel: string;
+  readonly onRetry: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <div className="payment-notice bad" role="alert" data-testid={TID.paymentDeclined}>
-      <p className="payment-headline">{t('error.PAYMENT_DECLINED', { message: message ?? 'none' })}</p>
-      <p>{t('payment.declinedNext')}</p>
-    </div>
+    <>
+      <div className="payment-notice bad" role="alert" data-testid={TID.paymentDeclined}>
+        <p className="payment-headline">{t('error.PAYMENT_DECLINED', { message: message ?? 'none' })}</p>
+        <p>{t('payment.declinedNext')}</p>
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid={TID.paymentRetry}
+        autoFocus
+        onClick={onRetry}
+      >
+        <kbd>Enter</kbd> {retryLabel}
+      </button>
+    </>
   );
 }
 

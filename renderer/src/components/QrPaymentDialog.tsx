@@ -6,27 +6,15 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CartView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import type { Actions } from '../app/actions';
-import { CASH_INSTEAD_KEY } from '../keys/bindings';
 import { TID } from '../testids';
 import type { PaymentInputSlot } from '../payments/payment-input';
 import { narrowDigits } from '../format/parse';
 import { isBusy } from '../payments/phase';
-import { usePaymentPhase } from '../payments/use-payment-phase';
-import { Modal, isEnterInField } from './Modal';
+import { usePaymentPhase, type PhaseActions } from '../payments/use-payment-phase';
 import { PaymentDeclined, PaymentRefused, PaymentUnknown, PaymentWaiting } from './PaymentNotices';
-import { CloseButton } from './DialogButtons';
+import { PaymentDialogFrame, PaymentField } from './PaymentDialogFrame';
 
-type QrActions = Pick<
-  Actions,
-  | 'startQr'
-  | 'resolvePayment'
-  | 'onPayment'
-  | 'onPaymentError'
-  | 'saleDetail'
-  | 'paymentCompleted'
-  | 'paymentEnded'
-  | 'notify'
->;
+type QrActions = PhaseActions & Pick<Actions, 'startQr'>;
 
 interface Props {
   readonly cart: CartView;
@@ -42,7 +30,7 @@ interface Props {
 const CODE_SHAPE = /^\d{16,24}$/;
 
 export function QrPaymentDialog({ cart, code, actions, inputRef, onClose, onCash }: Props) {
-  const { t, money } = useI18n();
+  const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const flow = usePaymentPhase(
     code === null ? { step: 'code', error: null } : { step: 'starting' },
@@ -98,91 +86,47 @@ export function QrPaymentDialog({ cart, code, actions, inputRef, onClose, onCash
   const canCash = phase.step === 'declined' || phase.step === 'refused' || phase.step === 'code';
 
   return (
-    <Modal
+    <PaymentDialogFrame
       title={t('qr.title')}
       testId={TID.qrDialog}
+      dueMinor={dueMinor}
       onClose={() => !isBusy(flow.current()) && onClose()}
-      onKey={(e) => {
-        if (e.key === CASH_INSTEAD_KEY && canCash) {
-          onCash();
-          return true;
-        }
-        if (phase.step === 'code' && isEnterInField(e)) {
-          submitTyped();
-          return true;
-        }
-        return false;
-      }}
+      closeDisabled={busy}
+      canCash={canCash}
+      onCash={onCash}
+      primary={phase.step === 'code' ? { label: t('qr.pay'), run: submitTyped } : null}
     >
-      <div className="tender-row">
-        <span className="label">{t('tender.due')}</span>
-        <span className="amount num" data-testid={TID.cardAmount} data-minor={dueMinor}>
-          {money(dueMinor)}
-        </span>
-      </div>
       {phase.step === 'code' && (
         <>
           <p className="payment-prompt" role="status">
             {t('qr.scan')}
           </p>
-          <label className="field-label" htmlFor="qr-code">
-            {t('qr.codeLabel')}
-          </label>
-          <input
+          <PaymentField
             id="qr-code"
-            className="input input-large num"
-            type="text"
+            label={t('qr.codeLabel')}
+            testId={TID.qrCode}
             inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
             maxLength={24}
-            autoFocus
-            data-testid={TID.qrCode}
             value={typed}
-            aria-invalid={phase.error !== null}
-            onChange={(e) => setTyped(narrowDigits(e.target.value).replace(/\D/g, ''))}
+            onChange={(v) => setTyped(narrowDigits(v).replace(/\D/g, ''))}
+            error={phase.error ? t('qr.invalid') : null}
           />
-          {phase.error && (
-            <p className="field-error" role="alert" data-testid={TID.dialogError}>
-              {t('qr.invalid')}
-            </p>
-          )}
         </>
       )}
       {(phase.step === 'starting' || phase.step === 'waiting') && (
         <PaymentWaiting payment={phase.step === 'waiting' ? phase.payment : null} />
       )}
       {phase.step === 'declined' && (
-        <>
-          <PaymentDeclined message={phase.message} />
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid={TID.paymentRetry}
-            autoFocus
-            onClick={() => flow.setPhase({ step: 'code', error: null })}
-          >
-            <kbd>Enter</kbd> {t('qr.again')}
-          </button>
-        </>
+        <PaymentDeclined
+          message={phase.message}
+          retryLabel={t('qr.again')}
+          onRetry={() => flow.setPhase({ step: 'code', error: null })}
+        />
       )}
       {phase.step === 'unknown' && (
         <PaymentUnknown checking={phase.checking} onCheck={() => void flow.check()} />
       )}
       {phase.step === 'refused' && <PaymentRefused error={phase.error} onOverride={null} />}
-      <div className="dialog-buttons">
-        <CloseButton onClose={onClose} disabled={busy} />
-        {canCash && (
-          <button type="button" className="btn btn-secondary" data-testid={TID.paymentCash} onClick={onCash}>
-            <kbd>{CASH_INSTEAD_KEY}</kbd> {t('payment.payCash')}
-          </button>
-        )}
-        {phase.step === 'code' && (
-          <button type="button" className="btn btn-primary" data-testid={TID.dialogOk} onClick={submitTyped}>
-            <kbd>Enter</kbd> {t('qr.pay')}
-          </button>
-        )}
-      </div>
-    </Modal>
+    </PaymentDialogFrame>
   );
 }

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/context';
 import { localName } from '../format/names';
 import { TID } from '../testids';
 import { TenderLines } from './TenderLines';
+import { taxLabel } from '../i18n/tax-label';
 
 interface Props {
   readonly sale: SaleView;
@@ -79,12 +80,7 @@ export function Receipt({ sale, store }: Props) {
         )}
         {totals.taxes.map((tax) => (
           <div className="r-row r-sub" key={tax.taxCategoryId}>
-            <dt>
-              {t(inclusive ? 'totals.taxIncluded' : 'totals.tax', {
-                name: tax.name,
-                rate: tax.rateBp / 10_000,
-              })}
-            </dt>
+            <dt>{taxLabel(t, tax, inclusive)}</dt>
             <dd className="num">{money(tax.taxMinor)}</dd>
           </div>
         ))}

@@ -1,6 +1,7 @@
 import type { CartView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { TID } from '../testids';
+import { taxLabel } from '../i18n/tax-label';
 
 export function TotalsPanel({ cart }: { readonly cart: CartView }) {
   const { t, money } = useI18n();
@@ -41,12 +42,7 @@ export function TotalsPanel({ cart }: { readonly cart: CartView }) {
             data-tax-category={tax.taxCategoryId}
             data-minor={tax.taxMinor}
           >
-            <dt>
-              {t(inclusive ? 'totals.taxIncluded' : 'totals.tax', {
-                name: tax.name,
-                rate: tax.rateBp / 10_000,
-              })}
-            </dt>
+            <dt>{taxLabel(t, tax, inclusive)}</dt>
             <dd className="num">{money(tax.taxMinor)}</dd>
           </div>
         ))}

@@ -1,0 +1,12 @@
+// One allocation for many byte runs: printer jobs and DUKPT blocks are built from small parts.
+
+/** The parts, end to end, in a new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
