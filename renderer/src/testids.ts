@@ -50,6 +50,9 @@ export const TID = {
   discountRemove: 'discount-remove',
   clearDialog: 'clear-dialog',
   helpDialog: 'help-dialog',
+  manageMenu: 'manage-menu',
+  manageEntry: 'manage-entry',
+  manageButton: 'manage-button',
 
   tenderDialog: 'tender-dialog',
   tenderDue: 'tender-due',

@@ -66,6 +66,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
     card: needLines(() => setModal({ kind: 'card' })),
     qr: needLines(() => setModal({ kind: 'qr', code: null })),
     paymentAlerts: () => setModal({ kind: 'paymentAlerts' }),
+    manage: () => setModal({ kind: 'manage' }),
     printer: () => setModal({ kind: 'printer' }),
     receipts: () => setModal({ kind: 'receipts' }),
     selectUp: () => actions.moveSelection(-1),
@@ -120,6 +121,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
           training={state.status?.trainingMode ?? false}
           onToggleLocale={handlers.locale}
           onHelp={handlers.help}
+          onManage={handlers.manage}
         />
         {connection !== 'open' && (
           <div className="banner warn" role="alert" data-testid={TID.connectionBanner}>

@@ -15,6 +15,7 @@ import { ReceiptsScreen } from '../components/ReceiptsScreen';
 import { CardPaymentDialog } from '../components/CardPaymentDialog';
 import { QrPaymentDialog } from '../components/QrPaymentDialog';
 import { PaymentAlertsScreen } from '../components/PaymentAlertsScreen';
+import { ManageMenu } from '../components/ManageMenu';
 import type { PrinterInfo } from '../printer/printer-info';
 import type { PaymentInputSlot } from '../payments/payment-input';
 
@@ -165,6 +166,8 @@ export function ModalHost(props: Props) {
           onCash={() => open({ kind: 'tender' })}
         />
       );
+    case 'manage':
+      return <ManageMenu open={open} onClose={close} />;
     case 'paymentAlerts':
       return <PaymentAlertsScreen trainingApprover={trainingApprover} actions={actions} onClose={close} />;
   }

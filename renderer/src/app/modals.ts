@@ -16,4 +16,5 @@ export type ModalState =
   /** `code`: a customer's payment code scanned on the sale screen (single-use; sent once, never shown) */
   | { readonly kind: 'qr'; readonly code: string | null }
   | { readonly kind: 'paymentAlerts' }
+  | { readonly kind: 'manage' }
   | null;

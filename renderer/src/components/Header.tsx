@@ -9,11 +9,12 @@ interface Props {
   readonly training: boolean;
   readonly onToggleLocale: () => void;
   readonly onHelp: () => void;
+  readonly onManage: () => void;
 }
 
 const other = (l: Locale): Locale => (l === 'en' ? 'zh-CN' : 'en');
 
-export function Header({ store, training, onToggleLocale, onHelp }: Props) {
+export function Header({ store, training, onToggleLocale, onHelp, onManage }: Props) {
   const { t, locale } = useI18n();
   const name = localName(locale, store.name, store.nameEn);
   return (
@@ -31,6 +32,9 @@ export function Header({ store, training, onToggleLocale, onHelp }: Props) {
         </span>
       )}
       <div className="header-actions">
+        <button type="button" className="btn btn-header" data-testid={TID.manageButton} onClick={onManage}>
+          <kbd>{keyHint('manage')}</kbd> {t('manage.open')}
+        </button>
         <button type="button" className="btn btn-header" data-testid={TID.helpButton} onClick={onHelp}>
           <kbd>{keyHint('help')}</kbd> {t('header.help')}
         </button>

@@ -7,12 +7,15 @@ import { refunds } from './zh-CN/refunds';
 import { payments } from './zh-CN/payments';
 import { help } from './zh-CN/help';
 import { errors } from './zh-CN/errors';
+import { manage } from './zh-CN/manage';
 
-export const zhCN: Record<keyof typeof en, string> = {
-  ...sale,
-  ...manager,
-  ...refunds,
-  ...payments,
-  ...help,
-  ...errors,
-};
+export const zhCN: Record<keyof typeof en, string> = Object.assign(
+  {},
+  sale,
+  manager,
+  refunds,
+  payments,
+  help,
+  errors,
+  manage,
+);

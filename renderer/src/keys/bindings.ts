@@ -17,6 +17,7 @@ export type HotkeyAction =
   | 'card'
   | 'qr'
   | 'paymentAlerts'
+  | 'manage'
   | 'printer'
   | 'receipts'
   | 'selectUp'
@@ -43,6 +44,7 @@ export const BINDINGS: readonly Binding[] = [
   { action: 'card', keys: ['Shift+F12'] },
   { action: 'qr', keys: ['Shift+F11'] },
   { action: 'paymentAlerts', keys: ['Shift+F1'] },
+  { action: 'manage', keys: ['Shift+F2'] },
   { action: 'selectUp', keys: ['ArrowUp'] },
   { action: 'selectDown', keys: ['ArrowDown'] },
 ];

@@ -16,6 +16,7 @@ export const help = {
   'help.card': 'Take card payment (swipe, or test cards in training)',
   'help.qr': 'Take a QR-code payment (WeChat Pay, Alipay, UnionPay)',
   'help.paymentAlerts': 'Payment alerts: unknown, declined after sending, expired (manager)',
+  'help.manage': 'Manage: the manager’s menu of back-office screens',
   'help.selectUp': 'Select the previous line',
   'help.selectDown': 'Select the next line',
   'help.global': 'Anywhere on the sale screen',

@@ -5,3 +5,4 @@ export { refunds } from './refunds';
 export { payments } from './payments';
 export { help } from './help';
 export { errors } from './errors';
+export { manage } from './manage';

@@ -18,6 +18,7 @@ export const help: Record<keyof typeof en, string> = {
   'help.card': '银行卡收款（刷卡；培训模式可用测试卡）',
   'help.qr': '扫码收款（微信、支付宝、银联）',
   'help.paymentAlerts': '支付提醒：结果未知、上送后被拒、已过期（店长）',
+  'help.manage': '管理：店长的后台功能菜单',
   'help.selectUp': '选择上一行',
   'help.selectDown': '选择下一行',
   'help.global': '收银界面任意位置',
