@@ -10,6 +10,7 @@ import { m008Ean8Spelling } from './008-ean8-spelling';
 import { m009ReceiptSearch } from './009-receipt-search';
 import { m010CompactHistory } from './010-compact-history';
 import { m011OpenCartBody } from './011-open-cart-body';
+import { m012StaffRoles } from './012-staff-roles';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m009ReceiptSearch,
   m010CompactHistory,
   m011OpenCartBody,
+  m012StaffRoles,
 ];
