@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'refund.issue', // pay money back for returned goods (cash from the drawer, or to the card / QR wallet)
   'payments.acknowledge', // mark a decline after forwarding or an expired offline payment as dealt with
   'store.maintenance', // run a whole-store check (or backup) now: reads the whole file, so not at a cashier's whim
+  'settings.change', // change the shop's settings (config.json): store, taxes, gateway, devices
+  'training.leave', // leave training mode: the training store is archived and the live store starts clean
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
