@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'REFUND_UNKNOWN', // no answer after sending the refund: it is being looked up; no second refund meanwhile
   'INTERNAL',
   'STORAGE_TOO_NEW', // the database was written by a newer app version; it is left untouched
+  'SETTINGS_INVALID', // a settings change that config.json's schema refuses (detail.issues: path and reason)
+  'NOTHING_CHANGED', // a settings save equal to what is on file: nothing written, nothing journaled
+  'MODE_CONFLICT', // training and live would mix (training with a real gateway, --training on a live store)
+  'REAL_MANAGER_REQUIRED', // leaving training needs a manager on file, not the training manager
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -157,6 +157,14 @@ export function loadConfig(
   } catch (e) {
     throw new PosFailure('CONFIG_CORRUPT', `${file} is not valid JSON: ${(e as Error).message}`, { file });
   }
+  return { ...validateConfig(raw, file), ...overrides };
+}
+
+/**
+ * The one check of a settings object, for config.json at start and for a change saved from the settings screen:
+ * the schema, then the currency. Throws PosFailure CONFIG_CORRUPT naming the file and up to five problems.
+ */
+export function validateConfig(raw: unknown, file: string): PosConfig {
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -172,7 +180,7 @@ export function loadConfig(
   } catch (e) {
     throw new PosFailure('CONFIG_CORRUPT', `${file}: ${(e as Error).message}`, { file });
   }
-  return { ...parsed.data, ...overrides };
+  return parsed.data;
 }
 
 /** Write-to-temp, fsync, rename: a power cut leaves either the old file or the new one, never half. */

@@ -27,6 +27,11 @@ export const errors = {
   'error.STORAGE_TOO_NEW':
     'The database was written by a newer version of CounterPOS. Update this till; the data was left untouched.',
   'error.NOT_FOUND': 'Not found.',
+  'error.SETTINGS_INVALID': 'These settings cannot be saved: see the marked fields.',
+  'error.NOTHING_CHANGED': 'Nothing was changed.',
+  'error.MODE_CONFLICT': 'Training and live sales would mix; nothing was changed.',
+  'error.REAL_MANAGER_REQUIRED':
+    'Leaving training mode needs a manager on file (add one under Staff); the training manager cannot approve it.',
   'error.APPROVAL_DENIED':
     '{reason, select, notPermitted {This operator may not approve this.} counted {Wrong operator code or PIN: {attemptsLeft, plural, one {# try} other {# tries}} left.} other {Wrong operator code or PIN.}}',
   'error.APPROVAL_LOCKED':

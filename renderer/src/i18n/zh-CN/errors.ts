@@ -24,6 +24,10 @@ export const errors: Record<keyof typeof en, string> = {
   'error.CONFIG_MISSING': '收银机设置文件缺失，但已有销售数据。未做任何更改，请联系技术支持。',
   'error.STORAGE_TOO_NEW': '数据库由更新版本的 CounterPOS 写入。请升级本机软件；数据已保持原样。',
   'error.NOT_FOUND': '未找到。',
+  'error.SETTINGS_INVALID': '设置无法保存：请查看标出的字段。',
+  'error.NOTHING_CHANGED': '没有任何更改。',
+  'error.MODE_CONFLICT': '培训与正式营业数据会混在一起；未做任何更改。',
+  'error.REAL_MANAGER_REQUIRED': '退出培训模式需要一位已登记的店长批准（在“员工”中添加）；培训店长不能批准。',
   'error.APPROVAL_DENIED':
     '{reason, select, notPermitted {该操作员无权授权此操作。} counted {操作员编号或密码错误，还可尝试 {attemptsLeft, plural, other {# 次}}。} other {操作员编号或密码错误。}}',
   'error.APPROVAL_LOCKED':
