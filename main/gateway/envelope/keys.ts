@@ -1,5 +1,6 @@
 // Gateway RSA keys: loading, the minimum size, and the key id both sides compute the same way.
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { HASHES } from '../../../native/crypto/algorithms';
 import { EnvelopeError } from './errors';
 
 /** NIST SP 800-131A: RSA below 2048 bits is disallowed for key transport. */
@@ -44,7 +45,7 @@ export function loadPrivateKey(pem: string): KeyObject {
 /** SHA-256 of the SPKI DER of the (public half of the) key: the same id whatever PEM flavour was loaded. */
 export function keyIdBytes(key: KeyObject): Buffer {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256')
+  return createHash(HASHES.sha256)
     .update(publicKey.export({ type: 'spki', format: 'der' }))
     .digest();
 }

@@ -1,6 +1,7 @@
 // Gateway side (the sandbox gateway and tests in this product): check the envelope is for this key and this
 // context, unwrap the AES key, decrypt and authenticate.
 import { constants, createDecipheriv, privateDecrypt, timingSafeEqual } from 'node:crypto';
+import { CIPHERS, HASHES } from '../../../native/crypto/algorithms';
 import { aadBytes, checkContext, contextHash } from './aad';
 import { EnvelopeError } from './errors';
 import { AES_KEY_BYTES, decodeEnvelope, TAG_BYTES } from './format';
@@ -34,7 +35,7 @@ export function openCardData(envelope: unknown, privateKeyPem: string, context: 
   let aesKey: Buffer;
   try {
     aesKey = privateDecrypt(
-      { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: HASHES.sha256 },
       e.wrappedKey,
     );
   } catch {
@@ -43,7 +44,7 @@ export function openCardData(envelope: unknown, privateKeyPem: string, context: 
   let partial: Buffer | null = null;
   try {
     if (aesKey.length !== AES_KEY_BYTES) throw tampered();
-    const decipher = createDecipheriv('aes-256-gcm', aesKey, e.iv, { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv(CIPHERS.aes256Gcm, aesKey, e.iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(aadBytes(e.envelope.kid, context));
     decipher.setAuthTag(e.tag);
     // GCM hands out plaintext before the tag is checked in final(): it is wiped if that check fails.

@@ -1,6 +1,7 @@
 // POS side: encrypt clear card data (a keyboard-wedge swipe) at once to the gateway's public key, so that no
 // key able to decrypt it ever exists on the POS after this call returns.
 import { constants, createCipheriv, publicEncrypt, randomBytes, randomFillSync } from 'node:crypto';
+import { CIPHERS, HASHES } from '../../../native/crypto/algorithms';
 import { aadBytes, checkContext, contextHash } from './aad';
 import { EnvelopeError } from './errors';
 import {
@@ -35,12 +36,12 @@ export function sealCardData(clear: Uint8Array, publicKeyPem: string, context: s
     randomFillSync(aesKey);
     // A fresh random key per envelope, so the random 96-bit IV can never repeat under the same key.
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', aesKey, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv(CIPHERS.aes256Gcm, aesKey, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(aadBytes(kid, context));
     const ciphertext = Buffer.concat([cipher.update(clear), cipher.final()]);
     const tag = cipher.getAuthTag();
     const wrappedKey = publicEncrypt(
-      { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: HASHES.sha256 },
       aesKey,
     );
     return {

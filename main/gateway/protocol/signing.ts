@@ -4,6 +4,7 @@
 // has seen within that window, so a captured request cannot be replayed; the Idempotency-Key (part of the
 // signed text) makes a deliberate retry safe.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { HASHES } from '../../../native/crypto/algorithms';
 
 export const SIGNATURE_SCHEME = 'CPOS1-HMAC-SHA256';
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -34,7 +35,7 @@ export interface SignInput {
 }
 
 export const sha256Hex = (text: string | Uint8Array): string =>
-  createHash('sha256').update(text).digest('hex');
+  createHash(HASHES.sha256).update(text).digest('hex');
 
 /** What a signature covers besides the request line: who, when, which body, and the retry key. */
 interface SignedFields {
@@ -61,7 +62,7 @@ function requestSignature(
     f.terminalId,
     f.idempotencyKey,
   ].join('\n');
-  return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
+  return createHmac(HASHES.sha256, secret).update(text, 'utf8').digest('hex');
 }
 
 /** The headers to send with the request (lower-case names). */

@@ -5,6 +5,7 @@
 // a missing aadHash is filled in here from the reference, so the envelope opens when, and only when, it
 // was sealed for this reference.
 import { createHash } from 'node:crypto';
+import { HASHES } from '../../../native/crypto/algorithms';
 import { openCardData } from '../envelope/index';
 import type { CardData } from '../protocol/schemas';
 
@@ -14,6 +15,6 @@ export function openEnvelope(envelope: WireEnvelope, privateKeyPem: string, aad:
   const aadHash =
     'aadHash' in envelope && typeof envelope.aadHash === 'string'
       ? envelope.aadHash
-      : createHash('sha256').update(aad, 'utf8').digest('base64url');
+      : createHash(HASHES.sha256).update(aad, 'utf8').digest('base64url');
   return openCardData({ ...envelope, aadHash }, privateKeyPem, aad);
 }

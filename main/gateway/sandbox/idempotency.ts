@@ -3,6 +3,7 @@
 // transaction as the ledger change it reports, so either both exist or neither: a retry after a crash or
 // a lost response replays the answer instead of charging twice.
 import { createHash } from 'node:crypto';
+import { HASHES } from '../../../native/crypto/algorithms';
 import { sha256Hex } from '../protocol/signing';
 import type { HandlerResult } from './context';
 import { GatewayFailure } from './errors';
@@ -12,7 +13,7 @@ import type { Ledger } from './ledger';
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 export function fingerprintOf(method: string, path: string, body: Uint8Array): string {
-  return createHash('sha256')
+  return createHash(HASHES.sha256)
     .update(`${method.toUpperCase()}\n${path}\n${sha256Hex(body)}`)
     .digest('hex');
 }

@@ -2,6 +2,7 @@
 // key at once (main/gateway/envelope); only this process can open them. Generated on first start and kept
 // in dataDir (private key readable by the owner only), or in memory when there is no dataDir.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { HASHES } from '../../../native/crypto/algorithms';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CardKey } from '../protocol/schemas';
@@ -19,7 +20,7 @@ export function cardKeyFrom(privateKeyPem: string): CardKeyPair {
   return {
     privateKeyPem,
     cardKey: {
-      kid: createHash('sha256').update(der).digest('base64url'),
+      kid: createHash(HASHES.sha256).update(der).digest('base64url'),
       alg: 'RSA-OAEP-256+A256GCM',
       publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     },
