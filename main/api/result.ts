@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'BARCODE_MALFORMED', // not a well-formed EAN/UPC/GS1 code (bad length, bad check digit, bad characters)
   'BARCODE_UNKNOWN', // well-formed, but no product carries it
+  'CARD_DATA_IN_BARCODE', // a card number or magstripe track where a barcode was expected; never echoed
   'PRODUCT_NOT_FOUND',
   'LINE_NOT_FOUND',
   'CART_EMPTY',
@@ -23,6 +24,9 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'APPROVAL_DENIED', // a manager approval with a wrong operator code or PIN, or by someone not permitted
   'APPROVAL_LOCKED', // that operator is locked for a while after repeated wrong PINs
+  'APPROVAL_REQUIRED', // the action needs a manager's approval it did not carry (detail: permission, limits)
+  'PIN_REFUSED', // a new PIN the PIN policy refuses (detail: reason, minLength; main/staff/pin-policy.ts)
+  'STAFF_CONFLICT', // a staff change that cannot be made (detail.reason: code-taken, last-manager, has-manager)
   'CART_LOCKED', // a card or QR payment for this cart may be moving money; resolve it first
   'PAYMENT_STATE_CHANGED', // the payment moved on meanwhile (another path handled it); read it again
   'PAYMENT_DECLINED', // the gateway declined (detail: responseCode, message)

@@ -4,7 +4,8 @@
 // it) and keeps its 8 digits; EAN-13, EAN-8 and GTIN-14 with indicator 1-9 are kept. So one product code has
 // exactly one stored spelling.
 import { PosFailure } from '../api/result';
-import { gs1CheckDigit } from './gtin';
+import { looksLikePan, looksLikeTrackData } from '../../native/card/track/card-data';
+import { gs1CheckDigit, hasValidCheckDigit } from './gtin';
 import { paymentCodeShape } from './payment-code';
 import {
   assertVariableMeasureRules,
@@ -67,8 +68,31 @@ const narrowDigits = (s: string): string =>
   s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
 
 /**
+ * A card number or magstripe track typed or swiped into the barcode field (a slow swipe the renderer's detector
+ * missed) is refused before anything else looks at it, and never echoed: no digits in the message or detail,
+ * so none reach the screen, a log or the database. A number that is also a valid product barcode (GTIN length
+ * and check digit) or a customer payment code is left to those rules.
+ */
+export function refuseCardData(text: string): void {
+  const digits = text.replace(/[\s-]/g, '');
+  const isPan =
+    /^[1-9]\d*$/.test(digits) && // no issuer number starts with 0; zero-padded GTINs do
+    looksLikePan(digits) &&
+    !(FORMAT_BY_LENGTH[digits.length] !== undefined && hasValidCheckDigit(digits)) &&
+    paymentCodeShape(digits) === null;
+  if (isPan || looksLikeTrackData(text)) {
+    throw new PosFailure(
+      'CARD_DATA_IN_BARCODE',
+      'This is payment card data, not a barcode; it was not kept. Take card payments with the card reader.',
+      { reason: 'card-data' },
+    );
+  }
+}
+
+/**
  * Validates and normalises a scanned or typed code. `rules` = null means the documented defaults; [] means no
- * variable-measure codes at all. Throws PosFailure BARCODE_MALFORMED saying what is wrong.
+ * variable-measure codes at all. Throws PosFailure BARCODE_MALFORMED saying what is wrong, or CARD_DATA_IN_BARCODE
+ * (refuseCardData).
  */
 export function parseBarcode(
   raw: string,
@@ -80,6 +104,7 @@ export function parseBarcode(
   // Surrounding whitespace includes the CR/LF/TAB suffix keyboard-wedge scanners send; it is not data.
   const text = narrowDigits(raw.trim());
   if (text === '') malformed('Barcode is empty.', { reason: 'empty' });
+  refuseCardData(text);
 
   const control = controlCharAt(text);
   if (control >= 0) {

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../store/db';
 import type { ProductView } from '../api/contract';
-import { parseBarcode } from './barcode';
+import { parseBarcode, refuseCardData } from './barcode';
 import { catalogGeneration } from './generation';
 import { catalogRepository } from './repository';
 import { drain, runInSlices } from './postings';
@@ -149,6 +149,8 @@ export function createCatalogSearch(db: Database, opts: SearchOptions = {}): Cat
 
   const search = (query: string, limit = 20): ProductView[] => {
     const want = Number.isFinite(limit) ? Math.floor(limit) : 20;
+    // A card swiped or typed into the search box is refused like one in the barcode field: never looked up.
+    refuseCardData(query.trim());
     const q = normaliseText(query);
     if (q === '' || want < 1) return [];
     if (builtAt !== catalogGeneration(db))

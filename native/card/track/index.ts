@@ -1,6 +1,14 @@
 // ISO/IEC 7813 magstripe tracks as typed by keyboard-wedge readers: parsing, brand, persistable facts, wiping.
 export { cardBrand, IIN_RANGES, type IinRange } from './brand';
 export { cardFacts, type ClearCardFacts } from './card-facts';
+export {
+  CARD_PAN_MAX,
+  CARD_PAN_MIN,
+  looksLikePan,
+  looksLikeTrackData,
+  REDACTED,
+  redactCardData,
+} from './card-data';
 export { TrackError, type TrackErrorReason, type TrackNo, type TrackResult } from './errors';
 export { PAN_MAX, PAN_MIN } from './fields';
 export { lrcChar } from './lrc';

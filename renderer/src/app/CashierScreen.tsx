@@ -77,7 +77,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
   /** A scanned or typed code: a product, or a customer's payment code, which pays for the cart. */
   const scanCode = async (code: string): Promise<boolean> => {
     const outcome = await actions.scan(code);
-    if (outcome !== 'paymentCode') return outcome === 'added';
+    if (outcome !== 'paymentCode') return outcome === 'added' || outcome === 'cardData';
     if (!hasLines) actions.notify('scan.paymentCodeEmptyCart', {}, 'error');
     else setModal({ kind: 'qr', code });
     return true; // either way the code leaves the barcode field

@@ -31,7 +31,8 @@ export interface TenderInput {
 }
 
 /** What a scan did: a product line, a refusal (already toasted), or a customer's payment code (not toasted). */
-export type ScanOutcome = 'added' | 'failed' | 'paymentCode';
+/** `cardData`: card data was typed or swiped into the field; main refused it and the field must be cleared. */
+export type ScanOutcome = 'added' | 'failed' | 'paymentCode' | 'cardData';
 
 export type TestCard = Input<'payment.trainingSwipe'>['testCard'];
 
@@ -168,6 +169,11 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       }
       // A customer's payment code: the caller takes the payment; no "not a product" toast.
       if (isPaymentCode(r.error)) return 'paymentCode';
+      // Card data is never echoed: the toast gets no code to show, and the field is cleared.
+      if (r.error.code === 'CARD_DATA_IN_BARCODE') {
+        fail(r.error);
+        return 'cardData';
+      }
       fail(r.error, { code });
       return 'failed';
     },

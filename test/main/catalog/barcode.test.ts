@@ -106,7 +106,7 @@ describe('parseBarcode: malformed input', () => {
     ['EAN-13', '6901234567893', 2, 3],
     ['EAN-8', '96385070', 4, 0],
     ['UPC-A', '036000291459', 2, 9],
-    ['GTIN-14', '10012345678901', 2, 1],
+    ['GTIN-14', '10012345678903', 2, 3], // not …901: that one passes Luhn, so it is refused as card data
   ])('bad %s check digit', (format, raw, expected, got) => {
     const f = failure(raw);
     expect(f.message).toBe(`${format} check digit should be ${expected}, got ${got}.`);
@@ -133,7 +133,7 @@ describe('parseBarcode: customer payment codes are refused', () => {
 
   it('lookalikes outside the wallet ranges are just the wrong length', () => {
     expect(failure('161234567890123456').detail).toMatchObject({ reason: 'length' }); // 18 digits, prefix 16
-    expect(failure('6312345678901234567').detail).toMatchObject({ reason: 'length' }); // 19 digits, prefix 63
+    expect(failure('6312345678901234568').detail).toMatchObject({ reason: 'length' }); // 19 digits, prefix 63, not Luhn
     expect(failure('3112345678901234').detail).toMatchObject({ reason: 'length' }); // 16 digits, prefix 31
   });
 });

@@ -8,6 +8,8 @@ export const errors = {
     '{reason, select, paymentCode {That is a customer’s payment code, not a product barcode: scan it while the cart has items to take the payment.} zeroValue {Scale label “{code}” shows a weight or price of 0: weigh the item again.} empty {The barcode is empty.} checkDigit {“{code}” has a wrong check digit: scan again or type it.} length {“{code}” has the wrong number of digits (8, 12, 13 or 14 expected).} characters {“{code}” contains characters that are not digits.} other {“{code}” is not a valid barcode.}}',
   'error.BARCODE_UNKNOWN':
     '{reason, select, unitMismatch {Scale label “{code}” carries a weight, but that item is sold per piece. Check the scale set-up.} other {No product has barcode “{code}”.}}',
+  'error.CARD_DATA_IN_BARCODE':
+    'That was payment card data, not a barcode. It was not kept or shown: take card payments with the card reader.',
   'error.PRODUCT_NOT_FOUND': 'That product no longer exists in the catalog.',
   'error.LINE_NOT_FOUND': 'That cart line no longer exists; the cart has been refreshed.',
   'error.CART_EMPTY': 'The cart is empty.',

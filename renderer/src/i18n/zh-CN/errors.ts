@@ -9,6 +9,8 @@ export const errors: Record<keyof typeof en, string> = {
     '{reason, select, paymentCode {这是顾客的付款码，不是商品条码：购物车有商品时扫描即可收款。} zeroValue {电子秤标签“{code}”的重量或价格为 0，请重新称重。} empty {条码为空。} checkDigit {“{code}”的校验位错误，请重新扫描或手动输入。} length {“{code}”的位数不对（应为 8、12、13 或 14 位）。} characters {“{code}”含有非数字字符。} other {“{code}”不是有效的条码。}}',
   'error.BARCODE_UNKNOWN':
     '{reason, select, unitMismatch {电子秤标签“{code}”带有重量，但该商品按件销售。请检查电子秤设置。} other {没有条码为“{code}”的商品。}}',
+  'error.CARD_DATA_IN_BARCODE':
+    '这是银行卡数据，不是商品条码。系统未保存也未显示：请用读卡器收取银行卡付款。',
   'error.PRODUCT_NOT_FOUND': '该商品已不在商品库中。',
   'error.LINE_NOT_FOUND': '该商品行已不存在，购物车已刷新。',
   'error.CART_EMPTY': '购物车是空的。',
