@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'ONLINE_ONLY', // refunds and QR payments need the gateway
   'CONTACT_REQUIRED', // an offline card payment needs the customer's phone or e-mail
   'CARD_UNREADABLE', // a bad swipe or track data that does not parse; swipe again
+  'CARD_READER_NOT_WEDGE', // clear tracks typed at the keyboard, but the configured reader is no keyboard wedge
   'GATEWAY_UNREACHABLE', // the gateway could not be reached and nothing was sent
   'REFUND_NOT_ALLOWED', // more than is left to refund, a payment that never charged the customer, ...
   'REFUND_REFUSED', // the gateway refused the refund (detail: message); nothing was paid back

@@ -248,6 +248,13 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       return swipe(attemptId, card);
     },
     async wedgeSwipe(attemptId, tracks) {
+      // Clear tracks typed at the keyboard are taken only from a reader configured as a keyboard wedge:
+      // otherwise anything that types (a compromised page, a slow swipe) could push clear card data in.
+      if (config.cardReader?.kind !== 'keyboard-wedge')
+        throw new PosFailure(
+          'CARD_READER_NOT_WEDGE',
+          'This till is not set up for a keyboard-wedge card reader; card data typed at the keyboard is refused',
+        );
       const a = mustGet(attemptId);
       if (a.state !== 'created') throw stateChanged(a);
       if (!cardKey.current()) await cardKey.refresh();

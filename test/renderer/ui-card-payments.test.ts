@@ -24,6 +24,10 @@ describe.skipIf(!hasChromium)('card payments in Chromium', () => {
     paymentTuning: FAST_PAYMENTS,
     // ¥10.00 a payment offline, for the test of the cap
     ...(name.startsWith('offline limit') ? { config: { offlinePolicy: { perPaymentCapMinor: 1000 } } } : {}),
+    // typed swipes are taken only from a configured keyboard-wedge reader (issue 12)
+    ...(name.startsWith('a wedge swipe')
+      ? { config: { cardReader: { kind: 'keyboard-wedge' as const } } }
+      : {}),
   }));
   const { tid, poll, calls, scan, focusedTestId } = ui;
 

@@ -39,7 +39,8 @@ function filesUnder(dir: string): string[] {
 
 describe('no card data at rest', () => {
   it('after many card sales no PAN or track is in the database, its WAL, backups, config, logs or UI payloads', async () => {
-    const shop = await openShop();
+    // A keyboard-wedge reader is configured: only then are typed swipes taken (issue 12).
+    const shop = await openShop({ config: { cardReader: { kind: 'keyboard-wedge' } } });
     const h = shop.host;
     const logs: string[] = [];
     // A second host would lock the DB; the fixture's host logs nothing, so re-create one that does.

@@ -51,6 +51,8 @@ export const errors = {
     'This needs the payment gateway, which cannot be reached now (refunds and QR payments are online only).',
   'error.CONTACT_REQUIRED':
     'The gateway is offline: ask the customer for a phone number or e-mail before taking the card.',
+  'error.CARD_READER_NOT_WEDGE':
+    'This till’s card reader is not set up as a keyboard-wedge reader, so a swipe typed at the keyboard is refused. Use the configured card reader.',
   'error.CARD_UNREADABLE': 'The card could not be read. Swipe it again.',
   'error.GATEWAY_UNREACHABLE': 'The payment gateway cannot be reached. Nothing was charged.',
   'error.REFUND_NOT_ALLOWED':

@@ -43,6 +43,8 @@ export const errors: Record<keyof typeof en, string> = {
     '{limit, select, perPayment {离线刷卡每笔不得超过 {cap}。} total {待上送的离线刷卡总额将超过 {cap}。} count {待上送的离线刷卡笔数已达上限（{cap}）。} entryMode {离线时不允许此种读卡方式。} brand {离线时不接受此卡组织。} other {超出离线收款限额。}}{overridable, select, yes {店长可授权超限收款。} other {请换卡或收取现金。}}',
   'error.ONLINE_ONLY': '此操作需要连接支付网关，当前无法连接（退款和扫码支付仅限在线）。',
   'error.CONTACT_REQUIRED': '支付网关离线：刷卡前请登记顾客的手机号或电子邮箱。',
+  'error.CARD_READER_NOT_WEDGE':
+    '本收银机的读卡器未设置为键盘式读卡器，键盘输入的刷卡数据已被拒绝。请使用已配置的读卡器。',
   'error.CARD_UNREADABLE': '无法读取该卡，请重新刷卡。',
   'error.GATEWAY_UNREACHABLE': '无法连接支付网关，未扣款。',
   'error.REFUND_NOT_ALLOWED': '不允许此退款：超过该交易剩余可退的数量，或该笔支付并未向顾客扣款。',

@@ -291,7 +291,8 @@ describe('store-and-forward', () => {
   });
 
   it('offline: the contact is asked for and the same attempt goes on; wedge entry and QR are refused with clear codes', async () => {
-    const shop = await openShop();
+    // A wedge reader is configured, so its swipe reaches the offline policy (issue 12: otherwise refused first).
+    const shop = await openShop({ config: { cardReader: { kind: 'keyboard-wedge' } } });
     const h = shop.host;
     await shop.stopGateway();
     const cart = await cartOf(h);
