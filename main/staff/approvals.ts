@@ -1,16 +1,18 @@
 // Where a privileged action is allowed or refused. The person approving types their operator code and PIN;
 // the approval holds for that one action only, and the action's journal entry names who approved it.
-// Five wrong PINs in a row lock that operator for five minutes; every refusal is journalled, so a PIN being
-// guessed at the counter is on record.
+// The prompt tells a guesser nothing: an unknown (or disabled) code, a wrong PIN, and a right PIN of someone
+// whose role may not approve this all get the same answer after the same work (one KDF each, pin-hash.ts),
+// and all count towards the same escalating lock (lockout.ts), an unknown code's in memory. Only the journal
+// records which it was, so a PIN being guessed at the counter is on record.
 import type { Database } from '../store/db';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
+import { afterFailure, CLEAR_LOCK, isLocked, type LockState } from './lockout';
 import type { Operator, OperatorRepo } from './operator-repo';
 import { roleMay, type Permission, type Role } from './permissions';
-import { verifyPin } from './pin-hash';
+import type { PinHasher } from './pin-hash';
 
-export const MAX_FAILED_PINS = 5;
-export const LOCKOUT_MS = 5 * 60_000;
+export { MAX_FAILED_PINS } from './lockout';
 
 export interface ApprovalInput {
   readonly operatorCode: string;
@@ -31,36 +33,66 @@ export interface Approvals {
   approve(permission: Permission, input: ApprovalInput): Approver;
 }
 
+type Refusal = 'unknown-operator' | 'inactive-operator' | 'locked' | 'wrong-pin' | 'not-permitted';
+
+/** Unknown codes tried lately (bounded): they lock like real ones, so a lock does not reveal a real code. */
+const PHANTOMS_KEPT = 1000;
+
 export function createApprovals(deps: {
   readonly db: Database;
   readonly operators: OperatorRepo;
+  readonly hasher: PinHasher;
   readonly now: () => Date;
   /** Training mode's in-memory demo manager (training-staff.ts); it has no row, so no lockout counter. */
   readonly training?: () => Operator;
 }): Approvals {
-  const { db, operators } = deps;
+  const { db, operators, hasher } = deps;
+  const phantoms = new Map<string, LockState>();
   const find = (code: string): Operator | null => {
     const t = deps.training?.();
     return t?.code === code ? t : operators.byCode(code);
   };
-  const persisted = (op: Operator): string | null => (op === deps.training?.() ? null : op.id);
+  const onFile = (op: Operator): boolean => op !== deps.training?.();
 
-  const refuse = (
+  const journalRefusal = (
     permission: Permission,
     code: string,
-    reason: string,
-    operatorId: string | null,
-    lock?: { attempts: number; lockedUntil: string | null },
+    reason: Refusal,
+    ref: string | null,
   ): void => {
-    db.transaction(() => {
-      if (operatorId !== null && lock) operators.recordFailure(operatorId, lock.attempts, lock.lockedUntil);
-      appendJournal(db, {
-        at: deps.now().toISOString(),
-        kind: 'staff.approval-refused',
-        ref: operatorId,
-        body: { permission, operatorCode: code, reason },
-      });
-    }).immediate();
+    appendJournal(db, {
+      at: deps.now().toISOString(),
+      kind: 'staff.approval-refused',
+      ref,
+      body: { permission, operatorCode: code, reason },
+    });
+  };
+
+  /** The one answer every refusal gets (only lockedUntil, when locked, differs). */
+  const answer = (permission: Permission, lock: LockState): PosFailure =>
+    lock.lockedUntil !== null
+      ? new PosFailure('APPROVAL_LOCKED', 'This operator code is locked after wrong PINs', {
+          permission,
+          lockedUntil: lock.lockedUntil,
+        })
+      : new PosFailure('APPROVAL_DENIED', 'Operator code or PIN is wrong', { permission });
+
+  const refuseUnknown = (
+    permission: Permission,
+    code: string,
+    reason: Refusal,
+    ref: string | null,
+  ): never => {
+    const now = deps.now();
+    const was = phantoms.get(code) ?? CLEAR_LOCK;
+    const next = isLocked(was, now) ? was : afterFailure(was, now);
+    phantoms.delete(code);
+    phantoms.set(code, next);
+    if (phantoms.size > PHANTOMS_KEPT) phantoms.delete(phantoms.keys().next().value ?? '');
+    db.transaction(() =>
+      journalRefusal(permission, code, isLocked(was, now) ? 'locked' : reason, ref),
+    ).immediate();
+    throw answer(permission, next);
   };
 
   return {
@@ -68,44 +100,34 @@ export function createApprovals(deps: {
       const now = deps.now();
       const op = find(input.operatorCode);
       if (!op || !op.active) {
-        refuse(permission, input.operatorCode, 'unknown-operator', null);
-        // The same answer as a wrong PIN: the prompt does not tell which codes exist.
-        throw new PosFailure('APPROVAL_DENIED', 'Operator code or PIN is wrong', { permission });
+        hasher.verifyNobody(input.pin);
+        const reason = op ? 'inactive-operator' : 'unknown-operator';
+        return refuseUnknown(permission, input.operatorCode, reason, op?.id ?? null);
       }
-      if (op.lockedUntil !== null && Date.parse(op.lockedUntil) > now.getTime()) {
-        refuse(permission, op.code, 'locked', persisted(op));
-        throw new PosFailure('APPROVAL_LOCKED', `Operator ${op.code} is locked after wrong PINs`, {
-          permission,
-          lockedUntil: op.lockedUntil,
-        });
+      // Checked even while locked: every path costs the same.
+      const check = hasher.verify(input.pin, op.pinHash);
+      if (isLocked(op, now)) {
+        db.transaction(() => journalRefusal(permission, op.code, 'locked', op.id)).immediate();
+        throw answer(permission, op);
       }
-      if (!verifyPin(input.pin, op.pinHash)) {
-        // A lock that has run out starts a fresh count.
-        const expired = op.lockedUntil !== null;
-        const attempts = (expired ? 0 : op.failedAttempts) + 1;
-        const lockedUntil =
-          attempts >= MAX_FAILED_PINS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-        refuse(permission, op.code, 'wrong-pin', persisted(op), { attempts, lockedUntil });
-        if (lockedUntil !== null) {
-          throw new PosFailure('APPROVAL_LOCKED', `Operator ${op.code} is locked after wrong PINs`, {
-            permission,
-            lockedUntil,
-          });
+      if (check === 'wrong' || !roleMay(op.role, permission)) {
+        const next = afterFailure(op, now);
+        db.transaction(() => {
+          if (onFile(op)) operators.setLock(op.id, next);
+          journalRefusal(permission, op.code, check === 'wrong' ? 'wrong-pin' : 'not-permitted', op.id);
+        }).immediate();
+        throw answer(permission, onFile(op) ? next : CLEAR_LOCK);
+      }
+      if (onFile(op)) {
+        const clean = op.failedAttempts === 0 && op.lockedUntil === null && op.lockouts === 0;
+        // A hash in an older scheme or cost is rewritten now, while the PIN is at hand (pin-hash.ts).
+        const rehash = check === 'rehash' ? hasher.hash(input.pin) : null;
+        if (!clean || rehash !== null) {
+          db.transaction(() => {
+            if (!clean) operators.setLock(op.id, CLEAR_LOCK);
+            if (rehash !== null) operators.setPinHash(op.id, rehash);
+          }).immediate();
         }
-        throw new PosFailure('APPROVAL_DENIED', 'Operator code or PIN is wrong', {
-          permission,
-          attemptsLeft: MAX_FAILED_PINS - attempts,
-        });
-      }
-      if (!roleMay(op.role, permission)) {
-        refuse(permission, op.code, 'not-permitted', persisted(op), { attempts: 0, lockedUntil: null });
-        throw new PosFailure('APPROVAL_DENIED', `Operator ${op.code} may not approve ${permission}`, {
-          permission,
-          notPermitted: true,
-        });
-      }
-      if (persisted(op) !== null && (op.failedAttempts > 0 || op.lockedUntil !== null)) {
-        db.transaction(() => operators.clearFailures(op.id)).immediate();
       }
       return { operatorId: op.id, code: op.code, name: op.name, role: op.role, permission };
     },

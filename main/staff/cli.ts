@@ -1,6 +1,8 @@
 // `npm run staff -- add --code 01 --name 王店长 --role manager [--data DIR]` (the PIN is read from stdin, so it
-// never shows in the shell history or the process list) and `npm run staff -- list [--data DIR]`. The owner
-// sets up the first manager this way before leaving training mode; adding an operator is journalled.
+// never shows in the shell history or the process list) and `npm run staff -- list [--data DIR]`. A fallback
+// for a web-host data folder (the app's staff screen is the way); the PIN policy applies and adding an
+// operator is journalled. The desktop app's PIN key is sealed by its OS key store, which this tool cannot
+// open: it refuses such a folder rather than hash PINs with a different key.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -8,11 +10,14 @@ import { PosFailure } from '../api/result';
 import { runCli } from '../cli/args';
 import { defaultDataDir } from '../config/data-dir';
 import { openStore } from '../store/open-store';
+import fs from 'node:fs';
 import { createOperatorRepo } from './operator-repo';
+import { KEYS_DIR, SEALED_KEY_FILE } from './pepper';
 import { ROLES, type Role } from './permissions';
+import { createStaff } from './staff-runtime';
 
 const USAGE = `usage:
-  npm run staff -- add --code DIGITS --name NAME --role cashier|manager [--data DIR]   (PIN on stdin)
+  npm run staff -- add --code DIGITS --name NAME --role cashier|supervisor|manager|owner [--data DIR]   (PIN on stdin)
   npm run staff -- list [--data DIR]`;
 
 async function readStdin(): Promise<string> {
@@ -37,11 +42,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
+  if (fs.existsSync(path.join(dataDir, KEYS_DIR, SEALED_KEY_FILE))) {
+    console.error(`staff: ${dataDir} belongs to the desktop app; use its staff screen (Manage → Staff)`);
+    return 1;
+  }
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
-    const repo = createOperatorRepo(db, { now: () => new Date(), newId: randomUUID });
+    const now = (): Date => new Date();
     if (command === 'list') {
-      for (const op of repo.list()) {
+      for (const op of createOperatorRepo(db, { now, newId: randomUUID }).list()) {
         const lock = op.lockedUntil ? ` (locked until ${op.lockedUntil})` : '';
         console.log(`${op.code}\t${op.role}\t${op.active ? 'active' : 'inactive'}\t${op.name}${lock}`);
       }
@@ -53,8 +62,9 @@ async function main(): Promise<number> {
       return 2;
     }
     const pin = (await readStdin()).trim();
-    const op = repo.add({ code: values.code, name: values.name, role, pin });
-    console.log(`Added ${op.role} ${op.code} (${op.name}) to ${dataDir}.`);
+    const staff = createStaff({ db, config: { trainingMode: false }, now, newId: randomUUID, dataDir });
+    staff.directory.addFromCommandLine({ code: values.code, name: values.name, role, pin });
+    console.log(`Added ${role} ${values.code} (${values.name.trim()}) to ${dataDir}.`);
     return 0;
   } catch (e) {
     if (!(e instanceof PosFailure)) throw e;

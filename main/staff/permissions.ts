@@ -1,25 +1,51 @@
 // Who may do what, in one table. A cashier sells, takes cash and reprints the last receipt; everything that
-// can move money or goods without a sale needs a permission, which a manager's PIN grants per action.
-export const ROLES = ['cashier', 'manager'] as const;
-export type Role = (typeof ROLES)[number];
+// can move money or goods without a sale needs a permission, granted per action by the PIN of someone whose
+// role holds it. Each role holds everything the role below it holds (owner ⊇ manager ⊇ supervisor ⊇ cashier):
+// - supervisor: the floor's everyday exceptions (no-sale, a reprint, a discount over the threshold);
+// - manager: money back and money at risk (refunds, offline overrides, acknowledgements), store checks, and
+//   the staff below owner;
+// - owner: owners themselves (adding one, or changing, disabling or re-PINning one).
+import { STAFF_ROLES, type StaffRole } from '../api/contract/staff';
+
+export const ROLES = STAFF_ROLES;
+export type Role = StaffRole;
 
 export const PERMISSIONS = [
   'drawer.noSale', // open the cash drawer without a sale
   'receipt.reprintAny', // reprint any past receipt (a copy is what a fraudulent return is made with)
+  'discount.overLimit', // a line or order discount over config.discountApproval (main/sale/discount-limit.ts)
   'payments.offlineOverride', // take an offline card payment over the store-and-forward amount/count caps
   'refund.issue', // pay money back for returned goods (cash from the drawer, or to the card / QR wallet)
   'payments.acknowledge', // mark a decline after forwarding or an expired offline payment as dealt with
   'store.maintenance', // run a whole-store check (or backup) now: reads the whole file, so not at a cashier's whim
-  'settings.change', // change the shop's settings (config.json): store, taxes, gateway, devices
-  'training.leave', // leave training mode: the training store is archived and the live store starts clean
+  'catalog.import', // import a catalog file from the UI: it may rewrite every price (main/catalog/importer.ts)
+  'staff.manage', // see the staff list; add, disable, re-PIN, re-role or unlock a cashier, supervisor or manager
+  'staff.manageOwner', // the same for an owner (or making someone an owner)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
+/** What each role adds to the one below it. */
+const ADDS: { readonly [R in Role]: readonly Permission[] } = {
   cashier: [],
-  manager: PERMISSIONS,
+  supervisor: ['drawer.noSale', 'receipt.reprintAny', 'discount.overLimit'],
+  manager: [
+    'payments.offlineOverride',
+    'refund.issue',
+    'payments.acknowledge',
+    'store.maintenance',
+    'staff.manage',
+    'catalog.import',
+  ],
+  owner: ['staff.manageOwner'],
 };
 
+const GRANTS = new Map<Role, ReadonlySet<Permission>>(
+  ROLES.map((role, i) => [role, new Set(ROLES.slice(0, i + 1).flatMap((r) => ADDS[r]))]),
+);
+
 export function roleMay(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return GRANTS.get(role)?.has(permission) === true;
 }
+
+/** Managers and owners approve money and staff changes: their PINs are longer (main/staff/pin-policy.ts). */
+export const isSeniorRole = (role: Role): boolean => role === 'manager' || role === 'owner';
