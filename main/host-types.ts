@@ -6,6 +6,7 @@ import type { PaymentTuning } from './payments/payments-runtime';
 import type { Dispatch, EventName, Events, WireDispatch } from './api/contract';
 import type { Locale } from './api/contract';
 import type { StartupProgress } from './startup/progress';
+import type { KeyProtector } from './staff/pepper';
 
 export interface HostOptions {
   /** Where the database, config, backups and logs live. Created if missing. */
@@ -17,6 +18,11 @@ export interface HostOptions {
   readonly paymentTuning?: PaymentTuning;
   /** Start-up work the shell shows a screen for (the backup before an update); see main/startup/progress.ts. */
   readonly onStartupProgress?: (progress: StartupProgress) => void;
+  /**
+   * The desktop app's OS key store (Electron safeStorage), which seals the PIN pepper on disk
+   * (main/staff/pepper.ts). Absent (web host, tests): the pepper is a 0600 key file in `<dataDir>/keys/`.
+   */
+  readonly pinKeyProtector?: KeyProtector;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: Logger;

@@ -30,6 +30,7 @@ import { saleHandlers } from './sale/handlers';
 import { createSale } from './sale/sale-runtime';
 import { createPreferences } from './settings/preferences';
 import { journalApprovedAction } from './staff/approved-action';
+import { staffHandlers } from './staff/handlers';
 import { createStaff } from './staff/staff-runtime';
 import { createPaymentsFigures } from './status/payments-figures';
 import { createStatusService } from './status/status-service';
@@ -74,7 +75,8 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const work = createWorkSignal();
   const status = createStatusService(config.trainingMode, events.to('status'));
   const prefs = createPreferences(db, o.locale ?? config.defaultLocale);
-  const approvals = createStaff(base);
+  const staff = createStaff({ ...base, dataDir: o.dataDir, keyProtector: o.pinKeyProtector });
+  const { approvals } = staff;
   const journal = checkJournal(db, log);
   const onReport = storagePublisher(status, journal.atStart);
   const backupDir = path.join(o.dataDir, BACKUP_DIR);
@@ -134,6 +136,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         paymentHandlers({ payments, approvals, work }),
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
+        staffHandlers(staff.directory),
         { 'status.get': () => status.get() },
       ]),
       log,

@@ -14,6 +14,7 @@ import { paymentChannels, paymentEvents } from './contract/payments';
 import { refundChannels } from './contract/refunds';
 import { printingChannels } from './contract/printing';
 import { storeChannels } from './contract/store';
+import { staffChannels } from './contract/staff';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -24,8 +25,10 @@ export type * from './contract/printing';
 export type * from './contract/store';
 export type * from './contract/payments';
 export type * from './contract/refunds';
+export type * from './contract/staff';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
+export { STAFF_ROLES } from './contract/staff';
 
 // ---------- channels ----------
 
@@ -38,6 +41,7 @@ const groups = [
   refundChannels,
   printingChannels,
   storeChannels,
+  staffChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -49,6 +53,7 @@ const channels = {
   ...refundChannels,
   ...printingChannels,
   ...storeChannels,
+  ...staffChannels,
 };
 type Channels = typeof channels;
 

@@ -16,7 +16,7 @@ import {
   createEmulatedPrinterPort,
   type EmulatedPrinterPort,
 } from '../../main/printing/queue/emulated-printer';
-import { createOperatorRepo } from '../../main/staff/operator-repo';
+import { createStaff } from '../../main/staff/staff-runtime';
 import { openStore } from '../../main/store/open-store';
 import { startWebHost, type WebHost } from '../../main/web/server';
 import { startHost, tempDir } from './temp-host';
@@ -47,16 +47,22 @@ export const FAST_PAYMENTS: PaymentTuning = {
 
 /** The shop's staff besides the training manager (900 / 1234, in memory, never locked): a cashier, who may
  * approve nothing, and a manager on file (whose wrong PINs count towards a lock). */
-export const CASHIER = { code: '100', name: '收银员 Cashier', role: 'cashier', pin: '1111' } as const;
-export const MANAGER = { code: '901', name: '王店长 Manager', role: 'manager', pin: '4821' } as const;
+export const CASHIER = { code: '100', name: '收银员 Cashier', role: 'cashier', pin: '5829' } as const;
+export const MANAGER = { code: '901', name: '王店长 Manager', role: 'manager', pin: '482157' } as const;
 
 /** Puts the staff on file, as `npm run staff add` would, before the till starts. */
 async function addStaff(dataDir: string): Promise<void> {
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
-    const repo = createOperatorRepo(db, { now: () => new Date(), newId: randomUUID });
-    repo.add(CASHIER);
-    repo.add(MANAGER);
+    const staff = createStaff({
+      db,
+      config: { trainingMode: false },
+      now: () => new Date(),
+      newId: randomUUID,
+      dataDir,
+    });
+    staff.directory.addFromCommandLine(CASHIER);
+    staff.directory.addFromCommandLine(MANAGER);
   } finally {
     db.close();
   }
