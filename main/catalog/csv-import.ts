@@ -8,30 +8,25 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportReport } from '../api/contract';
 import { PosFailure } from '../api/result';
-import { readHeader, readRow, type CsvColumn, type CsvLineError } from './csv-columns';
-import { createCrossCheck, ErrorList } from './csv-cross-check';
-import { CsvReadError, csvRecords } from './csv-read';
+import { checkCsvRows, type CheckOptions } from './csv-check';
+import type { CsvLineError, CsvRow } from './csv-columns';
 import { createStaging, type StagedRow, type Staging } from './import-staging';
 import { pinyinKeys } from './pinyin';
 import { catalogRepository } from './repository';
-import type { VariableMeasureRule } from './variable-measure';
 
-export interface ImportOptions {
+export interface ImportOptions extends CheckOptions {
   readonly now: () => Date;
-  /** The shop currency: prices are major units of it ("12.80" CNY = 1280 fen). */
-  readonly currency: string;
-  /** Which prefix-2 codes are scale labels (refused in `barcodes`); null/omitted = the defaults. */
-  readonly rules?: readonly VariableMeasureRule[] | null;
   /** Id for new products; default a random UUID. */
   readonly newId?: () => string;
   /** Rows per write transaction; default IMPORT_BATCH_ROWS. */
   readonly batchRows?: number;
   /** Rows written so far, of how many; after each write transaction. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Each row that passed its own checks, as it is read (the import job tallies what the file changes). */
+  readonly onRow?: (row: CsvRow) => void;
 }
 
-/** At most this many reasons travel back to the UI; `detail.total` has the full count. */
-export const MAX_REPORTED_ERRORS = 200;
+export { MAX_REPORTED_ERRORS } from './csv-check';
 
 /**
  * Rows per write transaction at most (about 5-10 ms of holding the write lock on the shop PC). A file of at
@@ -68,76 +63,52 @@ const CHUNK_ROWS = 25;
 /** Checked rows are parked this many at a time (one temporary-database transaction each). */
 const STAGE_ROWS = 500;
 
-/** `csv`: the file's text, or its pieces in order (the worker job reads the file as UTF-8 in pieces). */
+/** What the write did; `stopped`: asked to stop between two write transactions (rows before it stay). */
+export interface ImportOutcome extends ImportReport {
+  readonly written: number;
+  readonly total: number;
+  readonly stopped: boolean;
+}
+
+/** `csv`: the file's text, or its pieces in order. Throws CSV_INVALID with every reason, writing nothing. */
 export async function importCatalogCsv(
   db: Database,
   csv: string | AsyncIterable<string>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  const staging = createStaging(db);
-  try {
-    await checkAndStage(db, csv, opts, staging);
-    return await write(db, staging, opts);
-  } finally {
-    staging.drop();
-  }
+  const { imported, updated } = await importCatalogRows(db, csv, opts);
+  return { imported, updated };
 }
 
-/** Reads and checks the whole file, parking the good rows; throws CSV_INVALID with every reason. */
-async function checkAndStage(
+/** importCatalogCsv, also saying how far it got: the app's job, which may be asked to stop (`shouldStop`). */
+export async function importCatalogRows(
   db: Database,
   csv: string | AsyncIterable<string>,
   opts: ImportOptions,
-  staging: Staging,
-): Promise<void> {
-  const errors = new ErrorList(MAX_REPORTED_ERRORS);
-  const repo = catalogRepository(db);
-  const ctx = {
-    currency: opts.currency,
-    rules: opts.rules ?? null,
-    taxCategories: new Set(repo.listTaxCategories().map((t) => t.id)),
-  };
-  const cross = createCrossCheck(repo);
-  let header: { columns: Map<CsvColumn, number>; length: number; line: number } | null = null;
-  let dataRows = 0;
-  let parked: StagedRow[] = [];
+): Promise<ImportOutcome> {
+  const staging = createStaging(db);
   try {
-    for await (const rec of csvRecords(csv)) {
-      if (header === null) {
-        const read = readHeader(rec.fields, rec.line);
-        errors.push(...read.errors);
-        header = { columns: read.columns, length: rec.fields.length, line: rec.line };
-        continue;
-      }
-      dataRows++;
-      const rowErrors: CsvLineError[] = [];
-      const row = readRow(rec.line, rec.fields, header.columns, header.length, ctx, rowErrors);
-      errors.push(...rowErrors);
-      if (row === null) continue;
-      cross.add(row, errors);
+    let parked: StagedRow[] = [];
+    const checked = await checkCsvRows(db, csv, opts, (row, clean) => {
+      opts.onRow?.(row);
       // Once anything is wrong nothing will be written: checking goes on, pinyin and parking stop.
-      if (errors.total > 0) {
+      if (!clean) {
         parked = [];
-        continue;
+        return;
       }
       parked.push({ ...row, keys: pinyinKeys(row.name) });
       if (parked.length >= STAGE_ROWS) {
         staging.add(parked);
         parked = [];
       }
-    }
-  } catch (e) {
-    // A file that is not CSV is reported alone: the rows around a broken quote mean nothing.
-    if (e instanceof CsvReadError) fail([{ line: e.line, column: null, reason: e.reason }], 1);
-    throw e;
+    });
+    if (checked.stopped) return { imported: 0, updated: 0, written: 0, total: 0, stopped: true };
+    if (checked.errorTotal > 0) fail(checked.errors, checked.errorTotal);
+    staging.add(parked);
+    return await write(db, staging, opts);
+  } finally {
+    staging.drop();
   }
-  if (header === null)
-    fail([{ line: 1, column: null, reason: 'the file is empty; a header row is required' }], 1);
-  if (dataRows === 0)
-    errors.push({ line: header.line + 1, column: null, reason: 'no product rows after the header' });
-  cross.finish(errors);
-  if (errors.total > 0) fail(errors.sortedKept(), errors.total);
-  staging.add(parked);
 }
 
 /**
@@ -145,7 +116,7 @@ async function checkAndStage(
  * one: transactions of at most IMPORT_BATCH_ROWS rows that also end once they have held the write lock for
  * BATCH_BUDGET_MS (so a slow, busy machine makes them smaller, not longer), the lock free in between.
  */
-async function write(db: Database, staging: Staging, opts: ImportOptions): Promise<ImportReport> {
+async function write(db: Database, staging: Staging, opts: ImportOptions): Promise<ImportOutcome> {
   const repo = catalogRepository(db);
   const now = opts.now();
   const upsert = opts.newId ? { now, newId: opts.newId } : { now };
@@ -182,6 +153,8 @@ async function write(db: Database, staging: Staging, opts: ImportOptions): Promi
     const rows = staging.batch(afterLine, batchRows);
     if (rows.length === 0) break;
     if (done > 0) await sleep(lockGapMs(heldMs));
+    // Between two transactions: every product written so far is whole, with its codes.
+    if (opts.shouldStop?.()) return { imported, updated, written: done, total: staging.count, stopped: true };
     const t0 = performance.now();
     const written = writeBatch.immediate(rows, t0);
     heldMs = performance.now() - t0;
@@ -189,7 +162,7 @@ async function write(db: Database, staging: Staging, opts: ImportOptions): Promi
     afterLine = (rows[written - 1] as StagedRow).line;
     opts.onProgress?.(done, staging.count);
   }
-  return { imported, updated };
+  return { imported, updated, written: done, total: staging.count, stopped: false };
 }
 
 function fail(errors: readonly CsvLineError[], total: number): never {

@@ -1,46 +1,169 @@
-// The catalog import as a worker job ('catalog.import' in main/jobs/jobs.ts): the store opened on this
-// thread's own connection, the file checked and written there, so the main event loop keeps answering
-// scans and sales meanwhile. A SQLite failure (disk full, locked) comes back as its typed error.
+// The catalog import's worker jobs ('catalog.preview' and 'catalog.import' in main/jobs/jobs.ts): the staged
+// file read, hashed and decoded here, every row checked (and, for the import, written) on this thread's own
+// connection, so the main event loop keeps answering scans and sales meanwhile. A SQLite failure (disk full,
+// locked) comes back as its typed error.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { ImportReport } from '../api/contract';
-import { openDatabase } from '../store/db';
+import type { ImportCounts, ImportEncoding, ImportLineError, ImportPreviewRow } from '../api/contract';
+import { PosFailure } from '../api/result';
+import { openDatabase, type Database } from '../store/db';
 import { mapSqliteError } from '../store/errors';
 import { timeOrderedId } from '../store/ids';
 import type { JobContext } from '../jobs/jobs';
-import { importCatalogCsv } from './csv-import';
+import { checkCsvRows } from './csv-check';
+import type { CsvRow } from './csv-columns';
+import { decodeCsvBytes, type DecodedFile } from './csv-encoding';
+import { importCatalogRows } from './csv-import';
+import { CsvReadError } from './csv-read';
+import { tallyChanges } from './import-diff';
+import { controlOf, enterWriting, stopRequested } from './import-control';
 import type { VariableMeasureRule } from './variable-measure';
 
-const CSV_READ_BYTES = 64 * 1024;
-
-export interface CatalogImportInput {
+interface StagedFileInput {
   /** The store file (pos.sqlite in the data folder). */
   readonly file: string;
-  /**
-   * The CSV, written to a file by the app (importer.ts): read here in pieces, it never crosses the thread
-   * boundary as one 10-50 MB string (cloning that would stop the main thread for tens of ms).
-   */
+  /** The file as chosen, staged byte for byte in the data folder's temp area by the app (importer.ts). */
   readonly csvFile: string;
-  /** The import's time (ISO 8601), from the host's clock: every row gets it as updated_at. */
-  readonly now: string;
   readonly currency: string;
   readonly rules: readonly VariableMeasureRule[] | null;
 }
 
-export async function runCatalogImport(input: CatalogImportInput, ctx: JobContext): Promise<ImportReport> {
-  const db = openDatabase(input.file);
-  try {
-    const csv = fs.createReadStream(input.csvFile, { encoding: 'utf8', highWaterMark: CSV_READ_BYTES });
-    return await importCatalogCsv(db, csv as AsyncIterable<string>, {
+export interface CatalogPreviewInput extends StagedFileInput {
+  /** How many good rows to send back to be shown. */
+  readonly previewRows: number;
+}
+
+export interface CatalogPreviewOutput {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly encoding: ImportEncoding;
+  readonly rowCount: number;
+  readonly counts: ImportCounts;
+  readonly rows: readonly ImportPreviewRow[];
+  readonly errors: readonly ImportLineError[];
+  readonly errorTotal: number;
+}
+
+export interface CatalogImportInput extends StagedFileInput {
+  /** The import's time (ISO 8601), from the host's clock: every row gets it as updated_at. */
+  readonly now: string;
+  /** The hash the manager approved (the preview's): a file changed since is refused. */
+  readonly sha256: string;
+  /** import-control.ts: STOP and PHASE, shared with main. */
+  readonly control: SharedArrayBuffer;
+}
+
+export interface CatalogImportOutput {
+  readonly counts: ImportCounts;
+  readonly written: number;
+  readonly total: number;
+  readonly stopped: boolean;
+}
+
+export async function previewCatalogImport(
+  input: CatalogPreviewInput,
+  ctx: JobContext,
+): Promise<CatalogPreviewOutput> {
+  const { bytes, sha256, decoded } = readStaged(input.csvFile);
+  return withStore(input.file, async (db) => {
+    const rows: ImportPreviewRow[] = [];
+    const tally = tallyChanges(db, (row, change) => {
+      if (rows.length < input.previewRows) rows.push(previewRow(row, change));
+    });
+    const checked = await checkCsvRows(
+      db,
+      decoded.text,
+      { ...input, onChecked: (n) => ctx.progress(n, 0) },
+      (row) => tally.add(row),
+    );
+    tally.finish();
+    return {
+      sha256,
+      bytes,
+      encoding: decoded.encoding,
+      rowCount: checked.dataRows,
+      counts: { ...tally.counts },
+      rows,
+      errors: checked.errors,
+      errorTotal: checked.errorTotal,
+    };
+  });
+}
+
+export async function runCatalogImport(
+  input: CatalogImportInput,
+  ctx: JobContext,
+): Promise<CatalogImportOutput> {
+  const { sha256, decoded } = readStaged(input.csvFile);
+  if (sha256 !== input.sha256)
+    throw new PosFailure('CSV_INVALID', 'The staged file changed after its preview; preview it again.', {
+      reason: 'changed',
+    });
+  const control = controlOf(input.control);
+  return withStore(input.file, async (db) => {
+    const tally = tallyChanges(db);
+    const outcome = await importCatalogRows(db, decoded.text, {
       now: () => new Date(input.now),
       currency: input.currency,
       rules: input.rules,
       // Time-ordered ids append new products at the right edge of their B-trees (docs/decisions/0012).
       newId: () => timeOrderedId(),
-      onProgress: (done, total) => ctx.progress(done, total),
+      shouldStop: () => stopRequested(control),
+      onChecked: (n) => ctx.progress(n, 0),
+      onRow: (row: CsvRow) => tally.add(row),
+      onProgress: (done, of) => {
+        enterWriting(control);
+        ctx.progress(done, of);
+      },
     });
+    tally.finish();
+    return {
+      counts: { ...tally.counts },
+      written: outcome.written,
+      total: outcome.total,
+      stopped: outcome.stopped,
+    };
+  });
+}
+
+function readStaged(csvFile: string): { bytes: number; sha256: string; decoded: DecodedFile } {
+  const bytes = fs.readFileSync(csvFile);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    return { bytes: bytes.length, sha256, decoded: decodeCsvBytes(bytes) };
   } catch (e) {
-    throw mapSqliteError(e, { file: input.file }) ?? e;
+    if (!(e instanceof CsvReadError)) throw e;
+    throw new PosFailure('CSV_INVALID', `The file cannot be read as text: ${e.reason}`, {
+      reason: 'encoding',
+      errors: [{ line: e.line, column: null, reason: e.reason }],
+      total: 1,
+    });
+  }
+}
+
+async function withStore<T>(file: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = openDatabase(file);
+  try {
+    return await fn(db);
+  } catch (e) {
+    throw mapSqliteError(e, { file }) ?? e;
   } finally {
     db.close();
   }
+}
+
+function previewRow(row: CsvRow, change: ImportPreviewRow['change']): ImportPreviewRow {
+  return {
+    line: row.line,
+    sku: row.sku,
+    name: row.name,
+    nameEn: row.nameEn,
+    priceMinor: row.priceMinor,
+    unit: row.unit,
+    taxCategoryId: row.taxCategoryId,
+    barcodes: row.barcodes,
+    scaleItemCode: row.scaleItemCode,
+    active: row.active ?? null,
+    change,
+  };
 }

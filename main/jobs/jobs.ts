@@ -4,7 +4,7 @@
 // input and output types from it, so a caller cannot send a job the wrong input.
 import type { BackupJobInput } from '../store/backup-job';
 import type { DbCheckInput } from '../store/db-check';
-import type { CatalogImportInput } from '../catalog/import-job';
+import type { CatalogImportInput, CatalogPreviewInput } from '../catalog/import-job';
 
 export interface JobContext {
   /** Reports progress to the caller (e.g. a start-up screen's bar); cheap, may be called often. */
@@ -21,7 +21,10 @@ export const jobs = {
   /** Test-only echo: proves the worker machinery (progress, results, errors) without a database. */
   'selftest.echo': async (input: { value: unknown; fail?: string; steps?: number }, ctx: JobContext) =>
     (await import('../workers/selftest')).echo(input, ctx),
-  /** A catalog CSV checked and written on the worker's own connection (main/catalog/import-job.ts). */
+  /** A staged catalog file decoded and every row checked, nothing written (main/catalog/import-job.ts). */
+  'catalog.preview': async (input: CatalogPreviewInput, ctx: JobContext) =>
+    (await import('../catalog/import-job')).previewCatalogImport(input, ctx),
+  /** A staged catalog file checked and written on the worker's own connection (main/catalog/import-job.ts). */
   'catalog.import': async (input: CatalogImportInput, ctx: JobContext) =>
     (await import('../catalog/import-job')).runCatalogImport(input, ctx),
   /** The pre-migration (and on-demand) backup: online copy, made self-contained, quick_checked. */

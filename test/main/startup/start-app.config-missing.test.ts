@@ -10,6 +10,7 @@ import type { Channel, Input, Output } from '../../../main/api/contract';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../../main/config/config';
 import { startApp } from '../../../main/startup/start-app';
 import { tempDir } from '../store/fixtures';
+import { seedCatalog } from '../../support/catalog-import';
 
 describe('config.json missing next to an existing database', () => {
   it('does not switch a live till to training mode nor overwrite its tax rates', async () => {
@@ -33,9 +34,7 @@ describe('config.json missing next to an existing database', () => {
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.value;
     };
-    await ok('catalog.importCsv', {
-      csv: 'sku,name,price,tax_category,barcodes\nCOLA,Cola,3.50,std,6901234567892\n',
-    });
+    await seedCatalog(dir, 'sku,name,price,tax_category,barcodes\nCOLA,Cola,3.50,std,6901234567892\n');
     const cart = await ok('cart.scan', { code: '6901234567892' });
     await ok('sale.tenderCash', { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 500 });
     await h.close();

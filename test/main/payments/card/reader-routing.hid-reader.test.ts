@@ -16,6 +16,7 @@ import { createHost } from '../../../../main/host';
 import type { Host } from '../../../../main/host-types';
 import { trainingTracks } from '../../../../main/payments/card/training-cards';
 import { call, cartOf, SECRET, until } from '../fixtures';
+import { seedCatalog } from '../../../support/catalog-import';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -56,9 +57,11 @@ async function shopWithReader(): Promise<{
     openCardReader: async () => new IdTechHidReader(reader),
   });
   // A shop's catalog: the demo products, imported as CSV (training mode is off, so there is no demo seed).
-  await call(host, 'catalog.importCsv', {
-    csv: `sku,name,price,tax_category,barcodes\nCOLA,可口可乐,3.50,std,${DEMO.cola.barcode}\n`,
-  });
+  // (The import channels need a manager; this till has none on file, so the terminal command's path is used.)
+  await seedCatalog(
+    dataDir,
+    `sku,name,price,tax_category,barcodes\nCOLA,可口可乐,3.50,std,${DEMO.cola.barcode}\n`,
+  );
   const events: (PaymentView | PaymentErrorEvent)[] = [];
   host.subscribe((event, payload) => {
     if (event === 'payment' || event === 'paymentError')
