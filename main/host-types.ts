@@ -3,6 +3,7 @@ import type { Logger } from '../native/log/logger';
 // main/electron/ takes the logger type from here (it imports only the contract, the host's types and start-up).
 export type { Logger };
 import type { PaymentTuning } from './payments/payments-runtime';
+import type { UsbHost } from '../native/transports/usb-host';
 import type { Dispatch, EventName, Events, WireDispatch } from './api/contract';
 import type { Locale } from './api/contract';
 import type { StartupProgress } from './startup/progress';
@@ -23,6 +24,11 @@ export interface HostOptions {
    * (main/staff/pepper.ts). Absent (web host, tests): the pepper is a 0600 key file in `<dataDir>/keys/`.
    */
   readonly pinKeyProtector?: KeyProtector;
+  /**
+   * The USB bus (native/transports/node-usb.ts `openSystemUsb()` in the shells; FakeWebUsb in tests): where a
+   * configured USB printer is found and what devices.listPrinters lists. Absent: no USB printers.
+   */
+  readonly usb?: UsbHost | null;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: Logger;
@@ -54,6 +60,9 @@ export interface StartupFailure {
     | 'STORAGE_TOO_NEW'
     | 'CONFIG_CORRUPT'
     | 'CONFIG_MISSING'
+    | 'TRAINING_WITH_GATEWAY'
+    | 'TRAINING_ON_LIVE_STORE'
+    | 'TRAINING_STORE_NOT_LEFT'
     | 'STORAGE_FULL'
     | 'INTERNAL';
   readonly message: string;

@@ -13,6 +13,9 @@ export const STARTUP_FAILURE_CODES: readonly StartupFailureCode[] = [
   'CONFIG_CORRUPT',
   'CONFIG_MISSING',
   'STORAGE_FULL',
+  'TRAINING_WITH_GATEWAY',
+  'TRAINING_ON_LIVE_STORE',
+  'TRAINING_STORE_NOT_LEFT',
 ];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -109,6 +112,50 @@ const TEXT: Readonly<Record<StartupFailureCode, FailureText>> = {
       {
         zh: '没有备份时，请联系技术支持。不要删除数据文件。',
         en: 'Without a backup, contact support. Do not delete the data files.',
+      },
+    ],
+  },
+  TRAINING_WITH_GATEWAY: {
+    what: {
+      zh: '设置同时开启了培训模式和真实的支付网关。培训中的交易不能经过真实网关，所以收银程序没有启动。',
+      en: 'The settings turn on training mode and also name a real payment gateway. Training must never reach a real gateway, so CounterPOS did not start.',
+    },
+    todo: [
+      {
+        zh: '要正式营业：由店长在“管理 → 设置”中退出培训模式；或在 config.json 中把 trainingMode 设为 false。',
+        en: 'To sell for real: a manager leaves training mode in Manage → Settings, or set trainingMode to false in config.json.',
+      },
+      {
+        zh: '要继续培训：删除 config.json 中的 gateway 部分（培训使用内置的模拟网关）。',
+        en: 'To keep training: remove the gateway block from config.json (training uses the built-in sandbox gateway).',
+      },
+    ],
+  },
+  TRAINING_ON_LIVE_STORE: {
+    what: {
+      zh: '此数据文件夹中是正式营业的销售数据，不能在其中使用培训模式（培训店长和模拟设备不能接触真实交易）。',
+      en: 'This data folder holds a live shop’s sales; training mode cannot run on it (the training manager and emulated devices must never touch real sales).',
+    },
+    todo: [
+      {
+        zh: '正常打开收银程序（不带 --training）即可继续营业。',
+        en: 'Start CounterPOS normally (without --training) to keep selling.',
+      },
+      {
+        zh: '要练习：使用另一个数据文件夹，例如 npm run web -- --training --data 培训文件夹。',
+        en: 'To practise, use another data folder, e.g. npm run web -- --training --data TRAINING-FOLDER.',
+      },
+    ],
+  },
+  TRAINING_STORE_NOT_LEFT: {
+    what: {
+      zh: 'config.json 已设为正式营业，但数据库仍是培训数据。培训销售不能和正式销售混在一起。',
+      en: 'config.json says live, but the database still holds training data. Training sales must not mix with live ones.',
+    },
+    todo: [
+      {
+        zh: '把 config.json 的 trainingMode 改回 true 后重新打开，再由店长在“管理 → 设置 → 正式营业”中退出培训模式：培训数据会被归档，正式数据库从空白开始。',
+        en: 'Set trainingMode back to true in config.json and start again; then a manager uses Manage → Settings → Go live, which archives the training data and starts the live store clean.',
       },
     ],
   },
