@@ -131,7 +131,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
       joinHandlers([
         appHandlers({ config, prefs, cart: sale.cart.get, lastSale: sales.last, status: status.get }),
         catalogHandlers(catalog),
-        saleHandlers({ ...sale, work }),
+        saleHandlers({ ...sale, work, approvals }),
         printingHandlers({ printing, sales, approvals }),
         paymentHandlers({ payments, approvals, work }),
         refundHandlers({ refunds: refunds.service, approvals, work }),

@@ -89,6 +89,17 @@ export const ConfigSchema = z.strictObject({
       brands: z.array(z.enum(CARD_BRANDS)).optional(),
     })
     .optional(),
+  /**
+   * Discounts a cashier may give alone (main/sale/discount-limit.ts): a percent discount over `maxPercentBp`,
+   * or any discount taking more than `maxAmountMinor` off, needs a supervisor's or manager's approval.
+   * Absent fields: 20 % (2000) and 50.00 (5000 minor units).
+   */
+  discountApproval: z
+    .strictObject({
+      maxPercentBp: z.int().min(0).max(10_000).optional(),
+      maxAmountMinor: z.int().min(0).optional(),
+    })
+    .optional(),
 });
 
 export type PosConfig = z.infer<typeof ConfigSchema>;

@@ -10,6 +10,8 @@ import { EMPTY_CART } from './cart-body';
 import type { CartRepo, OpenCart } from './cart-repo';
 import { priceCart } from './pricing';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
+import type { Approver } from '../staff/approvals';
+import type { DiscountGate } from './discount-limit';
 
 export interface CartService {
   get(): CartView;
@@ -17,8 +19,9 @@ export interface CartService {
   addProduct(productId: string, qtyMilli?: number): CartView;
   setQuantity(lineId: string, qtyMilli: number): CartView;
   removeLine(lineId: string): CartView;
-  setLineDiscount(lineId: string, discount: Discount | null): CartView;
-  setOrderDiscount(discount: Discount | null): CartView;
+  /** `approver`: someone's approval of a discount over the limit (discount-limit.ts), or null. */
+  setLineDiscount(lineId: string, discount: Discount | null, approver?: Approver | null): CartView;
+  setOrderDiscount(discount: Discount | null, approver?: Approver | null): CartView;
   clear(): CartView;
 }
 
@@ -32,6 +35,8 @@ export interface CartServiceDeps {
   readonly onChange?: (cart: CartView) => void;
   /** Refuses a change while a card or QR payment may be moving money for the cart (provided by payments). */
   readonly locks?: CartLocks;
+  /** Refuses a discount over the limit without an approval, journals one with (discount-limit.ts). */
+  readonly discountGate?: DiscountGate;
 }
 
 // Pricing is a pure function of the cart body, the settings and the tax category names; the cart was
@@ -79,14 +84,15 @@ export function createCartService(deps: CartServiceDeps): CartService {
   const { db, carts, catalog } = deps;
 
   /** Applies a change to the open cart atomically: price first (may throw), then save. */
-  const change = (mutate: (body: CartBody) => CartBody): CartView => {
+  const change = (mutate: (body: CartBody) => CartBody, check?: (next: CartView) => void): CartView => {
     const view = db
       .transaction(() => {
         const cart = carts.openCart();
         deps.locks?.assertUnlocked(cart.id);
         const next = mutate(cart.body);
         // Price before saving: an invalid discount or quantity throws here and nothing is written.
-        priceView({ ...cart, body: next }, deps);
+        const nextView = priceView({ ...cart, body: next }, deps);
+        check?.(nextView);
         return priceView(carts.save(cart.id, next), deps);
         // IMMEDIATE: a deferred read-then-write fails at once (SQLITE_BUSY_SNAPSHOT) if another connection (a
         // catalog import in its worker) commits in between; taking the write lock first waits for it instead.
@@ -180,17 +186,27 @@ export function createCartService(deps: CartServiceDeps): CartService {
         return { ...b, lines, lastLineId: null, orderDiscount: lines.length ? b.orderDiscount : null };
       });
     },
-    setLineDiscount(lineId, discount) {
-      return change((b) => {
-        const line = findLine(b, lineId);
-        return { ...b, lines: b.lines.map((l) => (l === line ? { ...l, discount } : l)), lastLineId: lineId };
-      });
+    setLineDiscount(lineId, discount, approver = null) {
+      return change(
+        (b) => {
+          const line = findLine(b, lineId);
+          return {
+            ...b,
+            lines: b.lines.map((l) => (l === line ? { ...l, discount } : l)),
+            lastLineId: lineId,
+          };
+        },
+        (next) => deps.discountGate?.(next, lineId, discount, approver),
+      );
     },
-    setOrderDiscount(discount) {
-      return change((b) => {
-        if (discount && b.lines.length === 0) throw new PosFailure('CART_EMPTY', 'Nothing to discount');
-        return { ...b, orderDiscount: discount };
-      });
+    setOrderDiscount(discount, approver = null) {
+      return change(
+        (b) => {
+          if (discount && b.lines.length === 0) throw new PosFailure('CART_EMPTY', 'Nothing to discount');
+          return { ...b, orderDiscount: discount };
+        },
+        (next) => deps.discountGate?.(next, null, discount, approver),
+      );
     },
     clear() {
       const view = db

@@ -5,7 +5,8 @@ import type { WorkSignal } from '../store/work-signal';
 import type { CartService } from './cart-service';
 import type { SaleRepo } from './sale-repo';
 import type { TenderCashInput } from './tender-cash';
-import type { SaleView } from '../api/contract';
+import type { Approval, SaleView } from '../api/contract';
+import type { Approvals } from '../staff/approvals';
 
 export type SaleChannels =
   | 'cart.get'
@@ -27,6 +28,8 @@ export interface SaleHandlerDeps {
   readonly tenderCash: (input: TenderCashInput) => SaleView;
   /** the cash sale queued its receipt (and drawer kick) and its upload */
   readonly work: Pick<WorkSignal, 'queued'>;
+  /** a discount over the limit carries an approval (main/sale/discount-limit.ts) */
+  readonly approvals: Approvals;
 }
 
 /** A completed sale by id, or NOT_FOUND. */
@@ -36,15 +39,20 @@ export function saleHandlers({
   sales,
   tenderCash,
   work,
+  approvals,
 }: SaleHandlerDeps): Pick<Handlers, SaleChannels> {
+  // Checked before the cart's transaction: a refused PIN is journalled and counted whatever the cart does.
+  const approver = (approval: Approval | undefined) =>
+    approval ? approvals.approve('discount.overLimit', approval) : null;
   return {
     'cart.get': () => cart.get(),
     'cart.scan': ({ code }) => cart.scan(code),
     'cart.addProduct': ({ productId, qtyMilli }) => cart.addProduct(productId, qtyMilli),
     'cart.setQuantity': ({ lineId, qtyMilli }) => cart.setQuantity(lineId, qtyMilli),
     'cart.removeLine': ({ lineId }) => cart.removeLine(lineId),
-    'cart.setLineDiscount': ({ lineId, discount }) => cart.setLineDiscount(lineId, discount),
-    'cart.setOrderDiscount': ({ discount }) => cart.setOrderDiscount(discount),
+    'cart.setLineDiscount': ({ lineId, discount, approval }) =>
+      cart.setLineDiscount(lineId, discount, approver(approval)),
+    'cart.setOrderDiscount': ({ discount, approval }) => cart.setOrderDiscount(discount, approver(approval)),
     'cart.clear': () => cart.clear(),
     'sale.tenderCash': (input) => {
       const sale = tenderCash(input);

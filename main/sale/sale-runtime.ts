@@ -9,6 +9,7 @@ import { receiptSearchMerge } from './receipt-search-merge';
 import type { CartRepo } from './cart-repo';
 import { createCartRepo } from './cart-repo';
 import { createCartService, type CartService } from './cart-service';
+import { discountGate, discountLimit } from './discount-limit';
 import { createCheckout, type Checkout } from './checkout';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import { createSaleCatalog } from './sale-catalog';
@@ -55,6 +56,7 @@ export function createSale(d: SaleDeps): Sale {
     now,
     onChange: d.onCartChange,
     locks,
+    discountGate: discountGate(db, now, discountLimit(config)),
   });
   // The one checkout (checkout.ts): cash here, card and QR through the payments runtime.
   const checkout = createCheckout({

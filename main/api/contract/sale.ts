@@ -117,8 +117,13 @@ export const cartChannels = {
   'cart.addProduct': cartEdit(z.strictObject({ productId: id, qtyMilli: qtyMilli.optional() })),
   'cart.setQuantity': cartEdit(z.strictObject({ lineId: id, qtyMilli })),
   'cart.removeLine': cartEdit(z.strictObject({ lineId: id })),
-  'cart.setLineDiscount': cartEdit(z.strictObject({ lineId: id, discount: DiscountSchema.nullable() })),
-  'cart.setOrderDiscount': cartEdit(z.strictObject({ discount: DiscountSchema.nullable() })),
+  /** `approval`: needed when the discount is over config `discountApproval` (APPROVAL_REQUIRED without). */
+  'cart.setLineDiscount': cartEdit(
+    z.strictObject({ lineId: id, discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }),
+  ),
+  'cart.setOrderDiscount': cartEdit(
+    z.strictObject({ discount: DiscountSchema.nullable(), approval: ApprovalSchema.optional() }),
+  ),
   'cart.clear': cartEdit(z.strictObject({})),
 } as const satisfies ChannelDefs;
 
