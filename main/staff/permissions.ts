@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'catalog.import', // import a catalog file from the UI: it may rewrite every price (main/catalog/importer.ts)
   'staff.manage', // see the staff list; add, disable, re-PIN, re-role or unlock a cashier, supervisor or manager
   'staff.manageOwner', // the same for an owner (or making someone an owner)
+  'settings.change', // change the shop's settings (config.json): store, taxes, gateway, devices
+  'training.leave', // leave training mode: the training store is archived and the live store starts clean
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +37,8 @@ const ADDS: { readonly [R in Role]: readonly Permission[] } = {
     'store.maintenance',
     'staff.manage',
     'catalog.import',
+    'settings.change',
+    'training.leave',
   ],
   owner: ['staff.manageOwner'],
 };
