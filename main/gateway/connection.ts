@@ -31,11 +31,25 @@ function terminalSecret(file: string, create: boolean): Uint8Array {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
+  assertPrivate(file);
   const text = fs.readFileSync(file, 'utf8').trim();
   const bytes = /^[0-9a-fA-F]{64,}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
   if (bytes.length < 32)
     throw new PosFailure('CONFIG_CORRUPT', `The terminal secret in ${file} is shorter than 32 bytes`);
   return bytes;
+}
+
+/** A secret others can read is no secret: refused at start, naming the file and the fix (POSIX modes only). */
+function assertPrivate(file: string): void {
+  if (process.platform === 'win32') return; // ACLs, not modes: the user profile's folder keeps it private
+  const mode = fs.statSync(file).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  throw new PosFailure(
+    'CONFIG_CORRUPT',
+    `The gateway terminal secret file ${file} can be read by other users (mode ${mode.toString(8).padStart(4, '0')}); ` +
+      `make it private with: chmod 600 ${file}`,
+    { file, mode: mode.toString(8) },
+  );
 }
 
 export async function connectGateway(o: GatewayConnectionOptions): Promise<GatewayConnection> {

@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { PosFailure } from '../api/result';
 import { openDatabase } from './db';
 import { mapSqliteError } from './errors';
+import { makePrivateFiles } from './file-modes';
 
 export interface BackupJobInput {
   readonly file: string;
@@ -41,6 +42,7 @@ export async function copyDatabase(input: BackupJobInput, ctx: BackupJobContext)
       source.close();
     }
     makeSelfContained(input.dest);
+    makePrivateFiles(input.dest);
     verifyCopy(input.dest, input.version);
     syncDirectory(input.dest);
     return input.dest;

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { PosFailure } from '../api/result';
 import { mapSqliteError, sqliteCodeOf, storageTooNew } from './errors';
 import { checkFileOnDisk } from './file-check';
+import { databaseFiles, makePrivateFiles } from './file-modes';
 
 export type Database = BetterSqlite3.Database;
 /** A prepared statement of a Database (the only place outside repositories that names better-sqlite3). */
@@ -68,7 +69,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
       // Only takes on a file with no pages yet (and must come before WAL, which writes the header).
       if (!readonly && onDisk !== 'database') db.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
       configure(db, readonly);
-      if (!readonly) probeWriteLock(db);
+      if (!readonly) {
+        probeWriteLock(db);
+        // Created with the umask's mode; the WAL and shared-memory files SQLite makes later copy this one's.
+        makePrivateFiles(...databaseFiles(file));
+      }
       return db;
     } catch (e) {
       db.close();
@@ -137,6 +142,11 @@ function configure(db: Database, readonly: boolean): void {
   if (synchronous !== SYNCHRONOUS_FULL) {
     throw new PosFailure('INTERNAL', `synchronous=FULL did not take (got ${String(synchronous)})`);
   }
+  // Deleted rows (a finished payment's ciphertext, a cleared cart) are overwritten with zeros, not left in free
+  // pages for a copied file to give back.
+  db.pragma('secure_delete = ON');
+  if (db.pragma('secure_delete', { simple: true }) !== 1)
+    throw new PosFailure('INTERNAL', 'secure_delete=ON did not take');
   db.pragma('foreign_keys = ON');
   if (db.pragma('foreign_keys', { simple: true }) !== 1)
     throw new PosFailure('INTERNAL', 'foreign_keys=ON did not take');

@@ -7,6 +7,7 @@ import type { HostOptions, StartupFailure } from '../host-types';
 import type { StartupProgress } from '../startup/progress';
 import { openDatabase, type Database } from './db';
 import { mapSqliteError } from './errors';
+import { makeFolderFilesPrivate, makePrivateDir } from './file-modes';
 import { latestVersion, migrate, type MigrationResult } from './migrate';
 import type { Migration } from './migrations/types';
 
@@ -48,7 +49,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const file = path.join(opts.dataDir, STORE_FILE);
   const backupDir = path.join(opts.dataDir, BACKUP_DIR);
   try {
-    fs.mkdirSync(backupDir, { recursive: true });
+    // Owner-only: the data folder, the backups and the store (openDatabase). Other files keep their checks
+    // (a terminal secret others can read is refused, not quietly fixed: it may have been read already).
+    makePrivateDir(opts.dataDir);
+    makePrivateDir(backupDir);
+    const notPrivate = makeFolderFilesPrivate(backupDir);
+    if (notPrivate.length > 0)
+      opts.log('warn', 'backups could not be made owner-only', { files: notPrivate });
     const db = openDatabase(file, {
       maxUserVersion: latestVersion(opts.migrations),
       ...(opts.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: opts.busyTimeoutMs }),
