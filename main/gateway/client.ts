@@ -4,14 +4,16 @@
 //   ok          – the gateway answered with a valid body;
 //   rejected    – a definite "not done" (4xx: bad request, bad signature, not found, ...);
 //   unreachable – the request never left (no connection): safe to say "not done";
-//   unknown     – it may have been done (timeout or reset after sending, 5xx, garbled answer): look it up by
-//                 reference before anything else; never start a second attempt.
-import http from 'node:http';
+//   unknown     – it may have been done (timeout or reset after sending, 5xx, garbled answer, or an answer not
+//                 signed for this request): look it up by reference before anything else; never a second attempt.
+// Transport (HTTPS pinned, or loopback HTTP) in transport.ts; the answer's signature is checked before its
+// status or body is read at all.
 import type { z } from 'zod';
 import {
   GatewayErrorSchema,
   HeartbeatSchema,
   CardKeySchema,
+  PingSchema,
   PaymentSchema,
   QrOrderSchema,
   RefundSchema,
@@ -23,12 +25,16 @@ import {
   type GatewayErrorCode,
   type MicropayRequest,
   type Payment,
+  type Ping,
   type QrOrder,
   type Refund,
   type SaleUpload,
   type Settlement,
 } from './protocol/schemas';
-import { signRequest, type TerminalCredentials } from './protocol/signing';
+import { checkCardKey, type CardKeyPolicy, type CardKeyTrust } from './card-key-pin';
+import { HEADERS, signRequest, verifyResponse, type TerminalCredentials } from './protocol/signing';
+import type { TlsPin } from './tls-pin';
+import { createTransport } from './transport';
 
 export type RouteName = keyof typeof ROUTES;
 
@@ -43,9 +49,18 @@ export type Outcome<T> =
   | { readonly kind: 'unreachable'; readonly reason: string }
   | { readonly kind: 'unknown'; readonly reason: string };
 
+/** The card key, or the gateway's answer refused by the pin (never to be cached or used). */
+export type CardKeyOutcome =
+  | Outcome<CardKey>
+  | { readonly kind: 'untrusted'; readonly reason: 'mismatch' | 'unpinned'; readonly message: string };
+
 export interface GatewayClientOptions {
-  /** e.g. http://127.0.0.1:8443 (no trailing slash) */
+  /** e.g. https://gateway.example:8443 (no trailing slash); http:// only to loopback (the training sandbox) */
   readonly baseUrl: string;
+  /** the pinned certificate: required for https:// */
+  readonly tls?: TlsPin | undefined;
+  /** which card-encryption key to trust; default: any (training) */
+  readonly cardKeyPolicy?: CardKeyPolicy | undefined;
   readonly credentials: TerminalCredentials;
   readonly now: () => Date;
   /** whole-call limit; a money-moving call that runs out is UNKNOWN. Default 15 s. */
@@ -88,7 +103,12 @@ export interface GatewayClient {
     pendingMinor: number;
     oldestPendingAt: string | null;
   }): Promise<Outcome<{ serverTime: string; terminalStatus: 'active' | 'suspended' }>>;
-  cardKey(): Promise<Outcome<CardKey>>;
+  /** the gateway's card key; one the pin does not trust is `untrusted` */
+  cardKey(): Promise<CardKeyOutcome>;
+  /** whether a key (e.g. one cached earlier) is trusted under this client's policy */
+  trustsCardKey(key: CardKey): CardKeyTrust;
+  /** the signed no-op: the gateway's time (test-connection.ts) */
+  ping(): Promise<Outcome<Ping>>;
   settlement(businessDate: string): Promise<Outcome<Settlement>>;
   close(): void;
 }
@@ -100,18 +120,6 @@ interface Call {
   readonly idempotencyKey?: string;
 }
 
-interface RawAnswer {
-  readonly status: number;
-  readonly text: string;
-}
-
-type RawOutcome =
-  | { readonly kind: 'answer'; readonly answer: RawAnswer }
-  | { readonly kind: 'unreachable'; readonly reason: string }
-  | { readonly kind: 'unknown'; readonly reason: string; readonly staleSocket?: boolean };
-
-const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-
 function fillPath(template: string, params: Readonly<Record<string, string>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
@@ -121,113 +129,54 @@ function fillPath(template: string, params: Readonly<Record<string, string>> = {
 }
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
-  const base = new URL(opts.baseUrl);
-  if (base.protocol !== 'http:') throw new Error(`gateway URL must be http:// here, got ${base.protocol}`);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 8 });
-  const timeoutMs = opts.timeoutMs ?? 15_000;
-  const connectTimeoutMs = opts.connectTimeoutMs ?? 3_000;
+  const transport = createTransport({
+    baseUrl: new URL(opts.baseUrl),
+    tls: opts.tls,
+    timeoutMs: opts.timeoutMs ?? 15_000,
+    connectTimeoutMs: opts.connectTimeoutMs ?? 3_000,
+    maxSockets: opts.maxSockets ?? 8,
+  });
+  const keyPolicy: CardKeyPolicy = opts.cardKeyPolicy ?? { pin: null, requirePin: false };
 
-  const send = (method: string, path: string, body: string, headers: Record<string, string>, fresh = false) =>
-    new Promise<RawOutcome>((resolve) => {
-      let settled = false;
-      let sent = false;
-      const done = (o: RawOutcome): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(total);
-        resolve(o);
-      };
-      const req = http.request({
-        // A retry after a stale kept-alive socket goes out on a new connection: the pool may hold more stale ones.
-        agent: fresh ? false : agent,
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        headers: {
-          ...headers,
-          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-        },
-      });
-      let answered = false;
-      const fail = (reason: string, timedOut = false): void =>
-        done(
-          sent
-            ? // A kept-alive socket the server had already closed fails at once with nothing back on it; a
-              // request that timed out was simply not answered in time, and is not retried.
-              { kind: 'unknown', reason, staleSocket: req.reusedSocket && !answered && !timedOut }
-            : { kind: 'unreachable', reason },
-        );
-      const total = setTimeout(() => {
-        fail(`no answer within ${timeoutMs} ms`, true);
-        req.destroy();
-      }, timeoutMs);
-      req.on('socket', (socket) => {
-        // A reused keep-alive socket is already connected: the bytes go out at once.
-        if (!socket.connecting) {
-          sent = true;
-          return;
-        }
-        const connectTimer = setTimeout(() => {
-          fail(`no connection within ${connectTimeoutMs} ms`);
-          req.destroy();
-        }, connectTimeoutMs);
-        socket.once('connect', () => {
-          clearTimeout(connectTimer);
-          sent = true;
-        });
-        socket.once('close', () => clearTimeout(connectTimer));
-      });
-      req.on('error', (e: NodeJS.ErrnoException) => fail(e.code ?? e.message));
-      req.on('response', (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size > MAX_ANSWER_BYTES) {
-            res.destroy();
-            done({ kind: 'unknown', reason: 'answer too large' });
-            return;
-          }
-          chunks.push(c);
-        });
-        res.on('end', () =>
-          done({
-            kind: 'answer',
-            answer: { status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') },
-          }),
-        );
-        res.on('error', (e: NodeJS.ErrnoException) => done({ kind: 'unknown', reason: e.code ?? e.message }));
-        res.on('aborted', () => done({ kind: 'unknown', reason: 'answer cut off' }));
-      });
-      req.end(body);
+  /** Sends one signed request; an answer not signed for THIS request proves nothing: unknown. */
+  async function exchange(
+    method: string,
+    path: string,
+    body: string,
+    key: string | undefined,
+    fresh = false,
+  ) {
+    const headers = signRequest(opts.credentials, {
+      method,
+      path,
+      body,
+      idempotencyKey: key,
+      now: opts.now(),
     });
+    const raw = await transport.send(method, path, body, headers, fresh);
+    if (raw.kind !== 'answer') return raw;
+    const { status, body: bytes, headers: answerHeaders } = raw.answer;
+    const nonce = headers[HEADERS.nonce] ?? '';
+    const header = answerHeaders[HEADERS.responseSignature];
+    if (!verifyResponse(opts.credentials.secret, { method, path, nonce, status, body: bytes, header })) {
+      return {
+        kind: 'unknown' as const,
+        reason: `HTTP ${status} without a valid ${HEADERS.responseSignature} for this request (altered, unsigned or replayed)`,
+      };
+    }
+    return raw;
+  }
 
   async function call<T>(c: Call, schema: z.ZodType<T>, notFoundIsNull: boolean): Promise<Outcome<T>> {
     const route = ROUTES[c.route];
     const path = fillPath(route.path, c.params);
     const body = c.body === undefined ? '' : JSON.stringify(c.body);
     if (route.moneyMoving && !c.idempotencyKey) throw new Error(`${c.route} needs an idempotency key`);
-    const headers = signRequest(opts.credentials, {
-      method: route.method,
-      path,
-      body,
-      idempotencyKey: c.idempotencyKey,
-      now: opts.now(),
-    });
-    let raw = await send(route.method, path, body, headers);
+    let raw = await exchange(route.method, path, body, c.idempotencyKey);
     // Node's advice for a reset on a reused keep-alive socket is to retry; the request carries its
     // idempotency key (and a fresh signature), so the retry is answered once whatever the first one did.
-    if (raw.kind === 'unknown' && raw.staleSocket === true) {
-      const again = signRequest(opts.credentials, {
-        method: route.method,
-        path,
-        body,
-        idempotencyKey: c.idempotencyKey,
-        now: opts.now(),
-      });
-      const retry = await send(route.method, path, body, again, true);
+    if (raw.kind === 'unknown' && 'staleSocket' in raw && raw.staleSocket === true) {
+      const retry = await exchange(route.method, path, body, c.idempotencyKey, true);
       // The first request went out and may have reached the gateway (and moved money) before its socket
       // died: a retry that cannot connect proves nothing, so only an answer may replace "unknown".
       raw =
@@ -237,7 +186,8 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     }
     if (raw.kind === 'unreachable') return raw;
     if (raw.kind === 'unknown') return { kind: 'unknown', reason: raw.reason };
-    const { status, text } = raw.answer;
+    const { status } = raw.answer;
+    const text = raw.answer.body.toString('utf8');
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -297,9 +247,16 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     uploadSale: (body, key) =>
       call({ route: 'uploadSale', body, idempotencyKey: key }, SaleReceiptSchema, false),
     heartbeat: (body) => call({ route: 'heartbeat', body }, HeartbeatSchema, false),
-    cardKey: () => call({ route: 'cardKey' }, CardKeySchema, false),
+    async cardKey() {
+      const r = await call({ route: 'cardKey' }, CardKeySchema, false);
+      if (r.kind !== 'ok') return r;
+      const trust = checkCardKey(r.value, keyPolicy);
+      return trust.trusted ? r : { kind: 'untrusted', reason: trust.reason, message: trust.message };
+    },
+    trustsCardKey: (key) => checkCardKey(key, keyPolicy),
+    ping: () => call({ route: 'ping' }, PingSchema, false),
     settlement: (businessDate) =>
       call({ route: 'settlement', params: { businessDate } }, SettlementSchema, false),
-    close: () => agent.destroy(),
+    close: () => transport.close(),
   };
 }

@@ -241,6 +241,10 @@ export const HeartbeatSchema = z.strictObject({
   terminalStatus: z.enum(['active', 'suspended']),
 });
 
+/** The signed no-op: proves the secret, the TLS pin and the answer signature, and gives the gateway's clock. */
+export const PingSchema = z.strictObject({ serverTime: instant });
+export type Ping = z.infer<typeof PingSchema>;
+
 export const CardKeySchema = z.strictObject({
   kid: b64url(128),
   alg: z.literal('RSA-OAEP-256+A256GCM'),
@@ -287,4 +291,5 @@ export const ROUTES = {
   /** idempotent like a money-moving call: a retried upload must not count a sale twice */
   uploadSale: { method: 'POST', path: '/v1/sales', moneyMoving: true },
   cardKey: { method: 'GET', path: '/v1/keys/card-encryption', moneyMoving: false },
+  ping: { method: 'GET', path: '/v1/ping', moneyMoving: false },
 } as const;

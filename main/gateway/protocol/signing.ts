@@ -2,11 +2,14 @@
 // terminal's secret: HMAC-SHA256 over a canonical text of method, path (with query), timestamp, nonce, the
 // SHA-256 of the body and the terminal id. The gateway refuses a timestamp outside ±5 minutes and a nonce it
 // has seen within that window, so a captured request cannot be replayed; the Idempotency-Key (part of the
-// signed text) makes a deliberate retry safe.
+// signed text) makes a deliberate retry safe. Every answer is signed back with the same secret over its
+// status, its body's hash and the request it answers (method, path, nonce): the client believes nothing that
+// is unsigned, altered, or an earlier answer replayed for another request.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HASHES } from '../../../native/crypto/algorithms';
 
 export const SIGNATURE_SCHEME = 'CPOS1-HMAC-SHA256';
+export const RESPONSE_SIGNATURE_SCHEME = 'CPOS1-RESPONSE-HMAC-SHA256';
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export const HEADERS = {
@@ -16,6 +19,7 @@ export const HEADERS = {
   bodyHash: 'x-content-sha256',
   idempotencyKey: 'idempotency-key',
   authorization: 'authorization',
+  responseSignature: 'x-response-signature',
 } as const;
 
 export interface TerminalCredentials {
@@ -46,13 +50,24 @@ interface SignedFields {
   readonly idempotencyKey: string;
 }
 
+/** HMAC-SHA256 over lines joined by LF: both signatures' one canonical form. */
+const hmacLines = (secret: Uint8Array, lines: readonly string[]): string =>
+  createHmac(HASHES.sha256, secret).update(lines.join('\n'), 'utf8').digest('hex');
+
+/** Compares two hex signatures in constant time. */
+function sameSignature(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** The HMAC both sides compute: over the scheme, the request line and the signed fields, one per line. */
 function requestSignature(
   secret: Uint8Array,
   request: { readonly method: string; readonly path: string },
   f: SignedFields,
 ): string {
-  const text = [
+  return hmacLines(secret, [
     SIGNATURE_SCHEME,
     request.method.toUpperCase(),
     request.path,
@@ -61,8 +76,7 @@ function requestSignature(
     f.bodyHash,
     f.terminalId,
     f.idempotencyKey,
-  ].join('\n');
-  return createHmac(HASHES.sha256, secret).update(text, 'utf8').digest('hex');
+  ]);
 }
 
 /** The headers to send with the request (lower-case names). */
@@ -136,9 +150,7 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     terminalId,
     idempotencyKey,
   });
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  if (a.length !== b.length || !timingSafeEqual(a, b)) {
+  if (!sameSignature(given, expected)) {
     return { ok: false, code: 'unauthenticated', message: 'bad signature' };
   }
   const ts = Date.parse(timestamp);
@@ -152,4 +164,48 @@ export function verifyRequest(input: VerifyInput): VerifyResult {
     return { ok: false, code: 'replayed_nonce', message: 'nonce already used' };
   }
   return { ok: true, terminalId, idempotencyKey: idempotencyKey || null };
+}
+
+/** What an answer's signature covers: the request it answers and what it says. */
+export interface ResponseToSign {
+  /** the request's method and path (with query) exactly as sent */
+  readonly method: string;
+  readonly path: string;
+  /** the REQUEST's x-nonce: binds the answer to that one request */
+  readonly nonce: string;
+  readonly status: number;
+  /** the exact body bytes sent */
+  readonly body: string | Uint8Array;
+}
+
+function responseSignature(secret: Uint8Array, r: ResponseToSign): string {
+  return hmacLines(secret, [
+    RESPONSE_SIGNATURE_SCHEME,
+    r.method.toUpperCase(),
+    r.path,
+    r.nonce,
+    String(r.status),
+    sha256Hex(r.body),
+  ]);
+}
+
+/** The gateway side: the header that signs an answer. */
+export function signResponse(secret: Uint8Array, r: ResponseToSign): Record<string, string> {
+  return {
+    [HEADERS.responseSignature]: `${RESPONSE_SIGNATURE_SCHEME} Signature=${responseSignature(secret, r)}`,
+  };
+}
+
+/**
+ * The client side: whether the answer carries a valid signature for THIS request. A missing header, an
+ * altered status or body, or a signature made for another request's nonce are all `false`.
+ */
+export function verifyResponse(
+  secret: Uint8Array,
+  r: ResponseToSign & { readonly header: string | string[] | undefined },
+): boolean {
+  const header = one(r.header);
+  const prefix = `${RESPONSE_SIGNATURE_SCHEME} Signature=`;
+  if (header === undefined || !header.startsWith(prefix)) return false;
+  return sameSignature(header.slice(prefix.length), responseSignature(secret, r));
 }

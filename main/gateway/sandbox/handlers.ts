@@ -1,7 +1,7 @@
 // One handler per protocol route; the Record type makes a route without a handler a compile error.
 import { authorize, capture, lookupPayment, lookupRefund, refund, voidPayment } from './card-handlers';
 import type { RouteHandler } from './handler-kit';
-import { cardKey, heartbeat, settlement, uploadSale } from './other-handlers';
+import { cardKey, heartbeat, ping, settlement, uploadSale } from './other-handlers';
 import { micropay, queryQr, refundQr, reverseQr } from './qr-handlers';
 import type { RouteName } from './router';
 
@@ -20,4 +20,5 @@ export const HANDLERS: Record<RouteName, RouteHandler> = {
   heartbeat,
   uploadSale,
   cardKey,
+  ping,
 };

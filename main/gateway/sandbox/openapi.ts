@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import { z } from 'zod';
 import * as P from '../protocol/schemas';
-import { HEADERS, MAX_CLOCK_SKEW_MS, SIGNATURE_SCHEME } from '../protocol/signing';
+import { HEADERS, MAX_CLOCK_SKEW_MS, RESPONSE_SIGNATURE_SCHEME, SIGNATURE_SCHEME } from '../protocol/signing';
 import { STATUS_OF } from './errors';
 import { BODY_LIMIT_BYTES } from './http-io';
 import { IDEMPOTENCY_RETENTION_MS } from './idempotency';
@@ -38,6 +38,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   SaleReceipt: P.SaleReceiptSchema,
   HeartbeatRequest: P.HeartbeatRequestSchema,
   Heartbeat: P.HeartbeatSchema,
+  Ping: P.PingSchema,
   CardKey: P.CardKeySchema,
   GatewayError: P.GatewayErrorSchema,
 };
@@ -153,6 +154,12 @@ const ROUTE_DOCS: Record<RouteName, RouteDoc> = {
     response: 'CardKey',
     errors: [],
   },
+  ping: {
+    summary: "A signed no-op: the gateway's clock (the till's connection test measures round trip and skew)",
+    request: null,
+    response: 'Ping',
+    errors: [],
+  },
 };
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -199,7 +206,25 @@ ${IDEMPOTENCY_RETENTION_MS / 86_400_000} days. The same key with the same method
 response byte for byte (header \`idempotent-replayed: true\`) without executing again; with a different request it
 is idempotency_conflict (409). A request refused before execution (signature, validation) stores nothing. The
 ledger change and the stored response commit in one transaction. Retrying after a timeout or a dropped
-connection with the same key is always safe; a retry with a NEW key is a new payment.`;
+connection with the same key is always safe; a retry with a NEW key is a new payment.
+
+Every answer (2xx and errors alike) to a request from a known terminal is signed with the same secret:
+\`${HEADERS.responseSignature}: ${RESPONSE_SIGNATURE_SCHEME} Signature=<lower-case hex HMAC-SHA256(secret, canonical)>\`
+over these six lines joined by a single LF (no trailing LF):
+
+    ${RESPONSE_SIGNATURE_SCHEME}
+    <the REQUEST's METHOD, upper case>
+    <the REQUEST's path and query exactly as sent>
+    <the REQUEST's x-nonce>
+    <the HTTP status code, e.g. 200>
+    <lower-case hex SHA-256 of the exact answer body bytes>
+
+A replayed idempotent answer is signed afresh for the retry's nonce. The client checks the signature before it
+reads the status or the body: an answer that is unsigned, altered, or signed for another request (another
+nonce) proves nothing, and the request's outcome is unknown (looked up by reference, never assumed).
+
+Transport: HTTPS, the client trusting only the gateway certificate (or CA) pinned in its configuration; plain
+HTTP only to a sandbox gateway on the same machine.`;
 
 function errorResponse(description: string, codes: readonly string[]): Json {
   return {
@@ -290,7 +315,7 @@ export function buildOpenApi(): Json {
         'gateway, main/gateway/sandbox). All money is integer minor units. No body ever carries a clear card number ' +
         'or track. Generated from main/gateway/protocol by main/gateway/sandbox/openapi.ts: do not edit by hand.',
     },
-    servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '8787' } } }],
+    servers: [{ url: 'https://127.0.0.1:{port}', variables: { port: { default: '8787' } } }],
     security: [{ cposHmac: [] }],
     paths,
     components: {

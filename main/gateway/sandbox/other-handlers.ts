@@ -1,4 +1,4 @@
-// Settlement, sale upload, heartbeat and the card-encryption key: the routes that charge no card.
+// Settlement, sale upload, heartbeat, the card-encryption key and ping: the routes that charge no card.
 import { z } from 'zod';
 import { HeartbeatRequestSchema, SaleUploadSchema } from '../protocol/schemas';
 import { handler, ok } from './handler-kit';
@@ -32,6 +32,8 @@ export const heartbeat = handler(HeartbeatRequestSchema, NoParams, (ctx, req) =>
 });
 
 export const cardKey = handler(z.undefined(), NoParams, (ctx) => ok(ctx.config.cardKey));
+
+export const ping = handler(z.undefined(), NoParams, (ctx) => ok({ serverTime: ctx.now.toISOString() }));
 
 /** Idempotent by saleId as well as by key: a re-upload answers with the first receipt time. */
 export const uploadSale = handler(SaleUploadSchema, NoParams, (ctx, sale) =>

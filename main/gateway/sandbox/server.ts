@@ -4,20 +4,23 @@
 //
 // One request: read the body (64 KiB) -> match the route -> faults that strike before execution -> verify
 // the signature -> Idempotency-Key -> validate -> execute + record the idempotent answer in ONE transaction
-// -> faults that strike after the commit -> answer.
+// -> faults that strike after the commit -> answer, signed with the terminal's secret (answers.ts). Over TLS
+// when given a certificate (`npm run gateway -- --tls`, tls.ts).
 import type { Logger } from '../../../native/log/logger';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROUTES, type CardKey } from '../protocol/schemas';
 import { MAX_CLOCK_SKEW_MS, verifyRequest } from '../protocol/signing';
 import { handleAdmin, parseJson } from './admin';
+import { answersFor, routeOf, type Answers, type SentAnswer } from './answers';
 import { createCardDecryptor, type CardDecryptor } from './card-decryptor';
 import type { GatewayConfig } from './context';
 import { GatewayFailure } from './errors';
 import { FaultTable, type FaultRule } from './faults';
 import { HANDLERS } from './handlers';
-import { BODY_LIMIT_BYTES, readBody, sendJson, sendJsonSlowly } from './http-io';
+import { BODY_LIMIT_BYTES, readBody, sendJson } from './http-io';
 import { executeOnce, fingerprintOf, IDEMPOTENCY_RETENTION_MS, type WireResponse } from './idempotency';
 import { loadOrCreateCardKey } from './keys';
 import { Ledger } from './ledger';
@@ -55,6 +58,8 @@ export interface SandboxGatewayOptions {
   /** replaces the DUKPT/envelope decryptor (tests of the rules without crypto) */
   readonly cardDecryptor?: CardDecryptor;
   readonly log?: Logger;
+  /** serve HTTPS with this certificate and key (PEM); absent: plain HTTP (loopback training only) */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string };
 }
 
 /** Read-only ledger queries for tests and tools. */
@@ -71,7 +76,7 @@ export type LedgerReader = Pick<
 >;
 
 export interface SandboxGateway {
-  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  /** e.g. http://127.0.0.1:41234, or https:// when serving TLS (no trailing slash) */
   readonly url: string;
   readonly port: number;
   readonly cardKey: CardKey;
@@ -115,6 +120,8 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
   const requestCounts = new Map<string, number>();
   let lastPruneMs = Number.NEGATIVE_INFINITY;
   const sockets = new Set<Socket>();
+  const lastAnswers = new Map<RouteName, SentAnswer>();
+  const secretFor = (id: string): Uint8Array | undefined => terminals.get(id)?.secret;
 
   function prune(nowMs: number): void {
     // Nonces older than twice the clock window can never be accepted again (their timestamp is stale).
@@ -133,14 +140,14 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
     faults: faults.list(),
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, answers: Answers): Promise<void> {
     const started = Date.now();
     const rawUrl = req.url ?? '/';
     const pathname = new URL(rawUrl, 'http://sandbox.invalid').pathname;
     const read = await readBody(req, BODY_LIMIT_BYTES);
     if (!read.ok) {
       const f = new GatewayFailure('invalid_request', `the body is over ${BODY_LIMIT_BYTES} bytes`, 413);
-      sendJson(res, 413, JSON.stringify(f.toBody()), { connection: 'close' });
+      answers.send(res, 413, JSON.stringify(f.toBody()), { connection: 'close' });
       return;
     }
     if (pathname.startsWith('/admin/')) {
@@ -166,7 +173,7 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
     }
     if (plan.fault === 'status') {
       const f = new GatewayFailure('internal', `injected fault: ${plan.status}`, plan.status);
-      sendJson(res, plan.status, JSON.stringify(f.toBody()));
+      answers.send(res, plan.status, JSON.stringify(f.toBody()));
       return;
     }
 
@@ -185,10 +192,15 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
       case 'drop-response':
         return; // the socket stays open until the client gives up (or close())
       case 'slow-body':
-        sendJsonSlowly(res, answer.status, answer.body, plan.ms, extra);
+        answers.send(res, answer.status, answer.body, extra, plan.ms);
+        return;
+      case 'tamper-body':
+      case 'unsigned':
+      case 'replay-answer':
+        answers.sendFaulty(res, plan.fault, answer.status, answer.body);
         return;
       default:
-        sendJson(res, answer.status, answer.body, extra);
+        answers.send(res, answer.status, answer.body, extra);
     }
   }
 
@@ -240,8 +252,9 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
     );
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    const answers = answersFor(req, routeOf(req), secretFor, lastAnswers);
+    handle(req, res, answers).catch((e: unknown) => {
       const failure =
         e instanceof GatewayFailure
           ? e
@@ -253,9 +266,12 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
         res.destroy();
         return;
       }
-      sendJson(res, failure.status, JSON.stringify(failure.toBody()));
+      answers.send(res, failure.status, JSON.stringify(failure.toBody()));
     });
-  });
+  };
+  const server = opts.tls
+    ? https.createServer({ cert: opts.tls.certPem, key: opts.tls.keyPem }, listener)
+    : http.createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -275,7 +291,7 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
   }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://${host}:${address.port}`;
   log('info', 'sandbox gateway listening', { url, ledger: opts.dataDir ?? 'memory' });
 
   let closing: Promise<void> | null = null;

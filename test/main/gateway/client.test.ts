@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandboxGateway } from '../../../main/gateway/sandbox/server';
 import { createGatewayClient } from '../../../main/gateway/client';
 import type { SaleUpload } from '../../../main/gateway/protocol/schemas';
-import type { TerminalCredentials } from '../../../main/gateway/protocol/signing';
+import { signResponse, type TerminalCredentials } from '../../../main/gateway/protocol/signing';
 import { authorizeBody, sharedKeyPem } from './sandbox/harness';
 
 const closers: (() => void)[] = [];
@@ -15,8 +15,40 @@ afterEach(() => {
   for (const c of closers.splice(0)) c();
 });
 
-async function server(handler: http.RequestListener): Promise<string> {
-  const s = http.createServer(handler);
+/**
+ * A raw gateway whose complete answers are signed as the protocol asks (signing.ts): `writeHead` is held until
+ * `end` gives the body to sign. An answer begun with `write` goes out unsigned (these are cut off anyway).
+ */
+function signing(handler: http.RequestListener): http.RequestListener {
+  return (req, res) => {
+    let status = 200;
+    let headers: http.OutgoingHttpHeaders = {};
+    const writeHead = res.writeHead.bind(res) as (s: number, h: http.OutgoingHttpHeaders) => void;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.writeHead = ((s: number, h?: http.OutgoingHttpHeaders) => {
+      status = s;
+      headers = h ?? {};
+      return res;
+    }) as typeof res.writeHead;
+    res.write = ((chunk: string) => {
+      if (!res.headersSent) writeHead(status, headers);
+      return write(chunk);
+    }) as typeof res.write;
+    res.end = ((body?: string) => {
+      if (!res.headersSent) {
+        const nonce = String(req.headers['x-nonce']);
+        const r = { method: req.method ?? '', path: req.url ?? '', nonce, status, body: body ?? '' };
+        writeHead(status, { ...headers, ...signResponse(CREDENTIALS.secret, r) });
+      }
+      return end(body);
+    }) as typeof res.end;
+    handler(req, res);
+  };
+}
+
+async function server(handler: http.RequestListener, sign = true): Promise<string> {
+  const s = http.createServer(sign ? signing(handler) : handler);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   closers.push(() => {
     s.closeAllConnections();
@@ -101,6 +133,46 @@ describe('gateway client outcomes', () => {
       setTimeout(() => res.destroy(), 10);
     });
     expect((await client(url).uploadSale(SALE, 'sale:s1')).kind).toBe('unknown');
+  });
+
+  it('an answer without a signature is unknown, whatever it says (an approval, a refusal)', async () => {
+    const ok = JSON.stringify({ saleId: 's1', receivedAt: '2026-11-25T10:00:00.000Z' });
+    const approving = await server((_q, res) => res.writeHead(200).end(ok), false);
+    expect(await client(approving).uploadSale(SALE, 'sale:s1')).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining('x-response-signature') as unknown,
+    });
+    const refusing = await server(
+      (_q, res) => res.writeHead(400).end('{"error":{"code":"invalid_request","message":"bad"}}'),
+      false,
+    );
+    expect((await client(refusing).uploadSale(SALE, 'sale:s1')).kind).toBe('unknown');
+  });
+
+  it('an answer signed for another request (another nonce) or with another status is unknown', async () => {
+    const ok = JSON.stringify({ saleId: 's1', receivedAt: '2026-11-25T10:00:00.000Z' });
+    const replaying = await server((q, res) => {
+      const r = {
+        method: q.method ?? '',
+        path: q.url ?? '',
+        nonce: 'an-earlier-request-nonce',
+        status: 200,
+        body: ok,
+      };
+      res.writeHead(200, signResponse(CREDENTIALS.secret, r)).end(ok);
+    }, false);
+    expect((await client(replaying).uploadSale(SALE, 'sale:s1')).kind).toBe('unknown');
+    const restatused = await server((q, res) => {
+      const r = {
+        method: q.method ?? '',
+        path: q.url ?? '',
+        nonce: String(q.headers['x-nonce']),
+        status: 400,
+        body: ok,
+      };
+      res.writeHead(200, signResponse(CREDENTIALS.secret, r)).end(ok);
+    }, false);
+    expect((await client(restatused).uploadSale(SALE, 'sale:s1')).kind).toBe('unknown');
   });
 
   it('signs every request and sends the idempotency key', async () => {
@@ -247,21 +319,23 @@ describe('refunds of QR orders and refund lookup', () => {
 describe('stale keep-alive retry that cannot connect', () => {
   it('a request that reached the server on a reused socket is never reported unreachable', async () => {
     let received = 0;
-    const s = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        received++;
-        if (received === 1) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ saleId: 's1', receivedAt: '2026-11-25T10:00:00.000Z' }));
-          return;
-        }
-        // The second request was received (and, at a real gateway, executed); then the gateway goes away:
-        // no new connections, and this one is cut before the answer.
-        s.close();
-        req.socket.destroy();
-      });
-    });
+    const s = http.createServer(
+      signing((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          received++;
+          if (received === 1) {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ saleId: 's1', receivedAt: '2026-11-25T10:00:00.000Z' }));
+            return;
+          }
+          // The second request was received (and, at a real gateway, executed); then the gateway goes away:
+          // no new connections, and this one is cut before the answer.
+          s.close();
+          req.socket.destroy();
+        });
+      }),
+    );
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     closers.push(() => {
       s.closeAllConnections();
