@@ -1,159 +1,183 @@
-// Manager approvals on a real store: who may approve what, the lockout after wrong PINs (and its expiry), the
-// journal record of every refusal, and training mode's demo manager existing only while training is on.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+// Manager approvals on a real store: who may approve what; that an unknown code, a wrong PIN and a right PIN
+// of someone not permitted are indistinguishable (same answer, same KDF work, same lock); escalating locks and
+// their expiry; the journal record of every refusal (with the truth); hashes of the first scheme rewritten at
+// the next good PIN; training mode's demo manager existing only while training is on.
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../../main/audit/journal';
-import { createApprovals, LOCKOUT_MS, MAX_FAILED_PINS, type Approvals } from '../../../main/staff/approvals';
-import { createOperatorRepo, type OperatorRepo } from '../../../main/staff/operator-repo';
-import { TRAINING_MANAGER, trainingManager } from '../../../main/staff/training-staff';
-import { openDatabase, type Database } from '../../../main/store/db';
-import { migrate } from '../../../main/store/migrate';
-import { migrations } from '../../../main/store/migrations/index';
-import { failureOf, tempDir } from '../store/fixtures';
+import { LOCKOUT_STEPS_MS, MAX_FAILED_PINS } from '../../../main/staff/lockout';
+import { legacyHash, PIN_KDF } from '../../../main/staff/pin-hash';
+import { TRAINING_MANAGER } from '../../../main/staff/training-staff';
+import { failureOf } from '../store/fixtures';
+import { staffStore, type StaffStore } from '../../support/staff-store';
 
-let db: Database;
-let ops: OperatorRepo;
-let clock: number;
-const now = (): Date => new Date(clock);
+const MGR = { code: '01', name: '王店长', role: 'manager', pin: '482157' } as const;
+const CASHIER = { code: '02', name: '李收银', role: 'cashier', pin: '5829' } as const;
+const SUPERVISOR = { code: '03', name: '张主管', role: 'supervisor', pin: '7302' } as const;
 
-beforeEach(async () => {
-  const dir = tempDir();
-  const file = path.join(dir, 'pos.sqlite');
-  db = openDatabase(file);
-  await migrate(db, { file, backupDir: path.join(dir, 'b'), now: () => new Date(), migrations });
-  clock = Date.parse('2026-03-01T09:00:00Z');
-  ops = createOperatorRepo(db, { now, newId: randomUUID });
-  ops.add({ code: '01', name: '王店长', role: 'manager', pin: '4821' });
-  ops.add({ code: '02', name: '李收银', role: 'cashier', pin: '1111' });
-  return () => db.close();
-});
+async function shop(o: Parameters<typeof staffStore>[0] = {}): Promise<StaffStore> {
+  const s = await staffStore(o);
+  s.add(MGR, CASHIER, SUPERVISOR);
+  return s;
+}
 
-const approvals = (training = false): Approvals =>
-  createApprovals({ db, operators: ops, now, ...(training ? { training: trainingManager } : {}) });
-
-const journal = (kind: string): { ref: string | null; body: string }[] =>
-  db.prepare('SELECT ref, body FROM journal WHERE kind = ? ORDER BY seq').all(kind) as {
-    ref: string | null;
-    body: string;
-  }[];
+const tryAs = (s: StaffStore, operatorCode: string, pin: string, permission = 'drawer.noSale' as const) =>
+  failureOf(() => s.approvals.approve(permission, { operatorCode, pin }));
 
 describe('manager approvals', () => {
-  it('a manager approves both permissions; the approver names who it was', () => {
-    const a = approvals();
-    expect(a.approve('drawer.noSale', { operatorCode: '01', pin: '4821' })).toMatchObject({
+  it('a manager approves; the approver names who it was; a supervisor approves only their own permissions', async () => {
+    const s = await shop();
+    expect(s.approvals.approve('refund.issue', { operatorCode: '01', pin: MGR.pin })).toMatchObject({
       code: '01',
       name: '王店长',
       role: 'manager',
-      permission: 'drawer.noSale',
+      permission: 'refund.issue',
     });
-    expect(a.approve('receipt.reprintAny', { operatorCode: '01', pin: '4821' }).permission).toBe(
-      'receipt.reprintAny',
+    expect(s.approvals.approve('discount.overLimit', { operatorCode: '03', pin: SUPERVISOR.pin }).role).toBe(
+      'supervisor',
     );
+    expect((await tryAs(s, '03', SUPERVISOR.pin, 'refund.issue' as never)).code).toBe('APPROVAL_DENIED');
   });
 
-  it('a cashier with the right PIN is not permitted, and that is journalled', async () => {
-    const f = await failureOf(() =>
-      approvals().approve('drawer.noSale', { operatorCode: '02', pin: '1111' }),
-    );
-    expect(f).toMatchObject({ code: 'APPROVAL_DENIED', detail: { notPermitted: true } });
-    expect(journal('staff.approval-refused').map((r) => JSON.parse(r.body) as unknown)).toEqual([
-      { operatorCode: '02', permission: 'drawer.noSale', reason: 'not-permitted' },
+  it('unknown code, disabled operator, wrong PIN and a cashier’s right PIN get the same answer; the journal knows which', async () => {
+    const s = await shop();
+    const admin = { operatorCode: '01', pin: MGR.pin };
+    s.add({ code: '04', name: 'Gone', role: 'manager', pin: '730295' });
+    s.directory.setActive(s.ops.byCode('04')?.id ?? '', false, admin);
+    const answers = [
+      await tryAs(s, '77', MGR.pin),
+      await tryAs(s, '04', '730295'),
+      await tryAs(s, '01', '000000'),
+      await tryAs(s, '02', CASHIER.pin),
+    ];
+    for (const a of answers) {
+      expect({ code: a.code, message: a.message, detail: a.detail }).toEqual({
+        code: 'APPROVAL_DENIED',
+        message: 'Operator code or PIN is wrong',
+        detail: { permission: 'drawer.noSale' },
+      });
+    }
+    expect(s.journal('staff.approval-refused').map((b) => b['reason'])).toEqual([
+      'unknown-operator',
+      'inactive-operator',
+      'wrong-pin',
+      'not-permitted',
     ]);
   });
 
-  it('an unknown code gets the same answer as a wrong PIN', async () => {
-    const a = approvals();
-    const unknown = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '77', pin: '4821' }));
-    const wrong = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '0000' }));
-    expect(unknown.code).toBe('APPROVAL_DENIED');
-    expect(wrong.code).toBe('APPROVAL_DENIED');
-    expect(unknown.message).toBe(wrong.message);
+  it('every path runs exactly one KDF: unknown, wrong, not permitted, locked, right', async () => {
+    const s = await shop();
+    const cost = (f: () => unknown): number => {
+      const before = s.kdfCalls();
+      try {
+        f();
+      } catch {
+        /* refusals are the point */
+      }
+      return s.kdfCalls() - before;
+    };
+    const approve = (code: string, pin: string) => () =>
+      s.approvals.approve('drawer.noSale', { operatorCode: code, pin });
+    expect(cost(approve('77', '123456'))).toBe(1);
+    expect(cost(approve('01', '000000'))).toBe(1);
+    expect(cost(approve('02', CASHIER.pin))).toBe(1);
+    for (let i = 0; i < MAX_FAILED_PINS; i++) cost(approve('01', '999999'));
+    expect(s.ops.byCode('01')?.lockedUntil).not.toBeNull();
+    expect(cost(approve('01', MGR.pin))).toBe(1);
+    s.clock += LOCKOUT_STEPS_MS[0] ?? 0;
+    expect(cost(approve('01', MGR.pin))).toBe(1);
   });
 
-  it(`locks an operator after ${MAX_FAILED_PINS} wrong PINs, even against the right PIN, until the lock runs out`, async () => {
-    const a = approvals();
-    for (let i = 1; i < MAX_FAILED_PINS; i++) {
-      const f = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '9999' }));
-      expect(f).toMatchObject({ code: 'APPROVAL_DENIED', detail: { attemptsLeft: MAX_FAILED_PINS - i } });
+  it('an unknown code costs the same time as a known one with the real KDF (medians within 1.5x)', async () => {
+    const s = await shop({ cost: PIN_KDF });
+    const median = (code: string, pin: string): number => {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t = process.hrtime.bigint();
+        try {
+          s.approvals.approve('drawer.noSale', { operatorCode: code, pin });
+        } catch {
+          /* refused */
+        }
+        times.push(Number(process.hrtime.bigint() - t));
+      }
+      return times.sort((a, b) => a - b)[3] ?? 0;
+    };
+    // '02' is a cashier: a right PIN, not permitted (and locked after five, which costs the same KDF).
+    const unknown = median('77', '482157');
+    const known = median('02', CASHIER.pin);
+    expect(unknown / known).toBeLessThan(1.5);
+    expect(known / unknown).toBeLessThan(1.5);
+  }, 60_000);
+
+  it(`locks after ${MAX_FAILED_PINS} wrong PINs for 5 min, then 15 min, then 1 h, then 4 h; a right PIN starts over`, async () => {
+    const s = await shop();
+    expect(LOCKOUT_STEPS_MS.slice(0, 4)).toEqual([5, 15, 60, 240].map((m) => m * 60_000));
+    for (const step of LOCKOUT_STEPS_MS.slice(0, 4)) {
+      for (let i = 1; i < MAX_FAILED_PINS; i++)
+        expect((await tryAs(s, '01', '999999')).code).toBe('APPROVAL_DENIED');
+      const locked = await tryAs(s, '01', '999999');
+      expect(locked).toMatchObject({
+        code: 'APPROVAL_LOCKED',
+        detail: { lockedUntil: new Date(s.clock + step).toISOString() },
+      });
+      s.clock += step - 1000;
+      expect((await tryAs(s, '01', MGR.pin)).code).toBe('APPROVAL_LOCKED');
+      s.clock += 2000;
     }
-    const locked = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '9999' }));
-    expect(locked.code).toBe('APPROVAL_LOCKED');
-    const until = new Date(clock + LOCKOUT_MS).toISOString();
-    expect(locked.detail).toMatchObject({ lockedUntil: until });
-
-    clock += LOCKOUT_MS - 1000;
-    const still = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '4821' }));
-    expect(still.code).toBe('APPROVAL_LOCKED');
-    // Another operator is not affected.
-    expect(ops.byCode('02')?.lockedUntil).toBeNull();
-
-    clock += 2000;
-    expect(a.approve('drawer.noSale', { operatorCode: '01', pin: '4821' }).code).toBe('01');
-    expect(ops.byCode('01')).toMatchObject({ failedAttempts: 0, lockedUntil: null });
-    const reasons = journal('staff.approval-refused').map(
-      (r) => (JSON.parse(r.body) as { reason: string }).reason,
-    );
-    expect(reasons).toEqual([...Array<string>(MAX_FAILED_PINS).fill('wrong-pin'), 'locked']);
-    expect(verifyJournal(db).ok).toBe(true);
+    expect(s.ops.byCode('01')?.lockouts).toBe(4);
+    expect(s.ops.byCode('02')?.lockedUntil).toBeNull();
+    expect(s.approvals.approve('drawer.noSale', { operatorCode: '01', pin: MGR.pin }).code).toBe('01');
+    expect(s.ops.byCode('01')).toMatchObject({ failedAttempts: 0, lockedUntil: null, lockouts: 0 });
+    expect(verifyJournal(s.db).ok).toBe(true);
   });
 
-  it('a right PIN resets the count of wrong ones', async () => {
-    const a = approvals();
-    for (let i = 0; i < MAX_FAILED_PINS - 1; i++) {
-      await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '9999' }));
+  it('an unknown code locks like a known one, so a lock does not reveal that a code exists', async () => {
+    const s = await shop();
+    const unknown: string[] = [];
+    const known: string[] = [];
+    for (let i = 0; i < MAX_FAILED_PINS + 1; i++) {
+      unknown.push((await tryAs(s, '77', '999999')).code);
+      known.push((await tryAs(s, '01', '999999')).code);
     }
-    a.approve('drawer.noSale', { operatorCode: '01', pin: '4821' });
-    const f = await failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '9999' }));
-    expect(f.detail).toMatchObject({ attemptsLeft: MAX_FAILED_PINS - 1 });
+    expect(unknown).toEqual(known);
+    expect(known.slice(-2)).toEqual(['APPROVAL_LOCKED', 'APPROVAL_LOCKED']);
   });
 
   it('the lock survives a restart (it is on file, not in memory)', async () => {
-    for (let i = 0; i < MAX_FAILED_PINS; i++) {
-      await failureOf(() => approvals().approve('drawer.noSale', { operatorCode: '01', pin: '9999' }));
-    }
-    const fresh = createApprovals({ db, operators: createOperatorRepo(db, { now, newId: randomUUID }), now });
-    const f = await failureOf(() => fresh.approve('drawer.noSale', { operatorCode: '01', pin: '4821' }));
-    expect(f.code).toBe('APPROVAL_LOCKED');
+    const s = await shop();
+    for (let i = 0; i < MAX_FAILED_PINS; i++) await tryAs(s, '01', '999999');
+    const again = await staffStore({ dataDir: s.dataDir });
+    expect((await tryAs(again, '01', MGR.pin)).code).toBe('APPROVAL_LOCKED');
+  });
+
+  it('a hash of the first scheme (unpeppered) still approves once, and is rewritten peppered', async () => {
+    const s = await shop();
+    const id = s.ops.byCode('01')?.id ?? '';
+    s.ops.setPinHash(id, legacyHash(MGR.pin));
+    expect(s.approvals.approve('drawer.noSale', { operatorCode: '01', pin: MGR.pin }).code).toBe('01');
+    expect(s.ops.byCode('01')?.pinHash).toMatch(/^pin2\$/);
+    expect(s.approvals.approve('drawer.noSale', { operatorCode: '01', pin: MGR.pin }).code).toBe('01');
   });
 
   it('the training manager approves only in training mode, and never lands in the operators table', async () => {
     const input = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
-    expect(approvals(true).approve('drawer.noSale', input).name).toBe(TRAINING_MANAGER.name);
-    expect((await failureOf(() => approvals(false).approve('drawer.noSale', input))).code).toBe(
-      'APPROVAL_DENIED',
-    );
-    expect(ops.byCode(TRAINING_MANAGER.code)).toBeNull();
-    // Real operators still approve while training is on.
-    expect(approvals(true).approve('drawer.noSale', { operatorCode: '01', pin: '4821' }).code).toBe('01');
+    const training = await shop({ training: true });
+    expect(training.approvals.approve('drawer.noSale', input).name).toBe(TRAINING_MANAGER.name);
+    expect(training.ops.byCode(TRAINING_MANAGER.code)).toBeNull();
+    expect(training.approvals.approve('drawer.noSale', { operatorCode: '01', pin: MGR.pin }).code).toBe('01');
+    const live = await shop();
+    expect((await tryAs(live, input.operatorCode, input.pin)).code).toBe('APPROVAL_DENIED');
   });
 
-  it('never writes a PIN into the journal or the operators table', () => {
-    const a = approvals();
-    void failureOf(() => a.approve('drawer.noSale', { operatorCode: '01', pin: '7373' }));
+  it('never writes a PIN into the journal or the operators table', async () => {
+    const s = await shop();
+    await tryAs(s, '01', '737373');
     const texts = [
-      ...(db.prepare('SELECT body FROM journal').all() as { body: string }[]).map((r) => r.body),
-      ...(db.prepare('SELECT pin_hash FROM operators').all() as { pin_hash: string }[]).map(
+      ...(s.db.prepare('SELECT body FROM journal').all() as { body: string }[]).map((r) => r.body),
+      ...(s.db.prepare('SELECT pin_hash FROM operators').all() as { pin_hash: string }[]).map(
         (r) => r.pin_hash,
       ),
     ].join('\n');
-    for (const pin of ['4821', '1111', '7373']) expect(texts).not.toContain(pin);
-  });
-});
-
-describe('operators on file', () => {
-  it('refuses a taken code, a bad code, a bad PIN and an empty name, adding nothing', async () => {
-    for (const bad of [
-      { code: '01', name: 'x', role: 'manager', pin: '1234' },
-      { code: '1234567', name: 'x', role: 'manager', pin: '1234' },
-      { code: 'ab', name: 'x', role: 'manager', pin: '1234' },
-      { code: '05', name: 'x', role: 'manager', pin: '12' },
-      { code: '05', name: '  ', role: 'manager', pin: '1234' },
-      { code: '05', name: 'x', role: 'owner', pin: '1234' },
-    ] as const) {
-      expect((await failureOf(() => ops.add(bad as never))).code).toBe('INVALID_PAYLOAD');
-    }
-    expect(ops.list().map((o) => o.code)).toEqual(['01', '02']);
-    expect(journal('staff.operator-added')).toHaveLength(2);
+    for (const pin of [MGR.pin, CASHIER.pin, '737373']) expect(texts).not.toContain(pin);
   });
 });

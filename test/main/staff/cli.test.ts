@@ -21,7 +21,11 @@ function staff(dataDir: string, args: string[], stdin = ''): { status: number | 
 describe('npm run staff', () => {
   it('adds a manager whose PIN then approves a no-sale in the app; list shows them', async () => {
     const dataDir = tempDir();
-    const added = staff(dataDir, ['add', '--code', '01', '--name', '王店长', '--role', 'manager'], '4821\n');
+    const added = staff(
+      dataDir,
+      ['add', '--code', '01', '--name', '王店长', '--role', 'manager'],
+      '482157\n',
+    );
     expect(added).toMatchObject({ status: 0, out: expect.stringContaining('Added manager 01') as unknown });
     expect(staff(dataDir, ['list']).out).toMatch(/^01\tmanager\tactive\t王店长$/m);
 
@@ -29,7 +33,7 @@ describe('npm run staff', () => {
     try {
       const ok = await host.dispatch('drawer.open', {
         reason: 'float',
-        approval: { operatorCode: '01', pin: '4821' },
+        approval: { operatorCode: '01', pin: '482157' },
       });
       expect(ok.ok).toBe(true);
     } finally {
@@ -37,18 +41,18 @@ describe('npm run staff', () => {
     }
   });
 
-  it('refuses a bad PIN or a taken code with a clear message, and a missing role with the usage', () => {
+  it('refuses a short or trivial PIN or a taken code with a clear message, and a missing role with the usage', () => {
     const dataDir = tempDir();
-    expect(staff(dataDir, ['add', '--code', '01', '--name', 'A', '--role', 'manager'], '12\n')).toMatchObject(
-      {
-        status: 1,
-        out: expect.stringContaining('PIN is 4 to 8 digits') as unknown,
-      },
-    );
-    expect(staff(dataDir, ['add', '--code', '01', '--name', 'A', '--role', 'manager'], '1234').status).toBe(
+    expect(
+      staff(dataDir, ['add', '--code', '01', '--name', 'A', '--role', 'manager'], '4821\n'),
+    ).toMatchObject({ status: 1, out: expect.stringContaining('too short for the role') as unknown });
+    expect(
+      staff(dataDir, ['add', '--code', '01', '--name', 'A', '--role', 'manager'], '123456'),
+    ).toMatchObject({ status: 1, out: expect.stringContaining('counts up or down') as unknown });
+    expect(staff(dataDir, ['add', '--code', '01', '--name', 'A', '--role', 'manager'], '730295').status).toBe(
       0,
     );
-    expect(staff(dataDir, ['add', '--code', '01', '--name', 'B', '--role', 'cashier'], '5678')).toMatchObject(
+    expect(staff(dataDir, ['add', '--code', '01', '--name', 'B', '--role', 'cashier'], '5829')).toMatchObject(
       {
         status: 1,
         out: expect.stringContaining('code 01 is taken') as unknown,
