@@ -8,6 +8,7 @@ import { appHandlers } from './app/bootstrap';
 import { checkJournal } from './audit/audit-runtime';
 import { createCatalog } from './catalog/catalog-runtime';
 import { catalogHandlers } from './catalog/handlers';
+import { deviceHandlers } from './devices/handlers';
 import { loadConfig, type PosConfig } from './config/config';
 import type { Host, HostOptions } from './host-types';
 import { createDispatcher } from './ipc/dispatcher';
@@ -137,6 +138,11 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff.directory),
+        deviceHandlers({
+          ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
+          journal: journalApprovedAction(db, now),
+          reader: { openCardReader: o.openCardReader },
+        }),
         { 'status.get': () => status.get() },
       ]),
       log,

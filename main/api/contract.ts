@@ -15,6 +15,7 @@ import { refundChannels } from './contract/refunds';
 import { printingChannels } from './contract/printing';
 import { storeChannels } from './contract/store';
 import { staffChannels } from './contract/staff';
+import { deviceChannels } from './contract/devices';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -26,9 +27,18 @@ export type * from './contract/store';
 export type * from './contract/payments';
 export type * from './contract/refunds';
 export type * from './contract/staff';
+export type * from './contract/devices';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
 export { STAFF_ROLES } from './contract/staff';
+export {
+  CardReaderConfigSchema,
+  DrawerPulseSchema,
+  PAPER_WIDTHS_MM,
+  PRINT_MODES,
+  PrinterConnectionSchema,
+  PrinterSettingsSchema,
+} from './contract/devices';
 
 // ---------- channels ----------
 
@@ -42,6 +52,7 @@ const groups = [
   printingChannels,
   storeChannels,
   staffChannels,
+  deviceChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -54,6 +65,7 @@ const channels = {
   ...printingChannels,
   ...storeChannels,
   ...staffChannels,
+  ...deviceChannels,
 };
 type Channels = typeof channels;
 

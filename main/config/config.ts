@@ -5,7 +5,7 @@ import { CARD_BRANDS } from '../../native/card/card-facts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { LocaleSchema } from '../api/contract';
+import { CardReaderConfigSchema, LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
 import { PrinterConfigSchema } from './printer-config';
@@ -62,22 +62,8 @@ export const ConfigSchema = z.strictObject({
       terminalSecretFile: z.string().min(1),
     })
     .optional(),
-  /**
-   * The card reader. `idtech-hid`: an encrypting ID TECH reader on USB HID (DUKPT; `variant` is the reader's
-   * key setting). `keyboard-wedge`: a reader that types clear tracks — it works (main encrypts at once) but
-   * widens PCI scope, and the till says so. Absent: none (training mode uses an emulated encrypting reader).
-   */
-  cardReader: z
-    .discriminatedUnion('kind', [
-      z.strictObject({
-        kind: z.literal('idtech-hid'),
-        variant: z.enum(['pin', 'data']),
-        vendorId: z.int().min(0).max(0xffff).optional(),
-        productId: z.int().min(0).max(0xffff).optional(),
-      }),
-      z.strictObject({ kind: z.literal('keyboard-wedge') }),
-    ])
-    .optional(),
+  /** The card reader (main/api/contract/devices.ts). Absent: none (training uses an emulated reader). */
+  cardReader: CardReaderConfigSchema.optional(),
   /** Store-and-forward limits (main/payments/offline/policy.ts); absent fields take the documented defaults. */
   offlinePolicy: z
     .strictObject({

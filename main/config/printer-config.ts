@@ -1,40 +1,22 @@
 // The printer settings in config.json (`printer`, optional: a config without it keeps working) and their
-// defaults. Which printer to talk to is the shell's business (it injects a PrinterPort); this says how to
-// talk to it: the profile (paper width, fonts), the mode, and the cash-drawer pulse.
-import { z } from 'zod';
+// defaults: where the printer is (network, USB or usblp), how to talk to it (the profile: paper width, fonts;
+// the mode) and the cash-drawer pulse. The shape is declared once in the contract (main/api/contract/devices.ts)
+// so the settings screen edits exactly what this file validates.
 import { DEFAULT_DRAWER_PULSE } from '../../native/escpos/encode/drawer';
 import type { DrawerPulse } from '../../native/escpos/encode/drawer';
-import { findProfile } from '../../native/escpos/encode/profiles';
+import { findProfile, withPaperWidth } from '../../native/escpos/encode/profiles';
 import type { PrintMode, PrinterProfile } from '../../native/escpos/encode/profiles';
+import { PrinterSettingsSchema, type PrinterSettingsConfig } from '../api/contract';
 
-const units = z.int().min(0).max(255); // ESC p timings are in 2 ms units
+export { PrinterConnectionSchema } from '../api/contract';
+export type { PrinterConnectionConfig } from '../api/contract';
 
-export const PrinterConfigSchema = z.strictObject({
-  /** native/escpos/encode/profiles.ts id: 'cn-80', 'cn-58', 'epson-80' */
-  profileId: z
-    .string()
-    .max(32)
-    .refine((id) => findProfile(id) !== undefined, { message: 'is not a known printer profile' })
-    .optional(),
-  /** overrides the profile's default mode (raster for a printer without a Chinese font) */
-  mode: z.enum(['text', 'raster']).optional(),
-  drawer: z.strictObject({ pin: z.union([z.literal(2), z.literal(5)]), t1: units, t2: units }).optional(),
-  /** open the drawer after every cash sale (default true) */
-  kickDrawerOnCash: z.boolean().optional(),
-  /**
-   * Where the printer is, outside training mode (training always prints to the emulated printer). Only a
-   * network printer for now; a shell may instead inject its own PrinterPort (USB).
-   */
-  connection: z
-    .strictObject({
-      kind: z.literal('tcp'),
-      host: z.string().min(1).max(253),
-      port: z.int().min(1).max(65_535).optional(),
-    })
-    .optional(),
-});
+export const PrinterConfigSchema = PrinterSettingsSchema.refine(
+  (p) => p.profileId === undefined || findProfile(p.profileId) !== undefined,
+  { message: 'is not a known printer profile', path: ['profileId'] },
+);
 
-export type PrinterConfig = z.infer<typeof PrinterConfigSchema>;
+export type PrinterConfig = PrinterSettingsConfig;
 
 export interface PrinterSettings {
   readonly profile: PrinterProfile;
@@ -50,7 +32,7 @@ export function resolvePrinterSettings(config: PrinterConfig | undefined): Print
   const profile = findProfile(config?.profileId ?? DEFAULT_PROFILE_ID);
   if (!profile) throw new Error(`unknown printer profile ${String(config?.profileId)}`);
   return {
-    profile,
+    profile: config?.paperMm ? withPaperWidth(profile, config.paperMm) : profile,
     mode: config?.mode ?? profile.defaultMode,
     drawer: config?.drawer ?? DEFAULT_DRAWER_PULSE,
     kickDrawerOnCash: config?.kickDrawerOnCash ?? true,

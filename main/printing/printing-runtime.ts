@@ -1,7 +1,8 @@
 // Assembles the printing capability: the receipt printer (injected, training mode's emulated one, or the
-// configured network printer), the durable print queue and its worker, reprints, the no-sale drawer and, in
+// configured network, USB or usblp printer), the durable print queue and its worker, reprints, the no-sale drawer and, in
 // training mode, the pictures of what the emulated printer printed. The worker wakes when work is queued.
 import type { MonoBitmap } from '../../native/escpos/encode/raster';
+import type { UsbHost } from '../../native/transports/usb-host';
 import type { PosConfig } from '../config/config';
 import type { Logger } from '../../native/log/logger';
 import type { RefundView, SaleView } from '../api/contract';
@@ -15,8 +16,8 @@ import type { Backoff } from './queue/backoff';
 import { createEmulatedPrinterPort, isEmulatedPort } from './queue/emulated-printer';
 import { createJobRepo, type JobRepo, type PrintJob } from './queue/job-repo';
 import type { PrinterPort, Timers } from './queue/ports';
-import { resolvePrinterSettings } from '../config/printer-config';
-import { connectConfiguredPrinter } from './queue/printer-connection';
+import { resolvePrinterSettings, type PrinterSettings } from '../config/printer-config';
+import { connectConfiguredPrinter, type PrinterConnection } from './queue/printer-connection';
 import { createReceiptImages, type ReceiptImages } from './queue/receipt-image';
 import { createJobRenderer } from './queue/render-job';
 import { createReprints, type Reprints } from './queue/reprint';
@@ -29,6 +30,10 @@ export interface PrinterOptions {
   readonly printer?: PrinterPort;
   readonly printTimers?: Timers;
   readonly printBackoff?: Backoff;
+  /** The USB bus a configured USB printer is found on (the shells: the `usb` package; tests: FakeWebUsb). */
+  readonly usb?: UsbHost | null;
+  /** Where usblp device nodes are listed from (default /dev/usb); tests use a folder of their own. */
+  readonly usblpDir?: string;
 }
 
 export interface PrintingDeps {
@@ -50,6 +55,9 @@ export interface Printing {
   readonly openDrawer: ReturnType<typeof createNoSaleDrawer>;
   /** training mode only: what the emulated printer printed */
   readonly receiptImages: ReceiptImages | null;
+  /** the configured printer's link (outside training, when one is configured), shared with the device tests */
+  readonly connection: PrinterConnection | null;
+  readonly settings: PrinterSettings;
   /** while the till is idle: finished jobs deleted after 14 days */
   readonly idleTasks: readonly MaintenanceTask[];
   start(): void;
@@ -67,7 +75,10 @@ export async function createPrinting(d: PrintingDeps): Promise<Printing> {
     d.log,
   );
   // Training mode prints to the in-process emulated printer: a fresh install prints with zero setup.
-  const connection = options.printer || config.trainingMode ? null : connectConfiguredPrinter(config.printer);
+  const connection =
+    options.printer || config.trainingMode
+      ? null
+      : connectConfiguredPrinter(config.printer, { usb: options.usb });
   const printer =
     options.printer ?? (config.trainingMode ? createEmulatedPrinterPort() : (connection?.port ?? null));
   // Training mode shows on screen what the emulated printer printed (sale.receiptImage).
@@ -115,6 +126,8 @@ export async function createPrinting(d: PrintingDeps): Promise<Printing> {
     }),
     openDrawer: createNoSaleDrawer({ db: d.db, now: d.now, onQueued }),
     receiptImages,
+    connection,
+    settings,
     idleTasks: [printJobRetention(jobs)],
     start: () => worker.start(),
     async stop() {

@@ -15,6 +15,18 @@ import { trainingTracks, type TrainingCard } from './training-cards';
 /** The public TDES test BDK and an initial KSN: the training reader and the sandbox share only test keys. */
 const TRAINING_READER = { bdk: '0123456789ABCDEFFEDCBA9876543210', ksn: 'FFFF9876543210E00000' } as const;
 
+/** Training mode's emulated ID TECH encrypting reader (also swiped by the device settings' test). */
+export function trainingReader(): IdTechMsrEmulator {
+  return new IdTechMsrEmulator({
+    bdk: TRAINING_READER.bdk,
+    initialKsn: TRAINING_READER.ksn,
+    variant: 'data',
+    serial: 'TRAINING01',
+    // Readers are set to send the expiry in the clear (allowed: PCI DSS lets it be kept); facts need it.
+    mask: { showExpiry: true },
+  });
+}
+
 export interface ReaderRoutingOptions {
   readonly config: PosConfig;
   readonly attempts: AttemptRepo;
@@ -44,16 +56,7 @@ interface Waiting {
 
 export async function openReaderRouting(o: ReaderRoutingOptions): Promise<ReaderRouting> {
   const { config } = o;
-  const emulator = config.trainingMode
-    ? new IdTechMsrEmulator({
-        bdk: TRAINING_READER.bdk,
-        initialKsn: TRAINING_READER.ksn,
-        variant: 'data',
-        serial: 'TRAINING01',
-        // Readers are set to send the expiry in the clear (allowed: PCI DSS lets it be kept); facts need it.
-        mask: { showExpiry: true },
-      })
-    : null;
+  const emulator = config.trainingMode ? trainingReader() : null;
   const hidConfig = config.cardReader?.kind === 'idtech-hid' ? config.cardReader : null;
   let reader: IdTechHidReader | null = emulator ? new IdTechHidReader(emulator) : null;
   const readerVariant = hidConfig?.variant ?? 'data';

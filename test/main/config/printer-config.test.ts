@@ -60,3 +60,42 @@ describe('printer configuration', () => {
     );
   });
 });
+
+describe('printer.connection: network, USB or usblp', () => {
+  it.each([
+    [{ kind: 'tcp', host: '192.0.2.10' }],
+    [{ kind: 'tcp', host: 'printer.local', port: 9100 }],
+    [{ kind: 'usb', vendorId: 0x04b8, productId: 0x0202 }],
+    [{ kind: 'usb', vendorId: 0x0519, productId: 1, serialNumber: 'SN-1' }],
+    [{ kind: 'usblp', device: '/dev/usb/lp0' }],
+    [{ kind: 'usblp', device: '/dev/usb/lp12' }],
+  ])('accepts %j', (connection) => {
+    expect(loadConfig(withConfig({ printer: { connection } })).printer?.connection).toEqual(connection);
+  });
+
+  it.each([
+    [{ kind: 'serial', device: 'COM1' }, 'the printer connection kind is tcp, usb or usblp'],
+    [{ kind: 'tcp', host: '' }, 'a network printer needs a host name or IP address'],
+    [{ kind: 'tcp', host: 'p', port: 70_000 }, 'the port is 1 to 65535'],
+    [{ kind: 'usb', vendorId: 0x10000, productId: 1 }, 'vendorId is a USB ID'],
+    [{ kind: 'usb', vendorId: '04b8', productId: 1 }, 'vendorId is a USB ID'],
+    [{ kind: 'usb', productId: 1 }, 'vendorId is a USB ID'],
+    [{ kind: 'usb', vendorId: 1, productId: 1, host: 'x' }, 'host'],
+    [{ kind: 'usblp', device: '/etc/passwd' }, 'a usblp printer is a device like /dev/usb/lp0'],
+    [{ kind: 'usblp', device: '/dev/usb/lp0', port: 1 }, 'port'],
+  ])('refuses %j with a clear message', (connection, words) => {
+    let error: unknown;
+    try {
+      loadConfig(withConfig({ printer: { connection } }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'CONFIG_CORRUPT' });
+    expect(String((error as Error).message)).toContain(words);
+  });
+
+  it('paperMm puts the same profile on other paper', () => {
+    const s = resolvePrinterSettings({ profileId: 'cn-80', paperMm: 58 });
+    expect(s.profile).toMatchObject({ id: 'cn-80', paperMm: 58, columns: 32, widthDots: 384 });
+  });
+});

@@ -1,0 +1,34 @@
+// The real USB bus through the `usb` package's WebUSB, every device allowed (a till has no permission prompt:
+// the manager picks the printer in the device settings). Loaded on demand so a shell without a working
+// native module still starts; a configured USB printer then simply shows as disconnected.
+import type { UsbHost } from './usb-host';
+import { removalsFrom } from './usb-removal';
+import type { WebUsbDevice } from './webusb';
+
+interface KernelDetachable {
+  detachKernelDriver(interfaceNumber: number): Promise<void>;
+}
+
+/** null when the `usb` module cannot be loaded here (the reason goes to `onError`). */
+export async function openSystemUsb(
+  onError: (message: string) => void = () => undefined,
+): Promise<UsbHost | null> {
+  try {
+    const { WebUSB } = await import('usb');
+    const webusb = new WebUSB({ allowAllDevices: true });
+    return {
+      getDevices: () => webusb.getDevices(),
+      onDeviceRemoved: removalsFrom(webusb),
+      // Linux: the kernel usblp driver owns printer interfaces until detached (usb 3's UsbDevice has the call).
+      ...(process.platform === 'linux'
+        ? {
+            detachKernelDriver: (device: WebUsbDevice, n: number) =>
+              (device as WebUsbDevice & KernelDetachable).detachKernelDriver(n),
+          }
+        : {}),
+    };
+  } catch (e) {
+    onError(e instanceof Error ? e.message : String(e));
+    return null;
+  }
+}
