@@ -5,9 +5,10 @@ import { CARD_BRANDS } from '../../native/card/card-facts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CardReaderConfigSchema, LocaleSchema } from '../api/contract';
+import { LocaleSchema } from '../api/contract';
 import { assertCurrency } from '../api/money';
 import { PosFailure } from '../api/result';
+import { gatewayConfigProblem, GatewayConfigSchema } from './gateway-config';
 import { PrinterConfigSchema } from './printer-config';
 import { STORE_FILE } from '../store/files';
 
@@ -52,18 +53,28 @@ export const ConfigSchema = z.strictObject({
   /** Receipt printer profile, mode and drawer pulse (main/config/printer-config.ts). Optional. */
   printer: PrinterConfigSchema.optional(),
   /**
-   * The payment gateway (docs/gateway-openapi.yaml). Absent: in training mode the sandbox gateway runs inside
-   * the app on loopback; otherwise card and QR payments are off. The terminal secret is a file (mode 0600)
-   * beside config.json, never in it.
+   * The payment gateway (docs/gateway-openapi.yaml; main/config/gateway-config.ts: https with a pinned
+   * certificate, the card key pin). Absent: in training mode the sandbox gateway runs inside the app on
+   * loopback; otherwise card and QR payments are off. The terminal secret is a file (mode 0600) beside
+   * config.json, never in it.
    */
-  gateway: z
-    .strictObject({
-      url: z.url({ protocol: /^https?$/ }),
-      terminalSecretFile: z.string().min(1),
-    })
+  gateway: GatewayConfigSchema.optional(),
+  /**
+   * The card reader. `idtech-hid`: an encrypting ID TECH reader on USB HID (DUKPT; `variant` is the reader's
+   * key setting). `keyboard-wedge`: a reader that types clear tracks — it works (main encrypts at once) but
+   * widens PCI scope, and the till says so. Absent: none (training mode uses an emulated encrypting reader).
+   */
+  cardReader: z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('idtech-hid'),
+        variant: z.enum(['pin', 'data']),
+        vendorId: z.int().min(0).max(0xffff).optional(),
+        productId: z.int().min(0).max(0xffff).optional(),
+      }),
+      z.strictObject({ kind: z.literal('keyboard-wedge') }),
+    ])
     .optional(),
-  /** The card reader (main/api/contract/devices.ts). Absent: none (training uses an emulated reader). */
-  cardReader: CardReaderConfigSchema.optional(),
   /** Store-and-forward limits (main/payments/offline/policy.ts); absent fields take the documented defaults. */
   offlinePolicy: z
     .strictObject({
@@ -177,6 +188,9 @@ export function validateConfig(raw: unknown, file: string): PosConfig {
   } catch (e) {
     throw new PosFailure('CONFIG_CORRUPT', `${file}: ${(e as Error).message}`, { file });
   }
+  const { gateway, trainingMode } = parsed.data;
+  const gatewayProblem = gateway ? gatewayConfigProblem(gateway, trainingMode) : null;
+  if (gatewayProblem !== null) throw new PosFailure('CONFIG_CORRUPT', `${file}: ${gatewayProblem}`, { file });
   return parsed.data;
 }
 
