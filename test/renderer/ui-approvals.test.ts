@@ -33,7 +33,8 @@ describe.skipIf(!hasChromium)('manager approval in Chromium', () => {
     await page.keyboard.type(CASHIER.pin, { delay: 60 });
     await tid('dialog-ok').click();
     await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
-    expect(await tid('approval-error').textContent()).toContain('无权');
+    // The same answer as a wrong PIN (issue 12): a cashier's right PIN is not confirmed by the refusal.
+    expect(await tid('approval-error').textContent()).toBe('操作员编号或密码错误。');
     await page.keyboard.press('Escape');
     await tid('drawer-reason').waitFor();
     expect(await tid('drawer-reason').inputValue()).toBe('float check');
@@ -44,7 +45,7 @@ describe.skipIf(!hasChromium)('manager approval in Chromium', () => {
     await noSaleApproval('float check');
     await tid('approval-code').fill(MANAGER.code); // on file: the training manager has no lock counter
     for (let i = 0; i < 5; i++) {
-      await tid('approval-pin').fill('0000');
+      await tid('approval-pin').fill('000000');
       await ui.page.keyboard.press('Enter');
       await poll(() => calls('drawer.open').length).toBe(i + 1);
       // The screen clears the PIN when the refusal arrives: wait for that, or the next fill can land first

@@ -38,6 +38,9 @@ export const errors = {
     '{reason, select, notPermitted {This operator may not approve this.} counted {Wrong operator code or PIN: {attemptsLeft, plural, one {# try} other {# tries}} left.} other {Wrong operator code or PIN.}}',
   'error.APPROVAL_LOCKED':
     '{reason, select, until {Too many wrong PINs: this operator is locked until {time}.} other {Too many wrong PINs: this operator is locked for a while.}}',
+  'error.APPROVAL_REQUIRED': 'This needs a manager’s approval.',
+  'error.PIN_REFUSED': 'This PIN cannot be used: choose another.',
+  'error.STAFF_CONFLICT': 'This staff change cannot be made.',
   'error.CART_LOCKED':
     'A card or QR payment for this sale is still in progress or unresolved. Finish or resolve it first.',
   'error.PAYMENT_STATE_CHANGED': 'This payment changed meanwhile. Its current state is shown.',

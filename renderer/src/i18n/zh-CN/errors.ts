@@ -34,6 +34,9 @@ export const errors: Record<keyof typeof en, string> = {
     '{reason, select, notPermitted {该操作员无权授权此操作。} counted {操作员编号或密码错误，还可尝试 {attemptsLeft, plural, other {# 次}}。} other {操作员编号或密码错误。}}',
   'error.APPROVAL_LOCKED':
     '{reason, select, until {密码错误次数过多，该操作员已锁定至 {time}。} other {密码错误次数过多，该操作员已暂时锁定。}}',
+  'error.APPROVAL_REQUIRED': '此操作需要店长授权。',
+  'error.PIN_REFUSED': '该密码不能使用，请另选一个。',
+  'error.STAFF_CONFLICT': '无法进行此员工变更。',
   'error.CART_LOCKED': '本单有一笔银行卡或扫码支付尚未完成或结果未知，请先处理。',
   'error.PAYMENT_STATE_CHANGED': '该笔支付状态已变化，已显示最新状态。',
   'error.PAYMENT_DECLINED': '{message, select, none {支付被拒绝。} other {支付被拒绝：{message}。}}',
