@@ -24,6 +24,8 @@ export interface ImportOptions extends CheckOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Each row that passed its own checks, as it is read (the import job tallies what the file changes). */
   readonly onRow?: (row: CsvRow) => void;
+  /** The whole file is good; called before the first write. */
+  readonly beforeWrite?: () => void;
 }
 
 export { MAX_REPORTED_ERRORS } from './csv-check';
@@ -105,6 +107,7 @@ export async function importCatalogRows(
     if (checked.stopped) return { imported: 0, updated: 0, written: 0, total: 0, stopped: true };
     if (checked.errorTotal > 0) fail(checked.errors, checked.errorTotal);
     staging.add(parked);
+    opts.beforeWrite?.();
     return await write(db, staging, opts);
   } finally {
     staging.drop();

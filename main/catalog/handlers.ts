@@ -23,8 +23,7 @@ export function catalogHandlers({
   const { search, importer } = catalog;
   return {
     'catalog.search': ({ query, limit }) => search.search(query, limit ?? 20),
-    'catalog.importPreview': ({ fileName, bytes }) =>
-      importer.preview(fileName, Buffer.from(bytes, 'base64')),
+    'catalog.importPreview': ({ fileName, bytes }) => importer.preview(fileName, bytes),
     'catalog.importRun': async ({ importId, approval }) => {
       let approver: Approver | null = null;
       try {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportCounts, ImportEncoding, ImportLineError, ImportPreviewRow } from '../api/contract';
+import { MAX_IMPORT_BYTES } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { openDatabase, type Database } from '../store/db';
 import { mapSqliteError } from '../store/errors';
@@ -29,6 +30,8 @@ interface StagedFileInput {
 }
 
 export interface CatalogPreviewInput extends StagedFileInput {
+  /** The chosen file in base64, as it came from the screen: decoded and staged (at csvFile) here, off main. */
+  readonly base64: string;
   /** How many good rows to send back to be shown. */
   readonly previewRows: number;
 }
@@ -64,6 +67,7 @@ export async function previewCatalogImport(
   input: CatalogPreviewInput,
   ctx: JobContext,
 ): Promise<CatalogPreviewOutput> {
+  stage(input.base64, input.csvFile);
   const { bytes, sha256, decoded } = readStaged(input.csvFile);
   return withStore(input.file, async (db) => {
     const rows: ImportPreviewRow[] = [];
@@ -111,6 +115,8 @@ export async function runCatalogImport(
       shouldStop: () => stopRequested(control),
       onChecked: (n) => ctx.progress(n, 0),
       onRow: (row: CsvRow) => tally.add(row),
+      // Every row is classified against the catalog as it was before this import writes anything.
+      beforeWrite: () => tally.finish(),
       onProgress: (done, of) => {
         enterWriting(control);
         ctx.progress(done, of);
@@ -124,6 +130,17 @@ export async function runCatalogImport(
       stopped: outcome.stopped,
     };
   });
+}
+
+/** Decodes the chosen file's bytes and stages them, readable by this user only. */
+function stage(base64: string, csvFile: string): void {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new PosFailure('CSV_INVALID', `The file is larger than ${MAX_IMPORT_BYTES} bytes`, {
+      reason: 'too-large',
+      bytes: bytes.length,
+    });
+  fs.writeFileSync(csvFile, bytes, { mode: 0o600 });
 }
 
 function readStaged(csvFile: string): { bytes: number; sha256: string; decoded: DecodedFile } {

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview, ImportProgress, ImportResult } from '../api/contract';
-import { MAX_IMPORT_BYTES } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { runJob } from '../workers/run-job';
 import { createImportControl, phaseOf, requestStop, type ImportControl } from './import-control';
@@ -48,7 +47,8 @@ export interface RunHooks {
 }
 
 export interface CatalogImporter {
-  preview(fileName: string, bytes: Uint8Array): Promise<ImportPreview>;
+  /** `base64`: the file's bytes as the screen sent them (decoded in the worker, not on this thread). */
+  preview(fileName: string, base64: string): Promise<ImportPreview>;
   run(importId: string, hooks: RunHooks): Promise<ImportResult>;
   cancel(importId: string): { cancelled: boolean };
   /** Stops a running import between two write transactions, waits for it, and deletes every staged file. */
@@ -119,23 +119,18 @@ export function createCatalogImporter(opts: CatalogImporterOptions): CatalogImpo
   };
 
   return {
-    async preview(fileName, bytes) {
-      if (bytes.length > MAX_IMPORT_BYTES)
-        throw new PosFailure('CSV_INVALID', `The file is larger than ${MAX_IMPORT_BYTES} bytes`, {
-          reason: 'too-large',
-          bytes: bytes.length,
-        });
+    async preview(fileName, base64) {
       makeRoom();
       const importId = randomUUID();
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const csvFile = path.join(dir, `${importId}.csv`);
-      await fs.promises.writeFile(csvFile, bytes, { mode: 0o600 });
       try {
-        const out = await runJob('catalog.preview', { ...job(csvFile), previewRows: PREVIEW_ROWS });
+        const out = await runJob('catalog.preview', { ...job(csvFile), base64, previewRows: PREVIEW_ROWS });
         const ttl = opts.ttlMs ?? IMPORT_TTL_MS;
         const preview: ImportPreview = {
           importId,
-          fileName: path.basename(fileName),
+          // Only the name goes on record (a Windows path too: win32.basename splits on both separators).
+          fileName: path.win32.basename(fileName),
           expiresAt: new Date(opts.now().getTime() + ttl).toISOString(),
           ...out,
         };
