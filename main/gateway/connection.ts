@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PosFailure } from '../api/result';
 import type { PosConfig } from '../config/config';
+import type { GatewayConfig } from '../config/gateway-config';
 import { createGatewayClient, type GatewayClient } from './client';
+import { parsePinnedCertificate, type TlsPin } from './tls-pin';
 
 export interface GatewayConnectionOptions {
   readonly config: PosConfig;
@@ -52,6 +54,46 @@ function assertPrivate(file: string): void {
   );
 }
 
+/** The pinned certificate an https:// gateway is trusted by; none for http:// (loopback training only). */
+function tlsPinFor(dataDir: string, gateway: GatewayConfig): TlsPin | undefined {
+  if (!gateway.url.startsWith('https:')) return undefined;
+  if (gateway.serverCertFile === undefined)
+    throw new PosFailure('CONFIG_CORRUPT', 'An https:// gateway needs gateway.serverCertFile');
+  const file = path.resolve(dataDir, gateway.serverCertFile);
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, 'utf8');
+    parsePinnedCertificate(pem, file);
+  } catch (e) {
+    throw new PosFailure(
+      'CONFIG_CORRUPT',
+      `The gateway's pinned certificate ${file} cannot be used: ${(e as Error).message}`,
+      { file },
+    );
+  }
+  return { caPem: pem, source: file, certSha256: gateway.serverCertSha256 };
+}
+
+/**
+ * The client for config.json's gateway: its terminal secret, TLS pinned to gateway.serverCertFile, and the
+ * card key trusted only when it matches gateway.encryptionKey (any key while training). Throws PosFailure
+ * CONFIG_CORRUPT naming the file when the secret or the certificate cannot be used.
+ */
+export function configuredClient(o: GatewayConnectionOptions): GatewayClient {
+  const { config } = o;
+  const gateway = config.gateway;
+  if (!gateway) throw new PosFailure('CONFIG_CORRUPT', 'No gateway is configured');
+  const secretFile = path.resolve(o.dataDir, gateway.terminalSecretFile);
+  return createGatewayClient({
+    baseUrl: gateway.url.replace(/\/$/, ''),
+    credentials: { terminalId: config.store.terminalId, secret: terminalSecret(secretFile, false) },
+    tls: tlsPinFor(o.dataDir, gateway),
+    cardKeyPolicy: { pin: gateway.encryptionKey ?? null, requirePin: !config.trainingMode },
+    now: o.now,
+    ...(o.clientTimeoutMs ? { timeoutMs: o.clientTimeoutMs } : {}),
+  });
+}
+
 export async function connectGateway(o: GatewayConnectionOptions): Promise<GatewayConnection> {
   const { config } = o;
   const terminalId = config.store.terminalId;
@@ -62,12 +104,7 @@ export async function connectGateway(o: GatewayConnectionOptions): Promise<Gatew
     ...(o.clientTimeoutMs ? { timeoutMs: o.clientTimeoutMs } : {}),
   };
   if (config.gateway) {
-    const secretFile = path.resolve(o.dataDir, config.gateway.terminalSecretFile);
-    client = createGatewayClient({
-      baseUrl: config.gateway.url.replace(/\/$/, ''),
-      credentials: { terminalId, secret: terminalSecret(secretFile, false) },
-      ...clientOptions,
-    });
+    client = configuredClient(o);
   } else if (config.trainingMode) {
     // Training: the sandbox gateway runs in this process on loopback, so card and QR payments work with no account.
     const dir = path.join(o.dataDir, 'training-gateway');

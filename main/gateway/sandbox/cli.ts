@@ -1,5 +1,8 @@
-// `npm run gateway -- --port N --data DIR [--host H] [--terminal T01] [--secret-file F] [--admin-token X]`
+// `npm run gateway -- --port N --data DIR [--tls] [--host H] [--terminal T01] [--secret-file F] [--admin-token X]`
 // runs the sandbox gateway standalone until SIGINT/SIGTERM; `npm run gateway -- dukpt …` is the DUKPT tool.
+// `--tls` serves HTTPS with a self-signed certificate kept in DIR (tls.ts): its path and SHA-256 are printed
+// for the till's gateway.serverCertFile / serverCertSha256. The last line before serving is machine-readable:
+// {"event":"ready","url":…,"terminal":…,"secretFile":…,"certFile":…,"certSha256":…}.
 // The terminal secret is hex in a file (generated into DIR/terminal-secret, mode 0600, when none is given),
 // so it never appears in the shell history or the process list.
 import { randomBytes } from 'node:crypto';
@@ -9,9 +12,11 @@ import { parseArgs } from 'node:util';
 import { LEDGER_FILE } from './ledger';
 import type { Logger } from '../../../native/log/logger';
 import { startSandboxGateway } from './server';
+import { loadOrCreateSandboxCertificate } from './tls';
 
 const USAGE = `usage:
-  npm run gateway -- --port N --data DIR [--host H] [--terminal T01] [--secret-file FILE] [--admin-token TOKEN]
+  npm run gateway -- --port N --data DIR [--tls] [--host H] [--terminal T01] [--secret-file FILE]
+                      [--admin-token TOKEN]
                       [--currency CNY] [--time-zone Asia/Shanghai]
   npm run gateway -- dukpt …   (npm run gateway -- dukpt --help)`;
 
@@ -84,6 +89,7 @@ async function serve(argv: string[]): Promise<number> {
       // The merchant account's currency and business-day zone; the defaults suit a shop in mainland China.
       currency: { type: 'string', default: 'CNY' },
       'time-zone': { type: 'string', default: 'Asia/Shanghai' },
+      tls: { type: 'boolean', default: false },
       help: { type: 'boolean' },
     },
   });
@@ -103,6 +109,7 @@ async function serve(argv: string[]): Promise<number> {
       `${level} ${msg}${fields ? ` ${JSON.stringify(fields)}` : ''}`,
     );
   };
+  const cert = values.tls ? await loadOrCreateSandboxCertificate(dataDir) : null;
   let gw;
   try {
     gw = await startSandboxGateway({
@@ -114,6 +121,7 @@ async function serve(argv: string[]): Promise<number> {
       currency: values.currency,
       businessTimeZone: values['time-zone'],
       log,
+      ...(cert ? { tls: { certPem: cert.certPem, keyPem: cert.keyPem } } : {}),
     });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
@@ -128,6 +136,17 @@ async function serve(argv: string[]): Promise<number> {
   out(`secret: ${secretFile} (hex)`);
   out(`ledger: ${path.join(dataDir, LEDGER_FILE)}`);
   out(`admin: ${values['admin-token'] !== undefined ? 'enabled (x-admin-token)' : 'disabled'}`);
+  if (cert) out(`tls certificate: ${cert.certFile} (SHA-256 ${cert.sha256})`);
+  out(
+    JSON.stringify({
+      event: 'ready',
+      url: gw.url,
+      terminal: values.terminal,
+      secretFile,
+      certFile: cert?.certFile ?? null,
+      certSha256: cert?.sha256 ?? null,
+    }),
+  );
   const running = gw;
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
