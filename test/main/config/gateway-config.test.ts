@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig, type PosConfig } from '../../../main/config/config';
-import { gatewayConfigProblem, GatewayConfigSchema } from '../../../main/config/gateway-config';
+import {
+  gatewayConfigProblem,
+  GatewayConfigSchema,
+  isSandboxGateway,
+} from '../../../main/config/gateway-config';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -61,8 +65,12 @@ describe('gateway settings', () => {
   });
 
   it('plain http:// to loopback in training is accepted (a sandbox on this machine)', () => {
-    for (const url of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])
+    for (const url of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787']) {
       expect(gatewayConfigProblem({ url, terminalSecretFile: 's' }, true)).toBeNull();
+      expect(isSandboxGateway({ url })).toBe(true);
+    }
+    expect(isSandboxGateway({ url: 'https://127.0.0.1:8787' })).toBe(false);
+    expect(isSandboxGateway({ url: 'http://10.0.0.5:8787' })).toBe(false);
   });
 
   it('pins that are not SHA-256 hex are refused', () => {
