@@ -130,7 +130,16 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   return hostSurface({
     dispatch: createDispatcher(
       joinHandlers([
-        appHandlers({ config, prefs, cart: sale.cart.get, lastSale: sales.last, status: status.get }),
+        appHandlers({
+          config,
+          prefs,
+          cart: sale.cart.get,
+          lastSale: sales.last,
+          status: status.get,
+          dataDir: o.dataDir,
+          log,
+          now,
+        }),
         catalogHandlers(catalog),
         saleHandlers({ ...sale, work, approvals }),
         printingHandlers({ printing, sales, approvals }),

@@ -1,13 +1,16 @@
 // What a UI needs when it starts (app.bootstrap), and the UI language (settings.*). It reads from several
 // capabilities (the cart, the last sale, the status bar, the preferences, config.json), so it sits with the
 // composition root, above all of them.
+import type { Logger } from '../../native/log/logger';
 import type { BootstrapView, CartView, SaleView, StatusView } from '../api/contract';
 import type { PosConfig } from '../config/config';
 import type { Handlers } from '../ipc/dispatcher';
 import type { Preferences } from '../settings/preferences';
 import { TRAINING_MANAGER } from '../staff/training-staff';
+import { logDir } from '../store/files';
+import { reportErrorHandler } from './report-error';
 
-export type AppChannels = 'app.bootstrap' | 'settings.setLocale';
+export type AppChannels = 'app.bootstrap' | 'settings.setLocale' | 'app.reportError';
 
 export interface BootstrapSources {
   readonly config: PosConfig;
@@ -15,6 +18,11 @@ export interface BootstrapSources {
   readonly cart: () => CartView;
   readonly lastSale: () => SaleView | null;
   readonly status: () => StatusView;
+  /** The data folder: the log folder shown in settings is in it. */
+  readonly dataDir: string;
+  /** Where renderer error reports go (the shell's log file). */
+  readonly log: Logger;
+  readonly now: () => Date;
 }
 
 export function bootstrapView(s: BootstrapSources): BootstrapView {
@@ -34,6 +42,7 @@ export function bootstrapView(s: BootstrapSources): BootstrapView {
     cart,
     lastSale: s.lastSale(),
     status: s.status(),
+    logDir: logDir(s.dataDir),
   };
 }
 
@@ -41,5 +50,6 @@ export function appHandlers(s: BootstrapSources): Pick<Handlers, AppChannels> {
   return {
     'app.bootstrap': () => bootstrapView(s),
     'settings.setLocale': ({ locale }) => ({ locale: s.prefs.setLocale(locale) }),
+    ...reportErrorHandler(s.log, s.now),
   };
 }

@@ -53,7 +53,12 @@ export interface BootstrapView {
   readonly cart: CartView;
   readonly lastSale: SaleView | null;
   readonly status: StatusView;
+  /** The folder the log files are written to (`<dataDir>/logs`), for the settings screen and support. */
+  readonly logDir: string;
 }
+
+/** Caps on a renderer's error report (the renderer cuts its text to these; main refuses anything longer). */
+export const ERROR_REPORT_LIMITS = { message: 2000, stack: 8000 } as const;
 
 export const appChannels = {
   'app.bootstrap': { input: z.strictObject({}), output: returns<BootstrapView>() },
@@ -62,6 +67,19 @@ export const appChannels = {
     output: returns<{ readonly locale: Locale }>(),
   },
   'status.get': { input: z.strictObject({}), output: returns<StatusView>() },
+  /**
+   * A renderer error nobody caught (window.onerror, an unhandled rejection, the error boundary), for the log
+   * file: an installed app has no console. Redacted at the log's sink; answers whether it was logged (reports
+   * beyond a rate are counted, not written).
+   */
+  'app.reportError': {
+    input: z.strictObject({
+      source: z.enum(['error', 'unhandledrejection', 'render']),
+      message: z.string().max(ERROR_REPORT_LIMITS.message),
+      stack: z.string().max(ERROR_REPORT_LIMITS.stack).optional(),
+    }),
+    output: returns<{ readonly logged: boolean }>(),
+  },
 } as const satisfies ChannelDefs;
 
 export const appEvents = {

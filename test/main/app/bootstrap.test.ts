@@ -1,5 +1,6 @@
 // What a UI gets at start (main/app/bootstrap.ts): read from config.json, the preferences, the cart, the last
 // sale and the status bar, with the training manager's PIN shown only in training mode.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CartView, Locale, SaleView } from '../../../main/api/contract';
 import { appHandlers, bootstrapView, type BootstrapSources } from '../../../main/app/bootstrap';
@@ -22,6 +23,9 @@ function sources(config: Partial<PosConfig>, order: string[] = []): BootstrapSou
     cart: () => (order.push('cart'), cart),
     lastSale: () => (order.push('lastSale'), lastSale),
     status: () => (order.push('status'), status.get()),
+    dataDir: '/var/pos/data',
+    log: () => undefined,
+    now: () => new Date(),
   };
 }
 
@@ -52,6 +56,10 @@ describe('bootstrap view', () => {
       cart,
       lastSale,
     });
+  });
+
+  it('names the log folder, <dataDir>/logs, for the settings screen', () => {
+    expect(bootstrapView(sources({})).logDir).toBe(path.join('/var/pos/data', 'logs'));
   });
 
   it('settings.setLocale is what the next bootstrap says', async () => {
