@@ -44,6 +44,10 @@ export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 
 const isLoopbackUrl = (url: string): boolean => LOOPBACK_HOSTS.has(new URL(url).hostname.toLowerCase());
 
+/** A plain-http gateway on this machine: a training sandbox, never a real gateway (main/training/mode-check.ts). */
+export const isSandboxGateway = (gateway: Pick<GatewayConfig, 'url'>): boolean =>
+  gateway.url.startsWith('http:') && isLoopbackUrl(gateway.url);
+
 /** Why this gateway block may not be used in this mode; null when it may. */
 export function gatewayConfigProblem(gateway: GatewayConfig, trainingMode: boolean): string | null {
   if (!gateway.url.startsWith('http:')) return null;
