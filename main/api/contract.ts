@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { assertDisjoint, inputsOf, keysOf, type CarriedBy } from './contract/define';
 import { appChannels, appEvents } from './contract/app';
-import { catalogChannels } from './contract/catalog';
+import { catalogChannels, catalogEvents } from './contract/catalog';
 import { cartChannels, saleChannels, saleEvents } from './contract/sale';
 import { paymentChannels, paymentEvents } from './contract/payments';
 import { refundChannels } from './contract/refunds';
@@ -16,6 +16,7 @@ import { printingChannels } from './contract/printing';
 import { storeChannels } from './contract/store';
 import { staffChannels } from './contract/staff';
 import { deviceChannels } from './contract/devices';
+import { setupChannels } from './contract/setup';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -28,6 +29,7 @@ export type * from './contract/payments';
 export type * from './contract/refunds';
 export type * from './contract/staff';
 export type * from './contract/devices';
+export type * from './contract/setup';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
 export { STAFF_ROLES } from './contract/staff';
@@ -39,6 +41,7 @@ export {
   PrinterConnectionSchema,
   PrinterSettingsSchema,
 } from './contract/devices';
+export { IMPORT_ENCODINGS, MAX_IMPORT_BYTES } from './contract/catalog';
 
 // ---------- channels ----------
 
@@ -53,6 +56,7 @@ const groups = [
   storeChannels,
   staffChannels,
   deviceChannels,
+  setupChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -66,6 +70,7 @@ const channels = {
   ...storeChannels,
   ...staffChannels,
   ...deviceChannels,
+  ...setupChannels,
 };
 type Channels = typeof channels;
 
@@ -84,8 +89,8 @@ export type WireDispatch = (channel: string, payload: unknown) => Promise<Result
 
 // ---------- events pushed from main ----------
 
-const events = { ...appEvents, ...saleEvents, ...paymentEvents };
-assertDisjoint([appEvents, saleEvents, paymentEvents]);
+const events = { ...appEvents, ...catalogEvents, ...saleEvents, ...paymentEvents };
+assertDisjoint([appEvents, catalogEvents, saleEvents, paymentEvents]);
 export type Events = { readonly [E in keyof typeof events]: CarriedBy<(typeof events)[E]> };
 export type EventName = keyof Events;
 /** Derived from the declarations: an event emitted by main but not declared here does not compile. */

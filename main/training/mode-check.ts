@@ -8,7 +8,7 @@ export interface ModeFacts {
   readonly configTraining: boolean;
   /** the shell's --training / --no-training, if given */
   readonly override: boolean | undefined;
-  /** config.json names a real payment gateway */
+  /** config.json names a real payment gateway (not a plain-http training sandbox on this machine) */
   readonly realGateway: boolean;
   /** what the store holds; null for a new (empty) store */
   readonly storeMode: StoreMode | null;

@@ -3,6 +3,7 @@
 // and the settings are checked against each other (mode-check.ts) and the store's mode recorded.
 import { loadConfig } from '../config/config';
 import { saveConfig } from '../config/config-store';
+import { isSandboxGateway } from '../config/gateway-config';
 import type { PosConfig } from '../config/config';
 import type { Database } from '../store/db';
 import { carryOverFromTraining } from './carry-over-repo';
@@ -56,7 +57,7 @@ export function afterStoreOpens(
   const decided = decideMode({
     configTraining: o.config.trainingMode,
     override: o.override,
-    realGateway: o.config.gateway !== undefined,
+    realGateway: o.config.gateway !== undefined && !isSandboxGateway(o.config.gateway),
     storeMode,
     goLivePending: o.goLive !== null,
   });

@@ -53,7 +53,11 @@ describe('training and live at start-up', () => {
   it('refuses training mode beside a real gateway, with its own failure screen, touching nothing', async () => {
     const dir = tempDir();
     writeConfig(dir, {
-      gateway: { url: 'https://gateway.example.com', terminalSecretFile: 'terminal.secret' },
+      gateway: {
+        url: 'https://gateway.example.com',
+        terminalSecretFile: 'terminal.secret',
+        serverCertFile: 'gw.pem',
+      },
     });
     const app = await startApp({ dataDir: dir, ...quiet });
     expect(app).toMatchObject({
