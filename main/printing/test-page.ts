@@ -16,7 +16,7 @@ export interface TestPageInput {
 }
 
 /** The Chinese line: common Hanzi and full-width punctuation a GB18030 font must have. */
-export const TEST_PAGE_CHINESE = '中文测试：收银打印正常，谢谢惠顾！';
+export const TEST_PAGE_CHINESE = '中文测试：收银打印正常';
 
 /** "1234567890" repeated to `columns` characters: each column's last digit, so a cut-off ruler shows where. */
 export function ruler(columns: number): string {
@@ -32,7 +32,8 @@ export function testPageDocument(p: TestPageInput): ReceiptDocument {
       ...text(p.storeName, width, { ...center, bold: true, size: DOUBLE }),
       ...text('Test print / 打印测试', width, { ...center, bold: true }),
       { kind: 'separator', char: '=' },
-      ...text(`Profile: ${p.profile.id} (${p.profile.paperMm} mm, ${width} columns)`, width),
+      ...text(`Profile: ${p.profile.id}`, width),
+      ...text(`Paper: ${p.profile.paperMm} mm, ${width} columns`, width),
       ...text(`Mode: ${p.mode}`, width),
       ...text(TEST_PAGE_CHINESE, width),
       ...rows([ruler(width)]),

@@ -5,6 +5,7 @@ import { TransportError } from '../transports/transport';
 import type { PrinterTransport } from '../transports/transport';
 import { isReady, problemOf } from './printer-health';
 import type { PrinterHealth, PrinterProblem } from './printer-health';
+import { jobChunks } from './job-chunks';
 import { queryHealth } from './status-query';
 
 export { GarbledStatusError } from './status-query';
@@ -30,7 +31,10 @@ export type PrintResult =
 export interface PrinterClientOptions {
   /** How long to wait for each DLE EOT answer. */
   statusTimeoutMs?: number;
-  /** Job bytes written between two status checks. Smaller notices paper-out sooner; larger prints faster. */
+  /**
+   * Job bytes written between two status checks (at most; cut between commands only, see job-chunks.ts).
+   * Smaller notices paper-out sooner; larger prints faster.
+   */
   chunkSize?: number;
   /**
    * Open the transport on demand (default true): after an unplug or a dropped connection the next health()
@@ -118,8 +122,8 @@ export function createPrinterClient(
       lost ??= e;
     });
     try {
-      for (let offset = 0; offset < bytes.length; offset += chunkSize) {
-        const chunk = bytes.subarray(offset, offset + chunkSize);
+      // Cut only between commands: a status request inside a command's data would be taken as that data.
+      for (const chunk of jobChunks(bytes, chunkSize)) {
         sent += chunk.length;
         try {
           await transport.write(chunk);
