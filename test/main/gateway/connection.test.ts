@@ -2,14 +2,19 @@
 // with a startup failure naming the file and the fix; a 0600 one is used.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type PosConfig } from '../../../main/config/config';
 import { connectGateway } from '../../../main/gateway/connection';
+import { generateSandboxCertificate } from '../../../main/gateway/sandbox/tls';
 import { renderStartupFailurePage } from '../../../main/startup/failure-page';
 import { startApp } from '../../../main/startup/start-app';
 import { cleanup, tempDir } from '../../support/temp-host';
 
 const SECRET = Buffer.alloc(32, 9).toString('hex');
+let certPem = '';
+beforeAll(async () => {
+  certPem = (await generateSandboxCertificate()).certPem;
+});
 
 function shopDir(mode: number): { dataDir: string; secret: string; config: PosConfig } {
   const dataDir = tempDir();
@@ -19,8 +24,14 @@ function shopDir(mode: number): { dataDir: string; secret: string; config: PosCo
   const config: PosConfig = {
     ...DEFAULT_CONFIG,
     trainingMode: false,
-    gateway: { url: 'http://127.0.0.1:9', terminalSecretFile: 'terminal-secret' },
+    gateway: {
+      url: 'https://127.0.0.1:9',
+      terminalSecretFile: 'terminal-secret',
+      serverCertFile: 'gateway-cert.pem',
+    },
   };
+  // A live gateway is https with its pinned certificate (main/config/gateway-config.ts).
+  fs.writeFileSync(path.join(dataDir, 'gateway-cert.pem'), certPem);
   fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
   return { dataDir, secret, config };
 }
