@@ -17,6 +17,7 @@ import type { Host } from '../../../../main/host-types';
 import { trainingTracks } from '../../../../main/payments/card/training-cards';
 import { call, cartOf, SECRET, until } from '../fixtures';
 import { seedCatalog } from '../../../support/catalog-import';
+import { pinFor, sandboxTls } from '../../../support/tls-gateway';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -34,14 +35,16 @@ async function shopWithReader(): Promise<{
     dataDir: null,
     terminals: [{ terminalId: 'T01', secret: SECRET }],
     currency: 'CNY',
+    tls: await sandboxTls(),
   });
-  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'));
+  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
   fs.writeFileSync(
     path.join(dataDir, 'config.json'),
     JSON.stringify({
       ...DEFAULT_CONFIG,
       trainingMode: false,
-      gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret' },
+      // A live till: https, its certificate pinned.
+      gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret', ...(await pinFor(dataDir)) },
       cardReader: { kind: 'idtech-hid', variant: 'pin' },
     }),
   );
