@@ -6,6 +6,7 @@ import type { Actions } from './actions';
 import type { ModalState } from './modals';
 import { QuantityDialog } from '../components/QuantityDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
+import { StaffScreen } from '../components/staff/StaffScreen';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
 import { HelpDialog } from '../components/HelpDialog';
@@ -71,7 +72,8 @@ export function ModalHost(props: Props) {
         <DiscountDialog
           lineName={localName(locale, line.name, line.nameEn).primary}
           current={line.discount}
-          onSubmit={(d) => actions.setLineDiscount(line.lineId, d)}
+          onSubmit={(d, approval) => actions.setLineDiscount(line.lineId, d, approval)}
+          trainingApprover={trainingApprover}
           onClose={close}
         />
       );
@@ -81,7 +83,8 @@ export function ModalHost(props: Props) {
         <DiscountDialog
           lineName={null}
           current={cart.orderDiscount}
-          onSubmit={(d) => actions.setOrderDiscount(d)}
+          onSubmit={(d, approval) => actions.setOrderDiscount(d, approval)}
+          trainingApprover={trainingApprover}
           onClose={close}
         />
       );
@@ -132,6 +135,8 @@ export function ModalHost(props: Props) {
           onClose={close}
         />
       );
+    case 'staff':
+      return <StaffScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'receipts':
       return (
         <ReceiptsScreen

@@ -52,13 +52,20 @@ export const HISTORY_PAGE_SIZE = 20;
  */
 export type ApprovedCall = (approval: Approval) => Promise<PosError | null>;
 
+/**
+ * 'saved'; 'approval': over the shop's discount limit, ask for a manager (nothing shown yet); 'failed': the
+ * error was shown as a toast; or the refusal of the approval given, for the approval dialog to show.
+ */
+export type DiscountAnswer = 'saved' | 'approval' | 'failed' | PosError;
+
 export interface Actions {
   scan(code: string): Promise<ScanOutcome>;
   addProduct(productId: string, qtyMilli?: number): Promise<boolean>;
   setQuantity(lineId: string, qtyMilli: number): Promise<boolean>;
   removeLine(lineId: string): Promise<boolean>;
-  setLineDiscount(lineId: string, discount: Discount | null): Promise<boolean>;
-  setOrderDiscount(discount: Discount | null): Promise<boolean>;
+  /** See DiscountAnswer: a discount over the shop's limit answers 'approval' until a manager approves it. */
+  setLineDiscount(lineId: string, discount: Discount | null, approval?: Approval): Promise<DiscountAnswer>;
+  setOrderDiscount(discount: Discount | null, approval?: Approval): Promise<DiscountAnswer>;
   clear(): Promise<boolean>;
   search(query: string): Promise<readonly ProductView[] | null>;
   /** The raw Result: the cash dialog needs the error itself (to offer a safe retry). */
@@ -146,6 +153,22 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
     return cart !== null;
   };
 
+  const discountCall = async (
+    call: Promise<Result<CartView>>,
+    approved: boolean,
+  ): Promise<DiscountAnswer> => {
+    const r = await call;
+    if (r.ok) {
+      dispatch({ type: 'cart', cart: r.value, touched: false });
+      return 'saved';
+    }
+    if (r.error.code === 'APPROVAL_REQUIRED') return 'approval';
+    if (approved && (r.error.code === 'APPROVAL_DENIED' || r.error.code === 'APPROVAL_LOCKED'))
+      return r.error;
+    fail(r.error);
+    return 'failed';
+  };
+
   const refreshCart = async (): Promise<void> => {
     const r = await pos.cart.get({});
     if (r.ok) dispatch({ type: 'cart', cart: r.value });
@@ -181,8 +204,13 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
       cartCall(pos.cart.addProduct(qtyMilli === undefined ? { productId } : { productId, qtyMilli }), true),
     setQuantity: (lineId, qtyMilli) => cartCall(pos.cart.setQuantity({ lineId, qtyMilli })),
     removeLine: (lineId) => cartCall(pos.cart.removeLine({ lineId })),
-    setLineDiscount: (lineId, discount) => cartCall(pos.cart.setLineDiscount({ lineId, discount })),
-    setOrderDiscount: (discount) => cartCall(pos.cart.setOrderDiscount({ discount })),
+    setLineDiscount: (lineId, discount, approval) =>
+      discountCall(
+        pos.cart.setLineDiscount({ lineId, discount, ...(approval ? { approval } : {}) }),
+        !!approval,
+      ),
+    setOrderDiscount: (discount, approval) =>
+      discountCall(pos.cart.setOrderDiscount({ discount, ...(approval ? { approval } : {}) }), !!approval),
     clear: () => cartCall(pos.cart.clear({})),
     search: (query) => unwrap(pos.catalog.search({ query, limit: 30 })),
     tender: async (input) => {

@@ -16,4 +16,5 @@ export const MANAGE_ENTRIES: readonly ManageEntry[] = [
   { modal: { kind: 'paymentAlerts' }, label: 'manage.paymentAlerts', hint: 'manage.paymentAlertsHint' },
   { modal: { kind: 'printer' }, label: 'manage.printer', hint: 'manage.printerHint' },
   { modal: { kind: 'store' }, label: 'manage.store', hint: 'manage.storeHint' },
+  { modal: { kind: 'staff' }, label: 'manage.staff', hint: 'manage.staffHint' },
 ];

@@ -17,4 +17,5 @@ export type ModalState =
   | { readonly kind: 'qr'; readonly code: string | null }
   | { readonly kind: 'paymentAlerts' }
   | { readonly kind: 'manage' }
+  | { readonly kind: 'staff' }
   | null;

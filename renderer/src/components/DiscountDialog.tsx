@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Discount } from '@contract/contract';
+import type { Approval, BootstrapView, Discount } from '@contract/contract';
 import { formatMajor } from '@contract/money';
 import { useI18n } from '../i18n/context';
 import { parseDiscount } from '../format/parse';
@@ -7,12 +7,16 @@ import { TID } from '../testids';
 import { DecimalField } from './DecimalField';
 import { Modal, isEnterInField } from './Modal';
 import { DialogButtons } from './DialogButtons';
+import { ManagerApproval } from './ManagerApproval';
+import type { DiscountAnswer } from '../app/actions';
 
 interface Props {
   /** the line's product name, or null for the order discount */
   readonly lineName: string | null;
   readonly current: Discount | null;
-  readonly onSubmit: (discount: Discount | null) => Promise<boolean>;
+  /** Over the shop's limit the answer is 'approval': the dialog asks for a manager and sends it again. */
+  readonly onSubmit: (discount: Discount | null, approval?: Approval) => Promise<DiscountAnswer>;
+  readonly trainingApprover: BootstrapView['trainingApprover'];
   readonly onClose: () => void;
 }
 
@@ -23,20 +27,41 @@ function initialText(d: Discount | null, currency: string): string {
 }
 
 /** Amount or percent. Typing "10%" picks percent whatever the toggle says: fastest from the keyboard. */
-export function DiscountDialog({ lineName, current, onSubmit, onClose }: Props) {
+export function DiscountDialog({ lineName, current, onSubmit, trainingApprover, onClose }: Props) {
   const { t, currency } = useI18n();
   const [mode, setMode] = useState<'amount' | 'percent'>(current?.kind ?? 'amount');
   const [text, setText] = useState(initialText(current, currency));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A discount over the limit, waiting for a manager's approval (the approval dialog sends it again).
+  const [approving, setApproving] = useState<Discount | null>(null);
 
   const send = async (discount: Discount | null): Promise<void> => {
     if (busy) return;
     setBusy(true);
-    const ok = await onSubmit(discount);
+    const answer = await onSubmit(discount);
     setBusy(false);
-    if (ok) onClose();
+    if (answer === 'saved') onClose();
+    else if (answer === 'approval' && discount) setApproving(discount);
   };
+
+  if (approving) {
+    return (
+      <ManagerApproval
+        title={t('discountApproval.title', {
+          discount:
+            approving.kind === 'percent' ? `${approving.bp / 100}%` : formatMajor(approving.minor, currency),
+        })}
+        trainingApprover={trainingApprover}
+        onApprove={async (approval) => {
+          const answer = await onSubmit(approving, approval);
+          return typeof answer === 'object' ? answer : null; // a refusal stays on screen for another try
+        }}
+        onDone={onClose}
+        onCancel={() => setApproving(null)}
+      />
+    );
+  }
 
   const submit = (): void => {
     // An empty field on an existing discount means "take it off".

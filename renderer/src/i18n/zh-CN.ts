@@ -8,6 +8,7 @@ import { payments } from './zh-CN/payments';
 import { help } from './zh-CN/help';
 import { errors } from './zh-CN/errors';
 import { manage } from './zh-CN/manage';
+import { staff } from './zh-CN/staff';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -18,4 +19,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   help,
   errors,
   manage,
+  staff,
 );

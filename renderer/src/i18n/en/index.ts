@@ -6,3 +6,4 @@ export { payments } from './payments';
 export { help } from './help';
 export { errors } from './errors';
 export { manage } from './manage';
+export { staff } from './staff';
