@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { openShellLog, type ShellLog } from '../startup/shell-log';
 import { startApp } from '../startup/start-app';
 import type { Host, Logger } from '../host-types';
 import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
@@ -15,9 +16,13 @@ import { handleSquirrelEvent } from './squirrel';
 import { renderStartupFailurePage, toDataUrl } from '../startup/failure-page';
 import { onPercentChange, renderStartupProgressPage, type StartupProgress } from '../startup/progress';
 import type { StartupFailure } from '../host-types';
-import { failureWindowOptions, loadAndShow, mainWindowOptions } from './window';
+import { failureWindowOptions, loadAndShow, mainWindowOptions, reloadWhenRendererGone } from './window';
 
-const log: Logger = (level, message, fields) => console[level](`[shell] ${message}`, fields ?? '');
+// The console until the log file in the data folder is open (start()), then that file: a packaged app on
+// Windows has no console, and "see the log" must point somewhere.
+let sink: Logger = (level, message, fields) => console[level](`[shell] ${message}`, fields ?? '');
+const log: Logger = (level, message, fields) => sink(level, message, fields);
+let shellLog: ShellLog | null = null;
 
 // Forge defines these at build time; `typeof` keeps a build without the define from throwing.
 const devServerUrl =
@@ -66,6 +71,7 @@ function boot(): void {
       const closing = host;
       host = null;
       await closing?.close();
+      await shellLog?.dispose();
     },
     log,
   });
@@ -86,7 +92,14 @@ async function start(): Promise<void> {
   );
 
   const dataDir = path.join(app.getPath('userData'), 'data');
-  const started = await startApp({ dataDir, onStartupProgress: onPercentChange(showStartupProgress) });
+  // Uncaught exceptions and rejections are written there too; in development every line also goes to stdout.
+  shellLog = await openShellLog({ dataDir, shell: 'electron', stdout: !app.isPackaged });
+  sink = shellLog.log;
+  const started = await startApp({
+    dataDir,
+    log: shellLog.log,
+    onStartupProgress: onPercentChange(showStartupProgress),
+  });
   closeStartupProgress();
   if ('failure' in started) {
     log('error', 'host failed to start', { ...started.failure });
@@ -106,6 +119,7 @@ async function start(): Promise<void> {
     }),
   );
   mainWindow = win;
+  reloadWhenRendererGone(win, log);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

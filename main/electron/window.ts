@@ -109,3 +109,54 @@ export async function loadAndShow(
     win.show();
   }
 }
+
+/** What Electron says when a renderer process ends (`render-process-gone`'s details). */
+export interface RendererGoneDetails {
+  readonly reason: string;
+  readonly exitCode: number;
+}
+
+export interface ReloadableWindowLike {
+  readonly webContents: {
+    on(
+      event: 'render-process-gone',
+      listener: (event: unknown, details: RendererGoneDetails) => void,
+    ): unknown;
+  };
+  isDestroyed(): boolean;
+  reload(): void;
+}
+
+/** Reloads after a renderer crash, at most this many times a minute (a page that crashes at once stays down). */
+export const RENDERER_RELOADS_PER_MINUTE = 3;
+
+/**
+ * A renderer that crashed, ran out of memory or was killed is logged and the page reloaded, so the cashier
+ * is not left with a blank till (the cart is in main: nothing is lost). A renderer that keeps crashing is
+ * logged, not reloaded in a loop.
+ */
+export function reloadWhenRendererGone(
+  win: ReloadableWindowLike,
+  log: (level: 'error', message: string, fields?: Record<string, unknown>) => void,
+  now: () => number = Date.now,
+): void {
+  const reloads: number[] = [];
+  win.webContents.on('render-process-gone', (_event, details) => {
+    const fields = { reason: details.reason, exitCode: details.exitCode };
+    if (details.reason === 'clean-exit' || win.isDestroyed()) {
+      log('error', 'renderer process gone', fields);
+      return;
+    }
+    const t = now();
+    while (reloads.length > 0 && (reloads[0] ?? 0) <= t - 60_000) reloads.shift();
+    const reload = reloads.length < RENDERER_RELOADS_PER_MINUTE;
+    log(
+      'error',
+      reload ? 'renderer process gone: reloading' : 'renderer process gone again: not reloading',
+      fields,
+    );
+    if (!reload) return;
+    reloads.push(t);
+    win.reload();
+  });
+}

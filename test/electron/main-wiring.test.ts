@@ -26,6 +26,9 @@ beforeAll(async () => {
     logLevel: 'silent',
     root,
     resolve: {
+      // As Forge's main-process config resolves packages: for Node, never a package's "browser" build.
+      conditions: ['node'],
+      mainFields: ['module', 'jsnext:main', 'jsnext'],
       alias: [
         { find: /^electron$/, replacement: path.join(import.meta.dirname, 'wiring/electron.ts') },
         { find: /^\.\.\/host$/, replacement: path.join(import.meta.dirname, 'wiring/host.ts') },
@@ -66,6 +69,7 @@ class FakeBrowserWindow extends FakeEmitter {
   }
 
   destroy = vi.fn();
+  reload = vi.fn();
   isDestroyed = (): boolean => false;
   isMinimized = (): boolean => false;
   show = vi.fn();
@@ -166,6 +170,7 @@ describe('main.ts wiring (bundled, fake electron)', () => {
     expect(f.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
     expect(f.fakeHost.createHost).toHaveBeenCalledWith({
       dataDir: path.join(f.userData, 'data'),
+      log: expect.any(Function),
       onStartupProgress: expect.any(Function),
     });
 
@@ -200,6 +205,15 @@ describe('main.ts wiring (bundled, fake electron)', () => {
     const forged = await scan?.(invokeEvent(999, win.webContents.mainFrame), { code: '123' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(dispatch).toHaveBeenCalledOnce();
+
+    // A renderer crash is written to the log file in the data folder and the page reloaded.
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(win.reload).toHaveBeenCalledOnce();
+    const logs = path.join(f.userData, 'data', 'logs');
+    await vi.waitFor(() => {
+      const text = fs.readdirSync(logs).map((n) => fs.readFileSync(path.join(logs, n), 'utf8'));
+      expect(text.join('')).toContain('"msg":"renderer process gone: reloading"');
+    });
 
     // Quitting closes the host before the process goes.
     const quit = { defaultPrevented: false, preventDefault: () => (quit.defaultPrevented = true) };

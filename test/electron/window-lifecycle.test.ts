@@ -7,7 +7,12 @@ import {
   wantsKiosk,
   type FocusableWindowLike,
 } from '../../main/electron/lifecycle';
-import { loadAndShow, mainWindowOptions } from '../../main/electron/window';
+import {
+  loadAndShow,
+  mainWindowOptions,
+  reloadWhenRendererGone,
+  RENDERER_RELOADS_PER_MINUTE,
+} from '../../main/electron/window';
 import { FakeEmitter, preventable } from './fakes';
 
 describe('main window options', () => {
@@ -142,5 +147,36 @@ describe('app lifecycle', () => {
     expect(userDataDirFromArgv(['electron', '.'])).toBeNull();
     expect(wantsKiosk(['counterpos', '--kiosk'])).toBe(true);
     expect(wantsKiosk(['counterpos'])).toBe(false);
+  });
+});
+
+describe('a renderer that goes away', () => {
+  const crashed = { reason: 'crashed', exitCode: 139 };
+  const windowLike = () => {
+    const webContents = new FakeEmitter();
+    return { webContents, reload: vi.fn(), isDestroyed: () => false };
+  };
+
+  it('is logged and reloaded, at most RENDERER_RELOADS_PER_MINUTE times a minute', () => {
+    const win = windowLike();
+    const log = vi.fn();
+    let t = 0;
+    reloadWhenRendererGone(win, log, () => t);
+    for (let i = 0; i < RENDERER_RELOADS_PER_MINUTE + 2; i++)
+      win.webContents.emit('render-process-gone', {}, crashed);
+    expect(win.reload).toHaveBeenCalledTimes(RENDERER_RELOADS_PER_MINUTE);
+    expect(log).toHaveBeenLastCalledWith('error', 'renderer process gone again: not reloading', crashed);
+    t = 60_001;
+    win.webContents.emit('render-process-gone', {}, crashed);
+    expect(win.reload).toHaveBeenCalledTimes(RENDERER_RELOADS_PER_MINUTE + 1);
+  });
+
+  it('a clean exit is logged, not reloaded', () => {
+    const win = windowLike();
+    const log = vi.fn();
+    reloadWhenRendererGone(win, log);
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(win.reload).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith('error', 'renderer process gone', { reason: 'clean-exit', exitCode: 0 });
   });
 });
