@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../config/data-dir';
+import { openShellLog } from '../startup/shell-log';
 import { startApp } from '../startup/start-app';
 import { startWebHost, type WebApp } from './server';
 
@@ -33,12 +34,15 @@ async function main(): Promise<void> {
     );
   }
 
+  // The log file in <dataDir>/logs (every line on stdout too), with what nobody caught in it.
+  const shellLog = await openShellLog({ dataDir, shell: 'web', stdout: true });
   // Listening first: a long start (the backup before an update) shows its progress page meanwhile.
   let state: WebApp = { starting: null };
   const web = await startWebHost(() => state, { port, staticDir, dataDir });
   console.log(`\nCounterPOS is starting: ${web.url}`);
   const app = await startApp({
     dataDir,
+    log: shellLog.log,
     onStartupProgress: (p) => {
       state = { starting: p };
     },
@@ -55,19 +59,24 @@ async function main(): Promise<void> {
         }
       : {}),
   });
-  if ('failure' in app) console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
+  if ('failure' in app) {
+    shellLog.log('error', 'host failed to start', { ...app.failure });
+    console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
+  }
   state = app;
   // One machine-readable line (tests and scripts parse it), then a human one.
   console.log(
     JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }),
   );
   console.log(
-    `\nCounterPOS is running. Open this address in Chromium on this machine:\n  ${web.url}\nData: ${dataDir}\n`,
+    `\nCounterPOS is running. Open this address in Chromium on this machine:\n  ${web.url}\nData: ${dataDir}\n` +
+      `Logs: ${shellLog.dir}\n`,
   );
 
   const stop = async (): Promise<void> => {
     await web.close();
     if ('host' in app) await app.host.close();
+    await shellLog.dispose();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
