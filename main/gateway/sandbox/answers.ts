@@ -1,6 +1,6 @@
 // The sandbox's answers, signed (main/gateway/protocol/signing.ts): each one carries x-response-signature over
 // its status, its body and the request it answers, made with the calling terminal's secret. Also the answer
-// faults (faults.ts) that show a client believes only signed answers: a flipped byte, no signature, or an
+// faults (faults.ts) that show a client believes only signed answers: a flipped bit, no signature, or an
 // earlier answer replayed whole.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEADERS, signResponse } from '../protocol/signing';
@@ -39,10 +39,13 @@ export function routeOf(req: IncomingMessage): RouteName | null {
 
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-/** The body with one bit of one letter or digit past its middle flipped: still text, no longer what was signed. */
+/**
+ * The body with one bit of its last digit flipped ('0' <-> '1', '8' <-> '9' …): still valid JSON that still
+ * matches the protocol (an amount, a time, an id changed), so only the signature can tell.
+ */
 export function flipOneBit(body: string): string {
-  for (let i = Math.floor(body.length / 2); i < body.length; i++) {
-    if (/[A-Za-z0-9]/.test(body.charAt(i))) {
+  for (let i = body.length - 1; i >= 0; i--) {
+    if (/[0-9]/.test(body.charAt(i))) {
       return body.slice(0, i) + String.fromCharCode(body.charCodeAt(i) ^ 0x01) + body.slice(i + 1);
     }
   }

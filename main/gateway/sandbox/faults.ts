@@ -12,7 +12,7 @@ export const FAULT_KINDS = [
   'reset-after-commit', // execute and commit, then destroy the socket without answering
   'slow-body', // execute, send headers, drip the body over `ms`
   'drop-response', // execute and commit, then never answer (socket left open)
-  'tamper-body', // execute and commit, then answer with one bit of the signed body flipped
+  'tamper-body', // execute and commit, then flip one bit of the signed body's last digit (still valid JSON)
   'unsigned', // execute and commit, then answer without x-response-signature
   'replay-answer', // execute and commit, then answer with this route's previous answer, its signature and all
 ] as const;
