@@ -52,7 +52,13 @@ export type Outcome<T> =
 /** The card key, or the gateway's answer refused by the pin (never to be cached or used). */
 export type CardKeyOutcome =
   | Outcome<CardKey>
-  | { readonly kind: 'untrusted'; readonly reason: 'mismatch' | 'unpinned'; readonly message: string };
+  | {
+      readonly kind: 'untrusted';
+      /** what the gateway offered, to show (never to use) */
+      readonly key: CardKey;
+      readonly reason: 'mismatch' | 'unpinned';
+      readonly message: string;
+    };
 
 export interface GatewayClientOptions {
   /** e.g. https://gateway.example:8443 (no trailing slash); http:// only to loopback (the training sandbox) */
@@ -251,7 +257,8 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       const r = await call({ route: 'cardKey' }, CardKeySchema, false);
       if (r.kind !== 'ok') return r;
       const trust = checkCardKey(r.value, keyPolicy);
-      return trust.trusted ? r : { kind: 'untrusted', reason: trust.reason, message: trust.message };
+      if (trust.trusted) return r;
+      return { kind: 'untrusted', key: r.value, reason: trust.reason, message: trust.message };
     },
     trustsCardKey: (key) => checkCardKey(key, keyPolicy),
     ping: () => call({ route: 'ping' }, PingSchema, false),
