@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LocaleSchema, type DeviceState, type Locale } from './shared';
 import type { CartView, SaleView } from './sale';
 import { carries, returns, type ChannelDefs, type EventDefs } from './define';
+import { ERROR_REPORT_LIMITS } from '../error-report';
 
 /** Store-and-forward and sync, for the status bar. */
 export interface PaymentsStatusView {
@@ -56,9 +57,6 @@ export interface BootstrapView {
   /** The folder the log files are written to (`<dataDir>/logs`), for the settings screen and support. */
   readonly logDir: string;
 }
-
-/** Caps on a renderer's error report (the renderer cuts its text to these; main refuses anything longer). */
-export const ERROR_REPORT_LIMITS = { message: 2000, stack: 8000 } as const;
 
 export const appChannels = {
   'app.bootstrap': { input: z.strictObject({}), output: returns<BootstrapView>() },

@@ -1,7 +1,7 @@
 // app.reportError: a renderer's uncaught error reaches the log (redacted at the sink), capped in length by the
 // contract and in rate by the handler.
 import { describe, expect, it } from 'vitest';
-import { ERROR_REPORT_LIMITS } from '../../../main/api/contract/app';
+import { ERROR_REPORT_LIMITS } from '../../../main/api/error-report';
 import { REPORTS_PER_MINUTE, reportErrorHandler } from '../../../main/app/report-error';
 import { createDispatcher, type Handlers } from '../../../main/ipc/dispatcher';
 
