@@ -22,7 +22,9 @@ interface Props {
 
 /** The staff screen's own wording for refusals of a change; the shared one for anything else. */
 function problemText(e: PosError): { key: MessageKey; values: MessageValues } {
-  const reason = typeof e.detail?.['reason'] === 'string' ? e.detail['reason'] : 'other';
+  const raw = e.detail?.['reason'];
+  // main's reasons are kebab-case ('too-short'); ICU select keys are identifiers ('tooShort').
+  const reason = typeof raw === 'string' ? raw.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) : 'other';
   if (e.code === 'PIN_REFUSED') {
     return { key: 'staff.pinRefused', values: { reason, min: Number(e.detail?.['minLength'] ?? 4) } };
   }

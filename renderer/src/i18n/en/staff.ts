@@ -32,8 +32,8 @@ export const staff = {
   'staff.incomplete': 'Fill in every field (the PIN: at least {min} digits).',
   'staff.next': 'Next',
   'staff.pinRefused':
-    '{reason, select, too-short {This PIN is too short: at least {min} digits for this role.} same-digit {One repeated digit is too easy to guess.} sequence {A PIN that counts up or down is too easy to guess.} repeated-pattern {A repeated pattern is too easy to guess.} operator-code {The PIN may not be the operator’s code.} other {This PIN cannot be used.}}',
+    '{reason, select, tooShort {This PIN is too short: at least {min} digits for this role.} sameDigit {One repeated digit is too easy to guess.} sequence {A PIN that counts up or down is too easy to guess.} repeatedPattern {A repeated pattern is too easy to guess.} operatorCode {The PIN may not be the operator’s code.} other {This PIN cannot be used.}}',
   'staff.conflict':
-    '{reason, select, code-taken {This code is taken.} last-manager {The shop needs at least one active manager or owner.} has-manager {This shop has a manager already.} other {This change cannot be made.}}',
+    '{reason, select, codeTaken {This code is taken.} lastManager {The shop needs at least one active manager or owner.} hasManager {This shop has a manager already.} other {This change cannot be made.}}',
   'discountApproval.title': 'Manager approval: discount of {discount}',
 } as const satisfies Record<string, string>;

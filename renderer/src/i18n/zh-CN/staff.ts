@@ -34,8 +34,8 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.incomplete': '请填写所有栏目（密码至少 {min} 位）。',
   'staff.next': '下一步',
   'staff.pinRefused':
-    '{reason, select, too-short {密码太短：该角色至少需要 {min} 位。} same-digit {同一数字重复的密码太容易被猜到。} sequence {顺序递增或递减的密码太容易被猜到。} repeated-pattern {重复图案的密码太容易被猜到。} operator-code {密码不能与操作员编号相同。} other {该密码不能使用。}}',
+    '{reason, select, tooShort {密码太短：该角色至少需要 {min} 位。} sameDigit {同一数字重复的密码太容易被猜到。} sequence {顺序递增或递减的密码太容易被猜到。} repeatedPattern {重复图案的密码太容易被猜到。} operatorCode {密码不能与操作员编号相同。} other {该密码不能使用。}}',
   'staff.conflict':
-    '{reason, select, code-taken {该编号已被占用。} last-manager {本店至少需要一位在用的店长或店主。} has-manager {本店已有店长。} other {无法进行此变更。}}',
+    '{reason, select, codeTaken {该编号已被占用。} lastManager {本店至少需要一位在用的店长或店主。} hasManager {本店已有店长。} other {无法进行此变更。}}',
   'discountApproval.title': '店长授权：折扣 {discount}',
 };
