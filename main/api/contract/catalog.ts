@@ -16,7 +16,7 @@ export interface ProductView {
   readonly barcodes: readonly string[];
 }
 
-/** What an import wrote (the command-line import's answer). */
+/** What an import wrote: the answer of the command-line tool. */
 export interface ImportReport {
   readonly imported: number;
   readonly updated: number;
@@ -141,6 +141,6 @@ export const catalogChannels = {
 } as const satisfies ChannelDefs;
 
 export const catalogEvents = {
-  /** A running import's progress: rows checked, then rows written. */
+  /** Progress of a running import: rows checked, then rows written. */
   catalogImport: carries<ImportProgress>(),
 } as const satisfies EventDefs;

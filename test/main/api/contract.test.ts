@@ -33,7 +33,7 @@ describe('the contract, merged from one file per capability', () => {
   });
 
   it('derives the event names from the declarations', () => {
-    expect([...eventNames].sort()).toEqual(['cart', 'payment', 'paymentError', 'status']);
+    expect([...eventNames].sort()).toEqual(['cart', 'catalogImport', 'payment', 'paymentError', 'status']);
   });
 
   it('refuses a name declared by two capabilities (a spread would silently keep only the last)', () => {
