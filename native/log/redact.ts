@@ -40,17 +40,29 @@ export function isSecretField(name: string): boolean {
 
 const MAX_DEPTH = 8;
 
+// A secret written inline in text: `pinBlock=1B9C…`, `"token": "…"`, `Authorization: Bearer …`.
+const INLINE_SECRET =
+  /\b(pin[_-]?block|pin|secret|token|password|passwd|authorization|track[123]?|pan|cvv|cvc)("?\s*[=:]\s*"?)(?:bearer\s+)?[^\s",;&]+/gi;
+const BEARER = /\bbearer\s+[^\s",;]+/gi;
+
+/** A string with card data and inline secrets redacted. */
+export function redactText(text: string): string {
+  return redactCardData(text)
+    .replace(INLINE_SECRET, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+    .replace(BEARER, `Bearer ${REDACTED}`);
+}
+
 /** `value` with secret fields and card data replaced by REDACTED; bytes are summarised, never dumped. */
 export function redactValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactCardData(value);
+  if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (value instanceof Uint8Array) return `[${value.length} bytes]`;
   if (value instanceof Error) {
     return {
       name: value.name,
-      message: redactCardData(value.message),
-      ...(value.stack === undefined ? {} : { stack: redactCardData(value.stack) }),
+      message: redactText(value.message),
+      ...(value.stack === undefined ? {} : { stack: redactText(value.stack) }),
     };
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
@@ -66,7 +78,7 @@ export function redactEntry(
   fields: Readonly<Record<string, unknown>> | undefined,
 ): { message: string; fields: Record<string, unknown> } {
   return {
-    message: redactCardData(message),
+    message: redactText(message),
     fields: fields === undefined ? {} : (redactValue(fields) as Record<string, unknown>),
   };
 }

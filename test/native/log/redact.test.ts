@@ -1,6 +1,6 @@
 // What the log sinks write: secret fields by name at any depth, card data by content in every string.
 import { describe, expect, it } from 'vitest';
-import { isSecretField, redactEntry, redactValue } from '../../../native/log/redact';
+import { isSecretField, redactEntry, redactText, redactValue } from '../../../native/log/redact';
 
 describe('isSecretField', () => {
   it('matches the secret words in any spelling of a field name', () => {
@@ -63,5 +63,15 @@ describe('redactValue / redactEntry', () => {
       message: 'track [redacted] seen',
       fields: { pinBlock: '[redacted]' },
     });
+  });
+});
+
+describe('redactText', () => {
+  it('redacts secrets written inline, keeps their names', () => {
+    expect(redactText('at pinBlock=1B9C1845EB993A7A next')).toBe('at pinBlock=[redacted] next');
+    expect(redactText('{"token": "abc", "saleId": "s1"}')).toBe('{"token": "[redacted]", "saleId": "s1"}');
+    expect(redactText('Authorization: Bearer abc.def')).toBe('Authorization: [redacted]');
+    expect(redactText('sent with bearer xyz')).toBe('sent with Bearer [redacted]');
+    expect(redactText('pinyin=ke spanning=3 pinned')).toBe('pinyin=ke spanning=3 pinned');
   });
 });
