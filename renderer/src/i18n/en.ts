@@ -1,7 +1,7 @@
 // English catalog: the reference key set, one file per area of the screen (en/*.ts). zh-CN must have exactly
 // these keys (the type enforces it, per area). ICU MessageFormat: {x, plural, ...}, {x, select, ...},
 // {x, number, ::skeleton}. Use ’ not ' in prose (a straight apostrophe can start an ICU quote).
-import { errors, help, manage, manager, payments, refunds, sale, staff } from './en/index';
+import { devices, errors, help, manage, manager, payments, refunds, sale, staff } from './en/index';
 
 export const en = {
   ...sale,
@@ -12,4 +12,5 @@ export const en = {
   ...errors,
   ...manage,
   ...staff,
+  ...devices,
 } as const satisfies Record<string, string>;

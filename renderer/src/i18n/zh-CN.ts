@@ -9,6 +9,7 @@ import { help } from './zh-CN/help';
 import { errors } from './zh-CN/errors';
 import { manage } from './zh-CN/manage';
 import { staff } from './zh-CN/staff';
+import { devices } from './zh-CN/devices';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -20,4 +21,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   errors,
   manage,
   staff,
+  devices,
 );

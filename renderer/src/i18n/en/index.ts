@@ -7,3 +7,4 @@ export { help } from './help';
 export { errors } from './errors';
 export { manage } from './manage';
 export { staff } from './staff';
+export { devices } from './devices';
