@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'CARD_UNREADABLE', // a bad swipe or track data that does not parse; swipe again
   'CARD_READER_NOT_WEDGE', // clear tracks typed at the keyboard, but the configured reader is no keyboard wedge
   'GATEWAY_UNREACHABLE', // the gateway could not be reached and nothing was sent
+  'GATEWAY_KEY_UNTRUSTED', // the gateway's card key is not the pinned one (or none is pinned): no wedge swipes
   'REFUND_NOT_ALLOWED', // more than is left to refund, a payment that never charged the customer, ...
   'REFUND_REFUSED', // the gateway refused the refund (detail: message); nothing was paid back
   'REFUND_UNKNOWN', // no answer after sending the refund: it is being looked up; no second refund meanwhile

@@ -66,7 +66,7 @@ export interface PaymentsRuntimeOptions {
   readonly newId: () => string;
   readonly log: Logger;
   readonly onStatus: (
-    gateway: 'online' | 'offline' | 'not-configured',
+    gateway: 'online' | 'offline' | 'not-configured' | 'error',
     detail: string | null,
     p: PaymentsStatusView,
   ) => void;
@@ -134,12 +134,15 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
 
   const policy: OfflinePolicy = { ...DEFAULT_OFFLINE_POLICY, ...(config.offlinePolicy ?? {}) };
   const connectivity = createConnectivity(o.log, o.tuning?.breaker);
+  const keyAlert: { refused(): string | null } = { refused: () => null };
   const status = createPaymentsStatus({
     db,
     configured: client !== null,
     breaker: () => connectivity.breaker,
     storedTotals: () => cards.storedTotals(),
     onStatus: o.onStatus,
+    // The card key cache is made further down (it publishes through `status`): read through a holder.
+    alert: () => keyAlert.refused(),
   });
   connectivity.onChange(() => status.publish());
   const onChange = (a: Attempt): void => {
@@ -188,7 +191,8 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       unknownForwards,
     });
 
-  const cardKey = createCardKeyCache(db, client);
+  const cardKey = createCardKeyCache(db, client, () => status.publish());
+  keyAlert.refused = () => cardKey.refused();
   await cardKey.refresh();
 
   const stopResolver = startUnknownResolver({
@@ -259,6 +263,8 @@ export async function createPaymentsRuntime(o: PaymentsRuntimeOptions): Promise<
       if (a.state !== 'created') throw stateChanged(a);
       if (!cardKey.current()) await cardKey.refresh();
       const key = cardKey.current();
+      const refused = cardKey.refused();
+      if (!key && refused !== null) throw new PosFailure('GATEWAY_KEY_UNTRUSTED', refused);
       if (!key)
         throw new PosFailure(
           'GATEWAY_UNREACHABLE',

@@ -13,8 +13,10 @@ export interface PaymentsStatusOptions {
   /** read at each publish (the breaker and the card payments are made after this, and call back into it) */
   readonly breaker: () => Pick<CircuitBreaker, 'online' | 'msUntilProbe'>;
   readonly storedTotals: () => ReturnType<CardPayments['storedTotals']>;
+  /** a problem for the manager that makes the gateway's state `error` (the card key refused by its pin) */
+  readonly alert?: () => string | null;
   readonly onStatus: (
-    gateway: 'online' | 'offline' | 'not-configured',
+    gateway: 'online' | 'offline' | 'not-configured' | 'error',
     detail: string | null,
     p: PaymentsStatusView,
   ) => void;
@@ -58,9 +60,17 @@ export function createPaymentsStatus(o: PaymentsStatusOptions): PaymentsStatus {
     const needs = needsManager.get()?.n ?? 0;
     const uploads = uploadsPending.get()?.n ?? 0;
     const breaker = o.breaker();
-    const state = !o.configured ? 'not-configured' : breaker.online() ? 'online' : 'offline';
+    const alert = o.configured ? (o.alert?.() ?? null) : null;
+    const state = !o.configured
+      ? 'not-configured'
+      : alert !== null
+        ? 'error'
+        : breaker.online()
+          ? 'online'
+          : 'offline';
     const wait = breaker.msUntilProbe();
-    o.onStatus(state, state === 'offline' ? `retrying in ${Math.ceil(wait / 1000)} s` : null, {
+    const detail = alert ?? (state === 'offline' ? `retrying in ${Math.ceil(wait / 1000)} s` : null);
+    o.onStatus(state, detail, {
       pendingCount: stored.count,
       pendingMinor: stored.amountMinor,
       oldestPendingAt: stored.oldestAt,

@@ -58,6 +58,8 @@ export const errors = {
     'This till’s card reader is not set up as a keyboard-wedge reader, so a swipe typed at the keyboard is refused. Use the configured card reader.',
   'error.CARD_UNREADABLE': 'The card could not be read. Swipe it again.',
   'error.GATEWAY_UNREACHABLE': 'The payment gateway cannot be reached. Nothing was charged.',
+  'error.GATEWAY_KEY_UNTRUSTED':
+    'The payment gateway offered a card-encryption key that is not the one set up for this till. Card data is not sent; a manager must check the gateway settings.',
   'error.REFUND_NOT_ALLOWED':
     'This refund is not allowed: more than is left to refund of the sale, or a payment that never charged the customer.',
   'error.REFUND_REFUSED':

@@ -50,6 +50,8 @@ export const errors: Record<keyof typeof en, string> = {
     '本收银机的读卡器未设置为键盘式读卡器，键盘输入的刷卡数据已被拒绝。请使用已配置的读卡器。',
   'error.CARD_UNREADABLE': '无法读取该卡，请重新刷卡。',
   'error.GATEWAY_UNREACHABLE': '无法连接支付网关，未扣款。',
+  'error.GATEWAY_KEY_UNTRUSTED':
+    '支付网关提供的卡数据加密密钥与本收银机设置的不一致，未发送卡数据。请经理检查网关设置。',
   'error.REFUND_NOT_ALLOWED': '不允许此退款：超过该交易剩余可退的数量，或该笔支付并未向顾客扣款。',
   'error.REFUND_REFUSED':
     '{message, select, none {支付网关拒绝了退款，未退任何款项。} other {支付网关拒绝了退款：{message}。未退任何款项。}}',
