@@ -8,6 +8,8 @@ import type { Dispatch, EventName, Events, WireDispatch } from './api/contract';
 import type { Locale } from './api/contract';
 import type { StartupProgress } from './startup/progress';
 import type { KeyProtector } from './staff/pepper';
+// main/electron/ seals the PIN pepper with safeStorage behind this type.
+export type { KeyProtector };
 
 export interface HostOptions {
   /** Where the database, config, backups and logs live. Created if missing. */

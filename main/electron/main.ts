@@ -2,7 +2,7 @@
 // every decision lives in a module that is unit-tested with fakes.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { openShellLog, type ShellLog } from '../startup/shell-log';
 import { startApp } from '../startup/start-app';
 import type { Host, Logger } from '../host-types';
@@ -12,6 +12,7 @@ import { registerIpc } from './ipc';
 import { acquireSingleInstance, installQuitHandling, userDataDirFromArgv, wantsKiosk } from './lifecycle';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, installWebContentsHardening } from './security';
+import { safeStorageProtector } from './key-protector';
 import { handleSquirrelEvent } from './squirrel';
 import { renderStartupFailurePage, toDataUrl } from '../startup/failure-page';
 import { onPercentChange, renderStartupProgressPage, type StartupProgress } from '../startup/progress';
@@ -95,8 +96,11 @@ async function start(): Promise<void> {
   // Uncaught exceptions and rejections are written there too; in development every line also goes to stdout.
   shellLog = await openShellLog({ dataDir, shell: 'electron', stdout: !app.isPackaged });
   sink = shellLog.log;
+  const pinKeyProtector = safeStorageProtector(safeStorage);
+  if (!pinKeyProtector) log('warn', 'no OS key store: the PIN key stays a 0600 file in the data folder');
   const started = await startApp({
     dataDir,
+    ...(pinKeyProtector ? { pinKeyProtector } : {}),
     log: shellLog.log,
     onStartupProgress: onPercentChange(showStartupProgress),
   });

@@ -2,7 +2,7 @@
 // never shows in the shell history or the process list) and `npm run staff -- list [--data DIR]`. A fallback
 // for a web-host data folder (the app's staff screen is the way); the PIN policy applies and adding an
 // operator is journalled. The desktop app's PIN key is sealed by its OS key store, which this tool cannot
-// open: it refuses such a folder rather than hash PINs with a different key.
+// open: it refuses such a folder (pepper.ts) rather than hash PINs with a different key.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -10,9 +10,7 @@ import { PosFailure } from '../api/result';
 import { runCli } from '../cli/args';
 import { defaultDataDir } from '../config/data-dir';
 import { openStore } from '../store/open-store';
-import fs from 'node:fs';
 import { createOperatorRepo } from './operator-repo';
-import { KEYS_DIR, SEALED_KEY_FILE } from './pepper';
 import { ROLES, type Role } from './permissions';
 import { createStaff } from './staff-runtime';
 
@@ -42,10 +40,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  if (fs.existsSync(path.join(dataDir, KEYS_DIR, SEALED_KEY_FILE))) {
-    console.error(`staff: ${dataDir} belongs to the desktop app; use its staff screen (Manage → Staff)`);
-    return 1;
-  }
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
     const now = (): Date => new Date();

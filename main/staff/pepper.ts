@@ -78,15 +78,19 @@ const once = (load: () => Buffer): PepperSource => {
   return { key: () => (key ??= load()) };
 };
 
-/** The web host's keeper: a 0600 key file. */
+/** The web host's keeper: a 0600 key file. Refused where the desktop app sealed its key (no second key). */
 export function filePepper(dataDir: string): PepperSource {
-  return once(() =>
-    readOrCreate(
-      keyFile(dataDir, PLAIN_KEY_FILE),
-      (k) => k,
-      (s) => s,
-    ),
-  );
+  return once(() => {
+    const sealed = keyFile(dataDir, SEALED_KEY_FILE);
+    if (fs.existsSync(sealed)) {
+      refuse(
+        `The PIN key in ${sealed} is sealed by the desktop app's OS key store; start the desktop app`,
+        sealed,
+      );
+    }
+    const same = (b: Buffer): Buffer => b;
+    return readOrCreate(keyFile(dataDir, PLAIN_KEY_FILE), same, same);
+  });
 }
 
 /** The desktop app's keeper: the key sealed by the OS key store, so the file alone is useless. */

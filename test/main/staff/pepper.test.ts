@@ -65,3 +65,12 @@ describe('PIN pepper', () => {
     ).toThrow(/no key store/);
   });
 });
+
+describe('PIN pepper keepers do not mix', () => {
+  it('the file keeper refuses a folder whose key the desktop app sealed', async () => {
+    const dir = tempDir();
+    sealedPepper(dir, xorProtector(7)).key();
+    expect((await failureOf(() => filePepper(dir).key())).message).toMatch(/sealed by the desktop app/);
+    expect(fs.existsSync(keyFile(dir))).toBe(false);
+  });
+});
