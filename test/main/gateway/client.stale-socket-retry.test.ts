@@ -55,7 +55,7 @@ describe('a card payment whose answer was lost on a dying keep-alive socket', ()
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'));
+    fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
     fs.writeFileSync(
       path.join(dataDir, 'config.json'),
       JSON.stringify({
