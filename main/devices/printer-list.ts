@@ -4,7 +4,7 @@ import { PROFILES } from '../../native/escpos/encode/profiles';
 import { listUsbPrinters } from '../../native/transports/usb-discovery';
 import type { UsbHost } from '../../native/transports/usb-host';
 import { listUsblpNodes } from '../../native/transports/usblp-nodes';
-import type { PrinterListView, PrinterProfileView } from '../api/contract';
+import type { PrinterListView, PrinterProfileView, UsbPrinterView } from '../api/contract';
 
 export interface PrinterListDeps {
   readonly usb: UsbHost | null;
@@ -12,18 +12,26 @@ export interface PrinterListDeps {
   readonly usblpDir?: string | undefined;
 }
 
+/** USB printers on the bus; null when the bus cannot be read (no USB subsystem, no permission). */
+async function usbPrinters(usb: UsbHost | null): Promise<UsbPrinterView[] | null> {
+  if (!usb) return null;
+  try {
+    // The device objects stay in main: the screen gets ids and names only.
+    return (await listUsbPrinters(usb)).map(({ id, vendorId, productId, serialNumber, label }) => ({
+      id,
+      vendorId,
+      productId,
+      serialNumber,
+      label,
+    }));
+  } catch {
+    return null;
+  }
+}
+
 export async function listPrinters(d: PrinterListDeps): Promise<PrinterListView> {
-  // The device objects stay in main: the screen gets ids and names only.
-  const usb = d.usb
-    ? (await listUsbPrinters(d.usb)).map(({ id, vendorId, productId, serialNumber, label }) => ({
-        id,
-        vendorId,
-        productId,
-        serialNumber,
-        label,
-      }))
-    : [];
-  return { usb, usblp: listUsblpNodes(d.usblpDir), usbAvailable: d.usb !== null };
+  const usb = await usbPrinters(d.usb);
+  return { usb: usb ?? [], usblp: listUsblpNodes(d.usblpDir), usbAvailable: usb !== null };
 }
 
 export function printerProfiles(): PrinterProfileView[] {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { openShellLog, type ShellLog } from '../startup/shell-log';
 import { startApp } from '../startup/start-app';
+import { openSystemUsb } from '../startup/system-usb';
 import type { Host, Logger } from '../host-types';
 import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
 import { bridgeHostEvents, type EventBridge } from './events';
@@ -102,6 +103,8 @@ async function start(): Promise<void> {
     dataDir,
     ...(pinKeyProtector ? { pinKeyProtector } : {}),
     log: shellLog.log,
+    // Where a configured USB printer is found, and what the device settings list.
+    usb: await openSystemUsb((error) => log('warn', 'no USB access: USB printers unavailable', { error })),
     onStartupProgress: onPercentChange(showStartupProgress),
   });
   closeStartupProgress();

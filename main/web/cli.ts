@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../config/data-dir';
 import { openShellLog } from '../startup/shell-log';
 import { startApp } from '../startup/start-app';
+import { openSystemUsb } from '../startup/system-usb';
 import { startWebHost, type WebApp } from './server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
   const app = await startApp({
     dataDir,
     log: shellLog.log,
+    // Where a configured USB printer is found, and what the device settings list.
+    usb: await openSystemUsb((error) =>
+      shellLog.log('warn', 'no USB access: USB printers unavailable', { error }),
+    ),
     onStartupProgress: (p) => {
       state = { starting: p };
     },

@@ -9,13 +9,18 @@ interface KernelDetachable {
   detachKernelDriver(interfaceNumber: number): Promise<void>;
 }
 
-/** null when the `usb` module cannot be loaded here (the reason goes to `onError`). */
+/**
+ * null when the `usb` module cannot be loaded here or the bus cannot be read (a container without
+ * /sys/bus/usb); the reason goes to `onError`. The bus is read once first: the package's hot-plug watch,
+ * started by the first unplug listener, reads it without catching, which would be an unhandled rejection.
+ */
 export async function openSystemUsb(
   onError: (message: string) => void = () => undefined,
 ): Promise<UsbHost | null> {
   try {
     const { WebUSB } = await import('usb');
     const webusb = new WebUSB({ allowAllDevices: true });
+    await webusb.getDevices();
     return {
       getDevices: () => webusb.getDevices(),
       onDeviceRemoved: removalsFrom(webusb),

@@ -104,7 +104,7 @@ export interface PrinterListView {
   readonly usb: readonly UsbPrinterView[];
   /** Linux usblp device nodes present: '/dev/usb/lp0' … */
   readonly usblp: readonly string[];
-  /** false when this app has no USB access (the `usb` module did not load) */
+  /** false when this app has no USB access (the `usb` module did not load, or the bus cannot be read) */
   readonly usbAvailable: boolean;
 }
 

@@ -99,6 +99,12 @@ describe('devices.listPrinters', () => {
     expect(await call(h, 'devices.listPrinters', {})).toEqual({ usb: [], usblp: [], usbAvailable: false });
   });
 
+  it('a bus that cannot be read (no USB subsystem): none listed, usbAvailable false, never an error', async () => {
+    const usb = { getDevices: () => Promise.reject(new Error('/sys/bus/usb/devices/ not found')) };
+    const h = await startHost({ trainingMode: true, usb, usblpDir: tempDir() } as TestHostOptions);
+    expect(await call(h, 'devices.listPrinters', {})).toEqual({ usb: [], usblp: [], usbAvailable: false });
+  });
+
   it('lists the printer profiles for the profile choice', async () => {
     const h = await startHost({ trainingMode: true });
     const profiles = await call(h, 'devices.printerProfiles', {});
