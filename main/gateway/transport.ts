@@ -95,8 +95,9 @@ export function createTransport(o: TransportOptions): Transport {
         req.destroy();
       }, o.timeoutMs);
       req.on('socket', (socket) => {
-        // A reused keep-alive socket is already connected (and its TLS session established): bytes go out at once.
-        if (!socket.connecting && (!pin || (socket as TLSSocket).encrypted)) {
+        // A reused keep-alive socket is already connected (and, over TLS, its pinned session established):
+        // the bytes go out at once.
+        if (!socket.connecting && (!pin || (socket as TLSSocket).authorized)) {
           sent = true;
           return;
         }

@@ -50,6 +50,9 @@ describe('docs/gateway-openapi.yaml', () => {
       '<x-nonce>',
       '<x-content-sha256>',
       '<x-terminal-id>',
+      'x-response-signature: CPOS1-RESPONSE-HMAC-SHA256 Signature=',
+      "<the REQUEST's x-nonce>",
+      '<the HTTP status code, e.g. 200>',
     ]) {
       expect(text).toContain(line);
     }
