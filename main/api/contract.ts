@@ -32,7 +32,7 @@ export type * from './contract/devices';
 export type * from './contract/setup';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
-export { STAFF_ROLES } from './contract/staff';
+export { STAFF_ROLES, pinMinLength } from './contract/staff';
 export {
   CardReaderConfigSchema,
   DrawerPulseSchema,

@@ -2,10 +2,11 @@
 // reason). Managers and owners approve refunds and staff changes, so their PINs are 6+ digits; everyone's
 // PIN must not be one of the first few a person at the counter would try.
 import { PosFailure } from '../api/result';
-import { isSeniorRole, type Role } from './permissions';
+import { pinMinLength } from '../api/contract/staff';
+import type { Role } from './permissions';
 
+export { pinMinLength };
 export const PIN_MAX_LENGTH = 8;
-export const pinMinLength = (role: Role): number => (isSeniorRole(role) ? 6 : 4);
 
 export const PIN_REFUSALS = [
   'not-digits', // anything but 0-9, or longer than 8
@@ -13,7 +14,7 @@ export const PIN_REFUSALS = [
   'same-digit', // 0000, 111111
   'sequence', // 1234, 123456, 654321, 7890, 0987 (runs up or down, wrapping 9→0)
   'repeated-pattern', // 1212, 123123, 12341234: a short block repeated
-  'operator-code', // the operator's own code, or the code repeated (01 → 0101)
+  'operator-code', // the operator's own code (the code repeated, 0101, is a repeated pattern already)
 ] as const;
 export type PinRefusal = (typeof PIN_REFUSALS)[number];
 
@@ -37,9 +38,6 @@ const isRepeatedBlock = (pin: string): boolean => {
   return false;
 };
 
-const isOwnCode = (pin: string, code: string): boolean =>
-  code.length > 0 && pin.length % code.length === 0 && code.repeat(pin.length / code.length) === pin;
-
 /** The reason this PIN is refused for this person, or null when it may be used. */
 export function pinRefusal(pin: string, role: Role, operatorCode: string): PinRefusal | null {
   if (!/^\d+$/.test(pin) || pin.length > PIN_MAX_LENGTH) return 'not-digits';
@@ -47,7 +45,7 @@ export function pinRefusal(pin: string, role: Role, operatorCode: string): PinRe
   if (/^(\d)\1*$/.test(pin)) return 'same-digit';
   if (isRun(pin, 1) || isRun(pin, -1)) return 'sequence';
   if (isRepeatedBlock(pin)) return 'repeated-pattern';
-  if (isOwnCode(pin, operatorCode)) return 'operator-code';
+  if (pin === operatorCode) return 'operator-code';
   return null;
 }
 

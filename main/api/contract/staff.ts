@@ -8,6 +8,9 @@ import { returns, type ChannelDefs } from './define';
 export const STAFF_ROLES = ['cashier', 'supervisor', 'manager', 'owner'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Managers and owners approve refunds and staff changes: 6+ digit PINs; others 4+ (main/staff/pin-policy.ts). */
+export const pinMinLength = (role: StaffRole): number => (role === 'manager' || role === 'owner' ? 6 : 4);
+
 export interface StaffView {
   readonly operatorId: string;
   readonly code: string;

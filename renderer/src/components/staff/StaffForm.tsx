@@ -1,13 +1,13 @@
 // One form for the three changes that need input: a new operator (code, name, role, PIN), a new PIN, a new
 // role (with a new PIN when it becomes a manager or owner). The PIN is typed twice; main applies the policy.
 import { useRef, useState } from 'react';
-import { STAFF_ROLES, type StaffRole, type StaffView } from '@contract/contract';
+import { STAFF_ROLES, pinMinLength, type StaffRole, type StaffView } from '@contract/contract';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
 import { Modal, isEnterInField } from '../Modal';
 import { DialogButtons } from '../DialogButtons';
 import { DigitField } from '../DigitField';
-import { pinMinLength, type StaffChange } from './staff-changes';
+import type { StaffChange } from './staff-changes';
 
 export type StaffFormKind = 'add' | 'pin' | 'role';
 

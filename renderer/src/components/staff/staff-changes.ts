@@ -55,6 +55,3 @@ export async function sendChange(change: StaffChange, approval: Approval): Promi
 /** The name the approval dialog's title gives the change. */
 export const changeSubject = (change: StaffChange): string =>
   change.kind === 'list' ? '' : change.kind === 'add' ? change.name : `${change.op.code} ${change.op.name}`;
-
-/** Managers and owners need 6+ digits (main/staff/pin-policy.ts); said before anyone types. */
-export const pinMinLength = (role: StaffRole): number => (role === 'manager' || role === 'owner' ? 6 : 4);
