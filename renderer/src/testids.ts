@@ -146,7 +146,6 @@ export const TID = {
   devicesReaderVariant: 'devices-reader-variant',
   devicesWedgeWarning: 'devices-wedge-warning',
   devicesTestSwipe: 'devices-test-swipe',
-  devicesSwipeField: 'devices-swipe-field',
   devicesSwipeResult: 'devices-swipe-result',
 
   drawerOpen: 'drawer-open',

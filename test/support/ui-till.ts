@@ -16,6 +16,7 @@ import {
   createEmulatedPrinterPort,
   type EmulatedPrinterPort,
 } from '../../main/printing/queue/emulated-printer';
+import type { UsbHost } from '../../native/transports/usb-host';
 import { createStaff } from '../../main/staff/staff-runtime';
 import { openStore } from '../../main/store/open-store';
 import { startWebHost, type WebHost } from '../../main/web/server';
@@ -34,6 +35,8 @@ export interface UiTillOptions {
   readonly paymentTuning?: PaymentTuning;
   /** config.json beyond the defaults (and the gateway, when there is one). */
   readonly config?: Partial<PosConfig>;
+  /** The USB bus (FakeWebUsb with emulated printers) the device settings list and test. */
+  readonly usb?: UsbHost;
 }
 
 /** Short timeouts and a breaker that opens at the first failure, so "offline" shows within a second. */
@@ -134,6 +137,7 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
     printBackoff: { baseMs: 20, capMs: 200 },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.paymentTuning ? { paymentTuning: options.paymentTuning } : {}),
+    ...(options.usb ? { usb: options.usb } : {}),
   });
   const { wrapped, sent, delays, drops } = answerWrapper(host);
   const web: WebHost = await startWebHost(

@@ -3,6 +3,7 @@ import type { CartView, ProductView, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { useHotkeys, type HotkeyHandlers } from '../keys/use-hotkeys';
 import { keyHint, type HotkeyAction } from '../keys/bindings';
+import { takeSwipeCapture } from '../input/swipe-capture';
 import { useScanner } from '../input/use-scanner';
 import type { ConnectionState } from '../platform/ws-bridge';
 import { TID } from '../testids';
@@ -95,11 +96,15 @@ export function CashierScreen({ state, connection, actions }: Props) {
     },
     // Card data goes from the reader straight to main through the open card dialog, and nowhere else.
     swipe: (tracks) => {
+      const capture = takeSwipeCapture(); // a wedge reader's test swipe in the device settings
+      if (capture) return capture.swipe(tracks);
       const target = paymentInput.current?.swipe;
       if (target) target(tracks);
       else actions.notify('scan.cardNeedsDialog', { key: keyHint('card') });
     },
     badSwipe: () => {
+      const capture = takeSwipeCapture();
+      if (capture) return capture.badSwipe();
       const target = paymentInput.current?.badSwipe;
       if (target) target();
       else actions.notify('scan.cardNeedsDialog', { key: keyHint('card') });

@@ -1,12 +1,14 @@
 // The card reader: none, an encrypting ID TECH reader on USB HID (with its key variant), or a keyboard wedge
 // (with the PCI warning). "Test swipe" reads one card on the reader on screen and shows brand and last four
-// only. A wedge types into a masked field here; its burst goes to main once and the field is cleared at once.
-import { useState } from 'react';
+// only. A wedge reader types its tracks as a key burst: the scanner recognises it and hands this one swipe here
+// (input/swipe-capture.ts) instead of to a card payment; it goes to main once and is not kept or shown.
+import { useEffect, useState } from 'react';
 import type { CardReaderConfig, CardReaderTestView } from '@contract/contract';
 import type { DeviceSettingsDraft } from '@contract/contract';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
-import { DeviceChoice, DeviceField, TestOutcome } from './DeviceField';
+import { captureNextSwipe } from '../../input/swipe-capture';
+import { DeviceChoice, TestOutcome } from './DeviceField';
 import { testCardReader } from './devices-api';
 
 type Kind = 'none' | CardReaderConfig['kind'];
@@ -20,17 +22,32 @@ export function CardReaderSection({ reader, onChange }: Props) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<CardReaderTestView | null>(null);
-  const [burst, setBurst] = useState('');
   const kind: Kind = reader?.kind ?? 'none';
+  const waitingForWedge = outcome?.outcome === 'swipe-into-field';
 
-  const run = async (tracks?: string): Promise<void> => {
+  const run = async (): Promise<void> => {
     if (!reader || busy) return;
     setBusy(true);
-    setOutcome(tracks === undefined && reader.kind === 'idtech-hid' ? null : outcome);
-    const r = await testCardReader(reader, tracks);
+    setOutcome(null);
+    const r = await testCardReader(reader);
     setBusy(false);
     setOutcome(r.ok ? r.value : { outcome: 'unavailable', detail: r.error.message });
   };
+
+  // While the wedge test waits, the next swipe anywhere on screen is this test's.
+  useEffect(() => {
+    if (!waitingForWedge || !reader) return;
+    return captureNextSwipe({
+      swipe: (tracks) => {
+        setBusy(true);
+        void testCardReader(reader, tracks).then((r) => {
+          setBusy(false);
+          setOutcome(r.ok ? r.value : { outcome: 'unavailable', detail: r.error.message });
+        });
+      },
+      badSwipe: () => setOutcome({ outcome: 'bad-read', reason: 'unreadable' }),
+    });
+  }, [waitingForWedge, reader]);
 
   const describe = (o: CardReaderTestView): { ok: boolean; text: string } => {
     switch (o.outcome) {
@@ -102,27 +119,6 @@ export function CardReaderSection({ reader, onChange }: Props) {
         >
           {busy && reader.kind === 'idtech-hid' ? t('devices.swipeWaiting') : t('devices.testSwipe')}
         </button>
-      )}
-      {outcome?.outcome === 'swipe-into-field' && (
-        <DeviceField id="devices-swipe-field" label={t('devices.swipeField')}>
-          <input
-            id="devices-swipe-field"
-            className="input"
-            type="password"
-            autoComplete="off"
-            data-testid={TID.devicesSwipeField}
-            value={burst}
-            onChange={(e) => setBurst(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              e.stopPropagation();
-              const tracks = burst;
-              setBurst(''); // the typed tracks leave the screen at once
-              if (tracks !== '') void run(tracks);
-            }}
-          />
-        </DeviceField>
       )}
       {outcome && <TestOutcome testId={TID.devicesSwipeResult} {...describe(outcome)} />}
     </section>

@@ -100,13 +100,16 @@ export function DrawerSettingsSection({ printer, onChange, trainingApprover }: P
         />
       )}
       {approving && (
-        <ManagerApproval
-          title={t('devices.drawerApproval')}
-          trainingApprover={trainingApprover}
-          onApprove={kick}
-          onDone={() => setApproving(false)}
-          onCancel={() => setApproving(false)}
-        />
+        // Its Esc and Enter stay in the approval: they must not reach (and close) the settings screen around it.
+        <div onKeyDown={(e) => e.stopPropagation()}>
+          <ManagerApproval
+            title={t('devices.drawerApproval')}
+            trainingApprover={trainingApprover}
+            onApprove={kick}
+            onDone={() => setApproving(false)}
+            onCancel={() => setApproving(false)}
+          />
+        </div>
       )}
     </section>
   );

@@ -54,8 +54,7 @@ export const devices = {
     'A keyboard wedge reader types the card number in the clear: it widens your PCI DSS scope. Prefer an encrypting reader.',
   'devices.testSwipe': 'Test swipe',
   'devices.swipeWaiting': 'Swipe a card on the reader (waiting up to 20 seconds)…',
-  'devices.swipeIntoField': 'Click the field, then swipe a card: nothing typed is shown or kept.',
-  'devices.swipeField': 'Swipe here',
+  'devices.swipeIntoField': 'Swipe a card on the wedge reader now: the card number is not shown or kept.',
   'devices.swipeOk':
     'Read: {brand} ending {last4}{encrypted, select, yes {, encrypted} other {, not encrypted}}.',
   'devices.swipeNone': 'No swipe within {seconds} seconds.',
