@@ -31,6 +31,11 @@ export interface HostOptions {
    * configured USB printer is found and what devices.listPrinters lists. Absent: no USB printers.
    */
   readonly usb?: UsbHost | null;
+  /**
+   * The shell's restart (main/startup/app-runner.ts): a settings change or leaving training asks for one, so
+   * the new settings are read by a new host. Absent: the settings screen asks the user to restart the app.
+   */
+  readonly requestRestart?: () => void;
   /** Ports: injected so tests control time and ids. */
   readonly clock?: () => Date;
   readonly log?: Logger;

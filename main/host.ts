@@ -9,7 +9,7 @@ import { checkJournal } from './audit/audit-runtime';
 import { createCatalog } from './catalog/catalog-runtime';
 import { catalogHandlers } from './catalog/handlers';
 import { deviceHandlers } from './devices/handlers';
-import { loadConfig, type PosConfig } from './config/config';
+import { CONFIG_FILE, loadConfig, type PosConfig } from './config/config';
 import type { Host, HostOptions } from './host-types';
 import { createDispatcher } from './ipc/dispatcher';
 import { hostSurface } from './ipc/host-surface';
@@ -37,7 +37,7 @@ import { createPaymentsFigures } from './status/payments-figures';
 import { createStatusService } from './status/status-service';
 import { storagePublisher } from './status/storage-status';
 import type { Database } from './store/db';
-import { BACKUP_DIR } from './store/files';
+import { BACKUP_DIR, logDir } from './store/files';
 import { storeHandlers } from './health/handlers';
 import { startIdleMaintenance } from './store/idle-maintenance';
 import { timeOrderedId } from './store/ids';
@@ -46,22 +46,39 @@ import { openStore, storeHoldsSales } from './store/open-store';
 import { createWorkSignal } from './store/work-signal';
 import { createSyncRuntime } from './sync/sync-runtime';
 import { runJob } from './workers/run-job';
+import { afterStoreOpens, beforeStoreOpens, type ModeAtStart } from './training/training-start';
+import { setupHandlers } from './setup/handlers';
+import { createSetupService } from './setup/setup-service';
+import { probeGateway } from './setup/gateway-probe';
+import { createOperatorRepo } from './staff/operator-repo';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
 export type PrintingOptions = PrinterOptions & Pick<PaymentsRuntimeOptions, 'openCardReader'>;
-type Wiring = HostOptions & PrintingOptions & { now: () => Date; log: Logger; file: string };
+type Wiring = HostOptions &
+  PrintingOptions & { now: () => Date; log: Logger; file: string; mode: ModeAtStart };
 
 export async function createHost(options: HostOptions & PrintingOptions): Promise<Host> {
   const { dataDir, trainingMode, onStartupProgress: onProgress } = options;
   const now = options.clock ?? (() => new Date());
   const log = options.log ?? consoleLog;
   fs.mkdirSync(dataDir, { recursive: true });
+  // Training and live never mix (main/training/): a pending go-live is carried out first.
+  const goLive = await beforeStoreOpens(dataDir, now());
   const config = loadConfig(dataDir, trainingMode === undefined ? {} : { trainingMode }, {
     holdsSales: () => storeHoldsSales(dataDir),
   });
   const { db, file } = await openStore({ dataDir, now, log, ...(onProgress ? { onProgress } : {}) });
   try {
-    return await buildGraph(db, config, { ...options, now, log, file });
+    const configFile = path.join(dataDir, CONFIG_FILE);
+    const mode = afterStoreOpens(db, {
+      dataDir,
+      configFile,
+      config,
+      override: trainingMode,
+      goLive,
+      now: now(),
+    });
+    return await buildGraph(db, config, { ...options, now, log, file, mode });
   } catch (e) {
     db.close(); // a half-built host must not keep the database open (and locked) behind a failure screen
     throw e;
@@ -82,7 +99,12 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const onReport = storagePublisher(status, journal.atStart);
   const backupDir = path.join(o.dataDir, BACKUP_DIR);
   const maintenance = createMaintenance({ ...base, file, backupDir, onReport });
-  const catalog = createCatalog(base);
+  const catalog = createCatalog({
+    ...base,
+    dataDir: o.dataDir,
+    seedDemo: o.mode.newTrainingStore,
+    onImportProgress: events.to('catalogImport'),
+  });
   // Payments lock carts: sale declares the port, payments provide it from the attempts alone.
   const attempts = createAttemptRepo(db, { now });
   const locks = createCartLocks({ db, attempts, onPayment: events.to('payment') });
@@ -140,7 +162,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
           log,
           now,
         }),
-        catalogHandlers(catalog),
+        catalogHandlers({ catalog, approvals, journal: journalApprovedAction(db, now) }),
         saleHandlers({ ...sale, work, approvals }),
         printingHandlers({ printing, sales, approvals }),
         paymentHandlers({ payments, approvals, work }),
@@ -152,6 +174,15 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
           journal: journalApprovedAction(db, now),
           reader: { openCardReader: o.openCardReader },
         }),
+        setupHandlers(
+          createSetupService({
+            ...{ dataDir: o.dataDir, logDir: logDir(o.dataDir), training: o.mode.training, approvals, now },
+            journal: journalApprovedAction(db, now),
+            operators: createOperatorRepo(db, base),
+            restart: o.requestRestart,
+            testGateway: (probe) => probeGateway(o.dataDir, now, probe),
+          }),
+        ),
         { 'status.get': () => status.get() },
       ]),
       log,
@@ -159,7 +190,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     events,
     onCall: () => housekeeping.touch(),
     // Each finishes its step in progress (a check in its worker is stopped, its result not written).
-    stopInOrder: [refunds, housekeeping, printing, maintenance, sync, payments],
+    stopInOrder: [refunds, housekeeping, catalog, printing, maintenance, sync, payments],
     closeStore: () => db.close(),
   });
 }

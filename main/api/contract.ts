@@ -30,6 +30,8 @@ export type * from './contract/refunds';
 export type * from './contract/staff';
 export type * from './contract/devices';
 export type * from './contract/setup';
+export type * from './contract/settings';
+export { SettingsSchema, GatewaySettingsSchema, SETTINGS_KEYS } from './contract/settings';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
 export { STAFF_ROLES, pinMinLength } from './contract/staff';

@@ -27,9 +27,6 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED', // the action needs a manager's approval it did not carry (detail: permission, limits)
   'PIN_REFUSED', // a new PIN the PIN policy refuses (detail: reason, minLength; main/staff/pin-policy.ts)
   'STAFF_CONFLICT', // a staff change that cannot be made (detail.reason: code-taken, last-manager, has-manager)
-  'APPROVAL_REQUIRED', // the action needs a manager's approval it did not carry (detail: permission, limits)
-  'PIN_REFUSED', // a new PIN the PIN policy refuses (detail: reason, minLength; main/staff/pin-policy.ts)
-  'STAFF_CONFLICT', // a staff change that cannot be made (detail.reason: code-taken, last-manager, has-manager)
   'CART_LOCKED', // a card or QR payment for this cart may be moving money; resolve it first
   'PAYMENT_STATE_CHANGED', // the payment moved on meanwhile (another path handled it); read it again
   'PAYMENT_DECLINED', // the gateway declined (detail: responseCode, message)

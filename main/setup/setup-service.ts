@@ -1,12 +1,26 @@
 // Where a settings change and leaving training are decided: who may, what is written, what is journaled, and
 // that the app restarts to apply it (a running host never half-applies new settings).
-import type { GatewayTestView, SettingsSaved, SettingsView } from '../api/contract';
+import {
+  SETTINGS_KEYS,
+  type GatewayTestView,
+  type SettingsDoc,
+  type SettingsSaved,
+  type SettingsView,
+} from '../api/contract';
 import { PosFailure } from '../api/result';
-import { CONFIG_FILE, DEFAULT_TAX_CATEGORIES, loadConfig, validateConfig } from '../config/config';
+import {
+  CONFIG_FILE,
+  DEFAULT_TAX_CATEGORIES,
+  loadConfig,
+  validateConfig,
+  type PosConfig,
+} from '../config/config';
 import { PREVIOUS_CONFIG_FILE, saveConfig } from '../config/config-store';
 import type { ApprovalInput, Approvals } from '../staff/approvals';
 import { approvedBy } from '../staff/approvals';
 import type { ApprovedActionJournal } from '../staff/approved-action';
+import type { Operator } from '../staff/operator-repo';
+import { isSeniorRole } from '../staff/permissions';
 import { requestGoLive } from '../training/go-live';
 import { SERVER_CERT_FILE, TERMINAL_SECRET_FILE, fileExists, writePrivateFile } from './secret-files';
 import fs from 'node:fs';
@@ -19,8 +33,8 @@ export interface SetupDeps {
   readonly training: boolean;
   readonly approvals: Approvals;
   readonly journal: ApprovedActionJournal;
-  /** active managers and owners on file */
-  readonly managersOnFile: () => number;
+  /** the operators on file (not the training manager) */
+  readonly operators: { list(): readonly Pick<Operator, 'role' | 'active'>[] };
   /** the shell's restart, when it has one; called after the answer is on its way */
   readonly restart: (() => void) | undefined;
   readonly testGateway: (input: GatewayProbe) => Promise<GatewayTestView>;
@@ -57,6 +71,8 @@ export interface SetupService {
 }
 
 export function createSetupService(d: SetupDeps): SetupService {
+  const managersOnFile = (): number =>
+    d.operators.list().filter((o) => o.active && isSeniorRole(o.role)).length;
   const restartSoon = (): boolean => {
     if (!d.restart) return false;
     const restart = d.restart;
@@ -68,14 +84,17 @@ export function createSetupService(d: SetupDeps): SetupService {
       const settings = loadConfig(d.dataDir);
       return {
         // The tax table the till uses, shown (and saved) explicitly even while config.json leaves it default.
-        settings: { ...settings, taxCategories: settings.taxCategories ?? DEFAULT_TAX_CATEGORIES },
+        settings: {
+          ...screenPart(settings),
+          taxCategories: settings.taxCategories ?? DEFAULT_TAX_CATEGORIES,
+        },
         training: d.training,
         firstStart: d.training && !fs.existsSync(path.join(d.dataDir, PREVIOUS_CONFIG_FILE)),
         dataDir: d.dataDir,
         logDir: d.logDir,
         terminalSecretSet: fileExists(d.dataDir, settings.gateway?.terminalSecretFile),
         serverCertSet: fileExists(d.dataDir, settings.gateway?.serverCertFile),
-        managersOnFile: d.managersOnFile(),
+        managersOnFile: managersOnFile(),
         restartsItself: d.restart !== undefined,
       };
     },
@@ -91,7 +110,7 @@ export function createSetupService(d: SetupDeps): SetupService {
       if (current.trainingMode && change.settings['gateway'] !== undefined) {
         throw new PosFailure('MODE_CONFLICT', 'a real gateway is set when leaving training (setup.goLive)');
       }
-      const saved = saveConfig(d.dataDir, withSecretFiles(change));
+      const saved = saveConfig(d.dataDir, { ...fileOnlyPart(current), ...withSecretFiles(change) });
       d.journal('settings.changed', approver, { changes: saved.changes, secrets: secretsGiven(change) });
       return { changes: saved.changes, restarting: restartSoon() };
     },
@@ -101,7 +120,7 @@ export function createSetupService(d: SetupDeps): SetupService {
       const current = loadConfig(d.dataDir);
       if (!d.training || !current.trainingMode)
         throw new PosFailure('MODE_CONFLICT', 'this till is already live');
-      if (approver.operatorId === TRAINING_APPROVER_ID || d.managersOnFile() === 0) {
+      if (approver.operatorId === TRAINING_APPROVER_ID || managersOnFile() === 0) {
         throw new PosFailure(
           'REAL_MANAGER_REQUIRED',
           'leaving training needs a manager on file, not the training manager',
@@ -141,6 +160,13 @@ export function createSetupService(d: SetupDeps): SetupService {
 
 /** The training manager's id (main/staff/training-staff.ts): never enough to leave training. */
 const TRAINING_APPROVER_ID = 'training-manager';
+
+/** What the settings screen edits (SettingsDoc), and the rest of config.json, which a save keeps as it is. */
+const isScreenKey = (k: string): boolean => (SETTINGS_KEYS as readonly string[]).includes(k);
+const screenPart = (c: PosConfig): SettingsDoc =>
+  Object.fromEntries(Object.entries(c).filter(([k]) => isScreenKey(k))) as SettingsDoc;
+const fileOnlyPart = (c: PosConfig): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(c).filter(([k]) => !isScreenKey(k)));
 
 /** Which secrets a change brought (never their values), for the journal. */
 const secretsGiven = (c: Pick<SettingsChange, 'terminalSecret' | 'serverCertPem'>) => ({

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../config/data-dir';
-import { openShellLog } from '../startup/shell-log';
-import { startApp } from '../startup/start-app';
+import { createAppRunner } from '../startup/app-runner';
 import { openSystemUsb } from '../startup/system-usb';
-import { startWebHost, type WebApp } from './server';
+import { openShellLog } from '../startup/shell-log';
+import { startWebHost, type WebApp, type WebHost } from './server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,40 +35,43 @@ async function main(): Promise<void> {
     );
   }
 
+  // Listening first: a long start (the backup before an update) shows its progress page meanwhile. A restart
+  // (after a settings change) drops the open bridges: their host is gone, the page reloads onto the new one.
+  let web: WebHost | null = null;
   // The log file in <dataDir>/logs (every line on stdout too), with what nobody caught in it.
   const shellLog = await openShellLog({ dataDir, shell: 'web', stdout: true });
-  // Listening first: a long start (the backup before an update) shows its progress page meanwhile.
-  let state: WebApp = { starting: null };
-  const web = await startWebHost(() => state, { port, staticDir, dataDir });
-  console.log(`\nCounterPOS is starting: ${web.url}`);
-  const app = await startApp({
-    dataDir,
-    log: shellLog.log,
-    // Where a configured USB printer is found, and what the device settings list.
-    usb: await openSystemUsb((error) =>
-      shellLog.log('warn', 'no USB access: USB printers unavailable', { error }),
-    ),
-    onStartupProgress: (p) => {
-      state = { starting: p };
+  const runner = createAppRunner(
+    {
+      dataDir,
+      log: shellLog.log,
+      // Where a configured USB printer is found, and what the device settings list.
+      usb: await openSystemUsb((error) =>
+        shellLog.log('warn', 'no USB access: USB printers unavailable', { error }),
+      ),
+      ...(values.training === undefined ? {} : { trainingMode: values.training }),
+      ...(values['fast-sync'] === true
+        ? {
+            paymentTuning: {
+              backoff: { baseMs: 50, maxMs: 500 },
+              breaker: { threshold: 1, baseCooldownMs: 200, maxCooldownMs: 1_000 },
+              qr: { pollEveryMs: 300, maxPolls: 20 },
+              idleMs: 200,
+              heartbeatMs: 500,
+            },
+          }
+        : {}),
     },
-    ...(values.training === undefined ? {} : { trainingMode: values.training }),
-    ...(values['fast-sync'] === true
-      ? {
-          paymentTuning: {
-            backoff: { baseMs: 50, maxMs: 500 },
-            breaker: { threshold: 1, baseCooldownMs: 200, maxCooldownMs: 1_000 },
-            qr: { pollEveryMs: 300, maxPolls: 20 },
-            idleMs: 200,
-            heartbeatMs: 500,
-          },
-        }
-      : {}),
-  });
-  if ('failure' in app) {
-    shellLog.log('error', 'host failed to start', { ...app.failure });
-    console.error(`Startup failure ${app.failure.code}: ${app.failure.message}`);
-  }
-  state = app;
+    (state) => {
+      if ('starting' in state) web?.dropBridges();
+      if ('failure' in state) {
+        shellLog.log('error', 'host failed to start', { ...state.failure });
+        console.error(`Startup failure ${state.failure.code}: ${state.failure.message}`);
+      }
+    },
+  );
+  web = await startWebHost((): WebApp => runner.state(), { port, staticDir, dataDir });
+  console.log(`\nCounterPOS is starting: ${web.url}`);
+  const app = await runner.start();
   // One machine-readable line (tests and scripts parse it), then a human one.
   console.log(
     JSON.stringify({ event: 'ready', url: web.url, port: web.port, dataDir, failure: 'failure' in app }),
@@ -79,8 +82,8 @@ async function main(): Promise<void> {
   );
 
   const stop = async (): Promise<void> => {
-    await web.close();
-    if ('host' in app) await app.host.close();
+    await web?.close();
+    await runner.close();
     await shellLog.dispose();
     process.exit(0);
   };

@@ -33,6 +33,8 @@ export interface WebHost {
   readonly port: number;
   readonly token: string;
   close(): Promise<void>;
+  /** Closes every open bridge (the host behind them is restarting); pages reconnect or reload. */
+  dropBridges(): void;
 }
 
 /** `app` may be a function: the host is listening (showing start-up progress) before the app is ready. */
@@ -137,6 +139,9 @@ export async function startWebHost(app: WebApp | (() => WebApp), options: WebHos
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    dropBridges: () => {
+      for (const c of wss.clients) c.terminate();
+    },
     close: async () => {
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

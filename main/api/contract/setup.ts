@@ -2,12 +2,9 @@
 // connection tried before it is saved, and leaving training mode. Each change is validated in main by the
 // same schema as config.json (main/config/config.ts) and journaled with who approved it and what changed.
 import { z } from 'zod';
-import type { PosConfig } from '../../config/config';
+import type { SettingsDoc } from './settings';
 import { ApprovalSchema } from './shared';
 import { returns, type ChannelDefs } from './define';
-
-/** config.json as the settings screen edits it (the type only: main validates with config.json's schema). */
-export type SettingsDoc = PosConfig;
 
 export interface SettingsView {
   readonly settings: SettingsDoc;

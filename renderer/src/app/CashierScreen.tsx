@@ -23,6 +23,7 @@ import type { PaymentInput } from '../payments/payment-input';
 import { StatusBar } from '../components/StatusBar';
 import { SaleComplete } from '../components/SaleComplete';
 import { printerInfo } from '../printer/printer-info';
+import { SetupOffer } from '../components/settings/SetupOffer';
 
 /** Focus a field with its text selected, so typing replaces the previous search or code. */
 const focusAndSelect = (el: HTMLInputElement | null): void => {
@@ -127,6 +128,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
           onToggleLocale={handlers.locale}
           onHelp={handlers.help}
           onManage={handlers.manage}
+          offer={<SetupOffer onSetUp={() => setModal({ kind: 'settings' })} />}
         />
         {connection !== 'open' && (
           <div className="banner warn" role="alert" data-testid={TID.connectionBanner}>

@@ -17,6 +17,8 @@ import { CardPaymentDialog } from '../components/CardPaymentDialog';
 import { QrPaymentDialog } from '../components/QrPaymentDialog';
 import { PaymentAlertsScreen } from '../components/PaymentAlertsScreen';
 import { ManageMenu } from '../components/ManageMenu';
+import { SettingsScreen } from '../components/settings/SettingsScreen';
+import { CatalogImportScreen } from '../components/catalog-import/CatalogImportScreen';
 import type { PrinterInfo } from '../printer/printer-info';
 import type { PaymentInputSlot } from '../payments/payment-input';
 
@@ -135,6 +137,8 @@ export function ModalHost(props: Props) {
           onClose={close}
         />
       );
+    case 'settings':
+      return <SettingsScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'staff':
       return <StaffScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'receipts':
@@ -173,6 +177,8 @@ export function ModalHost(props: Props) {
       );
     case 'manage':
       return <ManageMenu open={open} onClose={close} />;
+    case 'catalogImport':
+      return <CatalogImportScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'paymentAlerts':
       return <PaymentAlertsScreen trainingApprover={trainingApprover} actions={actions} onClose={close} />;
   }

@@ -12,9 +12,11 @@ export interface ManageEntry {
 }
 
 export const MANAGE_ENTRIES: readonly ManageEntry[] = [
+  { modal: { kind: 'settings' }, label: 'manage.settings', hint: 'manage.settingsHint' },
   { modal: { kind: 'receipts' }, label: 'manage.receipts', hint: 'manage.receiptsHint' },
   { modal: { kind: 'paymentAlerts' }, label: 'manage.paymentAlerts', hint: 'manage.paymentAlertsHint' },
   { modal: { kind: 'printer' }, label: 'manage.printer', hint: 'manage.printerHint' },
   { modal: { kind: 'store' }, label: 'manage.store', hint: 'manage.storeHint' },
+  { modal: { kind: 'catalogImport' }, label: 'import.menu', hint: 'import.menuHint' },
   { modal: { kind: 'staff' }, label: 'manage.staff', hint: 'manage.staffHint' },
 ];

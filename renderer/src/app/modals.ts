@@ -17,5 +17,7 @@ export type ModalState =
   | { readonly kind: 'qr'; readonly code: string | null }
   | { readonly kind: 'paymentAlerts' }
   | { readonly kind: 'manage' }
+  | { readonly kind: 'catalogImport' }
   | { readonly kind: 'staff' }
+  | { readonly kind: 'settings' }
   | null;

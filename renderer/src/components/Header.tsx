@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Locale, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { localName } from '../format/names';
@@ -10,11 +11,13 @@ interface Props {
   readonly onToggleLocale: () => void;
   readonly onHelp: () => void;
   readonly onManage: () => void;
+  /** a one-line offer beside the training badge (the first start's setup) */
+  readonly offer?: ReactNode;
 }
 
 const other = (l: Locale): Locale => (l === 'en' ? 'zh-CN' : 'en');
 
-export function Header({ store, training, onToggleLocale, onHelp, onManage }: Props) {
+export function Header({ store, training, onToggleLocale, onHelp, onManage, offer }: Props) {
   const { t, locale } = useI18n();
   const name = localName(locale, store.name, store.nameEn);
   return (
@@ -31,6 +34,7 @@ export function Header({ store, training, onToggleLocale, onHelp, onManage }: Pr
           {t('header.training')}
         </span>
       )}
+      {offer}
       <div className="header-actions">
         <button type="button" className="btn btn-header" data-testid={TID.manageButton} onClick={onManage}>
           <kbd>{keyHint('manage')}</kbd> {t('manage.open')}

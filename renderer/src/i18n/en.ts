@@ -1,7 +1,19 @@
 // English catalog: the reference key set, one file per area of the screen (en/*.ts). zh-CN must have exactly
 // these keys (the type enforces it, per area). ICU MessageFormat: {x, plural, ...}, {x, select, ...},
 // {x, number, ::skeleton}. Use ’ not ' in prose (a straight apostrophe can start an ICU quote).
-import { devices, errors, help, manage, manager, payments, refunds, sale, staff } from './en/index';
+import {
+  catalogImport,
+  devices,
+  errors,
+  help,
+  manage,
+  manager,
+  payments,
+  refunds,
+  sale,
+  settings,
+  staff,
+} from './en/index';
 
 export const en = {
   ...sale,
@@ -11,6 +23,8 @@ export const en = {
   ...help,
   ...errors,
   ...manage,
+  ...catalogImport,
   ...staff,
   ...devices,
+  ...settings,
 } as const satisfies Record<string, string>;

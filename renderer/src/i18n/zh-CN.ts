@@ -8,8 +8,10 @@ import { payments } from './zh-CN/payments';
 import { help } from './zh-CN/help';
 import { errors } from './zh-CN/errors';
 import { manage } from './zh-CN/manage';
+import { catalogImport } from './zh-CN/catalog-import';
 import { staff } from './zh-CN/staff';
 import { devices } from './zh-CN/devices';
+import { settings } from './zh-CN/settings';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -20,6 +22,8 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   help,
   errors,
   manage,
+  catalogImport,
   staff,
   devices,
+  settings,
 );

@@ -6,5 +6,7 @@ export { payments } from './payments';
 export { help } from './help';
 export { errors } from './errors';
 export { manage } from './manage';
+export { catalogImport } from './catalog-import';
 export { staff } from './staff';
 export { devices } from './devices';
+export { settings } from './settings';
