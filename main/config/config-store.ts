@@ -28,7 +28,7 @@ export interface SavedConfig {
  */
 export function saveConfig(dataDir: string, next: unknown): SavedConfig {
   const file = path.join(dataDir, CONFIG_FILE);
-  const config = checked(next, file);
+  const config = checkSettings(next, file);
   const currentText = fs.readFileSync(file, 'utf8');
   const changes = configChanges(JSON.parse(currentText) as unknown, config);
   if (changes.length === 0) throw new PosFailure('NOTHING_CHANGED', 'The settings are unchanged', {});
@@ -37,7 +37,8 @@ export function saveConfig(dataDir: string, next: unknown): SavedConfig {
   return { config, changes };
 }
 
-function checked(next: unknown, file: string): PosConfig {
+/** config.json's check of settings coming from the screen: refused as SETTINGS_INVALID with each issue. */
+export function checkSettings(next: unknown, file: string): PosConfig {
   try {
     return validateConfig(next, file);
   } catch (e) {

@@ -15,7 +15,7 @@ import {
   validateConfig,
   type PosConfig,
 } from '../config/config';
-import { PREVIOUS_CONFIG_FILE, saveConfig } from '../config/config-store';
+import { PREVIOUS_CONFIG_FILE, checkSettings, saveConfig } from '../config/config-store';
 import type { ApprovalInput, Approvals } from '../staff/approvals';
 import { approvedBy } from '../staff/approvals';
 import type { ApprovedActionJournal } from '../staff/approved-action';
@@ -110,7 +110,10 @@ export function createSetupService(d: SetupDeps): SetupService {
       if (current.trainingMode && change.settings['gateway'] !== undefined) {
         throw new PosFailure('MODE_CONFLICT', 'a real gateway is set when leaving training (setup.goLive)');
       }
-      const saved = saveConfig(d.dataDir, { ...fileOnlyPart(current), ...withSecretFiles(change) });
+      const next = { ...fileOnlyPart(current), ...withSecretRefs(change) };
+      checkSettings(next, path.join(d.dataDir, CONFIG_FILE)); // before any secret file is written
+      writeSecrets(change);
+      const saved = saveConfig(d.dataDir, next);
       d.journal('settings.changed', approver, { changes: saved.changes, secrets: secretsGiven(change) });
       return { changes: saved.changes, restarting: restartSoon() };
     },
@@ -129,8 +132,9 @@ export function createSetupService(d: SetupDeps): SetupService {
       const { trainingMode: _training, gateway: _gateway, ...rest } = current;
       const live = { ...rest, trainingMode: false, ...(request.gateway ? { gateway: request.gateway } : {}) };
       // Checked whole before anything is written: a bad gateway leaves the till in training, untouched.
-      validateConfig(live, path.join(d.dataDir, CONFIG_FILE));
-      const next = withSecretFiles({ ...request, settings: live });
+      const next = withSecretRefs({ ...request, settings: live });
+      checkSettings(next, path.join(d.dataDir, CONFIG_FILE));
+      writeSecrets(request);
       requestGoLive(d.dataDir, { approvedBy: approvedBy(approver), requestedAt: d.now().toISOString() });
       const saved = saveConfig(d.dataDir, next);
       d.journal('training.leave-requested', approver, {
@@ -143,18 +147,26 @@ export function createSetupService(d: SetupDeps): SetupService {
     testGateway: (probe) => d.testGateway(probe),
   };
 
-  /** The settings with the secrets given in this change written to their files and referred to by name. */
-  function withSecretFiles(change: Omit<SettingsChange, 'approval'>): Record<string, unknown> {
+  /** The settings referring to the secrets this change brings by their file names (nothing written yet). */
+  function withSecretRefs(change: Omit<SettingsChange, 'approval'>): Record<string, unknown> {
     const gateway = change.settings['gateway'];
     if (gateway === undefined || gateway === null || typeof gateway !== 'object') return change.settings;
-    const g = { ...(gateway as Record<string, unknown>) };
-    if (change.terminalSecret !== undefined) {
-      g['terminalSecretFile'] = writePrivateFile(d.dataDir, TERMINAL_SECRET_FILE, change.terminalSecret);
-    }
-    if (change.serverCertPem !== undefined) {
-      g['serverCertFile'] = writePrivateFile(d.dataDir, SERVER_CERT_FILE, change.serverCertPem);
-    }
-    return { ...change.settings, gateway: g };
+    return {
+      ...change.settings,
+      gateway: {
+        ...(gateway as Record<string, unknown>),
+        ...(change.terminalSecret === undefined ? {} : { terminalSecretFile: TERMINAL_SECRET_FILE }),
+        ...(change.serverCertPem === undefined ? {} : { serverCertFile: SERVER_CERT_FILE }),
+      },
+    };
+  }
+
+  /** Writes the secrets this change brings to their private files (once the settings are known to be good). */
+  function writeSecrets(change: Pick<SettingsChange, 'terminalSecret' | 'serverCertPem'>): void {
+    if (change.terminalSecret !== undefined)
+      writePrivateFile(d.dataDir, TERMINAL_SECRET_FILE, change.terminalSecret);
+    if (change.serverCertPem !== undefined)
+      writePrivateFile(d.dataDir, SERVER_CERT_FILE, change.serverCertPem);
   }
 }
 
