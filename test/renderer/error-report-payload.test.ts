@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_REPORT_LIMITS } from '../../main/api/error-report';
 import { contract } from '../../main/api/contract';
-import { errorReport } from '../../renderer/src/platform/error-reports';
+import { errorReport } from '../../renderer/src/platform/error-report-payload';
 
 describe('errorReport', () => {
   it('an Error: its name, message and stack', () => {
