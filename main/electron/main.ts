@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { openShellLog, type ShellLog } from '../startup/shell-log';
-import { startApp } from '../startup/start-app';
+import { createAppRunner, type AppState } from '../startup/app-runner';
 import { openSystemUsb } from '../startup/system-usb';
 import type { Host, Logger } from '../host-types';
 import { APP_SCHEME, entryUrl, isAppUrl } from './app-origin';
@@ -99,24 +99,28 @@ async function start(): Promise<void> {
   sink = shellLog.log;
   const pinKeyProtector = safeStorageProtector(safeStorage);
   if (!pinKeyProtector) log('warn', 'no OS key store: the PIN key stays a 0600 file in the data folder');
-  const started = await startApp({
-    dataDir,
-    ...(pinKeyProtector ? { pinKeyProtector } : {}),
-    log: shellLog.log,
-    // Where a configured USB printer is found, and what the device settings list.
-    usb: await openSystemUsb((error) => log('warn', 'no USB access: USB printers unavailable', { error })),
-    onStartupProgress: onPercentChange(showStartupProgress),
-  });
+  // A settings change restarts the host in place (main/startup/app-runner.ts); the window reloads onto it.
+  const runner = createAppRunner(
+    {
+      dataDir,
+      ...(pinKeyProtector ? { pinKeyProtector } : {}),
+      log: shellLog.log,
+      // Where a configured USB printer is found, and what the device settings list.
+      usb: await openSystemUsb((error) => log('warn', 'no USB access: USB printers unavailable', { error })),
+      onStartupProgress: onPercentChange(showStartupProgress),
+    },
+    (state) => void onRestarted(state, dataDir),
+  );
+  const started = await runner.start();
   closeStartupProgress();
-  if ('failure' in started) {
-    log('error', 'host failed to start', { ...started.failure });
-    await showStartupFailure(started.failure, dataDir);
+  if (!('host' in started)) {
+    if ('failure' in started) {
+      log('error', 'host failed to start', { ...started.failure });
+      await showStartupFailure(started.failure, dataDir);
+    }
     return;
   }
-  host = started.host;
-
-  disposeIpc = registerIpc({ ipcMain, getMainWindow: () => mainWindow, host, isAppUrl: isOurs, log });
-  events = bridgeHostEvents(host);
+  attachHost(started.host);
 
   const win = new BrowserWindow(
     mainWindowOptions({
@@ -130,8 +134,33 @@ async function start(): Promise<void> {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  events.attach(win);
+  events?.attach(win);
   await loadAndShow(win, entryUrl(devServerUrl), log);
+}
+
+/** Serves `next` over IPC and events (the first start, and each restart). */
+function attachHost(next: Host): void {
+  disposeIpc?.();
+  events?.dispose();
+  host = next;
+  disposeIpc = registerIpc({ ipcMain, getMainWindow: () => mainWindow, host: next, isAppUrl: isOurs, log });
+  events = bridgeHostEvents(next);
+}
+
+/** After a restart: the window reloads onto the new host, or the failure page replaces it. */
+async function onRestarted(state: AppState, dataDir: string): Promise<void> {
+  if (mainWindow === null || 'starting' in state) return; // the first start is handled by start()
+  if ('host' in state) {
+    if (state.host === host) return;
+    attachHost(state.host);
+    events?.attach(mainWindow);
+    mainWindow.reload();
+    return;
+  }
+  log('error', 'host failed to restart', { ...state.failure });
+  mainWindow.destroy();
+  mainWindow = null;
+  await showStartupFailure(state.failure, dataDir);
 }
 
 /** A long start (the backup before an update): the static progress page, reloaded at each new percent. */
