@@ -6,8 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../../main/api/contract';
-import { openDatabase } from '../../../main/store/db';
-import { STORE_FILE } from '../../../main/store/files';
 import { TRAINING_MANAGER } from '../../../main/staff/training-staff';
 import { TRAINING_CARDS } from '../../../main/payments/card/training-cards';
 import { TEST_PAGE_CHINESE, ruler } from '../../../main/printing/test-page';
@@ -17,6 +15,7 @@ import { FakeWebUsb } from '../../../native/emulators/fake-webusb';
 import { IdTechMsrEmulator } from '../../../native/emulators/idtech-msr';
 import { TcpPrinterEmulator } from '../../../native/emulators/tcp-printer';
 import { UsbPrinterEmulator } from '../../../native/emulators/usb-printer';
+import { journalBodies } from '../../support/journal-rows';
 import { cleanup, startHost, tempDir, type TestHostOptions } from '../../support/temp-host';
 
 const stops: (() => Promise<void>)[] = [];
@@ -44,18 +43,6 @@ async function tcpPrinter(): Promise<TcpPrinterEmulator> {
   await emulator.start();
   stops.push(() => emulator.stop());
   return emulator;
-}
-
-function journal(dataDir: string, kind: string): Record<string, unknown>[] {
-  const db = openDatabase(path.join(dataDir, STORE_FILE));
-  try {
-    const rows = db.prepare('SELECT body FROM journal WHERE kind = ? ORDER BY seq').all(kind) as {
-      body: string;
-    }[];
-    return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
-  } finally {
-    db.close();
-  }
 }
 
 describe('devices.listPrinters', () => {
@@ -252,7 +239,7 @@ describe('devices.testDrawer', () => {
       sensorAfter: true,
     });
     expect(printer.printer.pulses).toEqual([expect.objectContaining({ pin: 2, onMs: 60, offMs: 240 })]);
-    expect(journal(h.dataDir, 'drawer.test-kick')).toEqual([
+    expect(journalBodies(h.dataDir, 'drawer.test-kick')).toEqual([
       {
         connection: USB_CONNECTION,
         pin: 2,
@@ -275,7 +262,7 @@ describe('devices.testDrawer', () => {
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'APPROVAL_DENIED' } });
     expect(printer.printer.pulses).toHaveLength(0);
-    expect(journal(h.dataDir, 'drawer.test-kick')).toHaveLength(0);
+    expect(journalBodies(h.dataDir, 'drawer.test-kick')).toHaveLength(0);
   });
 });
 
