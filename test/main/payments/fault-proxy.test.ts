@@ -29,7 +29,7 @@ async function setup(): Promise<{ host: Host; gateway: SandboxGateway; proxy: Fa
     currency: 'CNY',
   });
   const proxy = await startFaultProxy({ host: '127.0.0.1', port: gateway.port });
-  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'));
+  fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 }); // a secret others can read stops the start
   fs.writeFileSync(
     path.join(dataDir, 'config.json'),
     JSON.stringify({ ...DEFAULT_CONFIG, gateway: { url: proxy.url, terminalSecretFile: 'terminal-secret' } }),
