@@ -210,31 +210,22 @@ describe('cash refunds', () => {
     expect(rows(shop, `SELECT sale_id FROM refunds`)).toEqual([{ sale_id: a.saleId }]);
     expect((await failure(h, 'refund.get', { refundId: 'nope' })).code).toBe('NOT_FOUND');
   });
-  it('a training sale cannot be refunded once the till is out of training mode', async () => {
+  // Training sales never reach a live till: a store that holds them does not start live (main/training/),
+  // and leaving training archives them. refund-target.ts still refuses the mix (its own unit test).
+  it('a training store with its sales does not start as a live till, so its sales cannot be refunded live', async () => {
     const shop = await openShop();
     const sale = await cashSale(shop.host, [DEMO.water.barcode]);
     expect(sale.training).toBe(true);
     await shop.host.close();
     const file = path.join(shop.dataDir, 'config.json');
-    fs.writeFileSync(
-      file,
-      JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), trainingMode: false }),
-    );
-    const live = await createHost({ dataDir: shop.dataDir, log: () => undefined });
-    try {
-      const prep = await call(live, 'refund.prepare', { saleId: sale.saleId });
-      expect(prep.blocked?.code).toBe('REFUND_NOT_ALLOWED');
-      const r = await failure(live, 'refund.issue', {
-        refundId: randomUUID(),
-        saleId: sale.saleId,
-        lines: [{ lineNo: 1, qtyMilli: 1000 }],
-        reason: 'other' as const,
-        approval: APPROVAL,
-      });
-      expect(r.code).toBe('REFUND_NOT_ALLOWED');
-    } finally {
-      await live.close();
-    }
+    const { gateway: _sandbox, ...config } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    fs.writeFileSync(file, JSON.stringify({ ...config, trainingMode: false }));
+    await expect(createHost({ dataDir: shop.dataDir, log: () => undefined })).rejects.toMatchObject({
+      code: 'TRAINING_STORE_NOT_LEFT',
+    });
   });
 });
 
