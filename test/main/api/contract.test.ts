@@ -10,6 +10,7 @@ import { printingChannels } from '../../../main/api/contract/printing';
 import { refundChannels } from '../../../main/api/contract/refunds';
 import { cartChannels, saleChannels } from '../../../main/api/contract/sale';
 import { storeChannels } from '../../../main/api/contract/store';
+import { staffChannels } from '../../../main/api/contract/staff';
 
 const capabilities = [
   appChannels,
@@ -20,6 +21,7 @@ const capabilities = [
   refundChannels,
   printingChannels,
   storeChannels,
+  staffChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {
