@@ -16,8 +16,12 @@ describe('the web host log file', () => {
     let stdout = '';
     web.child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     expect(web.failure).toBe(false);
-    await web.kill('SIGTERM');
     const dir = logDir(dataDir);
+    // The human lines follow the machine-readable ready line: wait for the one naming the log folder.
+    for (let i = 0; i < 100 && !(web.output() + stdout).includes(`Logs: ${dir}`); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(web.output() + stdout).toContain(`Logs: ${dir}`);
+    await web.kill('SIGTERM');
     const files = fs.readdirSync(dir);
     expect(files).toEqual(['counterpos.1.log']);
     const lines = fs
@@ -30,6 +34,5 @@ describe('the web host log file', () => {
       expect(l).toMatchObject({ shell: 'web', level: expect.any(String), msg: expect.any(String) });
     if (process.platform !== 'win32')
       expect(fs.statSync(path.join(dir, files[0] ?? '')).mode & 0o777).toBe(0o600);
-    expect(web.output() + stdout).toContain(`Logs: ${dir}`);
   }, 60_000);
 });
