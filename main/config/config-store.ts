@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PosFailure } from '../api/result';
+import { makePrivateFiles } from '../store/file-modes';
 import { CONFIG_FILE, validateConfig, writeFileAtomic, type PosConfig } from './config';
 
 export const PREVIOUS_CONFIG_FILE = 'config.previous.json';
@@ -32,8 +33,10 @@ export function saveConfig(dataDir: string, next: unknown): SavedConfig {
   const currentText = fs.readFileSync(file, 'utf8');
   const changes = configChanges(JSON.parse(currentText) as unknown, config);
   if (changes.length === 0) throw new PosFailure('NOTHING_CHANGED', 'The settings are unchanged', {});
-  writeFileAtomic(path.join(dataDir, PREVIOUS_CONFIG_FILE), currentText);
+  const previous = path.join(dataDir, PREVIOUS_CONFIG_FILE);
+  writeFileAtomic(previous, currentText);
   writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n');
+  makePrivateFiles(previous, file); // the shop's settings are the till user's alone, whatever the umask
   return { config, changes };
 }
 

@@ -74,6 +74,8 @@ async function addStaff(dataDir: string): Promise<void> {
 export interface UiTill {
   /** The address to open (carries the session token). */
   readonly url: string;
+  /** The till's data folder (config.json, the store, logs). */
+  readonly dataDir: string;
   /** The printer the till prints to: its paper, cover and cable are the test's to change. */
   readonly printer: EmulatedPrinterPort;
   /** The inputs the screen sent on `channel`, oldest first. */
@@ -146,6 +148,7 @@ export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> 
   );
   return {
     url: web.url,
+    dataDir,
     printer,
     calls: (channel) => sent.filter((c) => c.channel === channel).map((c) => c.input),
     answers: (channel) => sent.flatMap((c) => (c.channel === channel && c.result ? [c.result] : [])),

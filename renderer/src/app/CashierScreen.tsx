@@ -86,10 +86,10 @@ export function CashierScreen({ state, connection, actions }: Props) {
   };
 
   useScanner({
-    scan: (code) => {
+    scan: (code, terminator) => {
       // A payment dialog waiting for a payment code (or refusing scans) gets it first.
       const target = paymentInput.current?.scan;
-      if (target) return target(code);
+      if (target) return target(code, terminator);
       // Adding items under an open payment would change the total being paid: finish or cancel it first.
       if (modal?.kind === 'tender') return actions.notify('scan.blockedDuringTender', {}, 'error');
       if (completed) void actions.newSale();

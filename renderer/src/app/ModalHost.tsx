@@ -138,7 +138,7 @@ export function ModalHost(props: Props) {
         />
       );
     case 'settings':
-      return <SettingsScreen trainingApprover={trainingApprover} onClose={close} />;
+      return <SettingsScreen trainingApprover={trainingApprover} inputRef={paymentInput} onClose={close} />;
     case 'staff':
       return <StaffScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'receipts':

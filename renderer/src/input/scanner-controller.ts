@@ -25,7 +25,8 @@ export interface FieldPort<S> {
 }
 
 export interface ScanSink {
-  scan(code: string): void;
+  /** `terminator`: what ended the burst (the scanner's suffix, or silence); the scanner test shows it. */
+  scan(code: string, terminator: 'enter' | 'tab' | 'timeout'): void;
   /**
    * A complete magstripe swipe, exactly as the reader typed it. Pass it straight to main (payment.wedgeSwipe)
    * and drop it: never put it in state, the DOM, a toast or a log.
@@ -104,7 +105,7 @@ export class ScannerController<S> {
       this.snap = null;
       // The barcode detector's own card recognition only fires for a sentinel the swipe detector passed on
       // (never a real swipe): there is no data to act on, so ask for the card again.
-      if (o.kind === 'scan') this.sink.scan(o.code.trim());
+      if (o.kind === 'scan') this.sink.scan(o.code.trim(), o.terminator);
       else this.sink.badSwipe();
     }
   }

@@ -13,7 +13,7 @@ export function useScanner(sink: ScanSink): void {
 
   useEffect(() => {
     const controller = new ScannerController(domField, {
-      scan: (code) => sinkRef.current.scan(code),
+      scan: (code, terminator) => sinkRef.current.scan(code, terminator),
       // Straight through: the tracks are not kept here either.
       swipe: (tracks) => sinkRef.current.swipe(tracks),
       badSwipe: () => sinkRef.current.badSwipe(),

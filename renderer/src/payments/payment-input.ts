@@ -4,7 +4,7 @@ import type { RefObject } from 'react';
 
 export interface PaymentInput {
   /** A scanned code (a customer's payment code, while the QR dialog waits for one). */
-  readonly scan?: (code: string) => void;
+  readonly scan?: (code: string, terminator: 'enter' | 'tab' | 'timeout') => void;
   /** A card swipe's tracks: pass them straight to main and keep nothing. */
   readonly swipe?: (tracks: string) => void;
   /** A swipe the reader could not read. */

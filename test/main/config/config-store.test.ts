@@ -34,6 +34,9 @@ describe('saveConfig', () => {
     ]);
     expect(fs.readFileSync(path.join(dir, PREVIOUS_CONFIG_FILE), 'utf8')).toBe(beforeText);
     expect(loadConfig(dir).store.name).toBe('新店');
+    for (const f of [CONFIG_FILE, PREVIOUS_CONFIG_FILE]) {
+      expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600);
+    }
     // no temporary file is left behind
     expect(fs.readdirSync(dir).sort()).toEqual([CONFIG_FILE, PREVIOUS_CONFIG_FILE].sort());
   });

@@ -1,35 +1,44 @@
-// "Scan anything here": shows what the scanner sends after the code (Enter, Tab or nothing), how many
-// characters arrived and how fast, so a scanner set up with the wrong suffix is found before the first
-// customer. Nothing scanned here leaves this field (a card swiped by mistake is not shown either).
-import { useRef, useState } from 'react';
+// "Scan anything here": what the scanner sends after the code (Enter, Tab or nothing) and how many characters,
+// so a scanner set up with the wrong suffix is found before the first customer. The scanner's output is
+// borrowed from the sale screen while this is open (it would otherwise go to the cart behind); keys too slow
+// to be a scan land in the field and are read the same way. Nothing scanned here is kept, and a card swiped
+// by mistake is not shown.
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { PaymentInputSlot } from '../../payments/payment-input';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
 
 interface Reading {
   readonly suffix: 'Enter' | 'Tab' | 'none';
   readonly length: number;
-  readonly ms: number;
 }
 
-/** What a scan ended with: the key that came right after the last character, if any. */
-export const suffixOf = (key: string): Reading['suffix'] | null =>
-  key === 'Enter' ? 'Enter' : key === 'Tab' ? 'Tab' : null;
+/** The scanner's suffix as the scan logic saw it (silence: no suffix at all). */
+const SUFFIX = { enter: 'Enter', tab: 'Tab', timeout: 'none' } as const;
 
-export function ScannerTest() {
+/** How long the keys must stop before a scan with no suffix is over (a scanner types far faster). */
+const QUIET_MS = 400;
+
+export function ScannerTest({ inputRef }: { readonly inputRef: PaymentInputSlot }) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
   const [reading, setReading] = useState<Reading | null>(null);
-  const started = useRef<number | null>(null);
   const idle = useRef<number | null>(null);
   const finish = (suffix: Reading['suffix'], length: number): void => {
-    setReading({
-      suffix,
-      length,
-      ms: Math.round(performance.now() - (started.current ?? performance.now())),
-    });
-    started.current = null;
+    if (idle.current !== null) window.clearTimeout(idle.current);
+    setReading({ suffix, length });
     setValue('');
   };
+  useLayoutEffect(() => {
+    inputRef.current = {
+      scan: (code, terminator) => finish(SUFFIX[terminator], code.length),
+      swipe: () => undefined, // a card, not a barcode: nothing to show, nothing kept
+      badSwipe: () => undefined,
+    };
+    return () => {
+      inputRef.current = null;
+    };
+  });
   return (
     <div className="settings-section">
       <p>{t('settings.scannerHelp')}</p>
@@ -41,19 +50,15 @@ export function ScannerTest() {
         spellCheck={false}
         value={value}
         onChange={(e) => {
-          started.current ??= performance.now();
-          setValue(e.target.value);
-          // No suffix at all: the scan is over when the characters stop coming.
-          if (idle.current !== null) window.clearTimeout(idle.current);
           const length = e.target.value.length;
-          idle.current = window.setTimeout(() => finish('none', length), 400);
+          setValue(e.target.value);
+          if (idle.current !== null) window.clearTimeout(idle.current);
+          idle.current = window.setTimeout(() => finish('none', length), QUIET_MS);
         }}
         onKeyDown={(e) => {
-          const suffix = suffixOf(e.key);
-          if (suffix === null || value === '') return;
+          if (e.key !== 'Tab' || e.currentTarget.value === '') return;
           e.preventDefault();
-          if (idle.current !== null) window.clearTimeout(idle.current);
-          finish(suffix, value.length);
+          finish('Tab', e.currentTarget.value.length);
         }}
       />
       {reading && (
@@ -63,7 +68,7 @@ export function ScannerTest() {
           data-testid={TID.settingsScannerResult}
           data-suffix={reading.suffix}
         >
-          {t('settings.scannerResult', { suffix: reading.suffix, length: reading.length, ms: reading.ms })}
+          {t('settings.scannerResult', { suffix: reading.suffix, length: reading.length })}
         </p>
       )}
     </div>

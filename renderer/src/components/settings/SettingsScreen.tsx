@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { BootstrapView, SettingsSaved, SettingsView } from '@contract/contract';
 import type { PosError } from '@contract/result';
+import type { PaymentInputSlot } from '../../payments/payment-input';
 import { issuesByPath, setIn, type Draft } from '../../settings/draft';
 import { goLive, loadSettings, reloadSoon, saveSettings } from '../../settings/setup-api';
 import { useI18n } from '../../i18n/context';
@@ -23,6 +24,8 @@ import { DeviceTab } from './DeviceTab';
 
 interface Props {
   readonly trainingApprover: BootstrapView['trainingApprover'];
+  /** the scanner's output, borrowed by the scanner test */
+  readonly inputRef: PaymentInputSlot;
   readonly onClose: () => void;
 }
 
@@ -30,7 +33,7 @@ type Asking = 'save' | 'goLive' | null;
 
 const NO_SECRETS: GatewaySecrets = { terminalSecret: '', serverCertPem: '' };
 
-export function SettingsScreen({ trainingApprover, onClose }: Props) {
+export function SettingsScreen({ trainingApprover, inputRef, onClose }: Props) {
   const { t } = useI18n();
   const [view, setView] = useState<SettingsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -159,7 +162,7 @@ export function SettingsScreen({ trainingApprover, onClose }: Props) {
               />
             )}
             {tab === 'devices' && <DeviceTab draft={draft} set={set} trainingApprover={trainingApprover} />}
-            {tab === 'scanner' && <ScannerTest />}
+            {tab === 'scanner' && <ScannerTest inputRef={inputRef} />}
             {tab === 'system' && <SystemSettings view={view} onGoLive={() => setAsking('goLive')} />}
           </div>
           {problem && (

@@ -67,7 +67,7 @@ export const settings = {
   'settings.scannerHelp': 'Scan any barcode into the field: the till shows what your scanner sends after the code.',
   'settings.scannerField': 'Scan here',
   'settings.scannerResult':
-    '{suffix, select, Enter {Ends with Enter: right for this till.} Tab {Ends with Tab: set the scanner to send Enter.} other {Nothing after the code: set the scanner to send Enter.}} {length} characters in {ms} ms.',
+    '{suffix, select, Enter {Ends with Enter: right for this till.} Tab {Ends with Tab: set the scanner to send Enter.} other {Nothing after the code: set the scanner to send Enter.}} {length} characters.',
   'settings.dataDir': 'Data folder',
   'settings.logDir': 'Log files',
   'settings.mode': 'Mode',

@@ -67,7 +67,7 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.scannerHelp': '在输入框中扫描任意条码：显示扫码枪在条码后发送的按键。',
   'settings.scannerField': '在此扫描',
   'settings.scannerResult':
-    '{suffix, select, Enter {以回车结尾：适合本机。} Tab {以 Tab 结尾：请把扫码枪设为发送回车。} other {条码后无按键：请把扫码枪设为发送回车。}} {length} 个字符，用时 {ms} 毫秒。',
+    '{suffix, select, Enter {以回车结尾：适合本机。} Tab {以 Tab 结尾：请把扫码枪设为发送回车。} other {条码后无按键：请把扫码枪设为发送回车。}} {length} 个字符。',
   'settings.dataDir': '数据文件夹',
   'settings.logDir': '日志文件',
   'settings.mode': '模式',
