@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('manager approval in Chromium', () => {
     await tid('dialog-ok').click();
     await poll(() => tid('approval-error').getAttribute('data-code')).toBe('APPROVAL_DENIED');
     // The same answer as a wrong PIN (issue 12): a cashier's right PIN is not confirmed by the refusal.
-    expect(await tid('approval-error').textContent()).toBe('操作员编号或密码错误。');
+    expect(await tid('approval-error').textContent()).toBe('操作员编号或密码错误，或无权批准此操作。');
     await page.keyboard.press('Escape');
     await tid('drawer-reason').waitFor();
     expect(await tid('drawer-reason').inputValue()).toBe('float check');

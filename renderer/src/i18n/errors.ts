@@ -36,16 +36,6 @@ function clockTime(iso: unknown): string | undefined {
   return `${two(at.getHours())}:${two(at.getMinutes())}`;
 }
 
-/** Which APPROVAL_DENIED wording fits main's detail: not permitted, wrong with tries left, or plain wrong. */
-function denial(detail: Readonly<Record<string, unknown>>): MessageValues {
-  if (detail['notPermitted'] === true) return { reason: 'notPermitted' };
-  const left = detail['attemptsLeft'];
-  if (typeof left === 'number' && Number.isSafeInteger(left) && left >= 0) {
-    return { reason: 'counted', attemptsLeft: left };
-  }
-  return { reason: 'other' };
-}
-
 /** Line numbers from CSV_INVALID detail: `errors: [{ line, ... }]` (or `lines: number[]`). */
 function csvLines(detail: Readonly<Record<string, unknown>>): number[] {
   const raw = Array.isArray(detail['errors'])
@@ -90,8 +80,6 @@ export function errorMessage(
         },
       };
     }
-    case 'APPROVAL_DENIED':
-      return { key, values: denial(detail) };
     case 'APPROVAL_LOCKED': {
       const time = clockTime(detail['lockedUntil']);
       return { key, values: time === undefined ? { reason: 'other' } : { reason: 'until', time } };

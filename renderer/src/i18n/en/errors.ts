@@ -34,8 +34,8 @@ export const errors = {
   'error.MODE_CONFLICT': 'Training and live sales would mix; nothing was changed.',
   'error.REAL_MANAGER_REQUIRED':
     'Leaving training mode needs a manager on file (add one under Staff); the training manager cannot approve it.',
-  'error.APPROVAL_DENIED':
-    '{reason, select, notPermitted {This operator may not approve this.} counted {Wrong operator code or PIN: {attemptsLeft, plural, one {# try} other {# tries}} left.} other {Wrong operator code or PIN.}}',
+  // One answer for an unknown code, a wrong PIN and a PIN of someone not permitted: the prompt confirms nothing.
+  'error.APPROVAL_DENIED': 'Wrong operator code or PIN, or not permitted to approve this.',
   'error.APPROVAL_LOCKED':
     '{reason, select, until {Too many wrong PINs: this operator is locked until {time}.} other {Too many wrong PINs: this operator is locked for a while.}}',
   'error.APPROVAL_REQUIRED': 'This needs a manager’s approval.',

@@ -30,8 +30,7 @@ export const errors: Record<keyof typeof en, string> = {
   'error.NOTHING_CHANGED': '没有任何更改。',
   'error.MODE_CONFLICT': '培训与正式营业数据会混在一起；未做任何更改。',
   'error.REAL_MANAGER_REQUIRED': '退出培训模式需要一位已登记的店长批准（在“员工”中添加）；培训店长不能批准。',
-  'error.APPROVAL_DENIED':
-    '{reason, select, notPermitted {该操作员无权授权此操作。} counted {操作员编号或密码错误，还可尝试 {attemptsLeft, plural, other {# 次}}。} other {操作员编号或密码错误。}}',
+  'error.APPROVAL_DENIED': '操作员编号或密码错误，或无权批准此操作。',
   'error.APPROVAL_LOCKED':
     '{reason, select, until {密码错误次数过多，该操作员已锁定至 {time}。} other {密码错误次数过多，该操作员已暂时锁定。}}',
   'error.APPROVAL_REQUIRED': '此操作需要店长授权。',
