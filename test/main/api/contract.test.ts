@@ -11,6 +11,7 @@ import { refundChannels } from '../../../main/api/contract/refunds';
 import { cartChannels, saleChannels } from '../../../main/api/contract/sale';
 import { storeChannels } from '../../../main/api/contract/store';
 import { staffChannels } from '../../../main/api/contract/staff';
+import { deviceChannels } from '../../../main/api/contract/devices';
 
 const capabilities = [
   appChannels,
@@ -22,6 +23,7 @@ const capabilities = [
   printingChannels,
   storeChannels,
   staffChannels,
+  deviceChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {
