@@ -13,6 +13,7 @@ import type { Host, HostOptions } from '../../main/host-types';
 import { typedDispatch } from '../../main/ipc/dispatcher';
 import type { WindowOptions } from '../../main/electron/window';
 import { FakeEmitter, FakeIpcMain, FakeWebContents, invokeEvent } from './fakes';
+import { NATIVE_MODULES, OPTIONAL_NATIVE_PEERS } from '../../main/electron/packaging/native-modules';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -20,6 +21,8 @@ let bundle: string;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-wiring-'));
+  // The native modules stay external (as in the app, which ships them beside the bundle): resolvable here.
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
   const outDir = path.join(work, '.vite', 'build');
   await build({
     configFile: false,
@@ -44,7 +47,14 @@ beforeAll(async () => {
       emptyOutDir: true,
       minify: false,
       lib: { entry: path.join(root, 'main/electron/main.ts'), formats: ['cjs'], fileName: () => 'main.cjs' },
-      rollupOptions: { external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)] },
+      // As Forge's main config: Node builtins and the native modules (their .node binaries load at runtime).
+      rollupOptions: {
+        external: [
+          ...builtinModules,
+          ...builtinModules.map((m) => `node:${m}`),
+          ...[...NATIVE_MODULES, ...OPTIONAL_NATIVE_PEERS].flatMap((name) => [name, new RegExp(`^${name}/`)]),
+        ],
+      },
     },
   });
   bundle = path.join(outDir, 'main.cjs');
@@ -114,6 +124,8 @@ function installFakes(createHost: (o: HostOptions) => Promise<Host>) {
       ipcMain,
       Menu,
       protocol,
+      // No OS key store here: the PIN key stays a 0600 file (main/staff/pepper.ts).
+      safeStorage: { isEncryptionAvailable: () => false },
       session: { defaultSession },
     },
     __fakeHost: { createHost: vi.fn(createHost) },
@@ -172,6 +184,10 @@ describe('main.ts wiring (bundled, fake electron)', () => {
       dataDir: path.join(f.userData, 'data'),
       log: expect.any(Function),
       onStartupProgress: expect.any(Function),
+      // a settings change restarts the host in place (main/startup/app-runner.ts)
+      requestRestart: expect.any(Function),
+      // the USB bus for printers (null where this machine gives no USB access, as here)
+      usb: null,
     });
 
     // app:// serves the renderer folder next to the bundle (.vite/renderer/main_window) with the CSP.

@@ -3,4 +3,4 @@
 const fake = (globalThis as { __fakeElectron?: Record<string, unknown> }).__fakeElectron;
 if (!fake) throw new Error('fake electron not installed');
 
-export const { app, BrowserWindow, ipcMain, Menu, protocol, session } = fake;
+export const { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } = fake;
