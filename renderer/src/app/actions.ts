@@ -67,7 +67,8 @@ export interface Actions {
   setLineDiscount(lineId: string, discount: Discount | null, approval?: Approval): Promise<DiscountAnswer>;
   setOrderDiscount(discount: Discount | null, approval?: Approval): Promise<DiscountAnswer>;
   clear(): Promise<boolean>;
-  search(query: string): Promise<readonly ProductView[] | null>;
+  /** Products for a query; null after a refusal (toasted); 'cardData': main refused card data, clear the field. */
+  search(query: string): Promise<readonly ProductView[] | null | 'cardData'>;
   /** The raw Result: the cash dialog needs the error itself (to offer a safe retry). */
   tender(input: TenderInput): Promise<Result<SaleView>>;
   setLocale(locale: Locale): Promise<void>;
@@ -212,7 +213,12 @@ export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void)
     setOrderDiscount: (discount, approval) =>
       discountCall(pos.cart.setOrderDiscount({ discount, ...(approval ? { approval } : {}) }), !!approval),
     clear: () => cartCall(pos.cart.clear({})),
-    search: (query) => unwrap(pos.catalog.search({ query, limit: 30 })),
+    search: async (query) => {
+      const r = await pos.catalog.search({ query, limit: 30 });
+      if (r.ok) return r.value;
+      fail(r.error); // its message shows no digit of it
+      return r.error.code === 'CARD_DATA_IN_BARCODE' ? 'cardData' : null;
+    },
     tender: async (input) => {
       const r = await pos.sale.tenderCash(input);
       if (r.ok) {

@@ -8,7 +8,7 @@ import { useProductSearch } from './use-product-search';
 
 interface Props {
   readonly inputRef: RefObject<HTMLInputElement | null>;
-  readonly search: (q: string) => Promise<readonly ProductView[] | null>;
+  readonly search: (q: string) => Promise<readonly ProductView[] | null | 'cardData'>;
   readonly onPick: (product: ProductView) => void;
 }
 
@@ -17,7 +17,7 @@ export function SearchBox({ inputRef, search, onPick }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const { results, answered, flush } = useProductSearch(query, search);
+  const { results, answered, flush } = useProductSearch(query, search, () => setQuery(''));
   const fresh = answered === query;
   // An Enter waiting for its search: further Enters (a double press, auto-repeat) must not pick again.
   const picking = useRef(false);

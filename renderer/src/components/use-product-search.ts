@@ -15,7 +15,9 @@ export interface ProductSearch {
 
 export function useProductSearch(
   query: string,
-  search: (q: string) => Promise<readonly ProductView[] | null>,
+  search: (q: string) => Promise<readonly ProductView[] | null | 'cardData'>,
+  /** main refused the query as card data: the field must not keep it on screen */
+  onCardData: () => void = () => undefined,
 ): ProductSearch {
   const [state, setState] = useState<{ results: readonly ProductView[]; answered: string }>({
     results: [],
@@ -23,13 +25,17 @@ export function useProductSearch(
   });
   const seq = useRef(0);
   const searchRef = useRef(search);
+  const onCardDataRef = useRef(onCardData);
   useEffect(() => {
     searchRef.current = search;
+    onCardDataRef.current = onCardData;
   });
 
   const run = useRef(async (q: string): Promise<readonly ProductView[]> => {
     const mine = ++seq.current;
-    const found = q.trim() === '' ? [] : ((await searchRef.current(q.trim())) ?? []);
+    const answer = q.trim() === '' ? [] : await searchRef.current(q.trim());
+    if (answer === 'cardData') onCardDataRef.current();
+    const found = answer === 'cardData' || answer === null ? [] : answer;
     if (mine === seq.current) setState({ results: found, answered: q });
     return found;
   });
