@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
     await page.keyboard.press('F6');
     await typeSlowly(page, TRACK2.slice(0, 22));
     await page.keyboard.press('Enter');
-    await page.locator('[role="alert"], .toast').first().waitFor();
+    await page.locator(`${tid('toast')}[data-key="error.CARD_DATA_IN_BARCODE"]`).waitFor();
     const shown = await page.locator('body').innerText();
     expect(shown).not.toContain(PAN);
     expect(shown).not.toContain(PAN.slice(0, 12));
