@@ -64,16 +64,18 @@ export async function createHost(options: HostOptions & PrintingOptions): Promis
   fs.mkdirSync(dataDir, { recursive: true });
   // Training and live never mix (main/training/): a pending go-live is carried out first.
   const goLive = await beforeStoreOpens(dataDir, now());
-  const config = loadConfig(dataDir, trainingMode === undefined ? {} : { trainingMode }, {
-    holdsSales: () => storeHoldsSales(dataDir),
-  });
-  const { db, file } = await openStore({ dataDir, now, log, ...(onProgress ? { onProgress } : {}) });
+  const fileConfig = loadConfig(dataDir, {}, { holdsSales: () => storeHoldsSales(dataDir) });
+  const config = trainingMode === undefined ? fileConfig : { ...fileConfig, trainingMode };
+  const store = await openStore({ dataDir, now, log, ...(onProgress ? { onProgress } : {}) });
+  const { db, file } = store;
   try {
     const configFile = path.join(dataDir, CONFIG_FILE);
     const mode = afterStoreOpens(db, {
       dataDir,
       configFile,
       config,
+      fileTraining: fileConfig.trainingMode,
+      isNew: store.migration.from === 0,
       override: trainingMode,
       goLive,
       now: now(),

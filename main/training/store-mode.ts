@@ -19,10 +19,6 @@ export function markStoreMode(db: Database, mode: StoreMode): void {
   ).run(KEY, JSON.stringify(mode));
 }
 
-/**
- * For a store made before modes were recorded: does it hold any live sale? Asked once per such store (its
- * answer is then recorded), so the scan of an all-training history never repeats.
- */
-export function holdsLiveSales(db: Database): boolean {
-  return db.prepare('SELECT 1 FROM sales WHERE training = 0 LIMIT 1').get() !== undefined;
-}
+/** Whether the store has sold anything yet (its first row: no scan). */
+export const holdsAnySale = (db: Database): boolean =>
+  db.prepare('SELECT 1 FROM sales LIMIT 1').get() !== undefined;

@@ -9,7 +9,7 @@ import type { Database } from '../store/db';
 import { carryOverFromTraining } from './carry-over-repo';
 import { archiveTrainingStore, finishGoLive, readGoLive, type GoLiveRequest } from './go-live';
 import { decideMode, type ModeConflict } from './mode-check';
-import { holdsLiveSales, markStoreMode, readStoreMode } from './store-mode';
+import { holdsAnySale, markStoreMode, readStoreMode } from './store-mode';
 
 /** Before the store opens: a pending go-live moves the training store aside and turns config.json live. */
 export async function beforeStoreOpens(dataDir: string, now: Date): Promise<GoLiveRequest | null> {
@@ -46,14 +46,20 @@ export function afterStoreOpens(
     readonly dataDir: string;
     readonly configFile: string;
     readonly config: PosConfig;
+    /** config.json's own trainingMode (before a --training / --no-training flag) */
+    readonly fileTraining: boolean;
+    /** the store was created at this start */
+    readonly isNew: boolean;
     readonly override: boolean | undefined;
     readonly goLive: GoLiveRequest | null;
     readonly now: Date;
   },
 ): ModeAtStart {
   const recorded = readStoreMode(db);
-  // A store from before modes were recorded: live if it holds any live sale (asked once, then recorded).
-  const storeMode = recorded ?? (holdsLiveSales(db) ? 'live' : null);
+  // A store from before modes were recorded is what its config.json says (not a flag): recorded at this
+  // start, so --training on a live shop's folder is refused from its first start on this version. Reading
+  // the file, not the sales, keeps start-up free of any scan of the history.
+  const storeMode = recorded ?? (o.isNew ? null : o.fileTraining ? 'training' : 'live');
   const decided = decideMode({
     configTraining: o.config.trainingMode,
     override: o.override,
@@ -68,5 +74,7 @@ export function afterStoreOpens(
   }
   const mode = decided.training ? 'training' : 'live';
   if (readStoreMode(db) !== mode) markStoreMode(db, mode);
-  return { training: decided.training, newTrainingStore: decided.training && recorded === null };
+  // New: created now, or made before its first start (the staff CLI's first manager) and never sold from.
+  const fresh = recorded === null && (o.isNew || !holdsAnySale(db));
+  return { training: decided.training, newTrainingStore: decided.training && fresh };
 }

@@ -165,7 +165,13 @@ beforeAll(async () => {
     adminToken: 'admin',
   });
   fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET.toString('hex'), { mode: 0o600 });
-  // Training mode: the emulated printer and reader, card test cards; the history itself is a live shop's.
+  // Training mode: the emulated printer and reader, card test cards. Training never runs on a live shop's
+  // store (main/training/), so this copy of the history is made a training store's: the same rows and plans.
+  const copy = new Database(path.join(dataDir, 'pos.sqlite'));
+  copy.exec(
+    `UPDATE sales SET training = 1; INSERT OR REPLACE INTO settings (key, value) VALUES ('store.mode', '"training"')`,
+  );
+  copy.close();
   const config: PosConfig = {
     ...DEFAULT_CONFIG,
     trainingMode: true,

@@ -12,6 +12,7 @@ import { cartChannels, saleChannels } from '../../../main/api/contract/sale';
 import { storeChannels } from '../../../main/api/contract/store';
 import { staffChannels } from '../../../main/api/contract/staff';
 import { deviceChannels } from '../../../main/api/contract/devices';
+import { setupChannels } from '../../../main/api/contract/setup';
 
 const capabilities = [
   appChannels,
@@ -24,6 +25,7 @@ const capabilities = [
   storeChannels,
   staffChannels,
   deviceChannels,
+  setupChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {

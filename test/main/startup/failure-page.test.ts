@@ -25,6 +25,9 @@ describe('startup failure mapping', () => {
       'CONFIG_CORRUPT',
       'CONFIG_MISSING',
       'STORAGE_FULL',
+      'TRAINING_WITH_GATEWAY',
+      'TRAINING_ON_LIVE_STORE',
+      'TRAINING_STORE_NOT_LEFT',
     ]);
   });
 

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
-import { DEFAULT_CONFIG } from '../../../../main/config/config';
 import { createHost } from '../../../../main/host';
 import type { Host } from '../../../../main/host-types';
 import { EscPosPrinter } from '../../../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
+import { liveShopWithDemoGoods } from '../../../support/live-store';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,9 +21,7 @@ afterEach(async () => {
 async function liveShop(printer: Record<string, unknown> | undefined): Promise<Host> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-live-'));
   cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  await (await createHost({ dataDir, log: () => undefined })).close(); // seeds the demo catalog
-  const config = { ...DEFAULT_CONFIG, trainingMode: false, ...(printer ? { printer } : {}) };
-  fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+  await liveShopWithDemoGoods(dataDir, printer ? { printer } : {});
   const h = await createHost({ dataDir, log: () => undefined, printBackoff: { baseMs: 5, capMs: 20 } });
   cleanups.push(() => h.close());
   return h;

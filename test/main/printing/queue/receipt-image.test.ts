@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
-import { DEFAULT_CONFIG } from '../../../../main/config/config';
 import { createHost } from '../../../../main/host';
 import type { Host } from '../../../../main/host-types';
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
@@ -21,6 +20,7 @@ import { renderRoll } from '../../../../native/emulators/paper-roll';
 import { renderRollToPage } from '../../../../native/emulators/roll-png';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
 import { pngPixels } from '../../../support/raster';
+import { liveShopWithDemoGoods } from '../../../support/live-store';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -162,11 +162,7 @@ describe('sale.receiptImage', () => {
 
   it('is null outside training mode, even when the receipt was printed', async () => {
     const dataDir = tempDir();
-    await (await createHost({ dataDir, log: () => undefined })).close(); // seeds the demo catalog
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({ ...DEFAULT_CONFIG, trainingMode: false }),
-    );
+    await liveShopWithDemoGoods(dataDir);
     const port = createEmulatedPrinterPort();
     const h = await host(port, dataDir);
     const sale = await sell(h, DEMO.cola.barcode);
@@ -220,13 +216,9 @@ describe('printer.status drawerOpen', () => {
     const port = await emulator.start();
     cleanups.push(() => emulator.stop());
     const dataDir = tempDir();
-    await (await createHost({ dataDir, log: () => undefined })).close(); // seeds the demo catalog
-    const config = {
-      ...DEFAULT_CONFIG,
-      trainingMode: false,
+    await liveShopWithDemoGoods(dataDir, {
       printer: { connection: { kind: 'tcp', host: emulator.host, port } },
-    };
-    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+    });
     const h = await host(undefined, dataDir);
     const state = (): Promise<Output<'printer.status'>> => call(h, 'printer.status', {});
     await until(state, (s) => s.drawerOpen === false, 'the drawer read closed');
