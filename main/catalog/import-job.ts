@@ -4,7 +4,7 @@
 // locked) comes back as its typed error.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { ImportCounts, ImportEncoding, ImportLineError, ImportPreviewRow } from '../api/contract';
+import type { ImportCounts, ImportPreview, ImportPreviewRow } from '../api/contract';
 import { MAX_IMPORT_BYTES } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { openDatabase, type Database } from '../store/db';
@@ -36,16 +36,8 @@ export interface CatalogPreviewInput extends StagedFileInput {
   readonly previewRows: number;
 }
 
-export interface CatalogPreviewOutput {
-  readonly sha256: string;
-  readonly bytes: number;
-  readonly encoding: ImportEncoding;
-  readonly rowCount: number;
-  readonly counts: ImportCounts;
-  readonly rows: readonly ImportPreviewRow[];
-  readonly errors: readonly ImportLineError[];
-  readonly errorTotal: number;
-}
+/** The worker's part of a preview (main adds the id, the file name and the expiry). */
+export type CatalogPreviewOutput = Omit<ImportPreview, 'importId' | 'fileName' | 'expiresAt'>;
 
 export interface CatalogImportInput extends StagedFileInput {
   /** The import's time (ISO 8601), from the host's clock: every row gets it as updated_at. */

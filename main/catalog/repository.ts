@@ -1,7 +1,7 @@
 // Catalog reads and writes over SQLite. Statements are prepared once per database (see catalogRepository).
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ProductView, Unit } from '../api/contract';
+import type { ProductFields, ProductView, Unit } from '../api/contract';
 import { PosFailure } from '../api/result';
 import { parseBarcode, type ParsedBarcode } from './barcode';
 import { bumpCatalogGeneration } from './generation';
@@ -28,17 +28,8 @@ export interface BarcodeMatch {
   readonly priceOverrideMinor: number | null;
 }
 
-export interface ProductInput {
-  readonly sku: string;
-  readonly name: string;
-  readonly nameEn: string | null;
-  readonly priceMinor: number;
-  readonly unit: Unit;
-  readonly taxCategoryId: string;
-  /** Normalised codes (see parseBarcode); replace the product's current ones. The first is the primary. */
-  readonly barcodes: readonly string[];
-  /** Scale item (PLU) code for variable-measure labels; null = none. */
-  readonly scaleItemCode: number | null;
+/** A product to write; its barcodes replace the product's current ones. */
+export interface ProductInput extends ProductFields {
   /** undefined: a new product is active, an existing one keeps its state. */
   readonly active?: boolean;
 }

@@ -57,16 +57,22 @@ export interface ImportLineError {
   readonly reason: string;
 }
 
-export interface ImportPreviewRow {
-  readonly line: number;
+/** A product's own fields, as a catalog file gives them and the catalog stores them. */
+export interface ProductFields {
   readonly sku: string;
   readonly name: string;
   readonly nameEn: string | null;
   readonly priceMinor: number;
   readonly unit: Unit;
   readonly taxCategoryId: string;
+  /** Normalised codes (see main/catalog/barcode.ts); the first is the primary. */
   readonly barcodes: readonly string[];
+  /** Scale item (PLU) code for variable-measure labels; null = none. */
   readonly scaleItemCode: number | null;
+}
+
+export interface ImportPreviewRow extends ProductFields {
+  readonly line: number;
   /** null: not given (a new product is active, an existing one keeps its state). */
   readonly active: boolean | null;
   readonly change: ImportChange;

@@ -1,5 +1,6 @@
 // One labelled input of the device settings, found in tests by its test id.
 import type { ReactNode } from 'react';
+import { OptionSelect } from './OptionSelect';
 
 interface Props {
   readonly id: string;
@@ -40,19 +41,7 @@ export function DeviceChoice<T extends string>({
 }: ChoiceProps<T>) {
   return (
     <DeviceField id={id} label={label}>
-      <select
-        id={id}
-        className="input"
-        data-testid={testId}
-        value={value}
-        onChange={(e) => onChange(e.target.value as T)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <OptionSelect id={id} testId={testId} value={value} options={options} onChange={onChange} />
     </DeviceField>
   );
 }

@@ -2,6 +2,7 @@
 // the settings screen is one of these, so each is found by its config path (data-path) in tests and support.
 import type { ReactNode } from 'react';
 import { TID } from '../../testids';
+import { OptionSelect } from './OptionSelect';
 
 interface Props {
   readonly path: string;
@@ -93,21 +94,15 @@ export function ChoiceSetting<T extends string>({
   return (
     <SettingField path={path} label={label} error={error}>
       {(id, invalid) => (
-        <select
+        <OptionSelect
           id={id}
-          className="input"
-          data-testid={TID.settingsField}
-          data-path={path}
-          aria-invalid={invalid}
+          testId={TID.settingsField}
+          path={path}
+          invalid={invalid}
           value={value}
-          onChange={(e) => onChange(e.target.value as T)}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          options={options}
+          onChange={onChange}
+        />
       )}
     </SettingField>
   );
