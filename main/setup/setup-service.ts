@@ -8,13 +8,7 @@ import {
   type SettingsView,
 } from '../api/contract';
 import { PosFailure } from '../api/result';
-import {
-  CONFIG_FILE,
-  DEFAULT_TAX_CATEGORIES,
-  loadConfig,
-  validateConfig,
-  type PosConfig,
-} from '../config/config';
+import { CONFIG_FILE, DEFAULT_TAX_CATEGORIES, loadConfig, type PosConfig } from '../config/config';
 import { PREVIOUS_CONFIG_FILE, checkSettings, saveConfig } from '../config/config-store';
 import type { ApprovalInput, Approvals } from '../staff/approvals';
 import { approvedBy } from '../staff/approvals';

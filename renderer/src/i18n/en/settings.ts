@@ -64,7 +64,8 @@ export const settings = {
   'settings.gatewayFailed': 'Not connected: {message}',
   'settings.gatewayKey': 'The gateway’s card key: {keyId} ({hash}…)',
   'settings.gatewayPinKey': 'Pin this key',
-  'settings.scannerHelp': 'Scan any barcode into the field: the till shows what your scanner sends after the code.',
+  'settings.scannerHelp':
+    'Scan any barcode into the field: the till shows what your scanner sends after the code.',
   'settings.scannerField': 'Scan here',
   'settings.scannerResult':
     '{suffix, select, Enter {Ends with Enter: right for this till.} Tab {Ends with Tab: set the scanner to send Enter.} other {Nothing after the code: set the scanner to send Enter.}} {length} characters.',

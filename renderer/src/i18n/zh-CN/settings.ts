@@ -9,7 +9,8 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.offerSetUp': '设置本店',
   'settings.offerLater': '以后再说',
   'settings.loading': '正在读取设置…',
-  'settings.firstStart': '本机处于培训模式：可随意练习，所有交易均非真实。请在此填写店铺信息，在“员工”中添加店长，然后在“系统”中正式营业。',
+  'settings.firstStart':
+    '本机处于培训模式：可随意练习，所有交易均非真实。请在此填写店铺信息，在“员工”中添加店长，然后在“系统”中正式营业。',
   'settings.tab.store': '店铺',
   'settings.tab.taxes': '税率',
   'settings.tab.devices': '打印机与设备',
@@ -74,7 +75,8 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.modeTraining': '培训（均非真实交易）',
   'settings.modeLive': '正式营业',
   'settings.goLiveTitle': '正式营业',
-  'settings.goLiveBody': '培训销售、示范商品和培训店长将被归档；收银机以您的员工、商品和此处设置的网关重新启动并正式营业。此操作无法在收银机上撤销。',
+  'settings.goLiveBody':
+    '培训销售、示范商品和培训店长将被归档；收银机以您的员工、商品和此处设置的网关重新启动并正式营业。此操作无法在收银机上撤销。',
   'settings.goLiveNeedsManager': '请先在“员工”中添加店长：正式营业需由已登记的店长批准。',
   'settings.goLiveButton': '正式营业',
 };
