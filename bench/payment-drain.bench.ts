@@ -3,13 +3,12 @@
 // synchronous=FULL), against a plain HTTP client sending the same signed requests at the same concurrency in
 // the same run, to the same gateway process. Target: the worker reaches at least 0.7 of the plain throughput.
 // Also: what the gateway client adds to one authorization round trip (p50), against the same plain request.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import readline from 'node:readline';
 import { IdTechHidReader, type EncryptedSwipe } from '../native/card/idtech';
 import { IdTechMsrEmulator } from '../native/emulators/idtech-msr';
 import { createAttemptRepo } from '../main/payments/attempts/attempt-repo';
@@ -26,43 +25,15 @@ import { createOutboxRepo } from '../main/outbox/outbox-repo';
 import { createOutboxWorker } from '../main/sync/outbox-worker';
 import { saleUploadHandler } from '../main/sync/sale-upload-handler';
 import { percentile, type BenchReport } from './lib';
+import { startGatewayProcess } from '../test/support/gateway-process';
 
 const N = Number(process.env.DRAIN_N ?? 10_000);
 const CONCURRENCY = 8;
-const repoRoot = path.resolve(import.meta.dirname, '..');
 
 async function startGateway(dir: string): Promise<{ url: string; secret: Buffer; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/gateway/sandbox/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      dir,
-      '--terminal',
-      'T01',
-      '--currency',
-      'CNY',
-    ],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  if (!child.stdout) throw new Error('no stdout');
-  const lines = readline.createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (c) => reject(new Error(`gateway exited ${c}`)));
-    lines.on('line', (l) => {
-      const m = /listening on (\S+)/.exec(l);
-      if (m?.[1]) resolve(m[1]);
-    });
-  });
-  const secret = Buffer.from(fs.readFileSync(path.join(dir, 'terminal-secret'), 'utf8').trim(), 'hex');
-  return { url, secret, child };
+  const gw = await startGatewayProcess(dir, ['--terminal', 'T01', '--currency', 'CNY']);
+  const secret = Buffer.from(fs.readFileSync(gw.secretFile, 'utf8').trim(), 'hex');
+  return { url: gw.url, secret, child: gw.child };
 }
 
 /** One real encrypted swipe (TDES DUKPT), reused as the card data of every payment. */

@@ -18,6 +18,7 @@ import type { Host } from '../main/host-types';
 import { EscPosPrinter } from '../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../native/emulators/tcp-printer';
 import { percentile, type BenchReport } from './lib';
+import { concatBytes } from '../native/bytes/concat';
 
 const SALES = 50;
 const WARMUP = 3;
@@ -52,15 +53,7 @@ class TimedPrinter extends EscPosPrinter {
   }
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 
 async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
   const end = performance.now() + ms;

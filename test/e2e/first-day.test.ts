@@ -4,16 +4,16 @@
 // self-signed certificate pinned — and goes live with that manager's approval. Then card, QR and cash sales;
 // a restart; still live with nothing of training left. Also: a forged gateway answer leaves a payment unknown,
 // and a card swiped into the barcode field shows no digit of it anywhere.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
+import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { keyBurst } from '../support/key-burst';
 import { approveAs, hasChromium, openTill, repoRoot, scan, tid, typeSlowly } from '../support/web-till';
 import { cashSale, webTillSuite } from '../support/web-till-suite';
@@ -27,59 +27,15 @@ const WECHAT_CODE = '134567890123456789';
 const MANAGER = { code: '7001', name: '王店长', pin: '480259' };
 const ADMIN_TOKEN = 'first-day-admin';
 
-interface Gateway {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly secretFile: string;
-  readonly certFile: string;
-}
-
-/** `npm run gateway -- --tls`: the sandbox gateway in its own process, serving HTTPS. */
-async function startGatewayProcess(dir: string): Promise<Gateway> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/gateway/sandbox/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      dir,
-      '--tls',
-      '--admin-token',
-      ADMIN_TOKEN,
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const ready = await new Promise<Record<string, string>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${err}`)), 30_000);
-    lines.on('line', (line) => {
-      if (!line.startsWith('{"event":"ready"')) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line) as Record<string, string>);
-    });
-  });
-  return {
-    child,
-    url: ready['url'] ?? '',
-    secretFile: ready['secretFile'] ?? '',
-    certFile: ready['certFile'] ?? '',
-  };
-}
-
 /** Sets the sandbox's fault rules through its admin endpoint (trusting its certificate, as the till does). */
-function gatewayFaults(gw: Gateway, rules: unknown[]): Promise<void> {
+function gatewayFaults(gw: GatewayProcess, rules: unknown[]): Promise<void> {
   const body = JSON.stringify({ rules });
   return new Promise((resolve, reject) => {
     const req = https.request(
       `${gw.url}/admin/faults`,
       {
         method: 'POST',
-        ca: fs.readFileSync(gw.certFile, 'utf8'),
+        ca: fs.readFileSync(gw.certFile ?? '', 'utf8'),
         headers: { 'content-type': 'application/json', 'x-admin-token': ADMIN_TOKEN },
       },
       (res) => {
@@ -108,11 +64,11 @@ const afterRestart = async (page: Page): Promise<void> => {
 
 describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
   const suite = webTillSuite('pos-e2e-first-day-');
-  let gw: Gateway | null = null;
+  let gw: GatewayProcess | null = null;
   let gwDir = '';
   beforeAll(async () => {
     gwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-gw-'));
-    gw = await startGatewayProcess(gwDir);
+    gw = await startGatewayProcess(gwDir, ['--tls', '--admin-token', ADMIN_TOKEN]);
   });
   afterAll(() => {
     gw?.child.kill();
@@ -156,7 +112,7 @@ describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
     await page.locator(tid('settings-gateway-add')).click();
     await field(page, 'gateway.url').fill(gw.url);
     await field(page, 'gateway.terminalSecret').fill(fs.readFileSync(gw.secretFile, 'utf8').trim());
-    await field(page, 'gateway.serverCertPem').fill(fs.readFileSync(gw.certFile, 'utf8'));
+    await field(page, 'gateway.serverCertPem').fill(fs.readFileSync(gw.certFile ?? '', 'utf8'));
     await page.locator(tid('settings-gateway-test')).click();
     await expect
       .poll(() => page.locator(tid('settings-gateway-result')).getAttribute('data-ok'), { timeout: 20_000 })

@@ -1,14 +1,12 @@
 // catalog.importRun: only with a manager's approval (catalog.import), journaled when approved (file name,
 // sha256, encoding, what the preview says it changes, who approved) and when finished (what was written).
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, expect, it } from 'vitest';
 import { DEMO } from '../../../main/catalog/demo';
-import { openDatabase } from '../../../main/store/db';
-import { STORE_FILE } from '../../../main/store/files';
 import { TRAINING_APPROVAL, previewFile } from '../../support/catalog-import';
 import { cleanup, startHost } from '../../support/temp-host';
+import { journalBodies } from '../../support/journal-rows';
 
 afterEach(cleanup);
 
@@ -18,17 +16,7 @@ const CSV = [
   'NEW-1,新品 绿茶,Green tea,3.50,std,',
 ].join('\r\n');
 
-function journal(dataDir: string, kind: string): Record<string, unknown>[] {
-  const db = openDatabase(path.join(dataDir, STORE_FILE));
-  try {
-    const rows = db.prepare('SELECT body FROM journal WHERE kind = ? ORDER BY seq').all(kind) as {
-      body: string;
-    }[];
-    return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
-  } finally {
-    db.close();
-  }
-}
+const journal = journalBodies;
 
 it('without a manager the import is refused: nothing written, nothing journaled as imported, the preview still stands', async () => {
   const host = await startHost({ trainingMode: true });

@@ -55,16 +55,22 @@ function cachedKey(dataDir: string): string | undefined {
   }
 }
 
+/** A till's empty data folder and an in-memory sandbox gateway, both cleaned up after the test. */
+async function pinScene() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-keypin-'));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const gateway = await startSandboxGateway({
+    dataDir: null,
+    terminals: [{ terminalId: 'T01', secret: SECRET }],
+    currency: 'CNY',
+  });
+  cleanups.push(() => gateway.close());
+  return { dataDir, gateway };
+}
+
 describe('the card-encryption key pin', () => {
   it('a key that is not the pinned one: not cached, wedge swipes refused, the status bar alerts', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-keypin-'));
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const gateway = await startSandboxGateway({
-      dataDir: null,
-      terminals: [{ terminalId: 'T01', secret: SECRET }],
-      currency: 'CNY',
-    });
-    cleanups.push(() => gateway.close());
+    const { dataDir, gateway } = await pinScene();
     const rightPin = {
       keyId: gateway.cardKey.kid,
       spkiSha256: spkiSha256(gateway.cardKey.publicKeyPem) ?? '',
@@ -92,14 +98,7 @@ describe('the card-encryption key pin', () => {
   });
 
   it('another key id with the same public key is refused too', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-keypin-'));
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const gateway = await startSandboxGateway({
-      dataDir: null,
-      terminals: [{ terminalId: 'T01', secret: SECRET }],
-      currency: 'CNY',
-    });
-    cleanups.push(() => gateway.close());
+    const { dataDir, gateway } = await pinScene();
     const host = await till(gateway, dataDir, {
       keyId: 'another-kid',
       spkiSha256: spkiSha256(gateway.cardKey.publicKeyPem) ?? '',
