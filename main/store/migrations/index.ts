@@ -11,6 +11,7 @@ import { m009ReceiptSearch } from './009-receipt-search';
 import { m010CompactHistory } from './010-compact-history';
 import { m011OpenCartBody } from './011-open-cart-body';
 import { m012StaffRoles } from './012-staff-roles';
+import { m013OperatorSessions } from './013-operator-sessions';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m010CompactHistory,
   m011OpenCartBody,
   m012StaffRoles,
+  m013OperatorSessions,
 ];
