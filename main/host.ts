@@ -95,7 +95,8 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const work = createWorkSignal();
   const status = createStatusService(config.trainingMode, events.to('status'));
   const prefs = createPreferences(db, o.locale ?? config.defaultLocale);
-  const staff = createStaff({ ...base, dataDir: o.dataDir, keyProtector: o.pinKeyProtector });
+  const till = { terminalId: config.store.terminalId, onSignedIn: status.setSignedIn };
+  const staff = createStaff({ ...base, dataDir: o.dataDir, keyProtector: o.pinKeyProtector, till });
   const { approvals } = staff;
   const journal = checkJournal(db, log);
   const onReport = storagePublisher(status, journal.atStart);
@@ -111,7 +112,10 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const attempts = createAttemptRepo(db, { now });
   const locks = createCartLocks({ db, attempts, onPayment: events.to('payment') });
   const kickDrawerOnCash = resolvePrinterSettings(config.printer).kickDrawerOnCash;
-  const sale = createSale({ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart') });
+  const sale = createSale({
+    ...{ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart') },
+    signedIn: staff.signedIn.ref,
+  });
   const { sales, settings, checkout } = sale;
   const refundRepo = createRefundRepo(db);
   const figures = createPaymentsFigures({ status, refunds: refundRepo, storeOpen: () => db.open });
@@ -170,7 +174,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         paymentHandlers({ payments, approvals, work }),
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
-        staffHandlers(staff.directory),
+        staffHandlers(staff),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),

@@ -107,6 +107,7 @@ const MANAGER: Approver = {
   name: '店长 Manager',
   role: 'manager',
   permission: 'refund.issue',
+  signedIn: null,
 };
 
 interface Services {

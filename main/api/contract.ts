@@ -15,6 +15,7 @@ import { refundChannels } from './contract/refunds';
 import { printingChannels } from './contract/printing';
 import { storeChannels } from './contract/store';
 import { staffChannels } from './contract/staff';
+import { sessionChannels } from './contract/session';
 import { deviceChannels } from './contract/devices';
 import { setupChannels } from './contract/setup';
 
@@ -28,6 +29,7 @@ export type * from './contract/store';
 export type * from './contract/payments';
 export type * from './contract/refunds';
 export type * from './contract/staff';
+export type * from './contract/session';
 export type * from './contract/devices';
 export type * from './contract/setup';
 export type * from './contract/settings';
@@ -57,6 +59,7 @@ const groups = [
   printingChannels,
   storeChannels,
   staffChannels,
+  sessionChannels,
   deviceChannels,
   setupChannels,
 ] as const;
@@ -71,6 +74,7 @@ const channels = {
   ...printingChannels,
   ...storeChannels,
   ...staffChannels,
+  ...sessionChannels,
   ...deviceChannels,
   ...setupChannels,
 };

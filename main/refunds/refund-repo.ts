@@ -33,6 +33,8 @@ export interface NewRefund {
   readonly reason: RefundReason;
   readonly training: boolean;
   readonly approvedBy: unknown;
+  /** who was signed in at the till when it was approved (null: nobody) */
+  readonly operatorId: string | null;
   readonly idempotencyKey: string | null;
   readonly requestBody: string | null;
   readonly lines: readonly DecidedLine[];
@@ -100,7 +102,7 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
   );
   const ins = db.prepare(`INSERT INTO refunds (id, refund_no, sale_id, state, tender_kind, attempt_id,
       amount_minor, tax_minor, currency, reason, training, approved_by, idempotency_key, request_body,
-      created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      created_at, updated_at, completed_at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLine =
     db.prepare(`INSERT INTO refund_lines (refund_id, line_no, qty_milli, amount_minor, tax_minor)
       VALUES (?, ?, ?, ?, ?)`);
@@ -194,6 +196,7 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
         r.at,
         r.at,
         r.state === 'completed' ? r.at : null,
+        r.operatorId,
       );
       for (const l of r.lines) insLine.run(r.id, l.lineNo, l.qtyMilli, l.amountMinor, l.taxMinor);
       return refundNo;

@@ -176,6 +176,8 @@ export function createRefundService(d: RefundDeps): RefundService {
         reason: req.reason,
         training: sale.training,
         approvedBy: approvedBy(approver),
+        // the cashier signed in when the manager approved it: the refund is theirs, like a sale
+        operatorId: approver.signedIn?.operatorId ?? null,
         at,
       };
       const journalBody = (refundNo: string, r: DecidedRefund): Record<string, unknown> => ({

@@ -10,6 +10,7 @@ import type { CartRepo, OpenCart } from './cart-repo';
 import { priceView } from './cart-service';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import type { SaleRepo } from './sale-repo';
+import type { SignedInRef } from '../staff/approvals';
 import { createSaleWriter } from './write-sale';
 import { tendersFor, type TenderInput } from './tenders';
 
@@ -61,6 +62,8 @@ export interface CheckoutDeps {
   readonly locks?: CartLocks;
   /** Open the cash drawer after a sale with a cash tender (a drawer job queued with the receipt). */
   readonly kickDrawerOnCash?: boolean;
+  /** who is signed in at the till (write-sale.ts attributes the sale to them) */
+  readonly signedIn?: (() => SignedInRef | null) | undefined;
 }
 
 export function createCheckout(deps: CheckoutDeps): Checkout {

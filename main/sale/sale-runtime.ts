@@ -17,6 +17,7 @@ import { createSaleRepo, type SaleRepo } from './sale-repo';
 import { saleSettings } from './settings';
 import { createCashTender, type TenderCashInput } from './tender-cash';
 import type { SaleView } from '../api/contract';
+import type { SignedInRef } from '../staff/approvals';
 
 export interface SaleDeps {
   readonly db: Database;
@@ -27,6 +28,8 @@ export interface SaleDeps {
   /** Open the cash drawer after a sale with a cash tender (the printer's setting). */
   readonly kickDrawerOnCash: boolean;
   readonly onCartChange: (cart: CartView) => void;
+  /** who is signed in at the till: each sale is attributed to them (staff/signed-in.ts) */
+  readonly signedIn?: () => SignedInRef | null;
 }
 
 export interface Sale {
@@ -62,6 +65,7 @@ export function createSale(d: SaleDeps): Sale {
   const checkout = createCheckout({
     ...{ db, carts, sales, catalog, settings, now, newId, locks },
     kickDrawerOnCash: d.kickDrawerOnCash,
+    signedIn: d.signedIn,
   });
   return {
     ...{ settings, catalog, carts, sales, cart, checkout },

@@ -13,6 +13,7 @@ import { enqueueSaleJobs } from '../printing/queue/enqueue';
 import { noteLastSale } from './last-sale';
 import type { CartRepo } from './cart-repo';
 import type { SaleSettings } from './ports';
+import type { SignedInRef } from '../staff/approvals';
 
 const LINE_COLUMNS = 19;
 const LINE_PLACEHOLDERS = Array.from({ length: LINE_COLUMNS }, () => '?').join(', ');
@@ -58,6 +59,8 @@ export function createSaleWriter(deps: {
   readonly carts: CartRepo;
   readonly settings: SaleSettings;
   readonly newId: () => string;
+  /** who is signed in at the till: the sale is theirs (absent or null: nobody, e.g. training) */
+  readonly signedIn?: (() => SignedInRef | null) | undefined;
 }): SaleWriter {
   const { db } = deps;
   // An UPDATE finds the row in one probe; the INSERT runs once per database (its first sale).
@@ -69,8 +72,8 @@ export function createSaleWriter(deps: {
   );
   const insSale = db.prepare(`INSERT INTO sales (id, receipt_no, cart_id, cart_version, status, training,
       terminal_id, currency, pricing_mode, tax_rounding, order_discount, gross_minor, line_discount_minor,
-      order_discount_minor, tax_minor, total_minor, completed_at)
-    VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      order_discount_minor, tax_minor, total_minor, completed_at, operator_id)
+    VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const lineStatements = new Map<number, Statement>();
   const insLines = (rows: number): Statement => {
     let st = lineStatements.get(rows);
@@ -116,6 +119,7 @@ export function createSaleWriter(deps: {
         t.taxMinor,
         total,
         s.at,
+        deps.signedIn?.()?.operatorId ?? null,
       );
       for (let from = 0; from < view.lines.length; from += LINE_CHUNK) {
         const chunk = view.lines.slice(from, from + LINE_CHUNK);

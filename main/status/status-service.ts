@@ -1,6 +1,6 @@
 // The status bar's single source: main owns the truth about devices, storage and training mode and pushes
 // every change to the UIs. Capabilities (printing, payments) report into it; nothing polls the renderer.
-import type { DeviceState, PaymentsStatusView, StatusView } from '../api/contract';
+import type { DeviceState, PaymentsStatusView, SignedInStatus, StatusView } from '../api/contract';
 
 export interface StatusService {
   get(): StatusView;
@@ -8,6 +8,7 @@ export interface StatusService {
   setPrinter(state: DeviceState, detail?: string | null): void;
   setStorage(state: 'ok' | 'error', detail?: string | null): void;
   setPayments(p: PaymentsStatusView): void;
+  setSignedIn(s: SignedInStatus | null): void;
 }
 
 export const NO_PAYMENTS: PaymentsStatusView = {
@@ -26,6 +27,7 @@ export function createStatusService(trainingMode: boolean, onChange: (s: StatusV
     printer: { state: 'not-configured', detail: null },
     storage: { state: 'ok', detail: null },
     payments: NO_PAYMENTS,
+    signedIn: null,
   };
   const update = (next: StatusView): void => {
     if (JSON.stringify(next) === JSON.stringify(current)) return;
@@ -38,5 +40,6 @@ export function createStatusService(trainingMode: boolean, onChange: (s: StatusV
     setPrinter: (state, detail = null) => update({ ...current, printer: { state, detail } }),
     setStorage: (state, detail = null) => update({ ...current, storage: { state, detail } }),
     setPayments: (payments) => update({ ...current, payments }),
+    setSignedIn: (signedIn) => update({ ...current, signedIn }),
   };
 }

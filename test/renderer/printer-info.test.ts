@@ -10,6 +10,7 @@ import {
 
 const status = (state: StatusView['printer']['state'], detail: string | null): StatusView => ({
   trainingMode: false,
+  signedIn: null,
   gateway: { state: 'not-configured', detail: null },
   printer: { state, detail },
   storage: { state: 'ok', detail: null },

@@ -54,6 +54,7 @@ async function server(handler: Handler) {
 
 const status: StatusView = {
   trainingMode: true,
+  signedIn: null,
   gateway: { state: 'not-configured', detail: null },
   printer: { state: 'online', detail: null },
   storage: { state: 'ok', detail: null },

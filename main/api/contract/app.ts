@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LocaleSchema, type DeviceState, type Locale } from './shared';
 import type { CartView, SaleView } from './sale';
+import type { SignedInStatus } from './session';
 import { carries, returns, type ChannelDefs, type EventDefs } from './define';
 import { ERROR_REPORT_LIMITS } from '../error-report';
 
@@ -29,6 +30,8 @@ export interface StatusView {
   readonly gateway: { readonly state: DeviceState; readonly detail: string | null };
   readonly printer: { readonly state: DeviceState; readonly detail: string | null };
   readonly storage: { readonly state: 'ok' | 'error'; readonly detail: string | null };
+  /** who is signed in at this till (null: nobody; training mode sells without) */
+  readonly signedIn: SignedInStatus | null;
 }
 
 export interface StoreInfoView {

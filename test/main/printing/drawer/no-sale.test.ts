@@ -19,6 +19,7 @@ const manager: Approver = {
   name: '王店长',
   role: 'manager',
   permission: 'drawer.noSale',
+  signedIn: null,
 };
 
 describe('no-sale drawer open', () => {

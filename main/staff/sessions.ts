@@ -1,0 +1,73 @@
+// Signing in and out at the till. A sign-in is the operator's own code and PIN, checked exactly as a manager's
+// approval is (approvals.ts `verify`: the same answer for an unknown code and a wrong PIN, the same work, the
+// same escalating lock, every refusal journalled), or a staff badge naming the code plus the PIN (badge.ts).
+// Signing in ends whoever was signed in at this till ('replaced'). Each change is one transaction: the
+// session row and its journal entry.
+import type { SessionView, SignInMethod } from '../api/contract';
+import { appendJournal } from '../audit/journal';
+import type { Database } from '../store/db';
+import type { ApprovalInput, Approvals } from './approvals';
+import { mustBadgeCode } from './badge';
+import type { SessionRepo } from './session-repo';
+import type { SignedInState } from './signed-in';
+
+export interface Sessions {
+  signIn(input: ApprovalInput, method?: SignInMethod): SessionView;
+  /** A scanned badge (`STAFF:<code>`) and the PIN typed after it. */
+  signInBadge(badge: string, pin: string): SessionView;
+  signOut(): null;
+  current(): SessionView | null;
+}
+
+export function createSessions(d: {
+  readonly db: Database;
+  readonly repo: SessionRepo;
+  readonly state: SignedInState;
+  readonly approvals: Pick<Approvals, 'verify'>;
+  readonly terminalId: string;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}): Sessions {
+  const { db, repo, state, terminalId } = d;
+  const journal = (kind: string, ref: string, body: Record<string, unknown>, at: string): void => {
+    appendJournal(db, { at, kind, ref, body: { ...body, terminalId } });
+  };
+
+  const signIn = (input: ApprovalInput, method: SignInMethod = 'pin'): SessionView => {
+    const op = d.approvals.verify(input);
+    const at = d.now().toISOString();
+    const id = d.newId();
+    const before = state.ref();
+    db.transaction(() => {
+      repo.end(terminalId, 'replaced', at);
+      repo.insert(terminalId, { id, operatorId: op.operatorId, method, signedInAt: at });
+      journal(
+        'staff.signed-in',
+        id,
+        { operatorId: op.operatorId, code: op.code, method, ...(before ? { replaced: before } : {}) },
+        at,
+      );
+    }).immediate();
+    const view: SessionView = { ...op, method, since: at };
+    state.set(view);
+    return view;
+  };
+
+  return {
+    signIn,
+    signInBadge: (badge, pin) => signIn({ operatorCode: mustBadgeCode(badge), pin }, 'badge'),
+    signOut() {
+      const was = state.ref();
+      if (!was) return null;
+      const at = d.now().toISOString();
+      db.transaction(() => {
+        const open = repo.open(terminalId);
+        repo.end(terminalId, 'sign-out', at);
+        journal('staff.signed-out', open?.id ?? was.operatorId, { ...was, reason: 'sign-out' }, at);
+      }).immediate();
+      state.set(null);
+      return null;
+    },
+    current: () => state.current(),
+  };
+}
