@@ -11,6 +11,7 @@ import { refundChannels } from '../../../main/api/contract/refunds';
 import { cartChannels, saleChannels } from '../../../main/api/contract/sale';
 import { storeChannels } from '../../../main/api/contract/store';
 import { staffChannels } from '../../../main/api/contract/staff';
+import { sessionChannels } from '../../../main/api/contract/session';
 import { deviceChannels } from '../../../main/api/contract/devices';
 import { setupChannels } from '../../../main/api/contract/setup';
 
@@ -24,6 +25,7 @@ const capabilities = [
   printingChannels,
   storeChannels,
   staffChannels,
+  sessionChannels,
   deviceChannels,
   setupChannels,
 ];
