@@ -51,6 +51,9 @@ import { setupHandlers } from './setup/handlers';
 import { createSetupService } from './setup/setup-service';
 import { probeGateway } from './setup/gateway-probe';
 import { createOperatorRepo } from './staff/operator-repo';
+import { cashLimits } from './shifts/cash-limits';
+import { shiftHandlers } from './shifts/handlers';
+import { createShiftService } from './shifts/shift-service';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
 export type PrintingOptions = PrinterOptions & Pick<PaymentsRuntimeOptions, 'openCardReader'>;
@@ -175,6 +178,9 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff),
+        shiftHandlers(
+          createShiftService({ ...base, currency: config.currency, limits: cashLimits(config), approvals }),
+        ),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),

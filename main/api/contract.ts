@@ -18,6 +18,7 @@ import { staffChannels } from './contract/staff';
 import { sessionChannels } from './contract/session';
 import { deviceChannels } from './contract/devices';
 import { setupChannels } from './contract/setup';
+import { shiftChannels } from './contract/shifts';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -32,10 +33,12 @@ export type * from './contract/staff';
 export type * from './contract/session';
 export type * from './contract/devices';
 export type * from './contract/setup';
+export type * from './contract/shifts';
 export type * from './contract/settings';
 export { SettingsSchema, GatewaySettingsSchema, SETTINGS_KEYS } from './contract/settings';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
+export { CASH_MOVEMENT_KINDS, DEFAULT_DRAWER, SHIFT_STATES } from './contract/shifts';
 export { STAFF_ROLES, pinMinLength } from './contract/staff';
 export {
   CardReaderConfigSchema,
@@ -62,6 +65,7 @@ const groups = [
   sessionChannels,
   deviceChannels,
   setupChannels,
+  shiftChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -77,6 +81,7 @@ const channels = {
   ...sessionChannels,
   ...deviceChannels,
   ...setupChannels,
+  ...shiftChannels,
 };
 type Channels = typeof channels;
 

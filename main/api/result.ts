@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'NOTHING_CHANGED', // a settings save equal to what is on file: nothing written, nothing journaled
   'MODE_CONFLICT', // training and live would mix (training with a real gateway, --training on a live store)
   'REAL_MANAGER_REQUIRED', // leaving training needs a manager on file, not the training manager
+  'SHIFT_ALREADY_OPEN', // the drawer already has a shift that is not closed (detail: drawerId, state)
+  'SHIFT_NOT_OPEN', // no shift in the state this step needs (detail: drawerId, state, step; main/shifts/states.ts)
+  'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

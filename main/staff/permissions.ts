@@ -1,8 +1,10 @@
 // Who may do what, in one table. A cashier sells, takes cash and reprints the last receipt; everything that
 // can move money or goods without a sale needs a permission, granted per action by the PIN of someone whose
 // role holds it. Each role holds everything the role below it holds (owner ⊇ manager ⊇ supervisor ⊇ cashier):
-// - supervisor: the floor's everyday exceptions (no-sale, a reprint, a discount over the threshold);
-// - manager: money back and money at risk (refunds, offline overrides, acknowledgements), store checks, and
+// - supervisor: the floor's everyday exceptions (no-sale, a reprint, a discount over the threshold, cash moved
+//   in or out of the drawer over the threshold);
+// - manager: money back and money at risk (refunds, offline overrides, acknowledgements, a cash variance's
+//   sign-off), store checks, and
 //   the staff below owner;
 // - owner: owners themselves (adding one, or changing, disabling or re-PINning one).
 import { STAFF_ROLES, type StaffRole } from '../api/contract/staff';
@@ -23,13 +25,15 @@ export const PERMISSIONS = [
   'staff.manageOwner', // the same for an owner (or making someone an owner)
   'settings.change', // change the shop's settings (config.json): store, taxes, gateway, devices
   'training.leave', // leave training mode: the training store is archived and the live store starts clean
+  'cash.movement', // a float, paid-in, paid-out or safe drop over config cashControl.movementApprovalMinor
+  'cash.varianceSignOff', // sign off a shift's blind count that is over config cashControl.varianceApprovalMinor
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role adds to the one below it. */
 const ADDS: { readonly [R in Role]: readonly Permission[] } = {
   cashier: [],
-  supervisor: ['drawer.noSale', 'receipt.reprintAny', 'discount.overLimit'],
+  supervisor: ['drawer.noSale', 'receipt.reprintAny', 'discount.overLimit', 'cash.movement'],
   manager: [
     'payments.offlineOverride',
     'refund.issue',
@@ -39,6 +43,7 @@ const ADDS: { readonly [R in Role]: readonly Permission[] } = {
     'catalog.import',
     'settings.change',
     'training.leave',
+    'cash.varianceSignOff',
   ],
   owner: ['staff.manageOwner'],
 };

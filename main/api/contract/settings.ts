@@ -99,6 +99,18 @@ export const SettingsSchema = z.strictObject({
       maxAmountMinor: z.int().min(0).optional(),
     })
     .optional(),
+  /**
+   * Cash control (main/shifts/cash-limits.ts): a float, paid-in, paid-out or safe drop over
+   * `movementApprovalMinor` needs a supervisor's or manager's approval; a blind count whose variance is over
+   * `varianceApprovalMinor` either way needs a manager's sign-off with a note. Absent fields: 500.00 (50000
+   * minor units) and 10.00 (1000).
+   */
+  cashControl: z
+    .strictObject({
+      movementApprovalMinor: z.int().min(0).optional(),
+      varianceApprovalMinor: z.int().min(0).optional(),
+    })
+    .optional(),
 });
 
 /** The settings the screen edits: config.json without what only a file edit changes (offline limits). */

@@ -12,6 +12,7 @@ import { m010CompactHistory } from './010-compact-history';
 import { m011OpenCartBody } from './011-open-cart-body';
 import { m012StaffRoles } from './012-staff-roles';
 import { m013OperatorSessions } from './013-operator-sessions';
+import { m014Shifts } from './014-shifts';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m011OpenCartBody,
   m012StaffRoles,
   m013OperatorSessions,
+  m014Shifts,
 ];

@@ -14,6 +14,7 @@ import { staffChannels } from '../../../main/api/contract/staff';
 import { sessionChannels } from '../../../main/api/contract/session';
 import { deviceChannels } from '../../../main/api/contract/devices';
 import { setupChannels } from '../../../main/api/contract/setup';
+import { shiftChannels } from '../../../main/api/contract/shifts';
 
 const capabilities = [
   appChannels,
@@ -28,6 +29,7 @@ const capabilities = [
   sessionChannels,
   deviceChannels,
   setupChannels,
+  shiftChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {

@@ -66,6 +66,10 @@ export const errors = {
     '{message, select, none {The payment gateway refused the refund. Nothing was paid back.} other {The payment gateway refused the refund: {message}. Nothing was paid back.}}',
   'error.REFUND_UNKNOWN':
     'No answer from the payment gateway, so the refund may have gone through. Do NOT refund again: it is being checked.',
+  'error.SHIFT_ALREADY_OPEN': 'This drawer already has a shift open. Close it before opening another.',
+  'error.SHIFT_NOT_OPEN':
+    '{state, select, closing {This shift has been counted and is waiting for a manager’s sign-off.} none {No shift is open on this drawer.} other {This step is not possible in the shift’s current state.}}',
+  'error.COUNT_INVALID': 'The cash count is not valid: use whole numbers of the listed notes and coins.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
 } as const satisfies Record<string, string>;

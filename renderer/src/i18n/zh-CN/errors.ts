@@ -55,6 +55,10 @@ export const errors: Record<keyof typeof en, string> = {
   'error.REFUND_REFUSED':
     '{message, select, none {支付网关拒绝了退款，未退任何款项。} other {支付网关拒绝了退款：{message}。未退任何款项。}}',
   'error.REFUND_UNKNOWN': '支付网关没有应答，退款可能已经成功。请勿重复退款：系统正在查询。',
+  'error.SHIFT_ALREADY_OPEN': '此钱箱已有未结束的班次，请先结班再开班。',
+  'error.SHIFT_NOT_OPEN':
+    '{state, select, closing {此班次已清点，正在等待经理签核。} none {此钱箱没有开着的班次。} other {班次当前的状态不允许此操作。}}',
+  'error.COUNT_INVALID': '现金清点无效：请按所列纸币和硬币填写整数张数或枚数。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
 };
