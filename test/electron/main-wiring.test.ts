@@ -258,6 +258,31 @@ describe('main.ts wiring (bundled, fake electron)', () => {
     expect(progress.destroy).toHaveBeenCalledOnce();
   });
 
+  it('restarts onto a new host after a settings change: the old one closed, IPC re-served, the window reloaded', async () => {
+    const first = fakeHostImpl();
+    const second = fakeHostImpl();
+    let restart: (() => void) | undefined;
+    const f = installFakes(async (o) => {
+      restart = o.requestRestart;
+      return f.fakeHost.createHost.mock.calls.length === 1 ? first.host : second.host;
+    });
+    runMain();
+    f.fireReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created[0]?.loaded).toEqual(['app://pos/index.html']));
+    const win = FakeBrowserWindow.created[0] as FakeBrowserWindow;
+
+    restart?.(); // what setup.save asks for once its answer is on its way
+    await vi.waitFor(() => expect(win.reload).toHaveBeenCalledOnce());
+    expect(first.close).toHaveBeenCalledOnce();
+    expect(f.fakeHost.createHost).toHaveBeenCalledTimes(2);
+    expect(FakeBrowserWindow.created).toHaveLength(1); // the same window, reloaded
+    expect(f.ipcMain.handlers.size).toBe(channelNames.length);
+    const scan = f.ipcMain.handlers.get('pos:cart.scan');
+    await scan?.(invokeEvent(win.webContents.id, win.webContents.mainFrame), { code: '123' });
+    expect(second.dispatch).toHaveBeenCalledOnce();
+    expect(first.dispatch).not.toHaveBeenCalled();
+  });
+
   it('shows the static failure page, without IPC, when the store cannot be opened', async () => {
     const file = path.join(work, 'userData', 'data', 'pos.db');
     const f = installFakes(async () => {
