@@ -6,6 +6,7 @@ import type { Actions } from './actions';
 import type { ModalState } from './modals';
 import { QuantityDialog } from '../components/QuantityDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
+import { ShiftScreen } from '../components/shift/ShiftScreen';
 import { StaffScreen } from '../components/staff/StaffScreen';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
@@ -139,6 +140,8 @@ export function ModalHost(props: Props) {
       );
     case 'settings':
       return <SettingsScreen trainingApprover={trainingApprover} inputRef={paymentInput} onClose={close} />;
+    case 'shift':
+      return <ShiftScreen currency={cart.currency} trainingApprover={trainingApprover} onClose={close} />;
     case 'staff':
       return <StaffScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'receipts':

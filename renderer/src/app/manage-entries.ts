@@ -19,4 +19,5 @@ export const MANAGE_ENTRIES: readonly ManageEntry[] = [
   { modal: { kind: 'store' }, label: 'manage.store', hint: 'manage.storeHint' },
   { modal: { kind: 'catalogImport' }, label: 'import.menu', hint: 'import.menuHint' },
   { modal: { kind: 'staff' }, label: 'manage.staff', hint: 'manage.staffHint' },
+  { modal: { kind: 'shift' }, label: 'manage.shift', hint: 'manage.shiftHint' },
 ];

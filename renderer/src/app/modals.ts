@@ -19,5 +19,7 @@ export type ModalState =
   | { readonly kind: 'manage' }
   | { readonly kind: 'catalogImport' }
   | { readonly kind: 'staff' }
+  /** Manage → Shift: the drawer's shift, its cash movements and its blind close */
+  | { readonly kind: 'shift' }
   | { readonly kind: 'settings' }
   | null;

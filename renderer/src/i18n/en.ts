@@ -12,6 +12,7 @@ import {
   refunds,
   sale,
   settings,
+  shift,
   staff,
 } from './en/index';
 
@@ -25,6 +26,7 @@ export const en = {
   ...manage,
   ...catalogImport,
   ...staff,
+  ...shift,
   ...devices,
   ...settings,
 } as const satisfies Record<string, string>;

@@ -99,6 +99,8 @@ export function errorMessage(
           overridable: detail['overridable'] === true ? 'yes' : 'no',
         },
       };
+    case 'SHIFT_NOT_OPEN':
+      return { key, values: { state: str(detail['state']) ?? 'other' } };
     default:
       return { key, values: {} };
   }

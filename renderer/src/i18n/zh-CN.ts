@@ -12,6 +12,7 @@ import { catalogImport } from './zh-CN/catalog-import';
 import { staff } from './zh-CN/staff';
 import { devices } from './zh-CN/devices';
 import { settings } from './zh-CN/settings';
+import { shift } from './zh-CN/shift';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -24,6 +25,7 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   manage,
   catalogImport,
   staff,
+  shift,
   devices,
   settings,
 );

@@ -10,3 +10,4 @@ export { catalogImport } from './catalog-import';
 export { staff } from './staff';
 export { devices } from './devices';
 export { settings } from './settings';
+export { shift } from './shift';
