@@ -100,6 +100,7 @@ export const TID = {
   statusPrinter: 'status-printer',
   statusPrinterDetail: 'status-printer-detail',
   statusStorage: 'status-storage',
+  statusSignedIn: 'status-signed-in',
   statusConnection: 'status-connection',
   statusPayments: 'status-payments',
   statusAlerts: 'status-alerts',
@@ -157,6 +158,11 @@ export const TID = {
   approvalCode: 'approval-code',
   approvalPin: 'approval-pin',
   approvalError: 'approval-error',
+
+  signInButton: 'sign-in-button',
+  signInPanel: 'sign-in-panel',
+  signOut: 'sign-out',
+  signInSwitch: 'sign-in-switch',
 
   staffScreen: 'staff-screen',
   staffRow: 'staff-row',

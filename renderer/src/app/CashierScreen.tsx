@@ -128,6 +128,8 @@ export function CashierScreen({ state, connection, actions }: Props) {
           onToggleLocale={handlers.locale}
           onHelp={handlers.help}
           onManage={handlers.manage}
+          signedIn={state.status?.signedIn ?? null}
+          onSignIn={() => setModal({ kind: 'signIn' })}
           offer={<SetupOffer onSetUp={() => setModal({ kind: 'settings' })} />}
         />
         {connection !== 'open' && (

@@ -8,6 +8,7 @@ import { QuantityDialog } from '../components/QuantityDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
 import { ShiftScreen } from '../components/shift/ShiftScreen';
 import { StaffScreen } from '../components/staff/StaffScreen';
+import { SignInDialog } from '../components/SignInDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TenderDialog } from '../components/TenderDialog';
 import { HelpDialog } from '../components/HelpDialog';
@@ -140,6 +141,15 @@ export function ModalHost(props: Props) {
       );
     case 'settings':
       return <SettingsScreen trainingApprover={trainingApprover} inputRef={paymentInput} onClose={close} />;
+    case 'signIn':
+      return (
+        <SignInDialog
+          signedIn={status?.signedIn ?? null}
+          trainingApprover={trainingApprover}
+          inputRef={paymentInput}
+          onClose={close}
+        />
+      );
     case 'shift':
       return <ShiftScreen currency={cart.currency} trainingApprover={trainingApprover} onClose={close} />;
     case 'staff':

@@ -22,4 +22,6 @@ export type ModalState =
   /** Manage → Shift: the drawer's shift, its cash movements and its blind close */
   | { readonly kind: 'shift' }
   | { readonly kind: 'settings' }
+  /** who is signed in at the till: sign in, sign out, switch */
+  | { readonly kind: 'signIn' }
   | null;

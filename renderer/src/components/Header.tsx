@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Locale, StoreInfoView } from '@contract/contract';
+import type { Locale, SignedInStatus, StoreInfoView } from '@contract/contract';
 import { useI18n } from '../i18n/context';
 import { localName } from '../format/names';
 import { keyHint } from '../keys/bindings';
@@ -11,13 +11,25 @@ interface Props {
   readonly onToggleLocale: () => void;
   readonly onHelp: () => void;
   readonly onManage: () => void;
+  /** who is signed in (the button shows their name), and the sign-in dialog */
+  readonly signedIn: SignedInStatus | null;
+  readonly onSignIn: () => void;
   /** a one-line offer beside the training badge (the first start's setup) */
   readonly offer?: ReactNode;
 }
 
 const other = (l: Locale): Locale => (l === 'en' ? 'zh-CN' : 'en');
 
-export function Header({ store, training, onToggleLocale, onHelp, onManage, offer }: Props) {
+export function Header({
+  store,
+  training,
+  onToggleLocale,
+  onHelp,
+  onManage,
+  signedIn,
+  onSignIn,
+  offer,
+}: Props) {
   const { t, locale } = useI18n();
   const name = localName(locale, store.name, store.nameEn);
   return (
@@ -36,6 +48,15 @@ export function Header({ store, training, onToggleLocale, onHelp, onManage, offe
       )}
       {offer}
       <div className="header-actions">
+        <button
+          type="button"
+          className="btn btn-header"
+          data-testid={TID.signInButton}
+          data-code={signedIn?.code ?? ''}
+          onClick={onSignIn}
+        >
+          {signedIn ? signedIn.name : t('signin.open')}
+        </button>
         <button type="button" className="btn btn-header" data-testid={TID.manageButton} onClick={onManage}>
           <kbd>{keyHint('manage')}</kbd> {t('manage.open')}
         </button>

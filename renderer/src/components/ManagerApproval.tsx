@@ -28,20 +28,25 @@ interface Props {
   readonly onApprove: ApprovedCall;
   readonly onDone: () => void;
   readonly onCancel: () => void;
+  /** the button's words when this is not an approval (the sign-in says "Sign in") */
+  readonly okLabel?: string;
+  /** a code already known (a scanned staff badge): the PIN is asked next */
+  readonly initialCode?: string;
 }
 
 export const isApprovalRefusal = (e: PosError): boolean =>
   e.code === 'APPROVAL_DENIED' || e.code === 'APPROVAL_LOCKED';
 
-export function ManagerApproval({ title, trainingApprover, onApprove, onDone, onCancel }: Props) {
+export function ManagerApproval(props: Props) {
+  const { title, trainingApprover, onApprove, onDone, onCancel, okLabel, initialCode = '' } = props;
   const { t } = useI18n();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<PosError | null>(null);
   const [incomplete, setIncomplete] = useState(false);
   const [busy, setBusy] = useState(false);
   // The on-screen keypad types into whichever field was used last.
-  const [target, setTarget] = useState<FieldName>('code');
+  const [target, setTarget] = useState<FieldName>(initialCode ? 'pin' : 'code');
   const codeRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
 
@@ -106,7 +111,7 @@ export function ManagerApproval({ title, trainingApprover, onApprove, onDone, on
           value={code}
           masked={false}
           invalid={incomplete && code === ''}
-          autoFocus
+          autoFocus={!initialCode}
           onFocus={() => setTarget('code')}
           onChange={(v) => edit('code', v)}
         />
@@ -118,6 +123,7 @@ export function ManagerApproval({ title, trainingApprover, onApprove, onDone, on
           value={pin}
           masked
           invalid={(incomplete && pin.length < PIN_MIN) || (error !== null && isApprovalRefusal(error))}
+          autoFocus={!!initialCode}
           onFocus={() => setTarget('pin')}
           onChange={(v) => edit('pin', v)}
         />
@@ -136,7 +142,7 @@ export function ManagerApproval({ title, trainingApprover, onApprove, onDone, on
       <DialogButtons
         onCancel={() => !busy && onCancel()}
         onOk={() => void submit()}
-        okLabel={t(busy ? 'approval.working' : 'approval.confirm')}
+        okLabel={busy ? t('approval.working') : (okLabel ?? t('approval.confirm'))}
         okDisabled={busy}
       />
     </Modal>

@@ -48,6 +48,13 @@ export function StatusBar({
             {t(status.trainingMode ? 'status.training' : 'status.live')}
           </span>
           <span
+            className={`status-item ${status.signedIn ? 'good' : 'idle'}`}
+            data-testid={TID.statusSignedIn}
+            data-code={status.signedIn?.code ?? ''}
+          >
+            {status.signedIn ? t('signin.status', { ...status.signedIn }) : t('signin.nobody')}
+          </span>
+          <span
             className={`status-item ${tone(status.gateway.state)}`}
             data-testid={TID.statusGateway}
             data-state={status.gateway.state}

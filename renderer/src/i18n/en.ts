@@ -13,6 +13,7 @@ import {
   sale,
   settings,
   shift,
+  signin,
   staff,
 } from './en/index';
 
@@ -29,4 +30,5 @@ export const en = {
   ...shift,
   ...devices,
   ...settings,
+  ...signin,
 } as const satisfies Record<string, string>;

@@ -13,6 +13,7 @@ import { staff } from './zh-CN/staff';
 import { devices } from './zh-CN/devices';
 import { settings } from './zh-CN/settings';
 import { shift } from './zh-CN/shift';
+import { signin } from './zh-CN/signin';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -28,4 +29,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   shift,
   devices,
   settings,
+  signin,
 );

@@ -11,3 +11,4 @@ export { staff } from './staff';
 export { devices } from './devices';
 export { settings } from './settings';
 export { shift } from './shift';
+export { signin } from './signin';
