@@ -143,7 +143,10 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     onQueued: work.queued,
     onChange: figures.refresh,
   });
-  const printing = await createPrinting({ ...base, status, work, options: o, sales, refunds: refundRepo });
+  const printing = await createPrinting({
+    ...{ ...base, status, work, options: o, sales, refunds: refundRepo },
+    signedIn: staff.signedIn.ref,
+  });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
   onReport(maintenance.report());
 

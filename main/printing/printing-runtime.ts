@@ -1,6 +1,7 @@
 // Assembles the printing capability: the receipt printer (injected, training mode's emulated one, or the
 // configured network, USB or usblp printer), the durable print queue and its worker, reprints, the no-sale drawer and, in
 // training mode, the pictures of what the emulated printer printed. The worker wakes when work is queued.
+import type { SignedInRef } from '../staff/approvals';
 import type { MonoBitmap } from '../../native/escpos/encode/raster';
 import type { UsbHost } from '../../native/transports/usb-host';
 import type { PosConfig } from '../config/config';
@@ -46,6 +47,8 @@ export interface PrintingDeps {
   readonly now: () => Date;
   readonly log: Logger;
   readonly options: PrinterOptions;
+  /** who is signed in at the till (staff/signed-in.ts), named in the journal of a cashier's reprint */
+  readonly signedIn?: () => SignedInRef | null;
 }
 
 export interface Printing {
@@ -123,6 +126,7 @@ export async function createPrinting(d: PrintingDeps): Promise<Printing> {
       saleExists: (id) => d.sales.byId(id) !== null,
       lastSaleId: () => d.sales.last()?.saleId ?? null,
       onQueued,
+      signedIn: d.signedIn,
     }),
     openDrawer: createNoSaleDrawer({ db: d.db, now: d.now, onQueued }),
     receiptImages,

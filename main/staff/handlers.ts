@@ -17,8 +17,11 @@ export function staffHandlers(s: {
   return {
     'staff.list': ({ approval }) => directory.list(approval),
     'staff.add': ({ approval, ...input }) => directory.add(input, approval),
-    'staff.setActive': ({ operatorId, active, approval }) =>
-      directory.setActive(operatorId, active, approval),
+    'staff.setActive': ({ operatorId, active, approval }) => {
+      const list = directory.setActive(operatorId, active, approval);
+      if (!active) sessions.operatorDisabled(operatorId); // a disabled cashier sells no more here
+      return list;
+    },
     'staff.setPin': ({ operatorId, pin, approval }) => directory.setPin(operatorId, pin, approval),
     'staff.setRole': ({ operatorId, role, pin, approval }) =>
       directory.setRole(operatorId, role, pin, approval),

@@ -17,6 +17,8 @@ export interface Sessions {
   signInBadge(badge: string, pin: string): SessionView;
   signOut(): null;
   current(): SessionView | null;
+  /** A manager disabled this operator: if they are signed in here, they are not any more. */
+  operatorDisabled(operatorId: string): void;
 }
 
 export function createSessions(d: {
@@ -53,21 +55,26 @@ export function createSessions(d: {
     return view;
   };
 
+  const end = (reason: 'sign-out' | 'disabled'): null => {
+    const was = state.ref();
+    if (!was) return null;
+    const at = d.now().toISOString();
+    db.transaction(() => {
+      const open = repo.open(terminalId);
+      repo.end(terminalId, reason, at);
+      journal('staff.signed-out', open?.id ?? was.operatorId, { ...was, reason }, at);
+    }).immediate();
+    state.set(null);
+    return null;
+  };
+
   return {
     signIn,
     signInBadge: (badge, pin) => signIn({ operatorCode: mustBadgeCode(badge), pin }, 'badge'),
-    signOut() {
-      const was = state.ref();
-      if (!was) return null;
-      const at = d.now().toISOString();
-      db.transaction(() => {
-        const open = repo.open(terminalId);
-        repo.end(terminalId, 'sign-out', at);
-        journal('staff.signed-out', open?.id ?? was.operatorId, { ...was, reason: 'sign-out' }, at);
-      }).immediate();
-      state.set(null);
-      return null;
-    },
+    signOut: () => end('sign-out'),
     current: () => state.current(),
+    operatorDisabled(operatorId) {
+      if (state.ref()?.operatorId === operatorId) end('disabled');
+    },
   };
 }

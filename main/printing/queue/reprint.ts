@@ -4,7 +4,7 @@ import type { Database } from '../../store/db';
 import type { PrintJobRef } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
-import { approvedBy, type Approver } from '../../staff/approvals';
+import { approvedBy, type Approver, type SignedInRef } from '../../staff/approvals';
 import { enqueueReceipt } from './enqueue';
 
 export interface ReprintDeps {
@@ -14,6 +14,8 @@ export interface ReprintDeps {
   readonly lastSaleId: () => string | null;
   /** called after the commit, to wake the worker */
   readonly onQueued?: () => void;
+  /** who is signed in at the till: named on a cashier's reprint (a manager's names them in approvedBy) */
+  readonly signedIn?: (() => SignedInRef | null) | undefined;
 }
 
 export interface Reprints {
@@ -32,9 +34,10 @@ export function createReprints(deps: ReprintDeps): Reprints {
     if (!deps.saleExists(saleId)) throw new PosFailure('NOT_FOUND', `No sale ${saleId}`, { saleId });
     const now = deps.now();
     const jobId = enqueueReceipt(db, { saleId, copy: true, now });
+    const signedIn = deps.signedIn?.() ?? null;
     const body =
       approver === null
-        ? { jobId, by: 'cashier' }
+        ? { jobId, by: 'cashier', ...(signedIn ? { signedIn } : {}) }
         : { jobId, by: 'manager', approvedBy: approvedBy(approver) };
     appendJournal(db, { at: now.toISOString(), kind: 'receipt.reprint', ref: saleId, body });
     return { jobId };

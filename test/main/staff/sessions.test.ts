@@ -117,6 +117,28 @@ describe('session.signIn', () => {
   });
 });
 
+describe('disabling an operator', () => {
+  it('signs them out at once when they are signed in here (journalled); others stay signed in', async () => {
+    const h = await signInTill();
+    const manager = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
+    const id = (code: string) =>
+      rows<{ id: string }>(h.dataDir, 'SELECT id FROM operators WHERE code = ?', code)[0]?.id ?? '';
+    await h.dispatch('session.signIn', asCashier);
+    await h.dispatch('staff.setActive', {
+      operatorId: id(SUPERVISOR.code),
+      active: false,
+      approval: manager,
+    });
+    expect(await status(h)).toEqual({ code: CASHIER.code, name: CASHIER.name });
+    await h.dispatch('staff.setActive', { operatorId: id(CASHIER.code), active: false, approval: manager });
+    expect(await status(h)).toBeNull();
+    expect(rows(h.dataDir, 'SELECT ended_by FROM operator_sessions')).toEqual([{ ended_by: 'disabled' }]);
+    expect(journal(h.dataDir, 'staff.signed-out')).toMatchObject([
+      { code: CASHIER.code, reason: 'disabled' },
+    ]);
+  });
+});
+
 describe('a restart', () => {
   it('keeps the cashier signed in', async () => {
     const first = await signInTill();
