@@ -2,7 +2,6 @@
 // idempotency, stale carts, crash-restored carts, and startup failures that leave files untouched.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
@@ -19,18 +18,14 @@ import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { createHost } from '../../main/host';
 import type { Host } from '../../main/host-types';
 import { startApp } from '../../main/startup/start-app';
+import { cleanup, tempDir as tempFolder } from '../support/temp-host';
 
-const dirs: string[] = [];
 const hosts: Host[] = [];
 afterEach(async () => {
   for (const h of hosts.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  await cleanup();
 });
-const tempDir = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-host-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = (): string => tempFolder('pos-host-');
 const silent = (): void => undefined;
 async function host(dataDir = tempDir()): Promise<Host> {
   const h = await createHost({ dataDir, log: silent });

@@ -1,8 +1,6 @@
 // Printing through host.dispatch: a cash sale prints and kicks the drawer once, reprints come out as copies,
 // "no sale" opens are journalled, printer.status and the status bar tell the truth about paper.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../../main/api/contract';
@@ -14,19 +12,15 @@ import { createEmulatedPrinterPort } from '../../../main/printing/queue/emulated
 import type { EmulatedPrinterPort } from '../../../main/printing/queue/emulated-printer';
 import type { PrinterPort } from '../../../main/printing/queue/ports';
 import { TRAINING_MANAGER } from '../../../main/staff/training-staff';
+import { cleanup, tempDir as tempFolder } from '../../support/temp-host';
 
 const TRAINING_APPROVAL = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
-const dirs: string[] = [];
 const hosts: Host[] = [];
 afterEach(async () => {
   for (const h of hosts.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  await cleanup();
 });
-const tempDir = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-hostprint-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = (): string => tempFolder('pos-hostprint-');
 
 /** The emulated printer, also recording every job's bytes as sent. */
 function recordingPort(): EmulatedPrinterPort & { jobs: Uint8Array[] } {

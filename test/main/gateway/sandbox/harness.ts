@@ -11,6 +11,8 @@ import {
   type AuthorizeRequest,
   type CardData,
   type CardKey,
+  QrOrderSchema,
+  type QrOrder,
 } from '../../../../main/gateway/protocol/schemas';
 import { signRequest, type TerminalCredentials } from '../../../../main/gateway/protocol/signing';
 import { generatePrivateKeyPem } from '../../../../main/gateway/sandbox/keys';
@@ -175,3 +177,23 @@ export function authorizeBody(p: {
 }
 
 export const idem = (): string => `idem-${randomBytes(8).toString('hex')}`;
+
+/** A WeChat micropay of `amountMinor` (USD) on the harness; its amount picks the sandbox's answer. */
+export const micropayOn = async (h: Harness, amountMinor: number): Promise<QrOrder> =>
+  QrOrderSchema.parse(
+    (
+      await h.call(
+        'POST',
+        '/v1/qr/micropay',
+        {
+          reference: ref('qr'),
+          amountMinor,
+          currency: 'USD',
+          scheme: 'wechat',
+          authCode: '134567890123456789',
+          subject: 'x',
+        },
+        { key: idem() },
+      )
+    ).json,
+  );

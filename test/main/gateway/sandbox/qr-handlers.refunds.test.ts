@@ -14,6 +14,7 @@ import {
 import {
   authorizeBody,
   idem,
+  micropayOn,
   ref,
   startHarness,
   T02,
@@ -271,24 +272,8 @@ describe('settlement with QR refunds', () => {
   it('counts QR refunds in the order’s refundedMinor and in the day’s totals, on the day they were made', async () => {
     const s = await startHarness({ businessTimeZone: 'UTC' });
     try {
-      const micropay = async (amountMinor: number) =>
-        QrOrderSchema.parse(
-          (
-            await s.call(
-              'POST',
-              '/v1/qr/micropay',
-              {
-                reference: ref('qr'),
-                amountMinor,
-                currency: 'USD',
-                scheme: 'wechat',
-                authCode: '134567890123456789',
-                subject: 'x',
-              },
-              { key: idem() },
-            )
-          ).json,
-        );
+      const micropay = (amountMinor: number) => micropayOn(s, amountMinor);
+
       const refund = (o: QrOrder, amountMinor: number) =>
         s.call(
           'POST',

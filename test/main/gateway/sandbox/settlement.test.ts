@@ -6,12 +6,11 @@ import {
   CardKeySchema,
   HeartbeatSchema,
   PaymentSchema,
-  QrOrderSchema,
   SaleReceiptSchema,
   SettlementSchema,
 } from '../../../../main/gateway/protocol/schemas';
 import { PUBLIC_TEST_BDKS } from '../../../../main/gateway/sandbox/server';
-import { authorizeBody, idem, ref, startHarness, T02, type Harness } from './harness';
+import { authorizeBody, idem, micropayOn, ref, startHarness, T02, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,24 +23,7 @@ const authorize = async (amountMinor: number, capture = true) =>
     (await h.call('POST', '/v1/payments/authorize', authorizeBody({ amountMinor, capture }), { key: idem() }))
       .json,
   );
-const micropay = async (amountMinor: number) =>
-  QrOrderSchema.parse(
-    (
-      await h.call(
-        'POST',
-        '/v1/qr/micropay',
-        {
-          reference: ref('qr'),
-          amountMinor,
-          currency: 'USD',
-          scheme: 'wechat',
-          authCode: '134567890123456789',
-          subject: 'x',
-        },
-        { key: idem() },
-      )
-    ).json,
-  );
+const micropay = (amountMinor: number) => micropayOn(h, amountMinor);
 
 describe('settlement', () => {
   it('lists the day’s final payments of this terminal with totals', async () => {

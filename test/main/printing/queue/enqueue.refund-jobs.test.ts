@@ -1,7 +1,7 @@
 // Refund slips in the print queue, on a real SQLite file with every migration: the job is enqueued only inside
 // a transaction, reads its refund back, and renders only a completed refund (never a slip for money that was
 // not paid back).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RefundState, SaleView } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
 import { enqueueDrawer, enqueueRefund } from '../../../../main/printing/queue/enqueue';
@@ -10,18 +10,9 @@ import { createJobRenderer } from '../../../../main/printing/queue/render-job';
 import { resolvePrinterSettings } from '../../../../main/config/printer-config';
 import { REFUND_STORE, refundView } from '../../../support/refund-fixture';
 import type { Shop } from './fixtures';
-import { cleanupDirs, drain, openShop } from './fixtures';
+import { drain, shopsClosedAfterEach } from './fixtures';
 
-const shops: Shop[] = [];
-afterEach(() => {
-  for (const s of shops.splice(0)) s.close();
-  cleanupDirs();
-});
-async function shop(opts: Parameters<typeof openShop>[0] = {}): Promise<Shop> {
-  const s = await openShop(opts);
-  shops.push(s);
-  return s;
-}
+const shop = shopsClosedAfterEach();
 
 const REFUND_ID = refundView().refundId;
 

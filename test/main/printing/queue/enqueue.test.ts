@@ -1,21 +1,12 @@
 // The receipt job is part of the sale commit: a committed sale has exactly one receipt job, and a sale
 // transaction that fails (at any statement, including the job's own insert) leaves neither.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../../main/catalog/demo';
 import { enqueueReceipt } from '../../../../main/printing/queue/enqueue';
 import type { Shop } from './fixtures';
-import { cleanupDirs, openShop } from './fixtures';
+import { shopsClosedAfterEach } from './fixtures';
 
-const shops: Shop[] = [];
-afterEach(() => {
-  for (const s of shops.splice(0)) s.close();
-  cleanupDirs();
-});
-async function shop(opts: Parameters<typeof openShop>[0] = {}): Promise<Shop> {
-  const s = await openShop(opts);
-  shops.push(s);
-  return s;
-}
+const shop = shopsClosedAfterEach();
 const n = (s: Shop, sql: string): number => (s.db.prepare(sql).get() as { n: number }).n;
 
 describe('enqueueing in the sale transaction', () => {

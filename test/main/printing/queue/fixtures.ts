@@ -1,6 +1,7 @@
 // A shop on a real SQLite file without the host: catalog, cart, cash tender, the print queue's pieces and an
 // emulated printer, with a clock the test moves. `reopen()` is a restart on the same file.
 import fs from 'node:fs';
+import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -134,4 +135,18 @@ export async function drain(shop: Shop, worker: PrintWorker, max = 20): Promise<
     const wait = await worker.step();
     if (wait !== null && wait > 0) shop.clock.advance(wait);
   }
+}
+
+/** `shop()` for a test file: every shop it opens is closed, and the folders removed, after each test. */
+export function shopsClosedAfterEach(): (opts?: Parameters<typeof openShop>[0]) => Promise<Shop> {
+  const shops: Shop[] = [];
+  afterEach(() => {
+    for (const s of shops.splice(0)) s.close();
+    cleanupDirs();
+  });
+  return async (opts = {}) => {
+    const s = await openShop(opts);
+    shops.push(s);
+    return s;
+  };
 }
