@@ -54,6 +54,8 @@ import { createOperatorRepo } from './staff/operator-repo';
 import { cashLimits } from './shifts/cash-limits';
 import { shiftHandlers } from './shifts/handlers';
 import { createShiftService } from './shifts/shift-service';
+import { createTillGate } from './sale/till-gate';
+import { DEFAULT_DRAWER } from './api/contract/shifts';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
 export type PrintingOptions = PrinterOptions & Pick<PaymentsRuntimeOptions, 'openCardReader'>;
@@ -115,9 +117,17 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const attempts = createAttemptRepo(db, { now });
   const locks = createCartLocks({ db, attempts, onPayment: events.to('payment') });
   const kickDrawerOnCash = resolvePrinterSettings(config.printer).kickDrawerOnCash;
+  const shifts = createShiftService({
+    ...{ ...base, currency: config.currency, limits: cashLimits(config), approvals },
+    signedIn: staff.signedIn.ref,
+  });
   const sale = createSale({
     ...{ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart') },
-    signedIn: staff.signedIn.ref,
+    till: createTillGate({
+      training: config.trainingMode,
+      signedIn: staff.signedIn.ref,
+      openShiftId: () => shifts.openId(DEFAULT_DRAWER),
+    }),
   });
   const { sales, settings, checkout } = sale;
   const refundRepo = createRefundRepo(db);
@@ -181,9 +191,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff),
-        shiftHandlers(
-          createShiftService({ ...base, currency: config.currency, limits: cashLimits(config), approvals }),
-        ),
+        shiftHandlers(shifts),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'REAL_MANAGER_REQUIRED', // leaving training needs a manager on file, not the training manager
   'SHIFT_ALREADY_OPEN', // the drawer already has a shift that is not closed (detail: drawerId, state)
   'SHIFT_NOT_OPEN', // no shift in the state this step needs (detail: drawerId, state, step; main/shifts/states.ts)
+  'SIGN_IN_REQUIRED', // selling outside training needs a signed-in cashier (main/sale/till-gate.ts)
+  'SHIFT_REQUIRED', // selling outside training needs an open shift on the till's drawer
   'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
 ] as const;
 

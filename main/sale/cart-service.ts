@@ -12,6 +12,7 @@ import { priceCart } from './pricing';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import type { Approver } from '../staff/approvals';
 import type { DiscountGate } from './discount-limit';
+import type { TillGate } from './till-gate';
 
 export interface CartService {
   get(): CartView;
@@ -37,6 +38,8 @@ export interface CartServiceDeps {
   readonly locks?: CartLocks;
   /** Refuses a discount over the limit without an approval, journals one with (discount-limit.ts). */
   readonly discountGate?: DiscountGate;
+  /** Refuses a change while the till may not sell (nobody signed in, no open shift; till-gate.ts). */
+  readonly till?: TillGate | undefined;
 }
 
 // Pricing is a pure function of the cart body, the settings and the tax category names; the cart was
@@ -85,6 +88,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
 
   /** Applies a change to the open cart atomically: price first (may throw), then save. */
   const change = (mutate: (body: CartBody) => CartBody, check?: (next: CartView) => void): CartView => {
+    deps.till?.assertCanSell();
     const view = db
       .transaction(() => {
         const cart = carts.openCart();

@@ -10,7 +10,8 @@ import type { CartRepo, OpenCart } from './cart-repo';
 import { priceView } from './cart-service';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import type { SaleRepo } from './sale-repo';
-import type { SignedInRef } from '../staff/approvals';
+import { createDayTotals } from '../totals/day-totals';
+import { OPEN_TILL, type TillGate } from './till-gate';
 import { createSaleWriter } from './write-sale';
 import { tendersFor, type TenderInput } from './tenders';
 
@@ -62,13 +63,14 @@ export interface CheckoutDeps {
   readonly locks?: CartLocks;
   /** Open the cash drawer after a sale with a cash tender (a drawer job queued with the receipt). */
   readonly kickDrawerOnCash?: boolean;
-  /** who is signed in at the till (write-sale.ts attributes the sale to them) */
-  readonly signedIn?: (() => SignedInRef | null) | undefined;
+  /** who may sell now, and whose a sale is (absent: anyone, and nobody's; tests of the sale alone) */
+  readonly till?: TillGate | undefined;
 }
 
 export function createCheckout(deps: CheckoutDeps): Checkout {
   // The one SaleWriter: every sale, whatever paid for it, is the same set of rows (write-sale.ts).
-  const writer = createSaleWriter(deps);
+  const till = deps.till ?? OPEN_TILL;
+  const writer = createSaleWriter({ ...deps, till, totals: createDayTotals(deps.db) });
   const closedCart = (cartId: string): PosFailure =>
     new PosFailure('NOT_FOUND', `Cart ${cartId} is not open`, { cartId });
 
@@ -84,6 +86,7 @@ export function createCheckout(deps: CheckoutDeps): Checkout {
         );
       }
       if (cart.body.lines.length === 0) throw new PosFailure('CART_EMPTY', 'The cart is empty');
+      till.assertCanSell();
       options.check?.();
       // A card or QR payment may be moving money for this cart: nothing else may tender it until it ends.
       (options.locks ?? deps.locks)?.assertUnlocked(cart.id);

@@ -17,7 +17,7 @@ import { createSaleRepo, type SaleRepo } from './sale-repo';
 import { saleSettings } from './settings';
 import { createCashTender, type TenderCashInput } from './tender-cash';
 import type { SaleView } from '../api/contract';
-import type { SignedInRef } from '../staff/approvals';
+import type { TillGate } from './till-gate';
 
 export interface SaleDeps {
   readonly db: Database;
@@ -28,8 +28,8 @@ export interface SaleDeps {
   /** Open the cash drawer after a sale with a cash tender (the printer's setting). */
   readonly kickDrawerOnCash: boolean;
   readonly onCartChange: (cart: CartView) => void;
-  /** who is signed in at the till: each sale is attributed to them (staff/signed-in.ts) */
-  readonly signedIn?: () => SignedInRef | null;
+  /** who may sell now (signed in, a shift open), and whose each sale is (till-gate.ts) */
+  readonly till?: TillGate;
 }
 
 export interface Sale {
@@ -60,12 +60,13 @@ export function createSale(d: SaleDeps): Sale {
     onChange: d.onCartChange,
     locks,
     discountGate: discountGate(db, now, discountLimit(config)),
+    till: d.till,
   });
   // The one checkout (checkout.ts): cash here, card and QR through the payments runtime.
   const checkout = createCheckout({
     ...{ db, carts, sales, catalog, settings, now, newId, locks },
     kickDrawerOnCash: d.kickDrawerOnCash,
-    signedIn: d.signedIn,
+    till: d.till,
   });
   return {
     ...{ settings, catalog, carts, sales, cart, checkout },

@@ -13,7 +13,9 @@ import { enqueueSaleJobs } from '../printing/queue/enqueue';
 import { noteLastSale } from './last-sale';
 import type { CartRepo } from './cart-repo';
 import type { SaleSettings } from './ports';
-import type { SignedInRef } from '../staff/approvals';
+import type { DayTotals } from '../totals/day-totals';
+import { saleTotalsRows } from './sale-totals';
+import type { TillGate } from './till-gate';
 
 const LINE_COLUMNS = 19;
 const LINE_PLACEHOLDERS = Array.from({ length: LINE_COLUMNS }, () => '?').join(', ');
@@ -59,8 +61,10 @@ export function createSaleWriter(deps: {
   readonly carts: CartRepo;
   readonly settings: SaleSettings;
   readonly newId: () => string;
-  /** who is signed in at the till: the sale is theirs (absent or null: nobody, e.g. training) */
-  readonly signedIn?: (() => SignedInRef | null) | undefined;
+  /** whose the sale is: the signed-in cashier and the open shift */
+  readonly till: TillGate;
+  /** the business day's running totals, added to in the sale's transaction */
+  readonly totals: DayTotals;
 }): SaleWriter {
   const { db } = deps;
   // An UPDATE finds the row in one probe; the INSERT runs once per database (its first sale).
@@ -72,8 +76,8 @@ export function createSaleWriter(deps: {
   );
   const insSale = db.prepare(`INSERT INTO sales (id, receipt_no, cart_id, cart_version, status, training,
       terminal_id, currency, pricing_mode, tax_rounding, order_discount, gross_minor, line_discount_minor,
-      order_discount_minor, tax_minor, total_minor, completed_at, operator_id)
-    VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      order_discount_minor, tax_minor, total_minor, completed_at, operator_id, shift_id)
+    VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const lineStatements = new Map<number, Statement>();
   const insLines = (rows: number): Statement => {
     let st = lineStatements.get(rows);
@@ -102,6 +106,7 @@ export function createSaleWriter(deps: {
       const receiptNo = `${deps.settings.terminalId}-${String(seq).padStart(6, '0')}`;
       const t = view.totals;
       const training = deps.settings.trainingMode;
+      const who = deps.till.attribution();
       insSale.run(
         saleId,
         receiptNo,
@@ -119,7 +124,8 @@ export function createSaleWriter(deps: {
         t.taxMinor,
         total,
         s.at,
-        deps.signedIn?.()?.operatorId ?? null,
+        who.operatorId,
+        who.shiftId,
       );
       for (let from = 0; from < view.lines.length; from += LINE_CHUNK) {
         const chunk = view.lines.slice(from, from + LINE_CHUNK);
@@ -191,6 +197,7 @@ export function createSaleWriter(deps: {
         tenders: tenders.map((x) => ({ kind: x.kind, amountMinor: x.amountMinor, reference: x.reference })),
       };
       enqueueOutbox(db, { kind: 'sale.upload', key: `sale:${saleId}`, ref: saleId, body: upload, at: s.at });
+      deps.totals.add(saleTotalsRows(view, tenders), who);
       deps.carts.close(s.cartId, 'completed');
       // Printing is queued in this same transaction, so a committed sale always has its receipt job. The drawer
       // job goes first: the drawer opens while the receipt prints (docs/decisions/0007-print-queue.md).

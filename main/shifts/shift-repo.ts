@@ -48,6 +48,8 @@ export interface NewShift {
   readonly floatCounts: Readonly<Record<string, number>>;
   readonly floatMinor: number;
   readonly openedBy: ApprovedBy | null;
+  /** who was signed in when it opened */
+  readonly operatorId: string | null;
   readonly at: string;
 }
 
@@ -71,6 +73,8 @@ export interface Count {
 export interface ShiftRepo {
   /** The drawer's shift that is not closed, or null. */
   live(drawerId: string): ShiftView | null;
+  /** The drawer's OPEN shift's id (one lookup in the partial index, for the sale path), or null. */
+  openId(drawerId: string): string | null;
   byId(shiftId: string): ShiftView | null;
   insert(s: NewShift): void;
   addMovement(m: NewMovement): void;
@@ -87,14 +91,19 @@ export function createShiftRepo(db: Database): ShiftRepo {
   const liveRow = db.prepare<[string], ShiftRow>(
     `SELECT ${cols} FROM shifts WHERE drawer_id = ? AND state <> 'closed'`,
   );
+  const liveState = db.prepare<[string], { id: string; state: ShiftState }>(
+    `SELECT id, state FROM shifts WHERE drawer_id = ? AND state <> 'closed'`,
+  );
   const byIdRow = db.prepare<[string], ShiftRow>(`SELECT ${cols} FROM shifts WHERE id = ?`);
   const movements = db.prepare<[string], MovementRow>(
     `SELECT id, kind, amount_minor, reason, approved_by, created_at FROM cash_movements WHERE shift_id = ?
      ORDER BY id`,
   );
   const insertShift = db.prepare(
-    `INSERT INTO shifts (id, drawer_id, state, currency, float_counts, float_minor, opened_at, opened_by, updated_at)
-     VALUES (@id, @drawerId, 'open', @currency, @floatCounts, @floatMinor, @at, @openedBy, @at)`,
+    `INSERT INTO shifts (id, drawer_id, state, currency, float_counts, float_minor, opened_at, opened_by, updated_at,
+       day_no, opened_by_operator)
+     VALUES (@id, @drawerId, 'open', @currency, @floatCounts, @floatMinor, @at, @openedBy, @at,
+       (SELECT value FROM counters WHERE name = 'business-day'), @operatorId)`,
   );
   const insertMovement = db.prepare(
     `INSERT INTO cash_movements (id, shift_id, kind, amount_minor, reason, approved_by, created_at)
@@ -155,6 +164,10 @@ export function createShiftRepo(db: Database): ShiftRepo {
 
   return {
     live: (drawerId) => view(liveRow.get(drawerId)),
+    openId: (drawerId) => {
+      const r = liveState.get(drawerId);
+      return r?.state === 'open' ? r.id : null;
+    },
     byId: (shiftId) => view(byIdRow.get(shiftId)),
     insert: (s) =>
       void insertShift.run({

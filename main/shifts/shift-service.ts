@@ -7,7 +7,7 @@ import type { CashMovementKind, ShiftView } from '../api/contract/shifts';
 import { countTotal, fullCount, type CashCount } from '../api/denominations';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
-import { approvedBy, type Approvals } from '../staff/approvals';
+import { approvedBy, type Approvals, type SignedInRef } from '../staff/approvals';
 import type { Permission } from '../staff/permissions';
 import type { Database } from '../store/db';
 import { movementNeedsApproval, varianceNeedsSignOff, type CashLimits } from './cash-limits';
@@ -17,6 +17,8 @@ import { stepFrom, type ShiftStep } from './states';
 
 export interface ShiftService {
   current(drawerId: string): ShiftView | null;
+  /** the drawer's open shift's id, or null: what a sale is attributed to (main/sale/till-gate.ts) */
+  openId(drawerId: string): string | null;
   open(drawerId: string, floatCounts: CashCount, approval?: Approval): ShiftView;
   move(
     drawerId: string,
@@ -40,6 +42,8 @@ export interface ShiftDeps {
   readonly currency: string;
   readonly limits: CashLimits;
   readonly approvals: Approvals;
+  /** who is signed in: recorded as the one who opened a shift */
+  readonly signedIn?: (() => SignedInRef | null) | undefined;
 }
 
 export function createShiftService(deps: ShiftDeps): ShiftService {
@@ -91,6 +95,7 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
 
   return {
     current: (drawerId) => repo.live(drawerId),
+    openId: (drawerId) => repo.openId(drawerId),
 
     open(drawerId, floatCounts, approval) {
       const floatMinor = countTotal(currency, floatCounts);
@@ -99,7 +104,8 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
       const counts = fullCount(currency, floatCounts);
       return step(drawerId, 'open', (_, at) => {
         const id = deps.newId();
-        repo.insert({ id, drawerId, currency, floatCounts: counts, floatMinor, openedBy, at });
+        const operatorId = deps.signedIn?.()?.operatorId ?? null;
+        repo.insert({ id, drawerId, currency, floatCounts: counts, floatMinor, openedBy, operatorId, at });
         const body = { currency, floatCounts: counts, floatMinor, ...(openedBy && { approvedBy: openedBy }) };
         return { shiftId: id, entries: [{ kind: 'shift.opened', body }] };
       });

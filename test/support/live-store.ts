@@ -6,6 +6,7 @@ import path from 'node:path';
 import { seedDemoCatalog } from '../../main/catalog/demo';
 import { CONFIG_FILE, DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
 import { openStore } from '../../main/store/open-store';
+import { addStaffOnFile } from './signed-in-till';
 
 export async function liveShopWithDemoGoods(dataDir: string, config: Partial<PosConfig> = {}): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -19,4 +20,6 @@ export async function liveShopWithDemoGoods(dataDir: string, config: Partial<Pos
   } finally {
     db.close();
   }
+  // Selling live needs a cashier on file (test/support/signed-in-till.ts readyToSell signs them in).
+  addStaffOnFile(dataDir);
 }

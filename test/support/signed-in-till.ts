@@ -18,22 +18,48 @@ export type Till = Host & { readonly dataDir: string };
 export async function signInTill(o: TestHostOptions & { staff?: readonly NewStaff[] } = {}): Promise<Till> {
   const { staff = [CASHIER, SUPERVISOR], ...options } = o;
   const host = await startHost({ trainingMode: true, ...options });
-  const db = openDatabase(path.join(host.dataDir, 'pos.sqlite'));
+  addStaffOnFile(host.dataDir, staff);
+  return host;
+}
+
+/**
+ * Puts `staff` on file in the store of `dataDir` through a connection of its own, as `npm run staff add`
+ * would; someone already on file (a restarted till) is left as is.
+ */
+export function addStaffOnFile(dataDir: string, staff: readonly NewStaff[] = [CASHIER, SUPERVISOR]): void {
+  const db = openDatabase(path.join(dataDir, 'pos.sqlite'));
   try {
     const s = createStaff({
       db,
       config: { trainingMode: false },
       now: () => new Date(),
       newId: randomUUID,
-      dataDir: host.dataDir,
+      dataDir,
     });
     const ops = createOperatorRepo(db, { now: () => new Date(), newId: randomUUID });
-    // a restarted till (same dataDir) has them already
     for (const p of staff) if (!ops.byCode(p.code)) s.directory.addFromCommandLine(p);
   } finally {
     db.close();
   }
-  return host;
+}
+
+/** The float a test shift opens with: 2 x 100 + 2 x 50 + 10 x 1 yuan = 310.00 (under the approval limit). */
+export const TEST_FLOAT = { 'note-10000': 2, 'note-5000': 2, 'coin-100': 10 } as const;
+
+/**
+ * A live till made ready to sell as a shop makes it: the cashier signs in with their PIN and opens the
+ * drawer's shift on a counted float (selling outside training needs both; main/sale/till-gate.ts).
+ */
+export async function readyToSell(
+  host: Pick<Host, 'dispatch'>,
+  who: { readonly code: string; readonly pin: string } = CASHIER,
+): Promise<void> {
+  const signed = await host.dispatch('session.signIn', { operatorCode: who.code, pin: who.pin });
+  if (!signed.ok) throw new Error(`sign-in failed: ${signed.error.code} ${signed.error.message}`);
+  const current = await host.dispatch('shift.current', {});
+  if (current.ok && current.value?.state === 'open') return;
+  const opened = await host.dispatch('shift.open', { floatCounts: { ...TEST_FLOAT } });
+  if (!opened.ok) throw new Error(`shift.open failed: ${opened.error.code} ${opened.error.message}`);
 }
 
 /** Rows of the till's store, read on a connection of their own. */

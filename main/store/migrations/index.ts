@@ -13,6 +13,7 @@ import { m011OpenCartBody } from './011-open-cart-body';
 import { m012StaffRoles } from './012-staff-roles';
 import { m013OperatorSessions } from './013-operator-sessions';
 import { m014Shifts } from './014-shifts';
+import { m015DayTotals } from './015-day-totals';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m012StaffRoles,
   m013OperatorSessions,
   m014Shifts,
+  m015DayTotals,
 ];

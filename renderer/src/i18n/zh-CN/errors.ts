@@ -58,6 +58,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.SHIFT_ALREADY_OPEN': '此钱箱已有未结束的班次，请先结班再开班。',
   'error.SHIFT_NOT_OPEN':
     '{state, select, closing {此班次已清点，正在等待经理签核。} none {此钱箱没有开着的班次。} other {班次当前的状态不允许此操作。}}',
+  'error.SIGN_IN_REQUIRED': '请先登录再销售。',
+  'error.SHIFT_REQUIRED': '请先开班（清点备用金）再销售：管理 → 班次。',
   'error.COUNT_INVALID': '现金清点无效：请按所列纸币和硬币填写整数张数或枚数。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',

@@ -13,6 +13,7 @@ import { DEMO } from '../../../../main/catalog/demo';
 import { DEFAULT_CONFIG } from '../../../../main/config/config';
 import { startSandboxGateway, type SandboxGateway } from '../../../../main/gateway/sandbox/server';
 import { createHost } from '../../../../main/host';
+import { addStaffOnFile, readyToSell } from '../../../support/signed-in-till';
 import type { Host } from '../../../../main/host-types';
 import { trainingTracks } from '../../../../main/payments/card/training-cards';
 import { call, cartOf, SECRET, until } from '../fixtures';
@@ -65,6 +66,8 @@ async function shopWithReader(): Promise<{
     dataDir,
     `sku,name,price,tax_category,barcodes\nCOLA,可口可乐,3.50,std,${DEMO.cola.barcode}\n`,
   );
+  addStaffOnFile(dataDir);
+  await readyToSell(host);
   const events: (PaymentView | PaymentErrorEvent)[] = [];
   host.subscribe((event, payload) => {
     if (event === 'payment' || event === 'paymentError')

@@ -11,6 +11,7 @@ import type { Host } from '../../../../main/host-types';
 import { EscPosPrinter } from '../../../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
 import { liveShopWithDemoGoods } from '../../../support/live-store';
+import { readyToSell } from '../../../support/signed-in-till';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,6 +25,7 @@ async function liveShop(printer: Record<string, unknown> | undefined): Promise<H
   await liveShopWithDemoGoods(dataDir, printer ? { printer } : {});
   const h = await createHost({ dataDir, log: () => undefined, printBackoff: { baseMs: 5, capMs: 20 } });
   cleanups.push(() => h.close());
+  await readyToSell(h);
   return h;
 }
 async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {

@@ -11,6 +11,7 @@ import { FakeWebUsb } from '../../../../native/emulators/fake-webusb';
 import { UsbPrinterEmulator } from '../../../../native/emulators/usb-printer';
 import { seedCatalog } from '../../../support/catalog-import';
 import { cleanup, startHost, tempDir } from '../../../support/temp-host';
+import { addStaffOnFile, readyToSell } from '../../../support/signed-in-till';
 
 afterEach(cleanup);
 
@@ -36,6 +37,8 @@ it('a USB printer absent at start shows disconnected; plugged in later, the wait
     dataDir,
     `sku,name,name_en,price,tax_category,barcodes\nT-1,测试水,Test water,2.00,std,${BARCODE}\n`,
   );
+  addStaffOnFile(dataDir);
+  await readyToSell(h);
 
   const cart = await call(h, 'cart.scan', { code: BARCODE });
   const sale = await call(h, 'sale.tenderCash', {

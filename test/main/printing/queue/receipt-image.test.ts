@@ -21,6 +21,7 @@ import { renderRollToPage } from '../../../../native/emulators/roll-png';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
 import { pngPixels } from '../../../support/raster';
 import { liveShopWithDemoGoods } from '../../../support/live-store';
+import { readyToSell } from '../../../support/signed-in-till';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -165,6 +166,7 @@ describe('sale.receiptImage', () => {
     await liveShopWithDemoGoods(dataDir);
     const port = createEmulatedPrinterPort();
     const h = await host(port, dataDir);
+    await readyToSell(h);
     const sale = await sell(h, DEMO.cola.barcode);
     await drained(h);
     expect(port.printer.renderText()).toContain(sale.receiptNo);
@@ -220,6 +222,7 @@ describe('printer.status drawerOpen', () => {
       printer: { connection: { kind: 'tcp', host: emulator.host, port } },
     });
     const h = await host(undefined, dataDir);
+    await readyToSell(h);
     const state = (): Promise<Output<'printer.status'>> => call(h, 'printer.status', {});
     await until(state, (s) => s.drawerOpen === false, 'the drawer read closed');
     const sale = await sell(h, DEMO.cola.barcode);
