@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'SHIFT_NOT_OPEN', // no shift in the state this step needs (detail: drawerId, state, step; main/shifts/states.ts)
   'SIGN_IN_REQUIRED', // selling outside training needs a signed-in cashier (main/sale/till-gate.ts)
   'SHIFT_REQUIRED', // selling outside training needs an open shift on the till's drawer
+  'Z_REFUSED', // a Z cannot close the day now (detail.blockers: open shifts, payments or refunds in doubt)
   'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
 ] as const;
 

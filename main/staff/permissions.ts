@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'settings.change', // change the shop's settings (config.json): store, taxes, gateway, devices
   'training.leave', // leave training mode: the training store is archived and the live store starts clean
   'cash.movement', // a float, paid-in, paid-out or safe drop over config cashControl.movementApprovalMinor
+  'report.z', // take the Z report: closes the business day for good
   'cash.varianceSignOff', // sign off a shift's blind count that is over config cashControl.varianceApprovalMinor
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +45,7 @@ const ADDS: { readonly [R in Role]: readonly Permission[] } = {
     'settings.change',
     'training.leave',
     'cash.varianceSignOff',
+    'report.z',
   ],
   owner: ['staff.manageOwner'],
 };

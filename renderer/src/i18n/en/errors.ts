@@ -71,6 +71,7 @@ export const errors = {
     '{state, select, closing {This shift has been counted and is waiting for a manager’s sign-off.} none {No shift is open on this drawer.} other {This step is not possible in the shift’s current state.}}',
   'error.SIGN_IN_REQUIRED': 'Sign in to sell.',
   'error.SHIFT_REQUIRED': 'Open a shift (count the float) to sell: Manage → Shift.',
+  'error.Z_REFUSED': 'The day cannot be closed yet: see what is still open below.',
   'error.COUNT_INVALID': 'The cash count is not valid: use whole numbers of the listed notes and coins.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',

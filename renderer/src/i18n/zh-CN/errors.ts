@@ -60,6 +60,7 @@ export const errors: Record<keyof typeof en, string> = {
     '{state, select, closing {此班次已清点，正在等待经理签核。} none {此钱箱没有开着的班次。} other {班次当前的状态不允许此操作。}}',
   'error.SIGN_IN_REQUIRED': '请先登录再销售。',
   'error.SHIFT_REQUIRED': '请先开班（清点备用金）再销售：管理 → 班次。',
+  'error.Z_REFUSED': '现在还不能日结：请先处理下列未完成事项。',
   'error.COUNT_INVALID': '现金清点无效：请按所列纸币和硬币填写整数张数或枚数。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
