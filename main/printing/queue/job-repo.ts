@@ -10,6 +10,8 @@ export interface PrintJob {
   readonly saleId: string | null;
   /** refund slips: the refund printed */
   readonly refundId: string | null;
+  /** X and Z reports: the ReportView JSON as it is printed (frozen when the job was queued) */
+  readonly report: string | null;
   readonly copy: boolean;
   readonly state: PrintJobState;
   readonly attempts: number;
@@ -24,6 +26,7 @@ interface Row {
   kind: PrintJobKind;
   sale_id: string | null;
   refund_id: string | null;
+  report: string | null;
   copy: number;
   state: PrintJobState;
   attempts: number;
@@ -38,6 +41,7 @@ const toJob = (r: Row): PrintJob => ({
   kind: r.kind,
   saleId: r.sale_id,
   refundId: r.refund_id,
+  report: r.report,
   copy: r.copy === 1,
   state: r.state,
   attempts: r.attempts,
@@ -48,7 +52,7 @@ const toJob = (r: Row): PrintJob => ({
 });
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
-const COLS = `id, kind, sale_id, refund_id, copy, state, attempts, next_attempt_at, last_error, created_at, printed_at`;
+const COLS = `id, kind, sale_id, refund_id, report, copy, state, attempts, next_attempt_at, last_error, created_at, printed_at`;
 
 export interface MoveOptions {
   readonly at: string;

@@ -9,7 +9,7 @@
 import { PosFailure } from '../../api/result';
 
 export type PrintJobState = 'queued' | 'printing' | 'printed' | 'interrupted' | 'waiting' | 'cancelled';
-export type PrintJobKind = 'receipt' | 'drawer' | 'refund';
+export type PrintJobKind = 'receipt' | 'drawer' | 'refund' | 'report';
 
 export const PRINT_JOB_TRANSITIONS: Readonly<Record<PrintJobState, readonly PrintJobState[]>> = {
   queued: ['printing', 'waiting', 'cancelled'],

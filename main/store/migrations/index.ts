@@ -14,6 +14,8 @@ import { m012StaffRoles } from './012-staff-roles';
 import { m013OperatorSessions } from './013-operator-sessions';
 import { m014Shifts } from './014-shifts';
 import { m015DayTotals } from './015-day-totals';
+import { m016ReportPrintJobs } from './016-report-print-jobs';
+import { m017ParkedCarts } from './017-parked-carts';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -32,4 +34,6 @@ export const migrations: readonly Migration[] = [
   m013OperatorSessions,
   m014Shifts,
   m015DayTotals,
+  m016ReportPrintJobs,
+  m017ParkedCarts,
 ];

@@ -100,6 +100,7 @@ describe('rendering a refund job', () => {
     kind: 'refund',
     saleId: null,
     refundId: REFUND_ID,
+    report: null,
     copy: false,
     state: 'queued',
     attempts: 0,
