@@ -260,6 +260,7 @@ export const TID = {
   shiftMoveReason: 'shift-move-reason',
   shiftSignOffForm: 'shift-sign-off-form',
   shiftNote: 'shift-note',
+  shiftRequired: 'shift-required',
 
   settingsScreen: 'settings-screen',
   settingsTab: 'settings-tab',

@@ -9,6 +9,7 @@ import type { ConnectionState } from '../platform/ws-bridge';
 import { TID } from '../testids';
 import type { Actions } from './actions';
 import type { ModalState } from './modals';
+import { gateModal } from './till-gate';
 import type { SessionState } from './session';
 import { ModalHost } from './ModalHost';
 import { Header } from '../components/Header';
@@ -48,6 +49,13 @@ export function CashierScreen({ state, connection, actions }: Props) {
   const hasLines = cart.lines.length > 0;
   const close = useCallback(() => setModal(null), []);
   const printer = printerInfo(state.status, state.printer);
+  // main refused a sale step until someone signs in or opens a shift: open the dialog that does it, once per
+  // refusal (adjusted while rendering, as React advises for state that follows a prop).
+  const [gateSeen, setGateSeen] = useState(state.gate?.seq ?? 0);
+  if (state.gate && state.gate.seq !== gateSeen) {
+    setGateSeen(state.gate.seq);
+    setModal(gateModal(state.gate.need));
+  }
 
   const needLine = (open: (lineId: string) => ModalState) => () =>
     selected ? setModal(open(selected.lineId)) : actions.notify('cart.selectFirst');

@@ -7,6 +7,7 @@ import type { ModalState } from './modals';
 import { QuantityDialog } from '../components/QuantityDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
 import { ShiftScreen } from '../components/shift/ShiftScreen';
+import { ShiftRequired } from '../components/shift/ShiftRequired';
 import { StaffScreen } from '../components/staff/StaffScreen';
 import { SignInDialog } from '../components/SignInDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -152,6 +153,8 @@ export function ModalHost(props: Props) {
       );
     case 'shift':
       return <ShiftScreen currency={cart.currency} trainingApprover={trainingApprover} onClose={close} />;
+    case 'shiftRequired':
+      return <ShiftRequired onOpenShift={() => open({ kind: 'shift' })} onClose={close} />;
     case 'staff':
       return <StaffScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'receipts':

@@ -23,6 +23,7 @@ import type { PosError, Result } from '@contract/result';
 import { errorMessage, type ErrorContext } from '../i18n/errors';
 import type { MessageKey, MessageValues } from '../i18n/translate';
 import type { SessionAction } from './session';
+import { tillNeed } from './till-gate';
 
 export interface TenderInput {
   readonly cartId: string;
@@ -137,6 +138,9 @@ const isPaymentCode = (e: PosError): boolean =>
 export function createActions(pos: PosApi, dispatch: (a: SessionAction) => void): Actions {
   const fail = (error: Parameters<typeof errorMessage>[0], ctx?: ErrorContext): void => {
     dispatch({ type: 'toast', toast: { tone: 'error', ...errorMessage(error, ctx) } });
+    // Refused until someone signs in or opens a shift: the screen opens the dialog that does it.
+    const need = tillNeed(error);
+    if (need) dispatch({ type: 'gate', need });
     // Our picture of the cart is out of date: fetch the truth.
     if (error.code === 'LINE_NOT_FOUND' || error.code === 'CART_STALE') void refreshCart();
   };

@@ -21,6 +21,8 @@ export type ModalState =
   | { readonly kind: 'staff' }
   /** Manage → Shift: the drawer's shift, its cash movements and its blind close */
   | { readonly kind: 'shift' }
+  /** a sale was refused for want of an open shift: say so, and lead to the Shift screen */
+  | { readonly kind: 'shiftRequired' }
   | { readonly kind: 'settings' }
   /** who is signed in at the till: sign in, sign out, switch */
   | { readonly kind: 'signIn' }

@@ -10,6 +10,7 @@ import type {
   StoreInfoView,
 } from '@contract/contract';
 import type { MessageKey, MessageValues } from '../i18n/translate';
+import type { TillNeed } from './till-gate';
 
 export interface Toast {
   readonly id: number;
@@ -37,6 +38,8 @@ export interface SessionState {
   /** Bumped each time our own action touches a line, so the row can replay its flash. */
   readonly flash: { readonly lineId: string; readonly seq: number } | null;
   readonly toasts: readonly Toast[];
+  /** main refused to sell until someone signs in or opens a shift; `seq` so the same need twice asks twice */
+  readonly gate: { readonly need: TillNeed; readonly seq: number } | null;
 }
 
 export type SessionAction =
@@ -51,7 +54,8 @@ export type SessionAction =
   | { type: 'select'; lineId: string }
   | { type: 'moveSelection'; delta: number }
   | { type: 'toast'; toast: Omit<Toast, 'id'> }
-  | { type: 'dismissToast'; id: number };
+  | { type: 'dismissToast'; id: number }
+  | { type: 'gate'; need: TillNeed };
 
 export const initialSession: SessionState = {
   phase: 'loading',
@@ -67,6 +71,7 @@ export const initialSession: SessionState = {
   selectedLineId: null,
   flash: null,
   toasts: [],
+  gate: null,
 };
 
 const MAX_TOASTS = 3;
@@ -137,5 +142,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     }
     case 'dismissToast':
       return { ...state, toasts: state.toasts.filter((t) => t.id !== action.id) };
+    case 'gate':
+      return { ...state, gate: { need: action.need, seq: (state.gate?.seq ?? 0) + 1 } };
   }
 }

@@ -38,4 +38,7 @@ export const shift = {
   'shift.note': 'Note',
   'shift.approve':
     '{step, select, open {Approval: a float this large} move {Approval: cash movement of {amount}} other {Manager sign-off of the variance}}',
+  'shift.requiredTitle': 'Open a shift to sell',
+  'shift.requiredBody': 'No shift is open on this drawer. Count the float and open a shift, then scan again.',
+  'shift.requiredOpen': 'Open the shift screen',
 } as const satisfies Record<string, string>;

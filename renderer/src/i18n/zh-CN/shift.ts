@@ -38,4 +38,7 @@ export const shift: Record<keyof typeof en, string> = {
   'shift.note': '说明',
   'shift.approve':
     '{step, select, open {授权：大额备用金} move {授权：现金存取 {amount}} other {经理签核差异}}',
+  'shift.requiredTitle': '请先开班再销售',
+  'shift.requiredBody': '此钱箱没有开着的班次。请清点备用金并开班，然后重新扫码。',
+  'shift.requiredOpen': '打开班次页面',
 };
