@@ -121,13 +121,15 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     ...{ ...base, currency: config.currency, limits: cashLimits(config), approvals },
     signedIn: staff.signedIn.ref,
   });
+  // One gate: who may sell, and whose a sale, refund or counted event is (shift and cashier).
+  const tillGate = createTillGate({
+    training: config.trainingMode,
+    signedIn: staff.signedIn.ref,
+    openShiftId: () => shifts.openId(DEFAULT_DRAWER),
+  });
   const sale = createSale({
     ...{ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart') },
-    till: createTillGate({
-      training: config.trainingMode,
-      signedIn: staff.signedIn.ref,
-      openShiftId: () => shifts.openId(DEFAULT_DRAWER),
-    }),
+    till: tillGate,
   });
   const { sales, settings, checkout } = sale;
   const refundRepo = createRefundRepo(db);
@@ -152,6 +154,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     settings,
     onQueued: work.queued,
     onChange: figures.refresh,
+    till: tillGate,
   });
   const printing = await createPrinting({
     ...{ ...base, status, work, options: o, sales, refunds: refundRepo },

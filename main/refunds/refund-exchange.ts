@@ -9,7 +9,9 @@ import type { Connectivity } from '../payments/card/card-payments';
 import type { GatewayClient, Outcome } from '../gateway/client';
 import type { Refund } from '../gateway/protocol/schemas';
 import { enqueueRefund } from '../printing/queue/enqueue';
+import type { DayTotals } from '../totals/day-totals';
 import type { RefundRecord, RefundRepo } from './refund-repo';
+import { addRefundTotals } from './refund-totals';
 
 export interface ExchangeDeps {
   readonly db: Database;
@@ -18,6 +20,8 @@ export interface ExchangeDeps {
   readonly gateway: () => GatewayClient | null;
   readonly connectivity: Connectivity;
   readonly now: () => Date;
+  /** the business day's totals: a refund adds itself when it completes */
+  readonly totals: DayTotals;
   /** a slip was queued: wake the printer */
   readonly onQueued: () => void;
 }
@@ -54,6 +58,7 @@ export function createRefundExchange(d: ExchangeDeps): RefundExchange {
         amountMinor: rec.amountMinor,
         gatewayId,
       });
+      addRefundTotals(d.totals, rec);
       enqueueRefund(db, { refundId: rec.id, now: at });
     }).immediate();
     d.onQueued();

@@ -16,9 +16,13 @@ export interface RefundRecord {
   /** the payment refunded (card and QR) */
   readonly attemptId: string | null;
   readonly amountMinor: number;
+  readonly taxMinor: number;
   readonly idempotencyKey: string | null;
   /** the exact request sent (card and QR) until the refund is final */
   readonly requestBody: string | null;
+  /** the shift and cashier it was issued under: its day totals are theirs (refund-totals.ts) */
+  readonly shiftId: string | null;
+  readonly operatorId: string | null;
 }
 
 export interface NewRefund {
@@ -35,6 +39,8 @@ export interface NewRefund {
   readonly approvedBy: unknown;
   /** who was signed in at the till when it was approved (null: nobody) */
   readonly operatorId: string | null;
+  /** the till drawer's open shift when it was issued (null: none, e.g. training or a card refund) */
+  readonly shiftId: string | null;
   readonly idempotencyKey: string | null;
   readonly requestBody: string | null;
   readonly lines: readonly DecidedLine[];
@@ -81,6 +87,8 @@ interface Row {
   last4: string | null;
   created_at: string;
   completed_at: string | null;
+  shift_id: string | null;
+  operator_id: string | null;
 }
 
 interface LineRow {
@@ -102,13 +110,14 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
   );
   const ins = db.prepare(`INSERT INTO refunds (id, refund_no, sale_id, state, tender_kind, attempt_id,
       amount_minor, tax_minor, currency, reason, training, approved_by, idempotency_key, request_body,
-      created_at, updated_at, completed_at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      created_at, updated_at, completed_at, operator_id, shift_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLine =
     db.prepare(`INSERT INTO refund_lines (refund_id, line_no, qty_milli, amount_minor, tax_minor)
       VALUES (?, ?, ?, ?, ?)`);
   const cols = `r.id, r.refund_no, r.sale_id, s.receipt_no, r.state, r.tender_kind, r.attempt_id, r.amount_minor,
     r.tax_minor, r.currency, r.reason, r.training, r.idempotency_key, r.request_body, r.message,
-    coalesce(a.brand, a.qr_scheme) AS brand, a.last4, r.created_at, r.completed_at`;
+    coalesce(a.brand, a.qr_scheme) AS brand, a.last4, r.created_at, r.completed_at, r.shift_id, r.operator_id`;
   const from = `FROM refunds r JOIN sales s ON s.id = r.sale_id LEFT JOIN payment_attempts a ON a.id = r.attempt_id`;
   const byId = db.prepare<[string], Row>(`SELECT ${cols} ${from} WHERE r.id = ?`);
   const bySale = db.prepare<[string], Row>(
@@ -143,8 +152,11 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
     tenderKind: r.tender_kind,
     attemptId: r.attempt_id,
     amountMinor: r.amount_minor,
+    taxMinor: r.tax_minor,
     idempotencyKey: r.idempotency_key,
     requestBody: r.request_body,
+    shiftId: r.shift_id,
+    operatorId: r.operator_id,
   });
   const view = (r: Row): RefundView => ({
     refundId: r.id,
@@ -197,6 +209,7 @@ export function createRefundRepo(db: Database.Database): RefundRepo {
         r.at,
         r.state === 'completed' ? r.at : null,
         r.operatorId,
+        r.shiftId,
       );
       for (const l of r.lines) insLine.run(r.id, l.lineNo, l.qtyMilli, l.amountMinor, l.taxMinor);
       return refundNo;

@@ -12,11 +12,14 @@ import type { Connectivity } from '../payments/card/card-payments';
 import type { GatewayClient } from '../gateway/client';
 import { enqueueDrawer, enqueueRefund } from '../printing/queue/enqueue';
 import type { SaleRepo } from '../sale/sale-repo';
+import { OPEN_TILL, type TillGate } from '../sale/till-gate';
 import { approvedBy, type Approver } from '../staff/approvals';
+import { createDayTotals } from '../totals/day-totals';
 import { decideRefund, refundableLines, type DecidedRefund, type RefundLineRequest } from './refundable';
 import { createRefundExchange } from './refund-exchange';
 import type { RefundRecord, RefundRepo } from './refund-repo';
 import { refundTarget, type RefundTarget } from './refund-target';
+import { addRefundTotals } from './refund-totals';
 
 export interface RefundRequest {
   readonly refundId: string;
@@ -57,6 +60,8 @@ export interface RefundDeps {
   readonly onQueued: () => void;
   /** a refund changed state (the status bar counts the open ones) */
   readonly onChange?: () => void;
+  /** the till's open shift and signed-in cashier (main/sale/till-gate.ts); none: nobody's, no shift */
+  readonly till?: TillGate | undefined;
 }
 
 const fail = (code: PosError['code'], message: string, detail?: Record<string, unknown>): never => {
@@ -87,7 +92,9 @@ export function createRefundService(d: RefundDeps): RefundService {
       d.refunds.move(id, to, m);
     },
   };
-  const exchange = createRefundExchange({ ...d, refunds });
+  const till = d.till ?? OPEN_TILL;
+  const totals = createDayTotals(db);
+  const exchange = createRefundExchange({ ...d, refunds, totals });
   const { journal, lookUp, exclusive } = exchange;
   const target = (sale: SaleView): RefundTarget =>
     refundTarget(sale, { ...d, trainingMode: d.settings.trainingMode });
@@ -165,6 +172,11 @@ export function createRefundService(d: RefundDeps): RefundService {
       const sale = mustSale(req.saleId);
       const to = target(sale);
       decideNow(sale, req.lines); // a refusal here costs the manager no PIN attempt
+      const { shiftId } = till.attribution();
+      if (to.kind === 'cash' && shiftId === null && !d.settings.trainingMode) {
+        // cash would leave a drawer no shift accounts for
+        fail('SHIFT_REQUIRED', 'Open a shift to pay cash back from the drawer');
+      }
       const approver = approve();
       const at = d.now().toISOString();
       const base = {
@@ -178,6 +190,7 @@ export function createRefundService(d: RefundDeps): RefundService {
         approvedBy: approvedBy(approver),
         // the cashier signed in when the manager approved it: the refund is theirs, like a sale
         operatorId: approver.signedIn?.operatorId ?? null,
+        shiftId,
         at,
       };
       const journalBody = (refundNo: string, r: DecidedRefund): Record<string, unknown> => ({
@@ -208,6 +221,7 @@ export function createRefundService(d: RefundDeps): RefundService {
             d.settings.terminalId,
           );
           journal('refund.completed', req.refundId, journalBody(refundNo, r));
+          addRefundTotals(totals, { ...base, amountMinor: r.amountMinor, taxMinor: r.taxMinor });
           const printAt = new Date(at);
           enqueueDrawer(db, { now: printAt }); // the drawer opens while the slip prints
           enqueueRefund(db, { refundId: req.refundId, now: printAt });
