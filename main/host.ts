@@ -33,6 +33,7 @@ import { createPreferences } from './settings/preferences';
 import { journalApprovedAction } from './staff/approved-action';
 import { staffHandlers } from './staff/handlers';
 import { createStaff } from './staff/staff-runtime';
+import type { CartHandoverPort } from './staff/cart-handover';
 import { createPaymentsFigures } from './status/payments-figures';
 import { createStatusService } from './status/status-service';
 import { storagePublisher } from './status/storage-status';
@@ -56,6 +57,9 @@ import { shiftHandlers } from './shifts/handlers';
 import { createShiftService } from './shifts/shift-service';
 import { createTillGate } from './sale/till-gate';
 import { DEFAULT_DRAWER } from './api/contract/shifts';
+import { reportHandlers } from './reports/handlers';
+import { createReportService } from './reports/report-service';
+import { createReportWorker } from './reports/report-worker';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
 export type PrintingOptions = PrinterOptions & Pick<PaymentsRuntimeOptions, 'openCardReader'>;
@@ -100,7 +104,12 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const work = createWorkSignal();
   const status = createStatusService(config.trainingMode, events.to('status'));
   const prefs = createPreferences(db, o.locale ?? config.defaultLocale);
-  const till = { terminalId: config.store.terminalId, onSignedIn: status.setSignedIn };
+  // Signing in hands the cart over: staff declares the port, sale (built below, above staff) provides it.
+  const handover: CartHandoverPort = {
+    handOver: (from, to) => sale.handover.handOver(from, to),
+    announce: () => sale.handover.announce(),
+  };
+  const till = { terminalId: config.store.terminalId, onSignedIn: status.setSignedIn, handover };
   const staff = createStaff({ ...base, dataDir: o.dataDir, keyProtector: o.pinKeyProtector, till });
   const { approvals } = staff;
   const journal = checkJournal(db, log);
@@ -124,7 +133,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   // One gate: who may sell, and whose a sale, refund or counted event is (shift and cashier).
   const tillGate = createTillGate({
     training: config.trainingMode,
-    signedIn: staff.signedIn.ref,
+    signedIn: staff.signedIn.seller, // a locked till has no seller
     openShiftId: () => shifts.openId(DEFAULT_DRAWER),
   });
   const sale = createSale({
@@ -161,6 +170,15 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     signedIn: staff.signedIn.ref,
   });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
+  const reportWorker = createReportWorker(file);
+  const reports = createReportService({
+    ...{ db, now, approvals, compute: reportWorker.compute, outputs: null },
+    till: {
+      ...{ terminalId: config.store.terminalId, storeName: config.store.name },
+      ...{ currency: config.currency, training: config.trainingMode },
+    },
+    signedInName: () => staff.signedIn.current()?.name ?? null,
+  });
   onReport(maintenance.report());
 
   for (const c of [refunds, printing, sync, maintenance]) c.start();
@@ -195,6 +213,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff),
         shiftHandlers(shifts),
+        reportHandlers(reports),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),
@@ -216,7 +235,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     events,
     onCall: () => housekeeping.touch(),
     // Each finishes its step in progress (a check in its worker is stopped, its result not written).
-    stopInOrder: [refunds, housekeeping, catalog, printing, maintenance, sync, payments],
+    stopInOrder: [refunds, housekeeping, catalog, printing, maintenance, sync, payments, reportWorker],
     closeStore: () => db.close(),
   });
 }

@@ -19,6 +19,7 @@ import { sessionChannels } from './contract/session';
 import { deviceChannels } from './contract/devices';
 import { setupChannels } from './contract/setup';
 import { shiftChannels } from './contract/shifts';
+import { reportChannels } from './contract/reports';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -35,10 +36,12 @@ export type * from './contract/devices';
 export type * from './contract/setup';
 export type * from './contract/shifts';
 export type * from './contract/settings';
+export type * from './contract/reports';
 export { SettingsSchema, GatewaySettingsSchema, SETTINGS_KEYS } from './contract/settings';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
 export { CASH_MOVEMENT_KINDS, DEFAULT_DRAWER, SHIFT_STATES } from './contract/shifts';
+export { EXPORT_FORMATS, REPORT_KINDS } from './contract/reports';
 export { STAFF_ROLES, pinMinLength } from './contract/staff';
 export {
   CardReaderConfigSchema,
@@ -66,6 +69,7 @@ const groups = [
   deviceChannels,
   setupChannels,
   shiftChannels,
+  reportChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -82,6 +86,7 @@ const channels = {
   ...deviceChannels,
   ...setupChannels,
   ...shiftChannels,
+  ...reportChannels,
 };
 type Channels = typeof channels;
 

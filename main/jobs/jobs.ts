@@ -38,6 +38,9 @@ export const jobs = {
   /** Copies the WAL back into the database file while the till is idle (never inside a sale's commit). */
   'store.checkpoint': async (input: { file: string }, ctx: JobContext) =>
     (await import('../store/checkpoint-job')).checkpointDatabase(input, ctx),
+  /** The long-lived report thread: X and Z figures on its own read-only connection (main/reports/report-worker.ts). */
+  'reports.serve': async (input: { file: string }) =>
+    (await import('../reports/report-server')).serveReports(input),
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

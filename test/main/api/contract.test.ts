@@ -15,6 +15,7 @@ import { sessionChannels } from '../../../main/api/contract/session';
 import { deviceChannels } from '../../../main/api/contract/devices';
 import { setupChannels } from '../../../main/api/contract/setup';
 import { shiftChannels } from '../../../main/api/contract/shifts';
+import { reportChannels } from '../../../main/api/contract/reports';
 
 const capabilities = [
   appChannels,
@@ -30,6 +31,7 @@ const capabilities = [
   deviceChannels,
   setupChannels,
   shiftChannels,
+  reportChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {

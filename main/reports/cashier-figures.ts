@@ -1,0 +1,32 @@
+// Sales and returns per cashier, named from the operators on file. Training's demo manager has no row: its
+// name comes from training-staff.ts; anyone else without a row (removed since) is shown by id.
+import type { CashierFigures } from '../api/contract/reports';
+import type { Database } from '../store/db';
+import { TRAINING_MANAGER } from '../staff/training-staff';
+import { returnsOf, salesOf, type TotalsRowRead } from './day-figures';
+import { REFUNDS, SALES } from '../totals/metrics';
+
+const TRAINING_MANAGER_ID = 'training-manager';
+
+export function cashiersOf(db: Database, rows: readonly TotalsRowRead[]): CashierFigures[] {
+  const ids = [
+    ...new Set(rows.filter((r) => r.metric === SALES || r.metric === REFUNDS).map((r) => r.operatorId)),
+  ];
+  const named = db.prepare<[string], { code: string; name: string }>(
+    'SELECT code, name FROM operators WHERE id = ?',
+  );
+  return ids.sort().map((id) => {
+    const mine = rows.filter((r) => r.operatorId === id);
+    const op = id === '' ? undefined : named.get(id);
+    const who =
+      op ??
+      (id === TRAINING_MANAGER_ID ? { code: TRAINING_MANAGER.code, name: TRAINING_MANAGER.name } : null);
+    return {
+      operatorId: id === '' ? null : id,
+      code: who?.code ?? null,
+      name: who?.name ?? (id === '' ? null : id),
+      sales: salesOf(mine),
+      returns: returnsOf(mine),
+    };
+  });
+}
