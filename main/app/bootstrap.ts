@@ -6,6 +6,7 @@ import type { BootstrapView, CartView, SaleView, StatusView } from '../api/contr
 import type { PosConfig } from '../config/config';
 import type { Handlers } from '../ipc/dispatcher';
 import type { Preferences } from '../settings/preferences';
+import { idleLockMinutes } from '../staff/idle-lock';
 import { TRAINING_MANAGER } from '../staff/training-staff';
 import { logDir } from '../store/files';
 import { reportErrorHandler } from './report-error';
@@ -43,6 +44,7 @@ export function bootstrapView(s: BootstrapSources): BootstrapView {
     lastSale: s.lastSale(),
     status: s.status(),
     logDir: logDir(s.dataDir),
+    idleLockMinutes: idleLockMinutes(config),
   };
 }
 

@@ -40,7 +40,13 @@ export interface CartRepo {
   byId(id: string): CartRecord | null;
   save(id: string, body: CartBody): OpenCart;
   /** Completing a cart drops its body (see ClosedCart). Call inside a transaction: two rows change. */
-  close(id: string, to: Exclude<CartStatus, 'open'>): void;
+  close(id: string, to: 'completed' | 'abandoned'): void;
+  /** Sets the open cart aside, body and all, for `owner` (cart-handover.ts). Inside a transaction. */
+  park(id: string, owner: string): void;
+  /** The cart parked for this operator, if any. */
+  parkedFor(owner: string): string | null;
+  /** Makes a parked cart the open one again; there must be no open cart. Inside a transaction. */
+  unpark(id: string): void;
   /**
    * Drops the bodies of up to `limit` completed carts closed before this build did so itself, walking rowids
    * upward from `afterRowid`; returns the last rowid looked at (null when none are left) and how many changed.
@@ -87,6 +93,23 @@ export function createCartRepo(
      WHERE id = @id AND status = 'open'`,
   );
   const delOpen = db.prepare<[string]>(`DELETE FROM cart_open WHERE slot = 1 AND cart_id = ?`);
+  // Parking and its way back (migration 017): statements of their own, so the commit's close is untouched.
+  const parkOpen = db.prepare<[{ owner: string; at: string; id: string }]>(
+    `UPDATE carts SET status = 'parked', owner_operator_id = @owner, updated_at = @at,
+       version = (SELECT version FROM cart_open WHERE slot = 1 AND cart_id = @id),
+       body = (SELECT body FROM cart_open WHERE slot = 1 AND cart_id = @id)
+     WHERE id = @id AND status = 'open'`,
+  );
+  const selParked = db.prepare<[string], { id: string }>(
+    `SELECT id FROM carts WHERE owner_operator_id = ? AND status = 'parked'`,
+  );
+  const insUnparked = db.prepare<[string, string]>(
+    `INSERT INTO cart_open (slot, cart_id, version, body, updated_at)
+     SELECT 1, id, version, body, ? FROM carts WHERE id = ? AND status = 'parked'`,
+  );
+  const unparkRow = db.prepare<[string, string]>(
+    `UPDATE carts SET status = 'open', body = '', updated_at = ? WHERE id = ? AND status = 'parked'`,
+  );
   const batch = db.prepare<[number, number], { rowid: number; status: CartStatus; n: number }>(
     `SELECT rowid, status, length(body) AS n FROM carts WHERE rowid > ? ORDER BY rowid LIMIT ?`,
   );
@@ -152,6 +175,22 @@ export function createCartRepo(
         throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`, { cartId: id });
       }
       delOpen.run(id);
+    },
+    park(id, owner) {
+      assertCartTransition('open', 'parked');
+      if (parkOpen.run({ owner, at: deps.now().toISOString(), id }).changes !== 1) {
+        throw new PosFailure('NOT_FOUND', `Cart ${id} is not open`, { cartId: id });
+      }
+      delOpen.run(id);
+    },
+    parkedFor: (owner) => selParked.get(owner)?.id ?? null,
+    unpark(id) {
+      assertCartTransition('parked', 'open');
+      const at = deps.now().toISOString();
+      // cart_open first: its one slot refuses a second open cart before the carts row changes.
+      if (insUnparked.run(at, id).changes !== 1 || unparkRow.run(at, id).changes !== 1) {
+        throw new PosFailure('NOT_FOUND', `Cart ${id} is not parked`, { cartId: id });
+      }
     },
     compactCompleted: (afterRowid, limit) =>
       db

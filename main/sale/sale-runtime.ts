@@ -4,7 +4,9 @@ import type { CartView } from '../api/contract';
 import type { PosConfig } from '../config/config';
 import type { Database } from '../store/db';
 import type { MaintenanceTask } from '../store/idle-maintenance';
+import type { CartHandoverPort } from '../staff/cart-handover';
 import { cartCompaction } from './cart-compaction';
+import { createCartHandover } from './cart-handover';
 import { receiptSearchMerge } from './receipt-search-merge';
 import type { CartRepo } from './cart-repo';
 import { createCartRepo } from './cart-repo';
@@ -40,6 +42,8 @@ export interface Sale {
   readonly cart: CartService;
   readonly checkout: Checkout;
   readonly tenderCash: (input: TenderCashInput) => SaleView;
+  /** a switch of cashier parks and gives back carts (staff's port, cart-handover.ts) */
+  readonly handover: CartHandoverPort;
   /** while the till is idle: old completed carts cleared, the receipt search index merged */
   readonly idleTasks: readonly MaintenanceTask[];
 }
@@ -71,6 +75,7 @@ export function createSale(d: SaleDeps): Sale {
   return {
     ...{ settings, catalog, carts, sales, cart, checkout },
     tenderCash: createCashTender({ db, checkout }),
+    handover: createCartHandover({ carts, locks, cart: cart.get, onCartChange: d.onCartChange }),
     idleTasks: [cartCompaction(db, carts), receiptSearchMerge(db)],
   };
 }

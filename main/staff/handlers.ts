@@ -7,7 +7,7 @@ import type { StaffDirectory } from './staff-directory';
 export type StaffChannels =
   'staff.list' | 'staff.add' | 'staff.setActive' | 'staff.setPin' | 'staff.setRole' | 'staff.clearLock';
 export type SessionChannels =
-  'session.signIn' | 'session.signInBadge' | 'session.signOut' | 'session.current';
+  'session.signIn' | 'session.signInBadge' | 'session.signOut' | 'session.lock' | 'session.current';
 
 export function staffHandlers(s: {
   readonly directory: StaffDirectory;
@@ -29,6 +29,7 @@ export function staffHandlers(s: {
     'session.signIn': (input) => sessions.signIn(input),
     'session.signInBadge': ({ badge, pin }) => sessions.signInBadge(badge, pin),
     'session.signOut': () => sessions.signOut(),
+    'session.lock': () => sessions.lock(),
     'session.current': () => sessions.current(),
   };
 }

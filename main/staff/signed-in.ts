@@ -1,7 +1,7 @@
 // Who is signed in at this till, held in memory (a sale reads it on the cashier's time, so no query) and
 // loaded from operator_sessions at start: a restart keeps the cashier signed in, as a crash or a power cut
-// should not throw them out mid-sale (the idle lock, issue 13's next step, guards an unattended till). A
-// session whose operator is gone or disabled by then is ended at load, journalled.
+// should not throw them out mid-sale (the idle lock guards an unattended till, and a locked till stays locked
+// across a restart). A session whose operator is gone or disabled by then is ended at load, journalled.
 import type { SessionView, SignedInStatus } from '../api/contract';
 import { appendJournal } from '../audit/journal';
 import type { Database } from '../store/db';
@@ -13,11 +13,13 @@ export interface SignedInState {
   current(): SessionView | null;
   /** what the journal and a sale's attribution record */
   ref(): SignedInRef | null;
+  /** who may sell now: the signed-in cashier unless the till is locked (main/sale/till-gate.ts) */
+  seller(): SignedInRef | null;
   set(view: SessionView | null): void;
 }
 
 export const statusOf = (v: SessionView | null): SignedInStatus | null =>
-  v ? { code: v.code, name: v.name } : null;
+  v ? { code: v.code, name: v.name, ...(v.locked ? { locked: true } : {}) } : null;
 
 export function loadSignedIn(d: {
   readonly db: Database;
@@ -41,6 +43,7 @@ export function loadSignedIn(d: {
         role: op.role,
         method: row.method,
         since: row.signedInAt,
+        ...(row.lockedAt ? { locked: true } : {}),
       };
       ref = { operatorId: op.id, code: op.code };
     } else {
@@ -62,6 +65,7 @@ export function loadSignedIn(d: {
   return {
     current: () => view,
     ref: () => ref,
+    seller: () => (view?.locked ? null : ref),
     set(next) {
       view = next;
       ref = next ? { operatorId: next.operatorId, code: next.code } : null;

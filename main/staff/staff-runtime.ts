@@ -7,6 +7,7 @@ import type { SignedInStatus } from '../api/contract';
 import type { PosConfig } from '../config/config';
 import type { Database } from '../store/db';
 import { createApprovals, type Approvals } from './approvals';
+import type { CartHandoverPort } from './cart-handover';
 import { createOperatorRepo, type Operator } from './operator-repo';
 import { filePepper, sealedPepper, type KeyProtector } from './pepper';
 import { createPinHasher } from './pin-hash';
@@ -32,6 +33,8 @@ export interface Till {
   readonly terminalId: string;
   /** the status bar's "signed in" part, at start and on every change */
   readonly onSignedIn: (s: SignedInStatus | null) => void;
+  /** what a change of cashier does to the open cart (provided by sale, which is built after staff) */
+  readonly handover?: CartHandoverPort;
 }
 
 interface StaffDeps {
@@ -63,7 +66,10 @@ export function createStaff(d: StaffDeps & { readonly till?: Till }): Staff | Ti
   const operator = (id: string): Operator | null => (demo?.().id === id ? demo() : operators.byId(id));
   const signedIn = loadSignedIn({ db, repo, terminalId, operator, now, onChange });
   const approvals = createApprovals({ db, operators, hasher, now, ...training, signedIn: signedIn.ref });
-  const sessions = createSessions({ db, repo, state: signedIn, approvals, terminalId, now, newId });
+  const sessions = createSessions({
+    ...{ db, repo, state: signedIn, approvals, terminalId, now, newId },
+    handover: d.till.handover,
+  });
   const directory = createStaffDirectory({ db, operators, approvals, hasher, now });
   return { approvals, directory, sessions, signedIn };
 }

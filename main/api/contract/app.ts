@@ -59,6 +59,8 @@ export interface BootstrapView {
   readonly status: StatusView;
   /** The folder the log files are written to (`<dataDir>/logs`), for the settings screen and support. */
   readonly logDir: string;
+  /** minutes without input before a signed-in till locks (session.lock); 0: never (config `signIn`) */
+  readonly idleLockMinutes: number;
 }
 
 export const appChannels = {

@@ -111,6 +111,11 @@ export const SettingsSchema = z.strictObject({
       varianceApprovalMinor: z.int().min(0).optional(),
     })
     .optional(),
+  /**
+   * Signing in at the till (main/staff/idle-lock.ts): after `idleLockMinutes` without keyboard, scanner or
+   * touch input a signed-in till locks (0: never). Absent: 5 minutes.
+   */
+  signIn: z.strictObject({ idleLockMinutes: z.int().min(0).max(240).optional() }).optional(),
 });
 
 /** The settings the screen edits: config.json without what only a file edit changes (offline limits). */
