@@ -8,6 +8,7 @@ import { QuantityDialog } from '../components/QuantityDialog';
 import { DiscountDialog } from '../components/DiscountDialog';
 import { ShiftScreen } from '../components/shift/ShiftScreen';
 import { ShiftRequired } from '../components/shift/ShiftRequired';
+import { ReportsScreen } from '../components/reports/ReportsScreen';
 import { StaffScreen } from '../components/staff/StaffScreen';
 import { SignInDialog } from '../components/SignInDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -153,6 +154,8 @@ export function ModalHost(props: Props) {
       );
     case 'shift':
       return <ShiftScreen currency={cart.currency} trainingApprover={trainingApprover} onClose={close} />;
+    case 'reports':
+      return <ReportsScreen trainingApprover={trainingApprover} open={open} onClose={close} />;
     case 'shiftRequired':
       return <ShiftRequired onOpenShift={() => open({ kind: 'shift' })} onClose={close} />;
     case 'staff':

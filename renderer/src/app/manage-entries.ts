@@ -20,4 +20,5 @@ export const MANAGE_ENTRIES: readonly ManageEntry[] = [
   { modal: { kind: 'catalogImport' }, label: 'import.menu', hint: 'import.menuHint' },
   { modal: { kind: 'staff' }, label: 'manage.staff', hint: 'manage.staffHint' },
   { modal: { kind: 'shift' }, label: 'manage.shift', hint: 'manage.shiftHint' },
+  { modal: { kind: 'reports' }, label: 'manage.reports', hint: 'manage.reportsHint' },
 ];

@@ -24,6 +24,8 @@ export type ModalState =
   /** a sale was refused for want of an open shift: say so, and lead to the Shift screen */
   | { readonly kind: 'shiftRequired' }
   | { readonly kind: 'settings' }
+  /** Manage → Reports: the X report, closing the day with a Z, past Zs */
+  | { readonly kind: 'reports' }
   /** who is signed in at the till: sign in, sign out, switch */
   | { readonly kind: 'signIn' }
   | null;

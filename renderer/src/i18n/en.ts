@@ -13,6 +13,7 @@ import {
   sale,
   settings,
   shift,
+  reports,
   signin,
   staff,
 } from './en/index';
@@ -31,4 +32,5 @@ export const en = {
   ...devices,
   ...settings,
   ...signin,
+  ...reports,
 } as const satisfies Record<string, string>;

@@ -12,3 +12,4 @@ export { devices } from './devices';
 export { settings } from './settings';
 export { shift } from './shift';
 export { signin } from './signin';
+export { reports } from './reports';
