@@ -1,7 +1,8 @@
-// One call from a validated receipt file (or a refund) to printer bytes: picks the layout width from the
+// One call from a validated receipt file (or a refund, or an X / Z report) to printer bytes: picks the layout width from the
 // profile and the encoder from the mode (text: ESC/POS with Chinese mode; raster: the document as GS v 0
 // images). Shared by the CLI and the print queue.
 import type { Locale, RefundView } from '../api/contract';
+import type { ReportView } from '../api/contract/reports';
 import type { ReceiptDocument } from '../../native/escpos/encode/document';
 import type { DrawerPulse } from '../../native/escpos/encode/drawer';
 import type { OnUnprintable } from '../../native/escpos/encode/chinese-text';
@@ -11,6 +12,7 @@ import type { ParsedReceiptFile } from './sale-json';
 import type { ReceiptStore } from './receipt-input';
 import { layoutReceipt } from './receipt-layout';
 import { layoutRefundSlip } from './refund-layout';
+import { layoutReport } from './report-layout';
 import { rasterReceiptJob } from './raster/raster-job';
 
 export interface RenderOptions {
@@ -83,6 +85,24 @@ export function renderRefundSlip(input: RefundSlipInput, opts: RenderOptions): U
     copy: opts.copy ?? false,
     timeZone: input.timeZone,
     fullWidthYen: t.fullWidthYen,
+  });
+  return encode(doc, t.raster, opts);
+}
+
+export interface ReportPrintInput {
+  readonly report: ReportView;
+  readonly locale: Locale;
+  readonly timeZone: string;
+}
+
+/** An X or Z report's bytes; `opts.copy` marks a reprint (or a report re-sent after an interruption). */
+export function renderReport(input: ReportPrintInput, opts: RenderOptions): Uint8Array {
+  const t = target(opts);
+  const doc = layoutReport(input.report, {
+    widthColumns: t.columns,
+    locale: input.locale,
+    copy: opts.copy ?? false,
+    timeZone: input.timeZone,
   });
   return encode(doc, t.raster, opts);
 }

@@ -1,10 +1,11 @@
-// A job's bytes, made at print time (not at enqueue time) from the stored sale or refund and the CURRENT
-// printer settings: a reprint after the shop changed printers comes out right for the new one, and a copy
-// carries the 重印 / COPY mark because the job says so.
+// A job's bytes, made at print time (not at enqueue time) from the stored sale, refund or report and the
+// CURRENT printer settings: a reprint after the shop changed printers comes out right for the new one, and a
+// copy carries the 重印 / COPY mark because the job says so.
 import type { Locale, RefundView, SaleView } from '../../api/contract';
 import { drawerPulseBytes } from '../../../native/escpos/encode/drawer';
 import type { ReceiptStore } from '../receipt-input';
-import { renderReceipt, renderRefundSlip } from '../render-receipt';
+import { renderReceipt, renderRefundSlip, renderReport } from '../render-receipt';
+import { storedReport } from './stored-report';
 import type { PrintJob } from './job-repo';
 import type { PrinterSettings } from '../../config/printer-config';
 
@@ -42,6 +43,9 @@ export function createJobRenderer(deps: JobRenderDeps): JobRenderer {
     const render = { profile: settings.profile, mode: settings.mode, copy: job.copy, drawer: null };
     const timeZone = deps.timeZone ?? 'Asia/Shanghai';
     if (job.kind === 'drawer') return drawerBytes(settings);
+    if (job.kind === 'report') {
+      return renderReport({ report: storedReport(job), locale: deps.locale(), timeZone }, render);
+    }
     if (job.kind === 'refund') {
       const refund = completedRefund(job, deps);
       return renderRefundSlip({ refund, store: deps.store, locale: deps.locale(), timeZone }, render);
