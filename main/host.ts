@@ -60,6 +60,7 @@ import { DEFAULT_DRAWER } from './api/contract/shifts';
 import { reportHandlers } from './reports/handlers';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
+import { enqueueReportJob } from './printing/queue/enqueue-report';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
 export type PrintingOptions = PrinterOptions & Pick<PaymentsRuntimeOptions, 'openCardReader'>;
@@ -172,7 +173,8 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
   const reportWorker = createReportWorker(file);
   const reports = createReportService({
-    ...{ db, now, approvals, compute: reportWorker.compute, outputs: null },
+    ...{ db, now, approvals, compute: reportWorker.compute },
+    ...{ enqueue: enqueueReportJob, exporter: null },
     till: {
       ...{ terminalId: config.store.terminalId, storeName: config.store.name },
       ...{ currency: config.currency, training: config.trainingMode },

@@ -10,12 +10,8 @@ import { createZClose, type EnqueueReport, type TillHeader, type ZStep } from '.
 import type { Approvals } from '../staff/approvals';
 import { createZRepo } from './z-repo';
 
-/** Printing and export, provided by the printing queue and the exporters (wired in main/host.ts). */
-export interface ReportOutputs {
-  readonly enqueue: EnqueueReport;
-  /** writes the file under the data folder's exports/ */
-  readonly export: (report: ReportView, format: ExportFormat) => Promise<ExportView>;
-}
+/** Writes a report as a file under the data folder's exports/ (main/reports/export/). */
+export type ReportExporter = (report: ReportView, format: ExportFormat) => Promise<ExportView>;
 
 export interface ReportService {
   x(): Promise<ReportView>;
@@ -35,7 +31,9 @@ export interface ReportServiceDeps {
   /** who is signed in (named on an X) */
   readonly signedInName: () => string | null;
   readonly compute: (header: ReportHeader) => Promise<ComputedReport>;
-  readonly outputs: ReportOutputs | null;
+  /** the printer queue's (main/printing/queue/enqueue-report.ts) */
+  readonly enqueue: EnqueueReport;
+  readonly exporter: ReportExporter | null;
   readonly onZStep?: (step: ZStep) => void;
 }
 
@@ -43,7 +41,7 @@ export function createReportService(d: ReportServiceDeps): ReportService {
   const zs = createZRepo(d.db);
   const zClose = createZClose({
     ...{ db: d.db, now: d.now, approvals: d.approvals, till: d.till, compute: d.compute },
-    enqueue: d.outputs?.enqueue ?? null,
+    enqueue: d.enqueue,
     ...(d.onZStep ? { onStep: d.onZStep } : {}),
   });
   const x = async (): Promise<ReportView> => {
@@ -55,26 +53,22 @@ export function createReportService(d: ReportServiceDeps): ReportService {
     if (z === null) throw new PosFailure('NOT_FOUND', `no Z report ${zNo}`, { zNo });
     return z;
   };
-  const outputs = (): ReportOutputs => {
-    if (d.outputs === null) throw new PosFailure('INTERNAL', 'report printing and export are not wired');
-    return d.outputs;
-  };
   return {
     x,
     z: zClose,
     list: (before, limit) => zs.list(before, limit),
     get,
     async print(zNo) {
-      const { enqueue } = outputs();
       const report = zNo === undefined ? await x() : get(zNo);
       const now = d.now();
       const jobId = d.db
-        .transaction(() => enqueue(d.db, { report, copy: zNo !== undefined, now }))
+        .transaction(() => d.enqueue(d.db, { report, copy: zNo !== undefined, now }))
         .immediate();
       return { jobId };
     },
     async export(zNo, format) {
-      return outputs().export(zNo === undefined ? await x() : get(zNo), format);
+      if (d.exporter === null) throw new PosFailure('INTERNAL', 'report export is not installed');
+      return d.exporter(zNo === undefined ? await x() : get(zNo), format);
     },
   };
 }

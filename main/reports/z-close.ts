@@ -31,7 +31,7 @@ export interface ZCloseDeps {
   readonly till: TillHeader;
   /** the figures, off the main thread (report-worker.ts) */
   readonly compute: (header: ReportHeader) => Promise<ComputedReport>;
-  readonly enqueue: EnqueueReport | null;
+  readonly enqueue: EnqueueReport;
   /** worker results discarded as stale before computing on main (default 3) */
   readonly maxStale?: number;
   /** called at each step inside the transaction; tests pause and kill there */
@@ -113,7 +113,7 @@ export function createZClose(deps: ZCloseDeps): ZClose {
           ...report,
           chain: { bodySha256, prevSha256, chainSha256, journalSeq: seq },
         };
-        deps.enqueue?.(db, { report: closed, copy: false, now: new Date(report.takenAt) });
+        deps.enqueue(db, { report: closed, copy: false, now: new Date(report.takenAt) });
         step('print-queued');
         return closed;
       })

@@ -13,6 +13,7 @@ import { createZClose } from '../../../main/reports/z-close';
 import { verifyZChain } from '../../../main/reports/z-chain';
 import type { Approvals } from '../../../main/staff/approvals';
 import { PosFailure } from '../../../main/api/result';
+import { enqueueReportJob } from '../../../main/printing/queue/enqueue-report';
 
 let dir = '';
 let db: Database;
@@ -39,7 +40,7 @@ afterAll(() => {
 const count = (table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const zClose = (compute = async (h: ReportHeader) => computeReport(db, h)) =>
-  createZClose({ db, now: () => new Date(), approvals, till, compute, enqueue: null });
+  createZClose({ db, now: () => new Date(), approvals, till, compute, enqueue: enqueueReportJob });
 
 describe('the Z report', () => {
   it('is refused while a shift is not closed, naming it, and writes nothing', async () => {
@@ -64,6 +65,13 @@ describe('the Z report', () => {
     expect(asked).toEqual(['report.z']);
     expect(z).toMatchObject({ kind: 'z', zNo: 1, dayNo: day, takenBy: MANAGER.name, sales: x.sales });
     expect(openDay(db).dayNo).toBe(day + 1);
+    const job = db.prepare(`SELECT report, copy, state FROM print_jobs WHERE kind = 'report'`).get() as {
+      report: string;
+      copy: number;
+      state: string;
+    };
+    expect(job).toMatchObject({ copy: 0, state: 'queued' });
+    expect(JSON.parse(job.report)).toEqual(z);
     const entry = db.prepare(`SELECT seq, kind, body FROM journal WHERE kind = 'z.closed'`).get() as {
       seq: number;
       body: string;
