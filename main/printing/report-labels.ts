@@ -20,6 +20,10 @@ export interface ReportLabels {
     readonly chain: string;
   };
   readonly store: string;
+  /** the CSV's header row: section, item, value */
+  readonly csvColumns: readonly [string, string, string];
+  readonly reportType: string;
+  readonly mode: string;
   readonly terminal: string;
   readonly dayNo: string;
   readonly openedAt: string;
@@ -86,6 +90,9 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       chain: '防篡改校验',
     },
     store: '门店',
+    csvColumns: ['区块', '项目', '数值'],
+    reportType: '报表类型',
+    mode: '模式',
     terminal: '终端',
     dayNo: '营业日',
     openedAt: '开始',
@@ -150,6 +157,9 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       chain: 'Tamper check',
     },
     store: 'Store',
+    csvColumns: ['Section', 'Item', 'Value'],
+    reportType: 'Report type',
+    mode: 'Mode',
     terminal: 'Terminal',
     dayNo: 'Business day',
     openedAt: 'Opened',

@@ -6,7 +6,7 @@ import type { Locale } from '../api/contract';
 import type { CashierFigures, ReportView, ShiftFigures, TenderFigures } from '../api/contract/reports';
 import { formatMajor } from '../api/money';
 import { formatRate, formatReceiptDate } from './receipt-format';
-import { paymentName } from './receipt-labels';
+import { TRAINING_MARK, paymentName } from './receipt-labels';
 import { reportLabels, type ReportLabels } from './report-labels';
 
 export interface ReportRow {
@@ -58,6 +58,7 @@ function header(ctx: Ctx): ReportRow[] {
   const { report: r, l } = ctx;
   return [
     ...(r.kind === 'z' && r.zNo !== null ? [row(l.reportNo.z, count(r.zNo))] : []),
+    ...(r.training ? [row(l.mode, TRAINING_MARK)] : []),
     row(l.dayNo, count(r.dayNo)),
     row(l.terminal, r.terminalId),
     row(l.openedAt, ctx.date(r.openedAt)),

@@ -104,7 +104,8 @@ describe('printing a Z report (kind report)', () => {
     expect(p.text).toContain('X 报表');
     expect(p.text).not.toContain('Z 报表编号');
     expect(p.text).not.toContain('校验码');
-    expect(p.lines.filter((l) => l.includes('培训 TRAINING'))).toHaveLength(2);
+    expect(p.lines.filter((l) => l.trim() === '*** 培训 TRAINING ***')).toHaveLength(2);
+    expect(lineOf(p, '模式')).toMatch(/^模式 +\*\*\* 培训 TRAINING \*\*\*$/);
     expect(p.lines.filter((l) => l.includes('重印 COPY'))).toHaveLength(2);
   });
 
