@@ -169,6 +169,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const printing = await createPrinting({
     ...{ ...base, status, work, options: o, sales, refunds: refundRepo },
     signedIn: staff.signedIn.ref,
+    attribution: () => tillGate.attribution(), // no-sales and reprints are counted as the till's
   });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
   const reportWorker = createReportWorker(file);

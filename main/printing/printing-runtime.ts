@@ -23,6 +23,7 @@ import { createReceiptImages, type ReceiptImages } from './queue/receipt-image';
 import { createJobRenderer } from './queue/render-job';
 import { createReprints, type Reprints } from './queue/reprint';
 import { printJobRetention } from './queue/retention';
+import type { Attribution } from '../totals/day-totals';
 import { createPrintWorker, statusDetail, type PrintWorker } from './queue/worker';
 
 /** Printing ports, injected by a shell (the real printer client) or a test (an emulated printer, fast timers). */
@@ -49,6 +50,8 @@ export interface PrintingDeps {
   readonly options: PrinterOptions;
   /** who is signed in at the till (staff/signed-in.ts), named in the journal of a cashier's reprint */
   readonly signedIn?: () => SignedInRef | null;
+  /** the till's shift and signed-in cashier now: no-sales and reprints are counted as theirs */
+  readonly attribution?: () => Attribution;
 }
 
 export interface Printing {
@@ -127,8 +130,9 @@ export async function createPrinting(d: PrintingDeps): Promise<Printing> {
       lastSaleId: () => d.sales.last()?.saleId ?? null,
       onQueued,
       signedIn: d.signedIn,
+      attribution: d.attribution,
     }),
-    openDrawer: createNoSaleDrawer({ db: d.db, now: d.now, onQueued }),
+    openDrawer: createNoSaleDrawer({ db: d.db, now: d.now, onQueued, attribution: d.attribution }),
     receiptImages,
     connection,
     settings,

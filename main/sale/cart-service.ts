@@ -1,5 +1,6 @@
 // Where the cashier's cart is changed. Each verb validates, re-prices (pricing rejects impossible discounts
-// before anything is saved), persists in one transaction and returns the priced view.
+// before anything is saved), persists in one transaction and returns the priced view. Removing a line (a line
+// void) and clearing a cart with lines (a void) are counted in the day's totals in that same transaction.
 import type { Database } from '../store/db';
 import type { CartView, Discount } from '../api/contract';
 import { isWholeForUnit, type Unit } from '../api/quantity';
@@ -12,7 +13,8 @@ import { priceCart } from './pricing';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import type { Approver } from '../staff/approvals';
 import type { DiscountGate } from './discount-limit';
-import type { TillGate } from './till-gate';
+import { OPEN_TILL, type TillGate } from './till-gate';
+import { createEventCounter } from '../totals/counted-events';
 
 export interface CartService {
   get(): CartView;
@@ -85,6 +87,8 @@ export function priceView(rec: OpenCart, deps: Pick<CartServiceDeps, 'catalog' |
 
 export function createCartService(deps: CartServiceDeps): CartService {
   const { db, carts, catalog } = deps;
+  const count = createEventCounter(db);
+  const till = deps.till ?? OPEN_TILL;
 
   /** Applies a change to the open cart atomically: price first (may throw), then save. */
   const change = (mutate: (body: CartBody) => CartBody, check?: (next: CartView) => void): CartView => {
@@ -184,11 +188,14 @@ export function createCartService(deps: CartServiceDeps): CartService {
       });
     },
     removeLine(lineId) {
-      return change((b) => {
-        const line = findLine(b, lineId);
-        const lines = b.lines.filter((l) => l !== line);
-        return { ...b, lines, lastLineId: null, orderDiscount: lines.length ? b.orderDiscount : null };
-      });
+      return change(
+        (b) => {
+          const line = findLine(b, lineId);
+          const lines = b.lines.filter((l) => l !== line);
+          return { ...b, lines, lastLineId: null, orderDiscount: lines.length ? b.orderDiscount : null };
+        },
+        () => count('lineVoid', till.attribution()),
+      );
     },
     setLineDiscount(lineId, discount, approver = null) {
       return change(
@@ -231,6 +238,7 @@ export function createCartService(deps: CartServiceDeps): CartService {
               currency: priced.currency,
             },
           });
+          count('void', till.attribution());
           return priceView(carts.openCart(), deps);
         })
         .immediate(); // see change()

@@ -10,7 +10,7 @@ import type { CartRepo, OpenCart } from './cart-repo';
 import { priceView } from './cart-service';
 import type { CartLocks, SaleCatalog, SaleSettings } from './ports';
 import type { SaleRepo } from './sale-repo';
-import { createDayTotals } from '../totals/day-totals';
+import { createDayTotals, type Attribution } from '../totals/day-totals';
 import { OPEN_TILL, type TillGate } from './till-gate';
 import { createSaleWriter } from './write-sale';
 import { tendersFor, type TenderInput } from './tenders';
@@ -49,6 +49,8 @@ export interface Checkout {
   openHeld(target: TenderTarget & { readonly attemptId: string }): OpenedCart;
   /** Inside the same transaction: the sale from `tenders` (they must pay exactly the total). */
   complete(opened: OpenedCart, tenders: readonly TenderInput[]): SaleView;
+  /** whose a sale written now is (the till gate's): what a payment counts its own events for */
+  attribution(): Attribution;
 }
 
 export interface CheckoutDeps {
@@ -75,6 +77,7 @@ export function createCheckout(deps: CheckoutDeps): Checkout {
     new PosFailure('NOT_FOUND', `Cart ${cartId} is not open`, { cartId });
 
   return {
+    attribution: () => till.attribution(),
     open(target, options = {}) {
       const cart = deps.carts.byId(target.cartId);
       if (!cart || cart.status !== 'open') throw closedCart(target.cartId);

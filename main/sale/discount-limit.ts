@@ -2,13 +2,16 @@
 // `maxPercentBp`, or any discount that takes more than `maxAmountMinor` off (what pricing says it takes, so a
 // modest percent of a large order counts too), needs the approval of someone holding `discount.overLimit`
 // (a supervisor, manager or owner). An amount discount is judged by its amount. Taking a discount off never
-// needs approval. The approval is journalled in the cart change's own transaction.
+// needs approval. The approval is journalled, and counted as an override in the day's totals, in the cart
+// change's own transaction.
 import type { CartView, Discount } from '../api/contract';
 import type { PosConfig } from '../config/config';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { Database } from '../store/db';
 import { approvedBy, type Approver } from '../staff/approvals';
+import type { Attribution } from '../totals/day-totals';
+import { createEventCounter, nobody } from '../totals/counted-events';
 
 export interface DiscountLimit {
   readonly maxPercentBp: number;
@@ -47,7 +50,13 @@ export type DiscountGate = (
   approver: Approver | null,
 ) => void;
 
-export function discountGate(db: Database, now: () => Date, limit: DiscountLimit): DiscountGate {
+export function discountGate(
+  db: Database,
+  now: () => Date,
+  limit: DiscountLimit,
+  who: () => Attribution = nobody,
+): DiscountGate {
+  const count = createEventCounter(db);
   return (view, target, discount, approver) => {
     if (discount === null) return;
     const taken = takenOff(view, target);
@@ -70,5 +79,6 @@ export function discountGate(db: Database, now: () => Date, limit: DiscountLimit
         approvedBy: approvedBy(approver),
       },
     });
+    count('override', who());
   };
 }

@@ -19,7 +19,7 @@ import { createSaleRepo, type SaleRepo } from './sale-repo';
 import { saleSettings } from './settings';
 import { createCashTender, type TenderCashInput } from './tender-cash';
 import type { SaleView } from '../api/contract';
-import type { TillGate } from './till-gate';
+import { OPEN_TILL, type TillGate } from './till-gate';
 
 export interface SaleDeps {
   readonly db: Database;
@@ -63,7 +63,8 @@ export function createSale(d: SaleDeps): Sale {
     now,
     onChange: d.onCartChange,
     locks,
-    discountGate: discountGate(db, now, discountLimit(config)),
+    // an approved discount over the limit is an override, counted for the till's shift and cashier
+    discountGate: discountGate(db, now, discountLimit(config), () => (d.till ?? OPEN_TILL).attribution()),
     till: d.till,
   });
   // The one checkout (checkout.ts): cash here, card and QR through the payments runtime.

@@ -1,7 +1,9 @@
 // Shifts and cash control: each step checked against the state machine (states.ts) and written in ONE
 // transaction with its journal entry, so a crash leaves the shift at a step, never between a row and its
 // record. An approval (a PIN check, ~170 ms) is asked for only when the amount needs one, and before the
-// write transaction, which re-checks the state; the shift's state is the row's, so a restart resumes it.
+// write transaction, which re-checks the state; the shift's state is the row's, so a restart resumes it. A
+// float or movement let past the threshold by an approval is an override, counted in the day's totals in the
+// step's transaction (a variance's sign-off is not: the Z shows the variance and its sign-off themselves).
 import type { Approval } from '../api/contract/shared';
 import type { CashMovementKind, ShiftView } from '../api/contract/shifts';
 import { countTotal, fullCount, type CashCount } from '../api/denominations';
@@ -10,6 +12,8 @@ import { appendJournal } from '../audit/journal';
 import { approvedBy, type Approvals, type SignedInRef } from '../staff/approvals';
 import type { Permission } from '../staff/permissions';
 import type { Database } from '../store/db';
+import { createEventCounter } from '../totals/counted-events';
+import type { CountName } from '../totals/metrics';
 import { movementNeedsApproval, varianceNeedsSignOff, type CashLimits } from './cash-limits';
 import { expectedCashQuery } from './expected-cash';
 import { createShiftRepo, type ApprovedBy } from './shift-repo';
@@ -50,6 +54,7 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
   const { db, now, currency, limits, approvals } = deps;
   const repo = createShiftRepo(db);
   const expectedCash = expectedCashQuery(db);
+  const count = createEventCounter(db);
 
   /** The drawer's live shift after checking `step` may be taken from its state. */
   const checked = (drawerId: string, step: ShiftStep): ShiftView | null => {
@@ -80,15 +85,19 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
   const step = (
     drawerId: string,
     name: ShiftStep,
-    write: (live: ShiftView | null, at: string) => { shiftId: string; entries: readonly Entry[] },
+    write: (
+      live: ShiftView | null,
+      at: string,
+    ) => { shiftId: string; entries: readonly Entry[]; counted?: CountName | null },
   ): ShiftView =>
     db
       .transaction(() => {
         const at = now().toISOString();
-        const { shiftId, entries } = write(checked(drawerId, name), at);
+        const { shiftId, entries, counted } = write(checked(drawerId, name), at);
         for (const { kind, body } of entries) {
           appendJournal(db, { at, kind, ref: shiftId, body: { drawerId, ...body } });
         }
+        if (counted) count(counted, { shiftId, operatorId: deps.signedIn?.()?.operatorId ?? null });
         return mustExist(repo.byId(shiftId));
       })
       .immediate();
@@ -107,7 +116,7 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
         const operatorId = deps.signedIn?.()?.operatorId ?? null;
         repo.insert({ id, drawerId, currency, floatCounts: counts, floatMinor, openedBy, operatorId, at });
         const body = { currency, floatCounts: counts, floatMinor, ...(openedBy && { approvedBy: openedBy }) };
-        return { shiftId: id, entries: [{ kind: 'shift.opened', body }] };
+        return { shiftId: id, entries: [{ kind: 'shift.opened', body }], counted: openedBy && 'override' };
       });
     },
 
@@ -119,7 +128,7 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
         const id = deps.newId();
         repo.addMovement({ id, shiftId, ...m, approvedBy: approver, at });
         const body = { movementId: id, ...m, ...(approver && { approvedBy: approver }) };
-        return { shiftId, entries: [{ kind: 'shift.cash-moved', body }] };
+        return { shiftId, entries: [{ kind: 'shift.cash-moved', body }], counted: approver && 'override' };
       });
     },
 

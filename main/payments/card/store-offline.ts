@@ -1,6 +1,7 @@
 // A card payment taken while the gateway cannot be reached (store-and-forward): within the offline policy, ONE
 // transaction stores the attempt with the exact request to forward later, writes the sale through the one
-// checkout, queues the forward for the sync worker and journals it. Also the pieces the online path shares:
+// checkout, queues the forward for the sync worker and journals it (a manager's override of the caps is counted
+// in the day's totals there too, for the sale's shift and cashier). Also the pieces the online path shares:
 // the authorization request for a card read, the card tender of a settled attempt, the stored totals.
 import type { Database } from '../../store/db';
 import { formatMajor } from '../../api/money';
@@ -9,6 +10,7 @@ import { appendJournal } from '../../audit/journal';
 import { enqueueOutbox } from '../../outbox/enqueue';
 import type { Checkout } from '../../sale/checkout';
 import { approvedBy, type Approver } from '../../staff/approvals';
+import { createEventCounter } from '../../totals/counted-events';
 import type { Attempt, AttemptRepo } from '../attempts/attempt-repo';
 import { OPEN_ATTEMPTS_SQL } from '../attempts/states';
 import { writePaymentSale, type TenderFacts } from '../settled-sale';
@@ -114,6 +116,7 @@ export interface OfflineStoreDeps {
 /** Stores a `created` attempt offline with its sale and its forward, in one IMMEDIATE transaction. */
 export function createOfflineStore(deps: OfflineStoreDeps) {
   const { db, attempts } = deps;
+  const count = createEventCounter(db);
   const store = db.transaction(
     (a: Attempt, read: CardRead, input: { contact: string; override: Approver | null }) => {
       const now = deps.now();
@@ -161,6 +164,7 @@ export function createOfflineStore(deps: OfflineStoreDeps) {
             : {}),
         },
       });
+      if (overridden) count('override', deps.checkout.attribution());
       return { attempt: attempts.byId(a.id) ?? moved, sale };
     },
   );

@@ -1,10 +1,13 @@
 // Reprints: a copy job for an already completed sale, journalled in the same transaction (a reprinted receipt
-// is what a fraudulent return is made with, so loss prevention wants to see every one).
+// is what a fraudulent return is made with, so loss prevention wants to see every one), and counted in the
+// day's totals for the shift and cashier at the till (main/totals/counted-events.ts).
 import type { Database } from '../../store/db';
 import type { PrintJobRef } from '../../api/contract';
 import { PosFailure } from '../../api/result';
 import { appendJournal } from '../../audit/journal';
 import { approvedBy, type Approver, type SignedInRef } from '../../staff/approvals';
+import type { Attribution } from '../../totals/day-totals';
+import { createEventCounter, nobody } from '../../totals/counted-events';
 import { enqueueReceipt } from './enqueue';
 
 export interface ReprintDeps {
@@ -16,6 +19,8 @@ export interface ReprintDeps {
   readonly onQueued?: () => void;
   /** who is signed in at the till: named on a cashier's reprint (a manager's names them in approvedBy) */
   readonly signedIn?: (() => SignedInRef | null) | undefined;
+  /** the till's shift and signed-in cashier now (sale's till gate, from the host); none: nobody's */
+  readonly attribution?: (() => Attribution) | undefined;
 }
 
 export interface Reprints {
@@ -27,6 +32,8 @@ export interface Reprints {
 
 export function createReprints(deps: ReprintDeps): Reprints {
   const { db } = deps;
+  const count = createEventCounter(db);
+  const who = deps.attribution ?? nobody;
   const tx = db.transaction((saleId: string, approver: Approver | null): PrintJobRef => {
     if (approver !== null && approver.permission !== 'receipt.reprintAny') {
       throw new PosFailure('INTERNAL', `a reprint needs receipt.reprintAny, got ${approver.permission}`);
@@ -40,6 +47,7 @@ export function createReprints(deps: ReprintDeps): Reprints {
         ? { jobId, by: 'cashier', ...(signedIn ? { signedIn } : {}) }
         : { jobId, by: 'manager', approvedBy: approvedBy(approver) };
     appendJournal(db, { at: now.toISOString(), kind: 'receipt.reprint', ref: saleId, body });
+    count('reprint', who());
     return { jobId };
   });
   const run = (saleId: string, approver: Approver | null): PrintJobRef => {
