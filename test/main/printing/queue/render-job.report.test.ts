@@ -147,6 +147,27 @@ describe('printing a Z report (kind report)', () => {
     expect(new Set(images.map((i) => i.widthDots))).toEqual(new Set([384]));
   });
 
+  it('a Z interrupted by paper out is re-sent whole, marked 重印 COPY, from the same frozen figures', async () => {
+    const s = await shop();
+    const jobId = s.db.transaction(() =>
+      enqueueReportJob(s.db, { report: reportView(), copy: false, now: s.clock.now() }),
+    )();
+    const port = createEmulatedPrinterPort();
+    const w = s.worker(port);
+    port.printer.runOutOfPaperAfter(10);
+    await w.step();
+    expect(s.jobs.byId(jobId)).toMatchObject({ state: 'interrupted', copy: true });
+    const partial = port.printer.renderText();
+    expect(partial).not.toContain('现金差异合计');
+    port.printer.loadPaper();
+    await drain(s, w);
+    const resent = port.printer.renderText().slice(partial.length);
+    expect(resent.match(/重印 COPY/g)).toHaveLength(2);
+    expect(resent).toMatch(/Z 报表编号 +12/);
+    expect(resent).toMatch(/现金差异合计 +-2\.50/);
+    expect(s.jobs.byId(jobId)).toMatchObject({ state: 'printed', copy: true });
+  });
+
   it('a report job whose JSON is not a report is not printed', async () => {
     const s = await shop();
     const at = s.clock.now().toISOString();
