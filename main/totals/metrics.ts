@@ -8,7 +8,14 @@ export const taxMetric = (rateBp: number): string => `tax:${rateBp}`; // n lines
 export const tenderMetric = (kind: string, brand: string | null): string =>
   kind === 'cash' || brand === null ? `tender:${kind}` : `tender:${kind}:${brand}`;
 export const refundTenderMetric = (kind: string): string => `refund:${kind}`; // n; amount
-/** events counted (n only) */
+/**
+ * Events counted (n only), each in its journal entry's transaction (counted-events.ts). `override` is every
+ * approval that lets someone past a limit: a discount over the limit ('cart.discount-approved'), a float or
+ * cash movement over the threshold ('shift.opened' / 'shift.cash-moved' with approvedBy), an offline payment
+ * over the caps ('payment.stored-offline' with override). A no-sale or reprint counts as itself, not as an
+ * override; a refund and a variance's sign-off have figures of their own. `void`: a cart cleared with lines
+ * ('cart.abandoned'); `lineVoid`: a line removed from the cart.
+ */
 export const COUNTS = {
   noSale: 'count:no-sale',
   reprint: 'count:reprint',
