@@ -163,6 +163,10 @@ export const TID = {
   signInPanel: 'sign-in-panel',
   signOut: 'sign-out',
   signInSwitch: 'sign-in-switch',
+  lockScreen: 'lock-screen',
+  lockWho: 'lock-who',
+  lockUnlock: 'lock-unlock',
+  lockSwitch: 'lock-switch',
 
   staffScreen: 'staff-screen',
   staffRow: 'staff-row',

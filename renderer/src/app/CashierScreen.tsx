@@ -25,6 +25,8 @@ import { StatusBar } from '../components/StatusBar';
 import { SaleComplete } from '../components/SaleComplete';
 import { printerInfo } from '../printer/printer-info';
 import { SetupOffer } from '../components/settings/SetupOffer';
+import { LockScreen } from '../components/LockScreen';
+import { useIdleLock } from './use-idle-lock';
 
 /** Focus a field with its text selected, so typing replaces the previous search or code. */
 const focusAndSelect = (el: HTMLInputElement | null): void => {
@@ -49,6 +51,10 @@ export function CashierScreen({ state, connection, actions }: Props) {
   const hasLines = cart.lines.length > 0;
   const close = useCallback(() => setModal(null), []);
   const printer = printerInfo(state.status, state.printer);
+  // main locked the till (idle, or at a restart while locked): the lock screen covers everything below.
+  const signedIn = state.status?.signedIn ?? null;
+  const locked = signedIn?.locked === true;
+  useIdleLock(state.idleLockMinutes, signedIn !== null && !locked);
   // main refused a sale step until someone signs in or opens a shift: open the dialog that does it, once per
   // refusal (adjusted while rendering, as React advises for state that follows a prop).
   const [gateSeen, setGateSeen] = useState(state.gate?.seq ?? 0);
@@ -82,7 +88,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
     selectUp: () => actions.moveSelection(-1),
     selectDown: () => actions.moveSelection(1),
   };
-  useHotkeys(handlers satisfies HotkeyHandlers, modal === null && completed === null);
+  useHotkeys(handlers satisfies HotkeyHandlers, modal === null && completed === null && !locked);
 
   /** A scanned or typed code: a product, or a customer's payment code, which pays for the cart. */
   const scanCode = async (code: string): Promise<boolean> => {
@@ -126,7 +132,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
     else void actions.addProduct(product.id);
   };
 
-  const blocked = modal !== null || completed !== null;
+  const blocked = modal !== null || completed !== null || locked;
   return (
     <>
       <div className="shell" inert={blocked}>
@@ -136,7 +142,7 @@ export function CashierScreen({ state, connection, actions }: Props) {
           onToggleLocale={handlers.locale}
           onHelp={handlers.help}
           onManage={handlers.manage}
-          signedIn={state.status?.signedIn ?? null}
+          signedIn={signedIn}
           onSignIn={() => setModal({ kind: 'signIn' })}
           offer={<SetupOffer onSetUp={() => setModal({ kind: 'settings' })} />}
         />
@@ -171,27 +177,32 @@ export function CashierScreen({ state, connection, actions }: Props) {
           widensPciScope={state.cardReader.widensPciScope}
         />
       </div>
-      <ModalHost
-        modal={modal}
-        cart={cart}
-        store={state.store}
-        trainingApprover={state.trainingApprover}
-        printer={printer}
-        status={state.status}
-        paymentInput={paymentInput}
-        actions={actions}
-        open={setModal}
-        close={close}
-      />
-      {completed && (
-        <SaleComplete
-          sale={completed}
+      <div inert={locked}>
+        <ModalHost
+          modal={modal}
+          cart={cart}
           store={state.store}
+          trainingApprover={state.trainingApprover}
           printer={printer}
-          onReprint={actions.reprintLast}
-          receiptImage={actions.receiptImage}
-          onNewSale={actions.newSale}
+          status={state.status}
+          paymentInput={paymentInput}
+          actions={actions}
+          open={setModal}
+          close={close}
         />
+        {completed && (
+          <SaleComplete
+            sale={completed}
+            store={state.store}
+            printer={printer}
+            onReprint={actions.reprintLast}
+            receiptImage={actions.receiptImage}
+            onNewSale={actions.newSale}
+          />
+        )}
+      </div>
+      {signedIn && locked && (
+        <LockScreen signedIn={signedIn} trainingApprover={state.trainingApprover} inputRef={paymentInput} />
       )}
     </>
   );

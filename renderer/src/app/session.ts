@@ -26,6 +26,8 @@ export interface SessionState {
   readonly store: StoreInfoView | null;
   /** Training mode's demo manager, shown on the approval prompt (never a real operator's PIN). */
   readonly trainingApprover: BootstrapView['trainingApprover'];
+  /** minutes without input before the till locks (use-idle-lock.ts); 0: never */
+  readonly idleLockMinutes: number;
   /** The configured card reader; a keyboard-wedge one widens PCI scope and the status bar says so. */
   readonly cardReader: BootstrapView['cardReader'];
   readonly cart: CartView | null;
@@ -63,6 +65,7 @@ export const initialSession: SessionState = {
   currency: 'CNY',
   store: null,
   trainingApprover: null,
+  idleLockMinutes: 0,
   cardReader: { kind: 'none', widensPciScope: false },
   cart: null,
   status: null,
@@ -104,6 +107,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         currency: boot.currency,
         store: boot.store,
         trainingApprover: boot.trainingApprover,
+        idleLockMinutes: boot.idleLockMinutes,
         cardReader: boot.cardReader,
         status: boot.status,
       };

@@ -78,7 +78,9 @@ export function SignInDialog({ signedIn, trainingApprover, inputRef, onClose }: 
   const shown = error ? errorMessage(error) : null;
   return (
     <Modal title={t('signin.open')} onClose={onClose} testId={TID.signInPanel}>
-      {signedIn && <p className="field-hint">{t('signin.signedIn', { ...signedIn })}</p>}
+      {signedIn && (
+        <p className="field-hint">{t('signin.signedIn', { code: signedIn.code, name: signedIn.name })}</p>
+      )}
       <div className="dialog-buttons">
         <button type="button" className="btn" data-testid={TID.signInSwitch} onClick={() => setAsking(true)}>
           {t('signin.switch')}

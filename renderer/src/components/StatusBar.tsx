@@ -52,7 +52,7 @@ export function StatusBar({
             data-testid={TID.statusSignedIn}
             data-code={status.signedIn?.code ?? ''}
           >
-            {status.signedIn ? t('signin.status', { ...status.signedIn }) : t('signin.nobody')}
+            {status.signedIn ? t('signin.status', { name: status.signedIn.name }) : t('signin.nobody')}
           </span>
           <span
             className={`status-item ${tone(status.gateway.state)}`}

@@ -15,6 +15,7 @@ import {
   shift,
   reports,
   signin,
+  lock,
   staff,
 } from './en/index';
 
@@ -32,5 +33,6 @@ export const en = {
   ...devices,
   ...settings,
   ...signin,
+  ...lock,
   ...reports,
 } as const satisfies Record<string, string>;

@@ -14,6 +14,7 @@ import { devices } from './zh-CN/devices';
 import { settings } from './zh-CN/settings';
 import { shift } from './zh-CN/shift';
 import { signin } from './zh-CN/signin';
+import { lock } from './zh-CN/lock';
 import { reports } from './zh-CN/reports';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
@@ -31,5 +32,6 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   devices,
   settings,
   signin,
+  lock,
   reports,
 );

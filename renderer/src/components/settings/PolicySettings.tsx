@@ -1,10 +1,12 @@
-// Limits the cashier works within: discounts over these need a supervisor's or manager's approval.
+// Limits the cashier works within: discounts over these need a supervisor's or manager's approval; the till
+// locks after so many idle minutes.
 import { useState } from 'react';
 import { formatMajor } from '@contract/money';
 import type { Draft } from '../../settings/draft';
 import { parsePercentBp, tryParseAmount } from '../../format/parse';
 import { useI18n } from '../../i18n/context';
 import { TextSetting } from './SettingField';
+import { IdleLockSetting } from './IdleLockSetting';
 
 interface Props {
   readonly draft: Draft;
@@ -50,6 +52,7 @@ export function PolicySettings({ draft, set, errors }: Props) {
         }}
         error={typo === 'amount' ? t('settings.notAmount') : errors.get('discountApproval.maxAmountMinor')}
       />
+      <IdleLockSetting draft={draft} set={set} errors={errors} />
     </div>
   );
 }

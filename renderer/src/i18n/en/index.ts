@@ -12,4 +12,5 @@ export { devices } from './devices';
 export { settings } from './settings';
 export { shift } from './shift';
 export { signin } from './signin';
+export { lock } from './lock';
 export { reports } from './reports';
