@@ -19,6 +19,7 @@ import {
 import type { UsbHost } from '../../native/transports/usb-host';
 import { createStaff } from '../../main/staff/staff-runtime';
 import { openStore } from '../../main/store/open-store';
+import { seedDemoCatalog } from '../../main/catalog/demo';
 import { startWebHost, type WebHost } from '../../main/web/server';
 import { startHost, tempDir } from './temp-host';
 import type { TillGateway } from './till-gateway';
@@ -37,6 +38,8 @@ export interface UiTillOptions {
   readonly config?: Partial<PosConfig>;
   /** The USB bus (FakeWebUsb with emulated printers) the device settings list and test. */
   readonly usb?: UsbHost;
+  /** A live till, not training: the demo goods put on its shelves; selling needs a signed-in cashier and a shift. */
+  readonly live?: boolean;
 }
 
 /** Short timeouts and a breaker that opens at the first failure, so "offline" shows within a second. */
@@ -53,10 +56,12 @@ export const FAST_PAYMENTS: PaymentTuning = {
 export const CASHIER = { code: '100', name: '收银员 Cashier', role: 'cashier', pin: '5829' } as const;
 export const MANAGER = { code: '901', name: '王店长 Manager', role: 'manager', pin: '482157' } as const;
 
-/** Puts the staff on file, as `npm run staff add` would, before the till starts. */
-async function addStaff(dataDir: string): Promise<void> {
+/** Puts the staff on file, as `npm run staff add` would, before the till starts (and a live shop's goods). */
+async function addStaff(dataDir: string, live: boolean): Promise<void> {
   const { db } = await openStore({ dataDir, now: () => new Date(), log: () => undefined });
   try {
+    // The app seeds demo goods only into a new training store; a live test shop gets them put in directly.
+    if (live) seedDemoCatalog(db, () => new Date());
     const staff = createStaff({
       db,
       config: { trainingMode: false },
@@ -121,20 +126,19 @@ function answerWrapper(host: Host) {
 export async function startUiTill(options: UiTillOptions = {}): Promise<UiTill> {
   ensureRendererBuilt();
   const dataDir = tempDir('pos-ui-');
+  const live = options.live === true;
+  const config = live ? { ...options.config, trainingMode: false } : options.config;
   if (options.gateway) {
     await options.gateway.up();
-    options.gateway.configureTill(dataDir, options.config);
-  } else if (options.config) {
-    fs.writeFileSync(
-      path.join(dataDir, 'config.json'),
-      JSON.stringify({ ...DEFAULT_CONFIG, ...options.config }),
-    );
+    options.gateway.configureTill(dataDir, config);
+  } else if (config) {
+    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ ...DEFAULT_CONFIG, ...config }));
   }
-  await addStaff(dataDir);
+  await addStaff(dataDir, live);
   const printer = createEmulatedPrinterPort();
   const host = await startHost({
     dataDir,
-    trainingMode: true,
+    trainingMode: !live,
     printer,
     printBackoff: { baseMs: 20, capMs: 200 },
     ...(options.clock ? { clock: options.clock } : {}),
