@@ -38,6 +38,7 @@ export function createReportWorker(file: string): ReportWorker {
       const r = m as ReportReply;
       const to = waiting.get(r.id);
       waiting.delete(r.id);
+      if (waiting.size === 0) w.unref(); // idle: never keeps the process alive
       if (r.type === 'report') to?.resolve(r.value);
       else to?.reject(new PosFailure(r.error.code, r.error.message));
     });
@@ -46,7 +47,6 @@ export function createReportWorker(file: string): ReportWorker {
       if (worker === w) worker = null;
       failAll(`the report worker stopped (exit ${code})`);
     });
-    w.unref(); // an idle report thread never keeps the process alive
     return w;
   };
   return {
@@ -54,6 +54,7 @@ export function createReportWorker(file: string): ReportWorker {
       worker ??= start();
       const id = nextId++;
       const w = worker;
+      w.ref(); // a report asked for is waited for
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         w.postMessage({ type: 'compute', id, header } satisfies ReportRequest);
@@ -63,9 +64,17 @@ export function createReportWorker(file: string): ReportWorker {
       const w = worker;
       if (w === null) return;
       worker = null;
-      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      // The server closes its connection and ends its job ('done'); then the thread is ended.
+      const finished = new Promise<void>((resolve) => {
+        w.on('message', (m: { type: string }) => {
+          if (m.type === 'done' || m.type === 'error') resolve();
+        });
+        w.once('exit', () => resolve());
+      });
+      w.ref();
       w.postMessage({ type: 'stop' } satisfies ReportRequest);
-      await exited;
+      await finished;
+      await w.terminate();
     },
   };
 }
