@@ -3,6 +3,8 @@
 // then Manage → Reports: the X report shows the day's sale, the Z is refused while the shift is open (the
 // blocker in words, with the way to the Shift screen) and, once the shift is closed, taken with a manager's
 // approval and listed as Z No. 1.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
@@ -97,6 +99,22 @@ describe.skipIf(!hasChromium)('the Reports screen and the till gate in Chromium'
     await tid('report-print').click();
     await poll(() => tid('report-done').getAttribute('data-kind')).toBe('printed');
     expect(calls('report.print')).toEqual([{ zNo: 1 }]);
+
+    // Exported: main writes the file under the data folder's exports/ and the screen shows where.
+    for (const format of ['csv', 'pdf'] as const) {
+      await page.locator(`[data-testid="report-export"][data-format="${format}"]`).click();
+      await poll(() => till.answers('report.export').length).toBe(format === 'csv' ? 1 : 2);
+      const written = till.answers('report.export').at(-1);
+      if (!written?.ok) throw new Error(`report.export failed: ${JSON.stringify(written)}`);
+      const file = (written.value as { path: string }).path;
+      await poll(() => tid('report-done').textContent()).toContain(file);
+      expect(file.startsWith(path.join(till.dataDir, 'exports'))).toBe(true);
+      expect(fs.statSync(file).size).toBeGreaterThan(0);
+    }
+    expect(calls('report.export')).toEqual([
+      { zNo: 1, format: 'csv' },
+      { zNo: 1, format: 'pdf' },
+    ]);
 
     await tab('past');
     await poll(() => tid('report-past-row').count()).toBe(1);
