@@ -2,8 +2,9 @@
 // input the till locks (the page's clock is Playwright's, fast-forwarded); input meanwhile restarts the wait.
 // The lock screen covers everything and names who is signed in (the status bar still does); the same cashier's
 // PIN unlocks the same cart; "switch user" gives the next cashier an empty cart while the first one's is
-// parked, and it comes back when its owner signs in again.
+// parked, and it comes back when its owner signs in again. The minutes are a setting on the Store tab.
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../main/config/config';
 import { DEMO } from '../../main/catalog/demo';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
 import { TEST_FLOAT } from '../support/signed-in-till';
@@ -13,7 +14,9 @@ import { CASHIER, MANAGER } from '../support/ui-till';
 if (!hasChromium) console.warn(noChromiumMessage);
 
 describe.skipIf(!hasChromium)('idle lock and switch user in Chromium', () => {
-  const ui = useUiPage(() => ({ live: true, config: { signIn: { idleLockMinutes: 1 } } }));
+  const ui = useUiPage((name) =>
+    name.startsWith('locks') ? { live: true, config: { signIn: { idleLockMinutes: 1 } } } : {},
+  );
   const { tid, poll, calls } = ui;
 
   it('locks after a quiet minute, unlocks by PIN to the same cart, switches user and back', async () => {
@@ -64,5 +67,21 @@ describe.skipIf(!hasChromium)('idle lock and switch user in Chromium', () => {
     await poll(() => tid('status-signed-in').getAttribute('data-code')).toBe(CASHIER.code);
     await poll(() => tid('cart-line').count()).toBe(1);
     expect(calls('session.lock')).toHaveLength(2);
+  });
+
+  it('saves the idle minutes from Settings → Store, refusing what is not whole minutes', async () => {
+    const { page, till } = ui;
+    const field = page.locator('[data-testid="settings-field"][data-path="signIn.idleLockMinutes"]');
+    await page.keyboard.press('Shift+F2');
+    await page.locator('[data-testid="manage-entry"][data-entry="settings"]').click();
+    await tid('settings-screen').waitFor();
+    expect(await field.inputValue()).toBe('');
+    await field.fill('1.5');
+    await page.locator('[data-testid="settings-error"][data-path="signIn.idleLockMinutes"]').waitFor();
+    await field.fill('15');
+    await tid('settings-save').click();
+    await ui.approveAs(MANAGER.code, MANAGER.pin);
+    await poll(() => tid('settings-saved').count()).toBe(1);
+    expect(loadConfig(till.dataDir).signIn).toEqual({ idleLockMinutes: 15 });
   });
 });
