@@ -60,6 +60,9 @@ import { DEFAULT_DRAWER } from './api/contract/shifts';
 import { reportHandlers } from './reports/handlers';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
+import { createReportExporter } from './reports/report-export';
+import { reportCsv } from './reports/export/report-csv';
+import { reportPdf } from './reports/export/report-pdf';
 import { enqueueReportJob } from './printing/queue/enqueue-report';
 
 /** Device ports, injected by a shell (the real printer client) or a test (emulators, fast timers). */
@@ -175,7 +178,11 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const reportWorker = createReportWorker(file);
   const reports = createReportService({
     ...{ db, now, approvals, compute: reportWorker.compute },
-    ...{ enqueue: enqueueReportJob, exporter: null },
+    enqueue: enqueueReportJob,
+    exporter: createReportExporter({
+      ...{ dataDir: o.dataDir, locale: prefs.locale },
+      render: { csv: (r, l) => reportCsv(r, l), pdf: (r, l) => reportPdf(r, l) },
+    }),
     till: {
       ...{ terminalId: config.store.terminalId, storeName: config.store.name },
       ...{ currency: config.currency, training: config.trainingMode },

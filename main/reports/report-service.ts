@@ -33,7 +33,7 @@ export interface ReportServiceDeps {
   readonly compute: (header: ReportHeader) => Promise<ComputedReport>;
   /** the printer queue's (main/printing/queue/enqueue-report.ts) */
   readonly enqueue: EnqueueReport;
-  readonly exporter: ReportExporter | null;
+  readonly exporter: ReportExporter;
   readonly onZStep?: (step: ZStep) => void;
 }
 
@@ -67,7 +67,6 @@ export function createReportService(d: ReportServiceDeps): ReportService {
       return { jobId };
     },
     async export(zNo, format) {
-      if (d.exporter === null) throw new PosFailure('INTERNAL', 'report export is not installed');
       return d.exporter(zNo === undefined ? await x() : get(zNo), format);
     },
   };
