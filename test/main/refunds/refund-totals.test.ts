@@ -115,6 +115,30 @@ describe('refund totals', () => {
     expect(refundTotals(dataDir)).toEqual([]);
   });
 
+  it('card refund whose answer is lost: nothing while unknown, once when the lookup settles it, as its issuer’s', async () => {
+    const shop = await openShop({ tuning: { clientTimeoutMs: 10_000 } });
+    const h = shop.host;
+    const issuer = await call(h, 'session.signIn', TRAINING_APPROVAL);
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    const paid = await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    if (!paid.sale) throw new Error('no card sale');
+    shop.gateway.setFaults([{ route: 'refund', kind: 'reset-after-commit', times: 2 }]);
+    const refundId = randomUUID();
+    const req = firstLine(paid.sale, refundId, TRAINING_APPROVAL);
+    expect((await failure(h, 'refund.issue', req)).code).toBe('REFUND_UNKNOWN');
+    expect(refundTotals(shop.dataDir)).toEqual([]);
+    await call(h, 'session.signOut', {}); // whoever is at the till when it settles, it stays the issuer's
+    const settled = await call(h, 'refund.resolve', { refundId });
+    expect(settled.state).toBe('completed');
+    await call(h, 'refund.issue', req); // a retry returns it and adds nothing
+    const who = { shift_id: '', operator_id: issuer.operatorId };
+    expect(refundTotals(shop.dataDir)).toEqual([
+      { metric: 'refund:card', ...who, n: 1, amount_minor: settled.amountMinor, tax_minor: 0 },
+      { metric: 'refunds', ...who, n: 1, amount_minor: settled.amountMinor, tax_minor: settled.taxMinor },
+    ]);
+  });
+
   describe('training', () => {
     it('card and cash refunds need no shift and total per tender; nobody’s shift', async () => {
       const shop = await openShop({ tuning: { clientTimeoutMs: 10_000 } }); // a loaded machine is slow, not down
