@@ -10,7 +10,7 @@ import { MakerDeb } from '@electron-forge/maker-deb';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { copyNativeModules } from './main/electron/packaging/native-deps';
-import { NATIVE_MODULES } from './main/electron/packaging/native-modules';
+import { NATIVE_MODULES, UNBUNDLED_MODULES } from './main/electron/packaging/native-modules';
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +33,8 @@ const config: ForgeConfig = {
   hooks: {
     // The Vite plugin packages only .vite/; copy the native modules and their runtime deps next to it.
     packageAfterCopy: async (_forgeConfig, buildPath) => {
-      const report = await copyNativeModules({ projectDir, buildPath, modules: NATIVE_MODULES });
+      const modules = [...NATIVE_MODULES, ...UNBUNDLED_MODULES];
+      const report = await copyNativeModules({ projectDir, buildPath, modules });
       console.log(
         `[native-deps] copied ${report.packages.length} packages (${report.packages.map((p) => p.name).join(', ')}); ` +
           `${report.binaries.length} .node binaries will be unpacked from the asar`,

@@ -2,7 +2,11 @@
 // defaults: CommonJS lib build to .vite/build/main.cjs, electron + Node builtins external).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { NATIVE_MODULES, OPTIONAL_NATIVE_PEERS } from './main/electron/packaging/native-modules';
+import {
+  NATIVE_MODULES,
+  OPTIONAL_NATIVE_PEERS,
+  UNBUNDLED_MODULES,
+} from './main/electron/packaging/native-modules';
 
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -14,7 +18,7 @@ export default defineConfig({
     rollupOptions: {
       // Native modules load .node binaries at runtime: keep them as require() calls; forge.config.ts copies
       // them into the app. Subpath imports (better-sqlite3/lib/...) stay external too.
-      external: [...NATIVE_MODULES, ...OPTIONAL_NATIVE_PEERS].flatMap((name) => [
+      external: [...NATIVE_MODULES, ...OPTIONAL_NATIVE_PEERS, ...UNBUNDLED_MODULES].flatMap((name) => [
         name,
         new RegExp(`^${escape(name)}/`),
       ]),

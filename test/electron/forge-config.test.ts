@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPackageWithOptions } from '@electron/asar';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import config, { ASAR_UNPACK } from '../../forge.config';
-import { NATIVE_MODULES } from '../../main/electron/packaging/native-modules';
+import { NATIVE_MODULES, UNBUNDLED_MODULES } from '../../main/electron/packaging/native-modules';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
@@ -68,11 +68,11 @@ describe('forge.config.ts', () => {
     expect(config.rebuildConfig?.ignoreModules).toEqual([...NATIVE_MODULES]);
   });
 
-  it('keeps the native modules external in the main bundle', async () => {
+  it('keeps the native modules (and pdfkit, which reads its own data files) external in the main bundle', async () => {
     const { default: mainConfig } = await import('../../vite.main.config');
     const external = (mainConfig as { build: { rollupOptions: { external: (string | RegExp)[] } } }).build
       .rollupOptions.external;
-    for (const name of NATIVE_MODULES) {
+    for (const name of [...NATIVE_MODULES, ...UNBUNDLED_MODULES]) {
       expect(external).toContain(name);
       expect(external.some((e) => e instanceof RegExp && e.test(`${name}/lib/index.js`))).toBe(true);
     }
@@ -114,6 +114,12 @@ describe('forge.config.ts', () => {
     const db = new Database(':memory:');
     expect(db.prepare('select 41 + 1 as n').get()).toEqual({ n: 42 });
     db.close();
+    // pdfkit (report PDFs) is copied whole with its dependencies and makes a PDF from the build path alone.
+    expect(requireFromApp.resolve('pdfkit')).toContain(path.join(buildPath, 'node_modules', 'pdfkit'));
+    const PDFDocument = requireFromApp('pdfkit') as new () => { end(): void; read(): Buffer | null };
+    const pdf = new PDFDocument();
+    pdf.end();
+    expect(pdf.read()?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Pack it the way @electron/packager does, with the configured unpack glob.
     const asar = path.join(work, 'app.asar');

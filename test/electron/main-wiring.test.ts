@@ -13,7 +13,11 @@ import type { Host, HostOptions } from '../../main/host-types';
 import { typedDispatch } from '../../main/ipc/dispatcher';
 import type { WindowOptions } from '../../main/electron/window';
 import { FakeEmitter, FakeIpcMain, FakeWebContents, invokeEvent } from './fakes';
-import { NATIVE_MODULES, OPTIONAL_NATIVE_PEERS } from '../../main/electron/packaging/native-modules';
+import {
+  NATIVE_MODULES,
+  OPTIONAL_NATIVE_PEERS,
+  UNBUNDLED_MODULES,
+} from '../../main/electron/packaging/native-modules';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -52,7 +56,10 @@ beforeAll(async () => {
         external: [
           ...builtinModules,
           ...builtinModules.map((m) => `node:${m}`),
-          ...[...NATIVE_MODULES, ...OPTIONAL_NATIVE_PEERS].flatMap((name) => [name, new RegExp(`^${name}/`)]),
+          ...[...NATIVE_MODULES, ...OPTIONAL_NATIVE_PEERS, ...UNBUNDLED_MODULES].flatMap((name) => [
+            name,
+            new RegExp(`^${name}/`),
+          ]),
         ],
       },
     },

@@ -7,3 +7,9 @@ export const NATIVE_MODULES: readonly string[] = ['better-sqlite3', 'usb', 'node
 
 /** Optional native helpers that pure-JS packages try to `require` and fall back without (ws). */
 export const OPTIONAL_NATIVE_PEERS: readonly string[] = ['bufferutil', 'utf-8-validate'];
+
+/**
+ * Pure-JS packages that cannot be bundled either, kept external and copied like the native ones: pdfkit
+ * (report PDFs) reads its data files beside its own code, and Vite inlining them breaks the bundle at load.
+ */
+export const UNBUNDLED_MODULES: readonly string[] = ['pdfkit'];
