@@ -49,6 +49,17 @@ import type { Approver } from '../../main/staff/approvals';
 import { openStore } from '../../main/store/open-store';
 import { createOutboxRepo } from '../../main/outbox/outbox-repo';
 import { seededRng, seededTimeId, type Rng } from './seeded';
+import { createStaff } from '../../main/staff/staff-runtime';
+import type { SignedInRef } from '../../main/staff/approvals';
+import { createShiftService, type ShiftService } from '../../main/shifts/shift-service';
+import { cashLimits } from '../../main/shifts/cash-limits';
+import { expectedCashQuery } from '../../main/shifts/expected-cash';
+import { DEFAULT_DRAWER } from '../../main/api/contract/shifts';
+import { denominationsOf } from '../../main/api/denominations';
+import { createTillGate } from '../../main/sale/till-gate';
+import { computeReport } from '../../main/reports/compute-report';
+import { createZClose, type ZClose } from '../../main/reports/z-close';
+import { enqueueReportJob } from '../../main/printing/queue/enqueue-report';
 
 /** The settings of the generated shop: a live till (not training), cash drawer kick on cash sales. */
 export const LARGE_STORE_CONFIG: PosConfig = { ...DEFAULT_CONFIG, trainingMode: false };
@@ -100,6 +111,18 @@ const QR: readonly { scheme: QrScheme; prefix: string }[] = [
   { scheme: 'alipay', prefix: '28' },
   { scheme: 'unionpay', prefix: '62' },
 ];
+/**
+ * The shop's staff, put on file through the staff directory: two cashiers who take turns at the till each day
+ * (the till's sign-in) and the manager (PIN 258014), named on refunds and the one who takes each day's Z.
+ */
+export const LARGE_STORE_STAFF = [
+  { code: '101', name: '王收银', role: 'cashier', pin: '4826' },
+  { code: '102', name: 'Li Cashier', role: 'cashier', pin: '7315' },
+  { code: '901', name: '店长 Manager', role: 'manager', pin: '258014' },
+] as const;
+/** The float each day's shift opens on: 2 x 100 + 4 x 20 + 10 x 1 + 10 x 0.5 yuan. */
+export const DAY_FLOAT = { 'note-10000': 2, 'note-2000': 4, 'coin-100': 10, 'coin-50': 10 } as const;
+
 /** The manager named on refunds (a real shop's approval is checked by main/staff; here it is a given). */
 const MANAGER: Approver = {
   operatorId: 'bench-manager',
@@ -119,6 +142,9 @@ interface Services {
   readonly attempts: AttemptRepo;
   readonly refunds: RefundService;
   readonly newId: () => string;
+  readonly shifts: ShiftService;
+  /** who is signed in at the till (the generator's sign-in: the cashiers take turns) */
+  signedIn: SignedInRef | null;
 }
 
 /** Builds the store; returns what it holds. */
@@ -145,7 +171,27 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
     // As createHost does at every start; the demo catalog stands in for the shop's own import.
     syncTaxCategories(db, LARGE_STORE_CONFIG.taxCategories ?? DEFAULT_TAX_CATEGORIES);
     seedDemoCatalog(db, now);
-    const s = services(db, now, newId);
+    const staff = createStaff({ db, config: LARGE_STORE_CONFIG, now, newId, dataDir: opts.dataDir });
+    const cashiers = LARGE_STORE_STAFF.filter((p) => p.role === 'cashier').map((p) => {
+      const listed = staff.directory.addFromCommandLine(p).operators.find((o) => o.code === p.code);
+      if (!listed) throw new Error(`cashier ${p.code} was not put on file`);
+      return { operatorId: listed.operatorId, code: p.code };
+    });
+    staff.directory.addFromCommandLine(LARGE_STORE_STAFF[2]);
+    const s = services(db, now, newId, staff.approvals);
+    // Each evening the manager takes the Z (main/reports/z-close.ts): the figures computed on this connection
+    // (the till computes them in its report worker: the same function), the day closed, its Z printed.
+    const zClose: ZClose = createZClose({
+      ...{ db, now, approvals: staff.approvals, enqueue: enqueueReportJob },
+      till: {
+        terminalId: LARGE_STORE_CONFIG.store.terminalId,
+        storeName: LARGE_STORE_CONFIG.store.name,
+        currency: LARGE_STORE_CONFIG.currency,
+        training: false,
+      },
+      compute: (header) => Promise.resolve(computeReport(db, header)),
+    });
+    const manager = LARGE_STORE_STAFF[2];
     const jobs = createJobRepo(db);
     const outbox = createOutboxRepo(db);
     const maxJob = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM print_jobs');
@@ -183,6 +229,16 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
       try {
         for (let i = 0; i < batch; i++, done++) {
           const n = done;
+          // The day's first sale: the first cashier signs in and opens the drawer's shift on the float; half
+          // way through the day the other cashier takes over the till (the shift is the drawer's, not theirs).
+          if (n % perDay === 0) {
+            simMs = startMs + Math.floor(n / perDay) * 86_400_000 + 8 * 3_600_000 - 600_000;
+            s.signedIn = cashiers[Math.floor(n / perDay) % cashiers.length] ?? null;
+            s.shifts.open(DEFAULT_DRAWER, DAY_FLOAT);
+          }
+          if (n % perDay === Math.floor(perDay / 2)) {
+            s.signedIn = cashiers[(Math.floor(n / perDay) + 1) % cashiers.length] ?? null;
+          }
           // Shop hours 08:00-20:00, evenly spread with a little jitter; each sale takes ~20 s at the till.
           simMs =
             startMs +
@@ -202,6 +258,13 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
             counts.refunds++;
           }
           if (refundable.length > 200) refundable.splice(0, 100);
+          // The day's last sale: the drawer is counted blind and the shift closed.
+          if (n % perDay === perDay - 1 || n === opts.sales - 1) {
+            simMs += 600_000;
+            closeShift(s, now());
+            simMs += 300_000;
+            await zClose({ operatorCode: manager.code, pin: manager.pin });
+          }
         }
         advanceWorkers(jobs, outbox, jobsBefore, maxJob.get()?.id ?? 0, rng, () => (simMs += 1_500));
         for (const task of housekeeping) while (task.step(now()) > 0);
@@ -234,7 +297,41 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
   }
 }
 
-function services(db: Database.Database, now: () => Date, newId: () => string): Services {
+/**
+ * The evening's blind count: the drawer holds what it should, counted in the notes and coins there are (the
+ * fen below 0.10 yuan make the small variance a real drawer has; within the threshold, so no sign-off).
+ */
+function closeShift(s: Services, at: Date): void {
+  const live = s.shifts.current(DEFAULT_DRAWER);
+  if (!live) return;
+  const expected = expectedCashQuery(s.db)({
+    shiftId: live.shiftId,
+    floatMinor: live.floatMinor,
+    from: live.openedAt,
+    to: at.toISOString(),
+  });
+  const counts = countOf(live.currency, expected.expectedMinor);
+  s.shifts.close(DEFAULT_DRAWER, counts);
+}
+
+/** `minor` laid out in the fewest notes and coins of `currency` (what is below the smallest coin is left out). */
+export function countOf(currency: string, minor: number): Record<string, number> {
+  let left = minor;
+  const counts: Record<string, number> = {};
+  for (const d of denominationsOf(currency)) {
+    const k = Math.floor(left / d.minor);
+    if (k > 0) counts[d.id] = k;
+    left -= k * d.minor;
+  }
+  return counts;
+}
+
+function services(
+  db: Database.Database,
+  now: () => Date,
+  newId: () => string,
+  approvals: Parameters<typeof createShiftService>[0]['approvals'],
+): Services {
   const cfg = LARGE_STORE_CONFIG;
   const settings: SaleSettings = {
     currency: cfg.currency,
@@ -251,7 +348,26 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     const a = attempts.blockingFor(cartId);
     if (a) throw new Error(`cart ${cartId} is locked by payment ${a.id}`);
   };
-  const cart = createCartService({ db, carts, catalog, settings, newId, now, locks: { assertUnlocked } });
+  const self = { signedIn: null as SignedInRef | null };
+  const shifts = createShiftService({
+    ...{ db, now, newId, currency: cfg.currency, limits: cashLimits(cfg), approvals },
+    signedIn: () => self.signedIn,
+  });
+  const till = createTillGate({
+    training: cfg.trainingMode,
+    signedIn: () => self.signedIn,
+    openShiftId: () => shifts.openId(DEFAULT_DRAWER),
+  });
+  const cart = createCartService({
+    db,
+    carts,
+    catalog,
+    settings,
+    newId,
+    now,
+    locks: { assertUnlocked },
+    till,
+  });
   const checkout = createCheckout({
     db,
     carts,
@@ -262,6 +378,7 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     newId,
     kickDrawerOnCash: true,
     locks: { assertUnlocked },
+    till,
   });
   const tenderCash = createCashTender({ db, checkout });
   const refunds = createRefundService({
@@ -275,8 +392,10 @@ function services(db: Database.Database, now: () => Date, newId: () => string): 
     now,
     newId,
     onQueued: () => undefined,
+    till,
   });
-  return { db, carts, cart, tenderCash, checkout, attempts, refunds, newId };
+  // `signedIn` lives on the returned object so the generator can change who is at the till.
+  return Object.assign(self, { db, carts, cart, tenderCash, checkout, attempts, refunds, newId, shifts });
 }
 
 type Counts = {

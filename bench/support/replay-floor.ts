@@ -5,7 +5,8 @@
 //
 // Each replay writes what the commit writes, taken from a template sale: the sale, its lines and tenders, its
 // journal entry (next seq, a fresh hash), its outbox row, its print jobs, the counters a sale moves (receipt,
-// journal head, last sale), and the close of its cart (a cart row and its open body, put in place untimed
+// journal head, last sale), the day's totals rows it adds to (its shift and cashier's sales, tax rates and
+// tender; main/sale/sale-totals.ts), and the close of its cart (a cart row and its open body, put in place untimed
 // beforehand, as the scans would have). Keys that must be unique (sale id, cart id, receipt number, line and
 // tender ids) are replaced; every other value is the template's.
 import crypto from 'node:crypto';
@@ -73,6 +74,17 @@ export function replayFloor(db: Database.Database, saleId: string): ReplayFloor 
   const closeCart = db.prepare(
     `UPDATE carts SET status = 'completed', updated_at = ?, version = ?, body = '' WHERE id = ? AND status = 'open'`,
   );
+  // The day's totals rows the template sale added to: in steady state they exist, so the floor updates them.
+  const metrics = [
+    'sales',
+    ...new Set(lines.map((l) => `tax:${String(l.tax_rate_bp)}`)),
+    ...new Set(tenders.map((t) => `tender:${String(t.kind)}`)),
+  ];
+  const day = one<{ value: number }>(`SELECT value FROM counters WHERE name = 'business-day'`).value;
+  const addTotals = db.prepare(
+    `UPDATE day_totals SET n = n + 1, amount_minor = amount_minor + 1, tax_minor = tax_minor + 1
+     WHERE day_no = ? AND metric = ? AND shift_id = ? AND operator_id = ?`,
+  );
   const delOpen = db.prepare(`DELETE FROM cart_open WHERE slot = 1 AND cart_id = ?`);
   const insCart = db.prepare(
     `INSERT INTO carts (id, status, version, body, opened_at, updated_at) VALUES (?, 'open', 0, '', ?, ?)`,
@@ -123,6 +135,9 @@ export function replayFloor(db: Database.Database, saleId: string): ReplayFloor 
         for (const j of jobs) {
           const { id: _jid, ...rest } = j;
           insJob.run(swapRow(rest, x));
+        }
+        for (const m of metrics) {
+          addTotals.run(day, m, String(sale.shift_id ?? ''), String(sale.operator_id ?? ''));
         }
         closeCart.run(String(sale.completed_at), Number(sale.cart_version), x.cart);
         delOpen.run(x.cart);

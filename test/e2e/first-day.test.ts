@@ -15,7 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { keyBurst } from '../support/key-burst';
-import { approveAs, hasChromium, openTill, repoRoot, scan, tid, typeSlowly } from '../support/web-till';
+import {
+  approveAs,
+  hasChromium,
+  openTill,
+  repoRoot,
+  scan,
+  signInAndOpenShift,
+  tid,
+  typeSlowly,
+} from '../support/web-till';
 import { cashSale, webTillSuite } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
@@ -137,6 +146,9 @@ describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
       },
     );
     await new Promise((resolve) => seeded.once('exit', resolve));
+
+    // Selling live needs someone signed in and the drawer's shift open on a counted float.
+    await signInAndOpenShift(page, MANAGER, { 'note-10000': 2, 'coin-100': 10 });
 
     // Cash.
     const cashReceipt = await cashSale(page, '6901234567892');

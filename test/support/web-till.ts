@@ -115,3 +115,32 @@ export async function approveAs(page: Page, code: string, pin: string): Promise<
 /** The status bar's gateway slot: 'online', 'offline', 'not-configured' or 'error'. */
 export const gatewayState = (page: Page): Promise<string | null> =>
   page.locator(tid('status-gateway')).getAttribute('data-state');
+
+/**
+ * A live till made ready to sell through its own screens: `who` signs in (the header's Sign in) and, when the
+ * drawer has no shift yet, opens one on the counted `float` (Manage → Shift and cash), as a shop's morning goes.
+ */
+export async function signInAndOpenShift(
+  page: Page,
+  who: { readonly code: string; readonly pin: string },
+  float: Readonly<Record<string, number>>,
+): Promise<void> {
+  await page.locator(tid('sign-in-button')).click();
+  await approveAs(page, who.code, who.pin);
+  await page.locator(`${tid('status-signed-in')}[data-code="${who.code}"]`).waitFor({ timeout: 10_000 });
+  await page.locator(tid('manage-button')).click();
+  await page.locator(`${tid('manage-entry')}[data-entry="shift"]`).click();
+  const state = page.locator(tid('shift-state'));
+  await state.waitFor();
+  if ((await state.getAttribute('data-state')) !== 'open') {
+    await page.locator(tid('shift-open')).click();
+    await page.locator(tid('shift-count')).waitFor();
+    for (const [id, n] of Object.entries(float)) {
+      await page.locator(`${tid('shift-count-field')}[data-denomination="${id}"]`).fill(String(n));
+    }
+    await page.keyboard.press('Enter');
+    await page.locator(`${tid('shift-state')}[data-state="open"]`).waitFor({ timeout: 10_000 });
+  }
+  await page.keyboard.press('Escape');
+  await page.locator(tid('cart-empty')).waitFor();
+}
