@@ -2,7 +2,7 @@
 // (shift, payment, refund) and anything else main might send is dropped rather than shown as nonsense.
 import { describe, expect, it } from 'vitest';
 import type { ZBlocker } from '@contract/contract';
-import { zBlockers } from '../../renderer/src/components/reports/ZBlockers';
+import { zBlockers } from '../../renderer/src/components/reports/z-blockers';
 
 const refused = (blockers: unknown) => ({ code: 'Z_REFUSED' as const, message: 'no', detail: { blockers } });
 

@@ -14,7 +14,8 @@ import { ManagerApproval, isApprovalRefusal } from '../ManagerApproval';
 import { ReportFigures } from './ReportFigures';
 import { ReportButtons } from './ReportButtons';
 import { PastZs } from './PastZs';
-import { ZBlockers, zBlockers } from './ZBlockers';
+import { ZBlockers } from './ZBlockers';
+import { zBlockers } from './z-blockers';
 import { getZ, pastZs, takeZ, xReport } from './report-calls';
 
 const TABS = ['x', 'z', 'past'] as const;
