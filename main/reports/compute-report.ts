@@ -47,10 +47,19 @@ export function openDay(db: Database): { dayNo: number; openedAt: string } {
   return row;
 }
 
-/** Figures of the open day; read in one read transaction, so they are of one moment. */
-export function computeReport(db: Database, header: ReportHeader): ComputedReport {
+/** When a business day opened. */
+const dayOpenedAt = (db: Database, dayNo: number): string =>
+  db.prepare<[number], string>('SELECT opened_at FROM business_days WHERE day_no = ?').pluck().get(dayNo) ??
+  '';
+
+/**
+ * Figures of the open day (or of `dayNo`: a past day's figures as its rows hold them, for checks and tools);
+ * read in one read transaction, so they are of one moment.
+ */
+export function computeReport(db: Database, header: ReportHeader, day?: number): ComputedReport {
   return db.transaction(() => {
-    const { dayNo, openedAt } = openDay(db);
+    const { dayNo, openedAt } =
+      day === undefined ? openDay(db) : { dayNo: day, openedAt: dayOpenedAt(db, day) };
     const rows = db.prepare<[number], TotalsRowRead>(DAY_TOTALS_SQL).all(dayNo);
     const sales = salesOf(rows);
     const returns = returnsOf(rows);

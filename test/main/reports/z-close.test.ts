@@ -37,6 +37,9 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const lastZ = (): number =>
+  (db.prepare('SELECT max(z_no) FROM z_reports').pluck().get() as number | null) ?? 0;
+let tampered = 0;
 const count = (table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const zClose = (compute = async (h: ReportHeader) => computeReport(db, h)) =>
@@ -46,39 +49,45 @@ describe('the Z report', () => {
   it('is refused while a shift is not closed, naming it, and writes nothing', async () => {
     db.prepare(
       `INSERT INTO shifts (id, drawer_id, state, currency, float_counts, float_minor, opened_at, updated_at, day_no)
-      VALUES ('open-1', 'side', 'open', 'CNY', '{}', 0, '2026-12-06T08:00:00Z', '2026-12-06T08:00:00Z', 1)`,
+      VALUES ('open-1', 'side', 'open', 'CNY', '{}', 0, '2026-12-06T08:00:00Z', '2026-12-06T08:00:00Z', (SELECT value FROM counters WHERE name = 'business-day'))`,
     ).run();
+    const zs = count('z_reports');
     const z = zClose()(APPROVAL);
     await expect(z).rejects.toMatchObject({
       code: 'Z_REFUSED',
       detail: { blockers: [{ kind: 'shift-open', shiftId: 'open-1', drawerId: 'side', state: 'open' }] },
     });
-    expect(count('z_reports')).toBe(0);
+    expect(count('z_reports')).toBe(zs);
     expect(asked).toEqual([]); // refused before the PIN is asked for
     db.prepare(`DELETE FROM shifts WHERE id = 'open-1'`).run();
   });
 
-  it('closes the day: Z 1, its journal entry, the next business day', async () => {
+  it('closes the day: the next Z, its journal entry and print job, the next business day', async () => {
     const day = openDay(db).dayNo;
+    const zNo = lastZ() + 1;
     const x = computeReport(db, { ...till, kind: 'x', zNo: null, takenAt: 't', takenBy: null }).report;
     const z = await zClose()(APPROVAL);
     expect(asked).toEqual(['report.z']);
-    expect(z).toMatchObject({ kind: 'z', zNo: 1, dayNo: day, takenBy: MANAGER.name, sales: x.sales });
+    expect(z).toMatchObject({ kind: 'z', zNo, dayNo: day, takenBy: MANAGER.name, sales: x.sales });
     expect(openDay(db).dayNo).toBe(day + 1);
-    const job = db.prepare(`SELECT report, copy, state FROM print_jobs WHERE kind = 'report'`).get() as {
+    const job = db
+      .prepare(`SELECT report, copy, state FROM print_jobs WHERE kind = 'report' ORDER BY id DESC LIMIT 1`)
+      .get() as {
       report: string;
       copy: number;
       state: string;
     };
     expect(job).toMatchObject({ copy: 0, state: 'queued' });
     expect(JSON.parse(job.report)).toEqual(z);
-    const entry = db.prepare(`SELECT seq, kind, body FROM journal WHERE kind = 'z.closed'`).get() as {
+    const entry = db
+      .prepare(`SELECT seq, kind, body FROM journal WHERE kind = 'z.closed' ORDER BY seq DESC LIMIT 1`)
+      .get() as {
       seq: number;
       body: string;
     };
     expect(entry.seq).toBe(z.chain?.journalSeq);
     expect(JSON.parse(entry.body)).toMatchObject({
-      zNo: 1,
+      zNo,
       dayNo: day,
       bodySha256: z.chain?.bodySha256,
       chainSha256: z.chain?.chainSha256,
@@ -109,24 +118,31 @@ describe('the Z report', () => {
     expect(calls).toBe(2);
     expect(z2.sales.totalMinor).toBe(500);
     await zClose()(APPROVAL);
-    expect(db.prepare('SELECT z_no FROM z_reports ORDER BY z_no').pluck().all()).toEqual([1, 2, 3]);
-    expect(verifyZChain(db)).toMatchObject({ ok: true, count: 3 });
+    tampered = z2.zNo ?? 0;
+    const n = lastZ();
+    expect(n).toBe(tampered + 1);
+    expect(db.prepare('SELECT z_no FROM z_reports ORDER BY z_no').pluck().all()).toEqual(
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
+    expect(verifyZChain(db)).toMatchObject({ ok: true, count: n });
   });
 
   it('is immutable, and a body edited behind the triggers breaks the chain', () => {
-    expect(() => db.prepare(`UPDATE z_reports SET body = '{}' WHERE z_no = 2`).run()).toThrow(/immutable/);
-    expect(() => db.prepare(`DELETE FROM z_reports WHERE z_no = 3`).run()).toThrow(/immutable/);
+    expect(() => db.prepare(`UPDATE z_reports SET body = '{}' WHERE z_no = ?`).run(tampered)).toThrow(
+      /immutable/,
+    );
+    expect(() => db.prepare(`DELETE FROM z_reports WHERE z_no = ?`).run(lastZ())).toThrow(/immutable/);
     db.exec('DROP TRIGGER z_reports_no_update');
     db.prepare(
-      `UPDATE z_reports SET body = replace(body, '"netSalesMinor":500', '"netSalesMinor":50') WHERE z_no = 2`,
-    ).run();
-    expect(verifyZChain(db)).toEqual({ ok: false, zNo: 2, reason: 'body' });
+      `UPDATE z_reports SET body = replace(body, '"netSalesMinor":500', '"netSalesMinor":50') WHERE z_no = ?`,
+    ).run(tampered);
+    expect(verifyZChain(db)).toEqual({ ok: false, zNo: tampered, reason: 'body' });
   });
 
   it('refuses with a typed failure the dispatcher passes on', async () => {
     db.prepare(
       `INSERT INTO shifts (id, drawer_id, state, currency, float_counts, float_minor, opened_at, updated_at, day_no)
-      VALUES ('open-2', 'side', 'open', 'CNY', '{}', 0, '2026-12-06T08:00:00Z', '2026-12-06T08:00:00Z', 4)`,
+      VALUES ('open-2', 'side', 'open', 'CNY', '{}', 0, '2026-12-06T08:00:00Z', '2026-12-06T08:00:00Z', (SELECT value FROM counters WHERE name = 'business-day'))`,
     ).run();
     await expect(zClose()(APPROVAL)).rejects.toBeInstanceOf(PosFailure);
   });
