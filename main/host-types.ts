@@ -9,6 +9,7 @@ import type { Locale } from './api/contract';
 import type { StartupProgress } from './startup/progress';
 import type { KeyProtector } from './staff/pepper';
 // main/electron/ seals the PIN pepper with safeStorage behind this type.
+import type { ZStep } from './reports/z-close';
 export type { KeyProtector };
 
 export interface HostOptions {
@@ -19,6 +20,8 @@ export interface HostOptions {
   readonly locale?: Locale;
   /** Tests and demos: shorter sync backoff, breaker cool-downs and QR polling (defaults suit a shop). */
   readonly paymentTuning?: PaymentTuning;
+  /** Crash tests: called at each step inside the Z's transaction (main/reports/z-close.ts Z_STEPS). */
+  readonly onZStep?: (step: ZStep) => void;
   /** Start-up work the shell shows a screen for (the backup before an update); see main/startup/progress.ts. */
   readonly onStartupProgress?: (progress: StartupProgress) => void;
   /**

@@ -188,6 +188,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
       ...{ currency: config.currency, training: config.trainingMode },
     },
     signedInName: () => staff.signedIn.current()?.name ?? null,
+    ...(o.onZStep ? { onZStep: o.onZStep } : {}),
   });
   onReport(maintenance.report());
 
@@ -223,7 +224,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff),
         shiftHandlers(shifts),
-        reportHandlers(reports),
+        reportHandlers(reports, work),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),

@@ -9,8 +9,18 @@ import { createAppRunner } from '../startup/app-runner';
 import { openSystemUsb } from '../startup/system-usb';
 import { openShellLog } from '../startup/shell-log';
 import { startWebHost, type WebApp, type WebHost } from './server';
+import { Z_STEPS, type ZStep } from '../reports/z-close';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Blocks the main thread (and so the open transaction) for good once the Z reaches `step`. */
+const holdAt =
+  (step: string) =>
+  (at: ZStep): void => {
+    if (at !== step) return;
+    console.log(JSON.stringify({ event: 'z-held', step }));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,10 +31,16 @@ async function main(): Promise<void> {
       training: { type: 'boolean' },
       // Tests and demos: the gateway's return is noticed within a second instead of up to a minute.
       'fast-sync': { type: 'boolean' },
+      // Crash tests: hold the Z's transaction at this step (main/reports/z-close.ts) so the process can be
+      // killed inside it; a line {"event":"z-held"} says it is there.
+      'hold-z-at': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
+  const holdZAt = values['hold-z-at'];
+  if (holdZAt !== undefined && !(Z_STEPS as readonly string[]).includes(holdZAt))
+    throw new Error(`--hold-z-at must be one of ${Z_STEPS.join(', ')}, got ${holdZAt}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   const dataDir = path.resolve(values.data ?? defaultDataDir());
@@ -49,6 +65,7 @@ async function main(): Promise<void> {
         shellLog.log('warn', 'no USB access: USB printers unavailable', { error }),
       ),
       ...(values.training === undefined ? {} : { trainingMode: values.training }),
+      ...(holdZAt === undefined ? {} : { onZStep: holdAt(holdZAt) }),
       ...(values['fast-sync'] === true
         ? {
             paymentTuning: {

@@ -125,8 +125,13 @@ export async function signInAndOpenShift(
   who: { readonly code: string; readonly pin: string },
   float: Readonly<Record<string, number>>,
 ): Promise<void> {
-  await page.locator(tid('sign-in-button')).click();
-  await approveAs(page, who.code, who.pin);
+  // A restart keeps whoever was signed in (main/staff/signed-in.ts): only someone else signs in again.
+  const current = await page.locator(tid('status-signed-in')).getAttribute('data-code');
+  if (current !== who.code) {
+    await page.locator(tid('sign-in-button')).click();
+    if (current) await page.locator(tid('sign-in-switch')).click();
+    await approveAs(page, who.code, who.pin);
+  }
   await page.locator(`${tid('status-signed-in')}[data-code="${who.code}"]`).waitFor({ timeout: 10_000 });
   await page.locator(tid('manage-button')).click();
   await page.locator(`${tid('manage-entry')}[data-entry="shift"]`).click();
