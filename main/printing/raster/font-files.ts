@@ -11,11 +11,15 @@ export const FONT_FILES = {
 export const FONT_FAMILY = 'CounterPOS Receipt SC';
 
 /**
- * `resources/fonts` of the source checkout (tsx, vitest, the dev app). A packaged app passes its own resources
- * directory instead (RasterRenderOptions.fontDir). Resolved lazily: a bundled CommonJS main has no
+ * Where the fonts are: in the packaged app, `<resources>/fonts` (forge.config.ts copies resources/fonts there as
+ * an extra resource; Electron's main names the folder in `process.resourcesPath`); from the source checkout
+ * (tsx, vitest, the dev app), its `resources/fonts`. Resolved lazily: a bundled CommonJS main has no
  * `import.meta.dirname`, and failing at import time would take the whole main process down.
  */
-export function defaultFontDir(): string {
+export function defaultFontDir(
+  resourcesPath: string | undefined = (process as { resourcesPath?: string }).resourcesPath,
+): string {
+  if (resourcesPath !== undefined) return path.join(resourcesPath, 'fonts');
   const here = import.meta.dirname as string | undefined;
   return here
     ? path.resolve(here, '..', '..', '..', 'resources', 'fonts')

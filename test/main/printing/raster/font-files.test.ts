@@ -61,3 +61,15 @@ describe('bundled receipt font (resources/fonts)', () => {
     expect(ink('可口可乐', true)).toBeGreaterThan(ink('可口可乐', false) * 1.2);
   });
 });
+
+describe('where the fonts are', () => {
+  it('the packaged app: <resources>/fonts, where forge.config.ts puts resources/fonts', () => {
+    expect(defaultFontDir('/opt/CounterPOS/resources')).toBe('/opt/CounterPOS/resources/fonts');
+    const forge = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../forge.config.ts'), 'utf8');
+    expect(forge).toContain("extraResource: ['resources/fonts']");
+  });
+
+  it('the source checkout: its resources/fonts (no Electron resources path under Node)', () => {
+    expect(defaultFontDir(undefined)).toBe(path.resolve(import.meta.dirname, '../../../../resources/fonts'));
+  });
+});
