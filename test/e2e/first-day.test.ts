@@ -156,6 +156,7 @@ describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
 
     // Card, swiped on the keyboard-wedge reader (sealed at once to the pinned gateway key).
     await scan(page, '6901234567892');
+    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
     await page.keyboard.press('Shift+F12');
     await page.locator(tid('card-swipe-prompt')).waitFor();
     await keyBurst(page, [...TRACK1, 'Enter', ...TRACK2, 'Enter']);

@@ -261,6 +261,20 @@ beforeAll(async () => {
     await call(h, 'sale.history', { last4: '4242' });
     await call(h, 'app.bootstrap', {});
 
+    // The manager's day on a store with a Z and a shift for every day of its history: a shift opened on a
+    // float, a paid-out, the blind close; the X; the Z; the Zs listed, read and reprinted.
+    await call(h, 'shift.open', { floatCounts: { 'note-10000': 1 } });
+    await call(h, 'shift.move', { kind: 'paid_out', amountMinor: 500, reason: 'stamps' });
+    await call(h, 'shift.current', {});
+    const closed = await call(h, 'shift.close', { counts: { 'note-10000': 1 } });
+    if (closed.state !== 'closed') await call(h, 'shift.signOff', { note: 'counted', approval: APPROVAL });
+    await call(h, 'report.x', {});
+    const z = await call(h, 'report.z', { approval: APPROVAL });
+    await call(h, 'report.list', {});
+    await call(h, 'report.list', { beforeZNo: z.zNo ?? 1, limit: 5 });
+    await call(h, 'report.get', { zNo: z.zNo ?? 1 });
+    await call(h, 'report.print', { zNo: z.zNo ?? 1 });
+
     // A restart: the start-up path (recovery of workers, journal, payments) on a store with history.
     await h.close();
     host = await openHost();

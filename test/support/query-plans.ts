@@ -16,6 +16,13 @@ export const HISTORY_TABLES: ReadonlySet<string> = new Set([
   'payment_attempts',
   'refunds',
   'refund_lines',
+  // one row per business day, shift, cashier and metric; a shift and a Z a day; a sign-in or two a day
+  'day_totals',
+  'shifts',
+  'cash_movements',
+  'z_reports',
+  'business_days',
+  'operator_sessions',
 ]);
 
 export interface RecordedStatement {

@@ -11,6 +11,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG } from '../../../main/config/config';
 import { startApp } from '../../../main/startup/start-app';
 import { tempDir } from '../store/fixtures';
 import { seedCatalog } from '../../support/catalog-import';
+import { addStaffOnFile, readyToSell } from '../../support/signed-in-till';
 
 describe('config.json missing next to an existing database', () => {
   it('does not switch a live till to training mode nor overwrite its tax rates', async () => {
@@ -35,6 +36,8 @@ describe('config.json missing next to an existing database', () => {
       return r.value;
     };
     await seedCatalog(dir, 'sku,name,price,tax_category,barcodes\nCOLA,Cola,3.50,std,6901234567892\n');
+    addStaffOnFile(dir);
+    await readyToSell(h);
     const cart = await ok('cart.scan', { code: '6901234567892' });
     await ok('sale.tenderCash', { cartId: cart.cartId, cartVersion: cart.version, tenderedMinor: 500 });
     await h.close();
