@@ -44,6 +44,10 @@ const BOUNDED_SCANS: readonly { readonly sql: string | RegExp; readonly reason: 
     reason: 'open-time probe (main/store/db.ts inspect): reads the first row of each table and stops',
   },
   {
+    sql: 'SELECT z_no, chain_sha256 FROM z_reports ORDER BY z_no DESC LIMIT 1',
+    reason: 'the last Z (main/reports/z-close.ts): z_no is the rowid, read from the right edge of the B-tree',
+  },
+  {
     sql: 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
     reason:
       'the journal head (main/audit/journal.ts): the last rowid, read from the right edge of the B-tree',
@@ -59,6 +63,10 @@ const LIVE_ROW_INDEXES: readonly { readonly index: string; readonly reason: stri
     index: 'print_jobs_due',
     reason:
       "partial index WHERE state IN ('queued', 'printing', 'waiting', 'interrupted'): the open queue only",
+  },
+  {
+    index: 'shifts_one_live',
+    reason: "partial index WHERE state <> 'closed': at most one live shift per drawer (main/reports/z-blockers.ts)",
   },
 ];
 
@@ -274,6 +282,7 @@ beforeAll(async () => {
     await call(h, 'report.list', { beforeZNo: z.zNo ?? 1, limit: 5 });
     await call(h, 'report.get', { zNo: z.zNo ?? 1 });
     await call(h, 'report.print', { zNo: z.zNo ?? 1 });
+    await workersDone(since); // the Z and its copy printed
 
     // A restart: the start-up path (recovery of workers, journal, payments) on a store with history.
     await h.close();

@@ -16,6 +16,7 @@ import { m014Shifts } from './014-shifts';
 import { m015DayTotals } from './015-day-totals';
 import { m016ReportPrintJobs } from './016-report-print-jobs';
 import { m017ParkedCarts } from './017-parked-carts';
+import { m018SessionsByTill } from './018-sessions-by-till';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   m015DayTotals,
   m016ReportPrintJobs,
   m017ParkedCarts,
+  m018SessionsByTill,
 ];
