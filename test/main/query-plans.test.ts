@@ -66,7 +66,8 @@ const LIVE_ROW_INDEXES: readonly { readonly index: string; readonly reason: stri
   },
   {
     index: 'shifts_one_live',
-    reason: "partial index WHERE state <> 'closed': at most one live shift per drawer (main/reports/z-blockers.ts)",
+    reason:
+      "partial index WHERE state <> 'closed': at most one live shift per drawer (main/reports/z-blockers.ts)",
   },
 ];
 
