@@ -25,7 +25,7 @@ import {
   tid,
   typeSlowly,
 } from '../support/web-till';
-import { cashSale, webTillSuite } from '../support/web-till-suite';
+import { cashSale, finishSale, wedgeCardSale, webTillSuite } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
@@ -155,22 +155,13 @@ describe.skipIf(!hasChromium)('a new shop’s first day in Chromium', () => {
     expect(cashReceipt).toMatch(/^T01-\d+$/);
 
     // Card, swiped on the keyboard-wedge reader (sealed at once to the pinned gateway key).
-    await scan(page, '6901234567892');
-    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
-    await page.keyboard.press('Shift+F12');
-    await page.locator(tid('card-swipe-prompt')).waitFor();
-    await keyBurst(page, [...TRACK1, 'Enter', ...TRACK2, 'Enter']);
-    await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(tid('cart-empty')).waitFor();
+    await wedgeCardSale(page, '6901234567892', [TRACK1, TRACK2]);
 
     // QR: the customer's WeChat Pay code scanned with items in the cart.
     await scan(page, '6901234567892');
     await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
     await scan(page, WECHAT_CODE);
-    await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(tid('cart-empty')).waitFor();
+    await finishSale(page);
 
     // A card swiped into the barcode field (too slowly for the swipe detector): refused, no digit shown.
     await page.keyboard.press('F6');

@@ -21,7 +21,6 @@ import { verifyZChain } from '../../main/reports/z-chain';
 import { EscPosPrinter } from '../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../native/emulators/tcp-printer';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
-import { keyBurst } from '../support/key-burst';
 import { liveShopWithDemoGoods } from '../support/live-store';
 import { addStaffOnFile, CASHIER } from '../support/signed-in-till';
 import {
@@ -36,7 +35,7 @@ import {
   tid,
   type WebHostProcess,
 } from '../support/web-till';
-import { cashSale } from '../support/web-till-suite';
+import { cashSale, finishSale, wedgeCardSale } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
@@ -165,20 +164,11 @@ describe.skipIf(!hasChromium)('the manager’s day in Chromium', () => {
 
     // Cash, card (swiped on the wedge, sealed to the pinned key), QR (WeChat), and a cash refund.
     const cashReceipt = await cashSale(page, DEMO.cola.barcode);
-    await scan(page, DEMO.water.barcode);
-    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
-    await page.keyboard.press('Shift+F12');
-    await page.locator(tid('card-swipe-prompt')).waitFor();
-    await keyBurst(page, [...TRACK1, 'Enter', ...TRACK2, 'Enter']);
-    await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(tid('cart-empty')).waitFor();
+    await wedgeCardSale(page, DEMO.water.barcode, [TRACK1, TRACK2]);
     await scan(page, DEMO.milk.barcode);
     await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
     await scan(page, WECHAT_CODE);
-    await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(tid('cart-empty')).waitFor();
+    await finishSale(page);
     await page.keyboard.press('Shift+F7');
     await page.locator(`${tid('receipts-row')}[data-receipt-no="${cashReceipt}"]`).click();
     await page.keyboard.press('F9');

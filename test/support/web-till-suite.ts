@@ -13,6 +13,7 @@ import {
   tid,
   type WebHostProcess,
 } from './web-till';
+import { keyBurst } from './key-burst';
 
 export interface WebTillSuite {
   readonly browser: () => Browser;
@@ -67,4 +68,24 @@ export async function cashSale(page: Page, barcode: string): Promise<string> {
   await page.keyboard.press('Enter');
   await page.locator(tid('cart-empty')).waitFor();
   return receiptNo;
+}
+
+/** Sells one scanned item paid by a card swiped on the keyboard-wedge reader (its two tracks, each + Enter). */
+export async function wedgeCardSale(page: Page, barcode: string, tracks: readonly string[]): Promise<void> {
+  await scan(page, barcode);
+  await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
+  await page.keyboard.press('Shift+F12');
+  await page.locator(tid('card-swipe-prompt')).waitFor();
+  await keyBurst(
+    page,
+    tracks.flatMap((t) => [...t, 'Enter']),
+  );
+  await finishSale(page);
+}
+
+/** The sale-complete screen dismissed: the till back to an empty cart. */
+export async function finishSale(page: Page): Promise<void> {
+  await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(tid('cart-empty')).waitFor();
 }

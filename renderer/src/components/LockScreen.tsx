@@ -7,7 +7,7 @@ import type { BootstrapView, SignedInStatus } from '@contract/contract';
 import { badgeCode } from '@contract/staff-badge';
 import { useI18n } from '../i18n/context';
 import type { PaymentInputSlot } from '../payments/payment-input';
-import { getPos } from '../platform/pos';
+import { signInWith } from '../app/sign-in-call';
 import { TID } from '../testids';
 import { Modal } from './Modal';
 import { ManagerApproval } from './ManagerApproval';
@@ -49,14 +49,7 @@ export function LockScreen({ signedIn, trainingApprover, inputRef }: Props) {
         okLabel={t('signin.confirm')}
         trainingApprover={trainingApprover}
         initialCode={code}
-        onApprove={async (approval) => {
-          const pos = await getPos();
-          const r =
-            badge !== null && badgeCode(badge) === approval.operatorCode
-              ? await pos.session.signInBadge({ badge, pin: approval.pin })
-              : await pos.session.signIn(approval);
-          return r.ok ? null : r.error;
-        }}
+        onApprove={(approval) => signInWith(approval, badge)}
         onDone={() => setAsking(null)}
         onCancel={() => setAsking(null)}
       />

@@ -3,13 +3,14 @@
 // while the dialog is open fills the code and asks for the PIN (main/api/staff-badge.ts; main checks the
 // badge again). Someone: their name, sign out, or sign in as someone else.
 import { useLayoutEffect, useState } from 'react';
-import type { Approval, BootstrapView, SignedInStatus } from '@contract/contract';
+import type { BootstrapView, SignedInStatus } from '@contract/contract';
 import type { PosError } from '@contract/result';
 import { badgeCode } from '@contract/staff-badge';
 import { useI18n } from '../i18n/context';
 import { errorMessage } from '../i18n/errors';
 import type { PaymentInputSlot } from '../payments/payment-input';
 import { getPos } from '../platform/pos';
+import { signInWith } from '../app/sign-in-call';
 import { TID } from '../testids';
 import { Modal } from './Modal';
 import { ManagerApproval } from './ManagerApproval';
@@ -21,15 +22,6 @@ interface Props {
   /** the scanner, borrowed while open: a badge scan */
   readonly inputRef: PaymentInputSlot;
   readonly onClose: () => void;
-}
-
-async function signIn(approval: Approval, badge: string | null): Promise<PosError | null> {
-  const pos = await getPos();
-  const r =
-    badge !== null && badgeCode(badge) === approval.operatorCode
-      ? await pos.session.signInBadge({ badge, pin: approval.pin })
-      : await pos.session.signIn(approval);
-  return r.ok ? null : r.error;
 }
 
 export function SignInDialog({ signedIn, trainingApprover, inputRef, onClose }: Props) {
@@ -62,7 +54,7 @@ export function SignInDialog({ signedIn, trainingApprover, inputRef, onClose }: 
         okLabel={t('signin.confirm')}
         trainingApprover={trainingApprover}
         initialCode={badge === null ? '' : (badgeCode(badge) ?? '')}
-        onApprove={(approval) => signIn(approval, badge)}
+        onApprove={(approval) => signInWith(approval, badge)}
         onDone={onClose}
         onCancel={() => (signedIn ? setAsking(false) : onClose())}
       />

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/context';
 import { errorMessage } from '../../i18n/errors';
 import { TID } from '../../testids';
 import { Modal } from '../Modal';
+import { TabBar } from '../TabBar';
 import { CloseButton } from '../DialogButtons';
 import { ManagerApproval, isApprovalRefusal } from '../ManagerApproval';
 import { ReportFigures } from './ReportFigures';
@@ -85,22 +86,13 @@ export function ReportsScreen({ trainingApprover, open, onClose }: Props) {
   const message = problem ? errorMessage(problem) : null;
   return (
     <Modal title={t('reports.title')} onClose={onClose} testId={TID.reportsScreen} size="wide">
-      <div className="settings-tabs" role="tablist">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className={`btn ${tab === name ? 'btn-primary' : 'btn-secondary'}`}
-            data-testid={TID.reportsTab}
-            data-tab={name}
-            onClick={() => choose(name)}
-          >
-            {t('reports.tab', { tab: name })}
-          </button>
-        ))}
-      </div>
+      <TabBar
+        tabs={TABS}
+        current={tab}
+        testId={TID.reportsTab}
+        label={(name) => t('reports.tab', { tab: name })}
+        onChoose={choose}
+      />
       {message && problem && (
         <p className="field-error" role="alert" data-testid={TID.reportsError} data-code={problem.code}>
           {t(message.key, message.values)}

@@ -17,6 +17,7 @@ import { GatewaySettings, type GatewaySecrets } from './GatewaySettings';
 import { PolicySettings } from './PolicySettings';
 import { ScannerTest } from './ScannerTest';
 import { SETTINGS_TABS, type SettingsTab } from './settings-tabs';
+import { TabBar } from '../TabBar';
 import { StoreSettings } from './StoreSettings';
 import { SystemSettings } from './SystemSettings';
 import { TaxSettings } from './TaxSettings';
@@ -124,22 +125,13 @@ export function SettingsScreen({ trainingApprover, inputRef, onClose }: Props) {
       ) : (
         <>
           {view.firstStart && <p className="payment-notice info">{t('settings.firstStart')}</p>}
-          <div className="settings-tabs" role="tablist">
-            {SETTINGS_TABS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                className={`btn ${tab === name ? 'btn-primary' : 'btn-secondary'}`}
-                data-testid={TID.settingsTab}
-                data-tab={name}
-                onClick={() => setTab(name)}
-              >
-                {t(`settings.tab.${name}`)}
-              </button>
-            ))}
-          </div>
+          <TabBar
+            tabs={SETTINGS_TABS}
+            current={tab}
+            testId={TID.settingsTab}
+            label={(name) => t(`settings.tab.${name}`)}
+            onChoose={setTab}
+          />
           <div className="settings-body" role="tabpanel">
             {tab === 'store' && <StoreSettings draft={draft} set={set} errors={errors} />}
             {tab === 'store' && <PolicySettings draft={draft} set={set} errors={errors} />}
