@@ -17,6 +17,7 @@ import { m015DayTotals } from './015-day-totals';
 import { m016ReportPrintJobs } from './016-report-print-jobs';
 import { m017ParkedCarts } from './017-parked-carts';
 import { m018SessionsByTill } from './018-sessions-by-till';
+import { m019Reconciliation } from './019-reconciliation';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   m016ReportPrintJobs,
   m017ParkedCarts,
   m018SessionsByTill,
+  m019Reconciliation,
 ];
