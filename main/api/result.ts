@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'SHIFT_REQUIRED', // selling outside training needs an open shift on the till's drawer
   'Z_REFUSED', // a Z cannot close the day now (detail.blockers: open shifts, payments or refunds in doubt)
   'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
+  'SETTLEMENT_INVALID', // a settlement file refused whole (detail: line, 1-based, and reason; main/reconciliation/formats/)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -158,6 +158,19 @@ describe('error messages use detail', () => {
     );
   });
 
+  it('SETTLEMENT_INVALID names the line, and the column of a changed header', () => {
+    const at = (detail: Record<string, unknown>) =>
+      ({ code: 'SETTLEMENT_INVALID', message: 'x', detail }) as const;
+    expect(show(en, at({ line: 1, reason: 'unknown-layout' }))).toBe(
+      'This is not a settlement file in a known layout (line 1).',
+    );
+    expect(show(en, at({ line: 1, reason: 'header', column: 13 }))).toContain('column 13 (line 1)');
+    expect(show(en, at({ line: 42, reason: 'amount', column: '退款金额' }))).toBe(
+      'The settlement file has an error on line 42: nothing was imported.',
+    );
+    expect(show(zh, at({ line: 42, reason: 'summary' }))).toContain('第 42 行');
+  });
+
   it('a lost connection reads differently from a generic internal error', () => {
     const lost = {
       code: 'INTERNAL',

@@ -54,6 +54,17 @@ function csvLines(detail: Readonly<Record<string, unknown>>): number[] {
   return lines;
 }
 
+// main/reconciliation/formats/refuse.ts's reasons as the catalog's select keys; the rest read generically.
+const SETTLEMENT_REASONS: Readonly<Record<string, string>> = {
+  'unknown-layout': 'unknownLayout',
+  header: 'header',
+  encoding: 'encoding',
+  summary: 'summary',
+  truncated: 'truncated',
+};
+const settlementReason = (reason: unknown): string =>
+  (typeof reason === 'string' ? SETTLEMENT_REASONS[reason] : undefined) ?? 'other';
+
 export function errorMessage(
   error: PosError,
   ctx: ErrorContext = {},
@@ -101,6 +112,16 @@ export function errorMessage(
       };
     case 'SHIFT_NOT_OPEN':
       return { key, values: { state: str(detail['state']) ?? 'other' } };
+    case 'SETTLEMENT_INVALID':
+      return {
+        key,
+        values: {
+          reason: settlementReason(detail['reason']),
+          line: typeof detail['line'] === 'number' ? String(detail['line']) : '?',
+          column:
+            str(detail['column']) ?? (typeof detail['column'] === 'number' ? String(detail['column']) : ''),
+        },
+      };
     default:
       return { key, values: {} };
   }
