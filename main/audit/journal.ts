@@ -33,9 +33,17 @@ export interface JournalEntry {
   readonly hash: string;
 }
 
+/**
+ * Why the chain broke, as a stable identifier: a gap in seq (or seq out of order), the previous hash not
+ * matching, the entry's own hash not matching, a body that does not parse, the walk's starting entry changed,
+ * the stored head not matching the last entry.
+ */
+export type BreakCause = 'gap' | 'order' | 'prev_hash' | 'hash' | 'body' | 'anchor' | 'head';
+
 export type JournalVerdict =
   | { readonly ok: true; readonly entries: number; readonly head: string }
-  | { readonly ok: false; readonly seq: number; readonly reason: string };
+  // cause is absent only where no walk ran (a caller's own "could not run" verdict).
+  | { readonly ok: false; readonly seq: number; readonly reason: string; readonly cause?: BreakCause };
 
 /** A position in the chain: entry `seq` and its hash (seq 0 is the genesis, before the first entry). */
 export interface Head {
@@ -51,6 +59,8 @@ export interface VerifyOptions {
   readonly from?: Head;
   /** Called every `PROGRESS_EVERY` entries with (entries walked, entries to walk). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Also parse every body (the full walk): a hash recomputed over a garbled body is still a break. */
+  readonly checkBodies?: boolean;
 }
 
 const PROGRESS_EVERY = 10_000;
@@ -172,6 +182,7 @@ export function verifyJournal(db: Database, opts: VerifyOptions = {}): JournalVe
           ok: false,
           seq: from.seq,
           reason: `entry ${from.seq}, where this walk starts, was altered or removed`,
+          cause: 'anchor',
         };
       }
     }
@@ -185,13 +196,24 @@ export function verifyJournal(db: Database, opts: VerifyOptions = {}): JournalVe
           row.seq > expected
             ? `entry ${expected} is missing (next is ${row.seq})`
             : `unexpected seq ${row.seq}`;
-        return { ok: false, seq: expected, reason };
+        return { ok: false, seq: expected, reason, cause: row.seq > expected ? 'gap' : 'order' };
       }
       if (row.prev_hash !== prev) {
-        return { ok: false, seq: row.seq, reason: `entry ${row.seq} does not chain to entry ${row.seq - 1}` };
+        const reason = `entry ${row.seq} does not chain to entry ${row.seq - 1}`;
+        return { ok: false, seq: row.seq, reason, cause: 'prev_hash' };
+      }
+      // Before the hash: "its body does not parse" says more than "its hash does not match".
+      if (opts.checkBodies === true && !parses(row.body)) {
+        return {
+          ok: false,
+          seq: row.seq,
+          reason: `entry ${row.seq} has a body that does not parse`,
+          cause: 'body',
+        };
       }
       if (entryHash(row) !== row.hash) {
-        return { ok: false, seq: row.seq, reason: `entry ${row.seq} was altered: its hash does not match` };
+        const reason = `entry ${row.seq} was altered: its hash does not match`;
+        return { ok: false, seq: row.seq, reason, cause: 'hash' };
       }
       prev = row.hash;
       last = row.seq;
@@ -202,18 +224,28 @@ export function verifyJournal(db: Database, opts: VerifyOptions = {}): JournalVe
   })();
 }
 
+function parses(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkHead(head: Head | null | undefined, last: number, lastHash: string): JournalVerdict {
   if (head === undefined) {
     return last === 0
       ? { ok: true, entries: 0, head: GENESIS_HASH }
-      : { ok: false, seq: last, reason: 'the journal head is missing' };
+      : { ok: false, seq: last, reason: 'the journal head is missing', cause: 'head' };
   }
-  if (head === null) return { ok: false, seq: last, reason: 'the journal head is malformed' };
+  if (head === null) return { ok: false, seq: last, reason: 'the journal head is malformed', cause: 'head' };
   if (head.seq > last) {
-    return { ok: false, seq: last + 1, reason: `entries ${last + 1}..${head.seq} are missing from the end` };
+    const reason = `entries ${last + 1}..${head.seq} are missing from the end`;
+    return { ok: false, seq: last + 1, reason, cause: 'gap' };
   }
   if (head.seq < last || head.hash !== lastHash) {
-    return { ok: false, seq: last, reason: `the journal head does not match entry ${last}` };
+    return { ok: false, seq: last, reason: `the journal head does not match entry ${last}`, cause: 'head' };
   }
   return { ok: true, entries: last, head: lastHash };
 }

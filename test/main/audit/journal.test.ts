@@ -174,7 +174,12 @@ describe('verifyJournal', () => {
   it('detects an entry deleted from the middle', () => {
     appendEntries(5);
     tamper('DELETE FROM journal WHERE seq = 3');
-    expect(verifyJournal(db)).toEqual({ ok: false, seq: 3, reason: 'entry 3 is missing (next is 4)' });
+    expect(verifyJournal(db)).toEqual({
+      ok: false,
+      seq: 3,
+      reason: 'entry 3 is missing (next is 4)',
+      cause: 'gap',
+    });
   });
 
   it('detects the first entry deleted', () => {
@@ -201,7 +206,12 @@ describe('verifyJournal', () => {
   it('detects a truncated tail through the head pointer', () => {
     appendEntries(5);
     tamper('DELETE FROM journal WHERE seq >= 4');
-    expect(verifyJournal(db)).toEqual({ ok: false, seq: 4, reason: 'entries 4..5 are missing from the end' });
+    expect(verifyJournal(db)).toEqual({
+      ok: false,
+      seq: 4,
+      reason: 'entries 4..5 are missing from the end',
+      cause: 'gap',
+    });
   });
 
   it('detects a forged head (wrong hash, stale seq, malformed, deleted)', () => {

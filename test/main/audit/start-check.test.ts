@@ -65,6 +65,7 @@ describe('verifyJournalAtStartup', () => {
       ok: false,
       seq: 55,
       reason: 'entry 55 was altered: its hash does not match',
+      cause: 'hash',
     });
     expect(readCheckpoint(db)?.seq).toBe(50);
   });
@@ -93,7 +94,12 @@ describe('verifyJournalAtStartup', () => {
     editBody(20);
     expect(verifyJournalAtStartup(db).verdict).toMatchObject({ ok: true });
     const full = await runJob('journal.verify', { file });
-    expect(full).toEqual({ ok: false, seq: 20, reason: 'entry 20 was altered: its hash does not match' });
+    expect(full).toMatchObject({
+      ok: false,
+      seq: 20,
+      reason: 'entry 20 was altered: its hash does not match',
+      cause: 'hash',
+    });
   });
 
   it('a checkpoint forged forward past an edit hides nothing from the full walk', async () => {
