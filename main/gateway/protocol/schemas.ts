@@ -190,6 +190,8 @@ export const SettlementSchema = z.strictObject({
       last4: z.string().nullable(),
       storedOffline: z.boolean(),
       at: instant,
+      /** what the acquirer charged the merchant for this payment (0 when nothing), shown apart from sales */
+      feeMinor: z.int().min(0),
     }),
   ),
   totals: z.strictObject({

@@ -1,4 +1,5 @@
-// Small node:http helpers: a bounded body reader and JSON writers (whole, or dripped for the slow-body fault).
+// Small node:http helpers: a bounded body reader, JSON writers (whole, or dripped for the slow-body fault) and
+// a file writer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -72,4 +73,19 @@ export function sendJsonSlowly(
     }
   };
   setTimeout(next, ms / pieces);
+}
+
+/** A downloadable file (the admin bills), named for saving. */
+export function sendFile(
+  res: ServerResponse,
+  file: { readonly fileName: string; readonly contentType: string; readonly bytes: Buffer },
+): void {
+  res.writeHead(
+    200,
+    headersFor(file.bytes, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    }),
+  );
+  res.end(file.bytes);
 }

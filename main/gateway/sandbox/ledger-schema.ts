@@ -128,6 +128,18 @@ const STEPS: readonly string[] = [
     PRIMARY KEY (terminal_id, reference)
   );
   `,
+  // 4: what the acquirer's settlement says differently from the ledger (admin /admin/differences): a fee on
+  // a payment, or the payment left out of the settlement altogether. Kept apart from the payment rows, which
+  // stay what the terminal was told. `id` is a payments.payment_id (kind card) or qr_orders.order_id (qr).
+  `
+  CREATE TABLE settlement_marks (
+    kind      TEXT NOT NULL CHECK (kind IN ('card', 'qr')),
+    id        TEXT NOT NULL,
+    fee_minor INTEGER NOT NULL DEFAULT 0 CHECK (fee_minor >= 0),
+    dropped   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, id)
+  );
+  `,
 ];
 
 export const LEDGER_VERSION = STEPS.length;

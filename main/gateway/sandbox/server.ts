@@ -13,14 +13,14 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROUTES, type CardKey } from '../protocol/schemas';
 import { MAX_CLOCK_SKEW_MS, verifyRequest } from '../protocol/signing';
-import { handleAdmin, parseJson } from './admin';
+import { AdminFile, handleAdmin, parseJson } from './admin';
 import { answersFor, routeOf, type Answers, type SentAnswer } from './answers';
 import { createCardDecryptor, type CardDecryptor } from './card-decryptor';
 import type { GatewayConfig } from './context';
 import { GatewayFailure } from './errors';
 import { FaultTable, type FaultRule } from './faults';
 import { HANDLERS } from './handlers';
-import { BODY_LIMIT_BYTES, readBody, sendJson } from './http-io';
+import { BODY_LIMIT_BYTES, readBody, sendFile, sendJson } from './http-io';
 import { executeOnce, fingerprintOf, IDEMPOTENCY_RETENTION_MS, type WireResponse } from './idempotency';
 import { loadOrCreateCardKey } from './keys';
 import { Ledger } from './ledger';
@@ -151,13 +151,10 @@ export async function startSandboxGateway(opts: SandboxGatewayOptions): Promise<
       return;
     }
     if (pathname.startsWith('/admin/')) {
-      sendJson(
-        res,
-        200,
-        JSON.stringify(
-          handleAdmin({ token: opts.adminToken, faults, ledger, stats }, req, pathname, read.body),
-        ),
-      );
+      const adminDeps = { token: opts.adminToken, faults, ledger, config, now, stats };
+      const answer = handleAdmin(adminDeps, req, new URL(rawUrl, 'http://sandbox.invalid'), read.body);
+      if (answer instanceof AdminFile) sendFile(res, answer.file);
+      else sendJson(res, 200, JSON.stringify(answer));
       return;
     }
     const method = req.method ?? 'GET';

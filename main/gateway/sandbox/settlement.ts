@@ -1,9 +1,11 @@
 // The day's settlement for one terminal: every card and QR payment of that business day with a final status,
 // and totals. Business day = the calendar date of the payment in the configured zone (default UTC); refunds
 // (of card payments and of QR orders) and QR reversals count on the day they happened, which may be later
-// than the payment's.
+// than the payment's. The acquirer's own view (settlement-marks.ts) applies: a dropped payment is absent, with
+// its refunds and reversal, and a fee shows on its row.
 import type { Settlement } from '../protocol/schemas';
 import type { Ledger, PaymentRow, QrOrderRow } from './ledger';
+import { markOf, settlementMarks } from './settlement-marks';
 
 // Building an Intl formatter costs far more than using one; settlements format every row.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -32,12 +34,13 @@ export function buildSettlement(p: {
 }): Settlement {
   const onDay = (iso: string | null): boolean =>
     iso !== null && businessDateOf(iso, p.timeZone) === p.businessDate;
-  const cards = p.ledger
-    .payments(p.terminalId)
-    .filter(
-      (c) => onDay(c.createdAt) && c.currency === p.currency && !(c.status === 'approved' && !c.captured),
-    );
-  const qrs = p.qrOrders.filter(
+  const marks = settlementMarks(p.ledger);
+  const allCards = p.ledger.payments(p.terminalId).filter((c) => !markOf(marks, 'card', c.paymentId).dropped);
+  const allQrs = p.qrOrders.filter((q) => !markOf(marks, 'qr', q.orderId).dropped);
+  const cards = allCards.filter(
+    (c) => onDay(c.createdAt) && c.currency === p.currency && !(c.status === 'approved' && !c.captured),
+  );
+  const qrs = allQrs.filter(
     (q) => onDay(q.createdAt) && q.currency === p.currency && q.status !== 'user_paying',
   );
   const payments: Settlement['payments'] = [
@@ -53,6 +56,7 @@ export function buildSettlement(p: {
       last4: c.last4,
       storedOffline: c.storedOffline,
       at: c.createdAt,
+      feeMinor: markOf(marks, 'card', c.paymentId).feeMinor,
     })),
     ...qrs.map((q) => ({
       kind: 'qr' as const,
@@ -66,15 +70,17 @@ export function buildSettlement(p: {
       last4: null,
       storedOffline: false,
       at: q.createdAt,
+      feeMinor: markOf(marks, 'qr', q.orderId).feeMinor,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   const approvedMinor =
     cards.filter((c) => CARD_SETTLED.has(c.status)).reduce((n, c) => n + c.amountMinor, 0) +
     qrs.filter((q) => QR_SETTLED.has(q.status)).reduce((n, q) => n + q.amountMinor, 0);
+  // Refunds of a dropped payment are left out with it (no entry in these maps).
   const currencyOf = {
-    card: new Map(p.ledger.payments(p.terminalId).map((c) => [c.paymentId, c.currency])),
-    qr: new Map(p.qrOrders.map((q) => [q.orderId, q.currency])),
+    card: new Map(allCards.map((c) => [c.paymentId, c.currency])),
+    qr: new Map(allQrs.map((q) => [q.orderId, q.currency])),
   };
   const refundedMinor =
     p.ledger
@@ -86,7 +92,7 @@ export function buildSettlement(p: {
           currencyOf[r.kind].get(r.paymentId) === p.currency,
       )
       .reduce((n, r) => n + r.amountMinor, 0) +
-    p.qrOrders
+    allQrs
       .filter((q) => q.status === 'reversed' && q.currency === p.currency && onDay(q.reversedAt))
       .reduce((n, q) => n + q.amountMinor, 0);
   return {
