@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appHandlers } from './app/bootstrap';
 import { checkJournal } from './audit/audit-runtime';
+import { createJournalVerifier, journalHandlers } from './audit/handlers';
 import { createCatalog } from './catalog/catalog-runtime';
 import { catalogHandlers } from './catalog/handlers';
 import { deviceHandlers } from './devices/handlers';
@@ -120,6 +121,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
   const onReport = storagePublisher(status, journal.atStart);
   const backupDir = path.join(o.dataDir, BACKUP_DIR);
   const maintenance = createMaintenance({ ...base, file, backupDir, onReport });
+  const verifier = createJournalVerifier({ file, onProgress: events.to('journalVerify') });
   const catalog = createCatalog({
     ...base,
     dataDir: o.dataDir,
@@ -222,6 +224,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         paymentHandlers({ payments, approvals, work }),
         refundHandlers({ refunds: refunds.service, approvals, work }),
         storeHandlers({ maintenance, approvals, journal: journalApprovedAction(db, now) }),
+        journalHandlers({ verifier, approvals, journal: journalApprovedAction(db, now) }),
         staffHandlers(staff),
         shiftHandlers(shifts),
         reportHandlers(reports, work),
@@ -246,7 +249,17 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     events,
     onCall: () => housekeeping.touch(),
     // Each finishes its step in progress (a check in its worker is stopped, its result not written).
-    stopInOrder: [refunds, housekeeping, catalog, printing, maintenance, sync, payments, reportWorker],
+    stopInOrder: [
+      refunds,
+      housekeeping,
+      catalog,
+      printing,
+      maintenance,
+      verifier,
+      sync,
+      payments,
+      reportWorker,
+    ],
     closeStore: () => db.close(),
   });
 }

@@ -20,6 +20,7 @@ import { deviceChannels } from './contract/devices';
 import { setupChannels } from './contract/setup';
 import { shiftChannels } from './contract/shifts';
 import { reportChannels } from './contract/reports';
+import { journalChannels, journalEvents } from './contract/journal';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -37,11 +38,13 @@ export type * from './contract/setup';
 export type * from './contract/shifts';
 export type * from './contract/settings';
 export type * from './contract/reports';
+export type * from './contract/journal';
 export { SettingsSchema, GatewaySettingsSchema, SETTINGS_KEYS } from './contract/settings';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
 export { CASH_MOVEMENT_KINDS, DEFAULT_DRAWER, SHIFT_STATES } from './contract/shifts';
 export { EXPORT_FORMATS, REPORT_KINDS } from './contract/reports';
+export { JOURNAL_BREAK_CAUSES } from './contract/journal';
 export { STAFF_ROLES, pinMinLength } from './contract/staff';
 export {
   CardReaderConfigSchema,
@@ -70,6 +73,7 @@ const groups = [
   setupChannels,
   shiftChannels,
   reportChannels,
+  journalChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -87,6 +91,7 @@ const channels = {
   ...setupChannels,
   ...shiftChannels,
   ...reportChannels,
+  ...journalChannels,
 };
 type Channels = typeof channels;
 
@@ -105,8 +110,8 @@ export type WireDispatch = (channel: string, payload: unknown) => Promise<Result
 
 // ---------- events pushed from main ----------
 
-const events = { ...appEvents, ...catalogEvents, ...saleEvents, ...paymentEvents };
-assertDisjoint([appEvents, catalogEvents, saleEvents, paymentEvents]);
+const events = { ...appEvents, ...catalogEvents, ...saleEvents, ...paymentEvents, ...journalEvents };
+assertDisjoint([appEvents, catalogEvents, saleEvents, paymentEvents, journalEvents]);
 export type Events = { readonly [E in keyof typeof events]: CarriedBy<(typeof events)[E]> };
 export type EventName = keyof Events;
 /** Derived from the declarations: an event emitted by main but not declared here does not compile. */

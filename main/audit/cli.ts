@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { runCli, UsageError, required } from '../cli/args';
 import { openDatabase, type Database } from '../store/db';
 import { STORE_FILE } from '../store/files';
-import { reportJournal, type JournalReport } from './journal-report';
+import type { JournalReport } from '../api/contract/journal';
+import { reportJournal } from './journal-report';
 
 const USAGE = 'usage: npm run journal -- verify --data DIR [--json]';
 

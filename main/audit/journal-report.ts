@@ -2,39 +2,8 @@
 // there (the entry's time, kind, ref and what its body recorded) or, for a missing entry, the entries on either
 // side, so a manager or support can say "entry 123, 14:05, sale T01-000123 for 35.00 was altered".
 import type { Database } from '../store/db';
-import { verifyJournal, type BreakCause } from './journal';
-
-/** One entry as a person reads it; `covered` is null when its body does not parse. */
-export interface EntryPoint {
-  readonly seq: number;
-  readonly at: string;
-}
-
-export interface JournalBreak {
-  readonly ok: false;
-  readonly seq: number;
-  readonly cause: BreakCause;
-  readonly reason: string;
-  /** The broken entry itself; null when it is missing (a gap, or cut from the end). */
-  readonly at: string | null;
-  readonly kind: string | null;
-  readonly ref: string | null;
-  /** What the entry recorded, e.g. "sale.completed T01-000123, total 35.00". */
-  readonly covered: string | null;
-  /** The nearest entries before and after `seq` that are there: they date a missing entry. */
-  readonly before: EntryPoint | null;
-  readonly after: EntryPoint | null;
-}
-
-export interface JournalIntact {
-  readonly ok: true;
-  readonly entries: number;
-  readonly head: string;
-  readonly first: EntryPoint | null;
-  readonly last: EntryPoint | null;
-}
-
-export type JournalReport = JournalIntact | JournalBreak;
+import type { JournalEntryPoint as EntryPoint, JournalReport } from '../api/contract/journal';
+import { verifyJournal } from './journal';
 
 interface Row {
   seq: number;

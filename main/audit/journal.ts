@@ -5,6 +5,7 @@
 // the full walk runs in a worker thread (verify-job.ts).
 import { hash as digest } from 'node:crypto';
 import type { Database, Statement } from '../store/db';
+import type { JournalBreakCause } from '../api/contract/journal';
 import { PosFailure } from '../api/result';
 import { canonicalJson } from './canonical-json';
 
@@ -33,12 +34,8 @@ export interface JournalEntry {
   readonly hash: string;
 }
 
-/**
- * Why the chain broke, as a stable identifier: a gap in seq (or seq out of order), the previous hash not
- * matching, the entry's own hash not matching, a body that does not parse, the walk's starting entry changed,
- * the stored head not matching the last entry.
- */
-export type BreakCause = 'gap' | 'order' | 'prev_hash' | 'hash' | 'body' | 'anchor' | 'head';
+/** Why the chain broke (a stable identifier, declared with the report in the contract). */
+export type BreakCause = JournalBreakCause;
 
 export type JournalVerdict =
   | { readonly ok: true; readonly entries: number; readonly head: string }

@@ -2,7 +2,8 @@
 // connection: 0.84 s at 200,000 sales, and it ignores the checkpoint, so an edit before it is still found.
 // It answers with the first break told in full (journal-report.ts), which is also a JournalVerdict.
 import { openDatabase } from '../store/db';
-import { reportJournal, type JournalReport } from './journal-report';
+import type { JournalReport } from '../api/contract/journal';
+import { reportJournal } from './journal-report';
 
 export interface JournalWalkContext {
   progress(done: number, total: number): void;

@@ -28,13 +28,20 @@ export const PERMISSIONS = [
   'cash.movement', // a float, paid-in, paid-out or safe drop over config cashControl.movementApprovalMinor
   'report.z', // take the Z report: closes the business day for good
   'cash.varianceSignOff', // sign off a shift's blind count that is over config cashControl.varianceApprovalMinor
+  'journal.verify', // walk the whole audit journal now: reads every entry, so not at a cashier's whim
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role adds to the one below it. */
 const ADDS: { readonly [R in Role]: readonly Permission[] } = {
   cashier: [],
-  supervisor: ['drawer.noSale', 'receipt.reprintAny', 'discount.overLimit', 'cash.movement'],
+  supervisor: [
+    'drawer.noSale',
+    'receipt.reprintAny',
+    'discount.overLimit',
+    'cash.movement',
+    'journal.verify',
+  ],
   manager: [
     'payments.offlineOverride',
     'refund.issue',

@@ -28,7 +28,9 @@ declare const allButExpired: Record<Exclude<AttemptState, 'expired'>, true>;
 
 export const events = (): unknown[] => [
   // The events are those the capabilities declare, and eventNames lists every one of them.
-  expectTypeOf<EventName>().toEqualTypeOf<'status' | 'catalogImport' | 'cart' | 'payment' | 'paymentError'>(),
+  expectTypeOf<EventName>().toEqualTypeOf<
+    'status' | 'catalogImport' | 'cart' | 'payment' | 'paymentError' | 'journalVerify'
+  >(),
   expectTypeOf(eventNames).toEqualTypeOf<readonly EventName[]>(),
   expectTypeOf<Events['cart']>().toEqualTypeOf<CartView>(),
   emit('cart', cart),

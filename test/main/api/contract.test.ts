@@ -16,6 +16,7 @@ import { deviceChannels } from '../../../main/api/contract/devices';
 import { setupChannels } from '../../../main/api/contract/setup';
 import { shiftChannels } from '../../../main/api/contract/shifts';
 import { reportChannels } from '../../../main/api/contract/reports';
+import { journalChannels } from '../../../main/api/contract/journal';
 
 const capabilities = [
   appChannels,
@@ -32,6 +33,7 @@ const capabilities = [
   setupChannels,
   shiftChannels,
   reportChannels,
+  journalChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {
@@ -45,7 +47,14 @@ describe('the contract, merged from one file per capability', () => {
   });
 
   it('derives the event names from the declarations', () => {
-    expect([...eventNames].sort()).toEqual(['cart', 'catalogImport', 'payment', 'paymentError', 'status']);
+    expect([...eventNames].sort()).toEqual([
+      'cart',
+      'catalogImport',
+      'journalVerify',
+      'payment',
+      'paymentError',
+      'status',
+    ]);
   });
 
   it('refuses a name declared by two capabilities (a spread would silently keep only the last)', () => {
