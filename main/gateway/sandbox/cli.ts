@@ -1,5 +1,6 @@
 // `npm run gateway -- --port N --data DIR [--tls] [--host H] [--terminal T01] [--secret-file F] [--admin-token X]`
-// runs the sandbox gateway standalone until SIGINT/SIGTERM; `npm run gateway -- dukpt …` is the DUKPT tool.
+// runs the sandbox gateway standalone until SIGINT/SIGTERM; `npm run gateway -- dukpt …` is the DUKPT tool and
+// `npm run gateway -- bill …` writes a day of the ledger as a wallet's bill file (bill-cli.ts).
 // `--tls` serves HTTPS with a self-signed certificate kept in DIR (tls.ts): its path and SHA-256 are printed
 // for the till's gateway.serverCertFile / serverCertSha256. The last line before serving is machine-readable:
 // {"event":"ready","url":…,"terminal":…,"secretFile":…,"certFile":…,"certSha256":…}.
@@ -9,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runBillCommand } from './bill-cli';
 import { LEDGER_FILE } from './ledger';
 import type { Logger } from '../../../native/log/logger';
 import { startSandboxGateway } from './server';
@@ -18,7 +20,8 @@ const USAGE = `usage:
   npm run gateway -- --port N --data DIR [--tls] [--host H] [--terminal T01] [--secret-file FILE]
                       [--admin-token TOKEN]
                       [--currency CNY] [--time-zone Asia/Shanghai]
-  npm run gateway -- dukpt …   (npm run gateway -- dukpt --help)`;
+  npm run gateway -- dukpt …   (npm run gateway -- dukpt --help)
+  npm run gateway -- bill --data DIR --day YYYY-MM-DD --format wechat|alipay [--out FILE]`;
 
 class CliError extends Error {}
 
@@ -162,6 +165,7 @@ async function serve(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'dukpt') return runDukpt(argv.slice(1));
+  if (argv[0] === 'bill') return runBillCommand(argv.slice(1), (b) => process.stdout.write(b), err);
   try {
     return await serve(argv);
   } catch (e) {
