@@ -1,5 +1,6 @@
-// The gateway's settlement exported as CSV (UTF-8): a header row, one row per payment, then a totals header
-// row and one totals row, the same figures as the JSON's `totals`. docs/settlement-formats.md.
+// The gateway's settlement exported as CSV (UTF-8): a header row, one row per payment (the JSON's payment
+// fields but saleRef, last4 and storedOffline), then a totals header row and one totals row, the same
+// figures as the JSON's `totals`. docs/settlement-formats.md.
 import { ReferenceSchema } from '../../gateway/protocol/schemas';
 import type { SettlementSummary } from '../settlement-row';
 import { checkGatewayTotals, gatewayPaymentRows, PaymentCount, type GatewayPayment } from './gateway-rows';
@@ -10,7 +11,7 @@ import { refuse } from './refuse';
 
 export const GATEWAY_CSV_COLUMNS = [
   'businessDate', 'terminalId', 'kind', 'id', 'reference', 'status', 'amountMinor', 'refundedMinor',
-  'brandOrScheme', 'at',
+  'brandOrScheme', 'at', 'feeMinor',
 ] as const; // prettier-ignore
 export const GATEWAY_CSV_TOTALS_COLUMNS = ['count', 'approvedMinor', 'refundedMinor', 'netMinor'] as const;
 
@@ -29,8 +30,8 @@ function paymentOf(
   f: readonly string[],
   day: { date: string; terminal: string },
 ): GatewayPayment {
-  const [businessDate, terminalId, kind, id, reference, status, amount, refunded, brand, at] = f as [
-    string, string, string, string, string, string, string, string, string, string,
+  const [businessDate, terminalId, kind, id, reference, status, amount, refunded, brand, at, fee] = f as [
+    string, string, string, string, string, string, string, string, string, string, string,
   ]; // prettier-ignore
   if (!DATE.test(businessDate) || (day.date !== '' && businessDate !== day.date)) {
     throw refuse(line, 'field', { column: 'businessDate', found: businessDate });
@@ -55,6 +56,7 @@ function paymentOf(
     refundedMinor: minorAt(line, 'refundedMinor', refunded, 0),
     brandOrScheme: brand,
     at,
+    feeMinor: minorAt(line, 'feeMinor', fee, 0),
   };
 }
 

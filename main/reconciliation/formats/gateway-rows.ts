@@ -8,7 +8,15 @@ import { refuse } from './refuse';
 
 export type GatewayPayment = Pick<
   Settlement['payments'][number],
-  'kind' | 'id' | 'reference' | 'status' | 'amountMinor' | 'refundedMinor' | 'brandOrScheme' | 'at'
+  | 'kind'
+  | 'id'
+  | 'reference'
+  | 'status'
+  | 'amountMinor'
+  | 'refundedMinor'
+  | 'brandOrScheme'
+  | 'at'
+  | 'feeMinor'
 >;
 
 // As the gateway counts them in totals.approvedMinor (main/gateway/sandbox/settlement.ts).
@@ -38,15 +46,15 @@ export function gatewayPaymentRows(line: number, p: GatewayPayment, terminalId: 
     providerId: p.id,
     refundId: null,
     tender: p.kind,
-    brand: p.brandOrScheme,
+    brand: p.brandOrScheme || null,
     amountMinor: p.amountMinor,
-    feeMinor: 0,
+    feeMinor: p.feeMinor,
     at: p.at,
     status: p.status,
     terminalId,
   };
   return p.refundedMinor > 0
-    ? [charge, { ...charge, kind: 'refund', amountMinor: p.refundedMinor }]
+    ? [charge, { ...charge, kind: 'refund', amountMinor: p.refundedMinor, feeMinor: 0, status: 'refunded' }]
     : [charge];
 }
 
@@ -54,9 +62,11 @@ export function gatewayPaymentRows(line: number, p: GatewayPayment, terminalId: 
 export class PaymentCount {
   count = 0;
   approvedMinor = 0;
+  feeMinor = 0;
 
   add(p: GatewayPayment): void {
     this.count++;
+    this.feeMinor += p.feeMinor;
     if (isSettledStatus(p.kind, p.status)) this.approvedMinor += p.amountMinor;
   }
 }
@@ -79,7 +89,12 @@ export function checkGatewayTotals(
   if (totals.netMinor !== totals.approvedMinor - totals.refundedMinor) {
     throw refuse(line, 'summary', { column: 'netMinor', found: totals.netMinor });
   }
-  return { rows, chargedMinor: totals.approvedMinor, refundedMinor: totals.refundedMinor, feeMinor: 0 };
+  return {
+    rows,
+    chargedMinor: totals.approvedMinor,
+    refundedMinor: totals.refundedMinor,
+    feeMinor: counted.feeMinor,
+  };
 }
 
 /** The rows of a settlement the gateway answered (already schema-checked by the client). */
