@@ -9,6 +9,7 @@ import { DiscountDialog } from '../components/DiscountDialog';
 import { ShiftScreen } from '../components/shift/ShiftScreen';
 import { ShiftRequired } from '../components/shift/ShiftRequired';
 import { ReportsScreen } from '../components/reports/ReportsScreen';
+import { JournalVerifyScreen } from '../components/journal/JournalVerifyScreen';
 import { StaffScreen } from '../components/staff/StaffScreen';
 import { SignInDialog } from '../components/SignInDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -156,6 +157,8 @@ export function ModalHost(props: Props) {
       return <ShiftScreen currency={cart.currency} trainingApprover={trainingApprover} onClose={close} />;
     case 'reports':
       return <ReportsScreen trainingApprover={trainingApprover} open={open} onClose={close} />;
+    case 'journal':
+      return <JournalVerifyScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'shiftRequired':
       return <ShiftRequired onOpenShift={() => open({ kind: 'shift' })} onClose={close} />;
     case 'staff':

@@ -21,4 +21,5 @@ export const MANAGE_ENTRIES: readonly ManageEntry[] = [
   { modal: { kind: 'staff' }, label: 'manage.staff', hint: 'manage.staffHint' },
   { modal: { kind: 'shift' }, label: 'manage.shift', hint: 'manage.shiftHint' },
   { modal: { kind: 'reports' }, label: 'manage.reports', hint: 'manage.reportsHint' },
+  { modal: { kind: 'journal' }, label: 'manage.journal', hint: 'manage.journalHint' },
 ];

@@ -26,6 +26,8 @@ export type ModalState =
   | { readonly kind: 'settings' }
   /** Manage → Reports: the X report, closing the day with a Z, past Zs */
   | { readonly kind: 'reports' }
+  /** Manage → Verify journal: the whole audit journal walked, the first break or the intact chain */
+  | { readonly kind: 'journal' }
   /** who is signed in at the till: sign in, sign out, switch */
   | { readonly kind: 'signIn' }
   | null;

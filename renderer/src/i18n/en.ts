@@ -17,6 +17,7 @@ import {
   signin,
   lock,
   staff,
+  journal,
 } from './en/index';
 
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   ...signin,
   ...lock,
   ...reports,
+  ...journal,
 } as const satisfies Record<string, string>;

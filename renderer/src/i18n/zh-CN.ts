@@ -16,6 +16,7 @@ import { shift } from './zh-CN/shift';
 import { signin } from './zh-CN/signin';
 import { lock } from './zh-CN/lock';
 import { reports } from './zh-CN/reports';
+import { journal } from './zh-CN/journal';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -34,4 +35,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   signin,
   lock,
   reports,
+  journal,
 );

@@ -14,3 +14,4 @@ export { shift } from './shift';
 export { signin } from './signin';
 export { lock } from './lock';
 export { reports } from './reports';
+export { journal } from './journal';
