@@ -14,6 +14,7 @@ import { brandOf } from './card-number';
 import { decide } from './card-rules';
 import type { HandlerContext } from './context';
 import { CardUnreadable, GatewayFailure } from './errors';
+import { FORWARD_DECLINED, takeForwardDecline } from './forward-declines';
 import { handler, newId, ok, referenceTaken, requireCurrency } from './handler-kit';
 import { paymentView, refundView, type PaymentRow } from './ledger';
 import { assertRefundReferenceFree, recordRefund } from './refund-record';
@@ -49,7 +50,8 @@ export const authorize = handler(AuthorizeRequestSchema, NoParams, (ctx, req) =>
     throw new CardUnreadable('cardFacts (BIN/last four) do not match the encrypted card data');
   }
   const presentedAt = req.storedOffline ? new Date(req.storedOffline.storedAt) : ctx.now;
-  const decision = decide(req, pan, expiry, presentedAt);
+  const forwardDeclined = req.storedOffline !== undefined && takeForwardDecline(ctx.ledger, ctx.terminalId);
+  const decision = forwardDeclined ? FORWARD_DECLINED : decide(req, pan, expiry, presentedAt);
   const approved = decision.status === 'approved';
   const row: PaymentRow = {
     paymentId: newId('pay'),

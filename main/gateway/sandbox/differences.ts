@@ -5,12 +5,14 @@
 //   whose answer was lost (the gateway had no record of it when the till asked, then the charge landed);
 // - portal-refund: a refund made at the merchant portal, of a payment the till has as paid;
 // - decline-after-forward: a stored offline payment the till forwarded and was told approved, declined later;
+//   decline-next-forwards: the next forwards are declined as they arrive (the till hears of it then);
 // - drop: the settlement leaves a payment out; fee: the settlement charges a fee on a payment.
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { BrandSchema, QrSchemeSchema, ReferenceSchema } from '../protocol/schemas';
 import type { GatewayConfig, HandlerContext } from './context';
 import { GatewayFailure } from './errors';
+import { armForwardDeclines } from './forward-declines';
 import { newId, referenceTaken } from './handler-kit';
 import {
   paymentView,
@@ -52,6 +54,12 @@ export const DifferenceSchema = z.discriminatedUnion('action', [
     at: instant.optional(),
   }),
   z.strictObject({ action: z.literal('decline-after-forward'), ...target }),
+  /** the terminal's next `count` stored offline forwards (default 1) are declined when they arrive */
+  z.strictObject({
+    action: z.literal('decline-next-forwards'),
+    terminalId,
+    count: z.int().min(0).max(1000).optional(),
+  }),
   z.strictObject({ action: z.literal('drop'), ...target }),
   z.strictObject({ action: z.literal('fee'), ...target, feeMinor: z.int().min(0).max(99_999_999_999) }),
 ]);
@@ -86,6 +94,9 @@ export function applyDifference(
         return portalRefund({ ledger, terminalId: d.terminalId, now: new Date(d.at ?? now), config }, d);
       case 'decline-after-forward':
         return declineAfterForward(ledger, d.terminalId, d.reference);
+      case 'decline-next-forwards':
+        armForwardDeclines(ledger, d.terminalId, d.count ?? 1);
+        return { action: d.action, terminalId: d.terminalId, armed: d.count ?? 1 };
       case 'drop':
       case 'fee': {
         const found = findPayment(ledger, d.terminalId, d.reference);

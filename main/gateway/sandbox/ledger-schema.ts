@@ -131,7 +131,12 @@ const STEPS: readonly string[] = [
   // 4: what the acquirer's settlement says differently from the ledger (admin /admin/differences): a fee on
   // a payment, or the payment left out of the settlement altogether. Kept apart from the payment rows, which
   // stay what the terminal was told. `id` is a payments.payment_id (kind card) or qr_orders.order_id (qr).
+  // And how many of a terminal's next stored offline forwards the issuer declines, whatever the card.
   `
+  CREATE TABLE forward_declines (
+    terminal_id TEXT PRIMARY KEY,
+    remaining   INTEGER NOT NULL CHECK (remaining >= 0)
+  );
   CREATE TABLE settlement_marks (
     kind      TEXT NOT NULL CHECK (kind IN ('card', 'qr')),
     id        TEXT NOT NULL,

@@ -161,6 +161,23 @@ describe('decline after forward', () => {
     expect(s.totals.approvedMinor).toBe(0);
   });
 
+  it('declines the next stored offline forwards as they arrive, whatever the card; online sales are not touched', async () => {
+    const storedOffline = { storedAt: `${date}T09:00:00.000Z`, deadline: `${date}T23:00:00.000Z` };
+    expect((await admin({ action: 'decline-next-forwards', terminalId: 'T01', count: 1 })).status).toBe(200);
+    const online = await authorize(1100);
+    const forwarded = await authorize(1200, { storedOffline });
+    const next = await authorize(1300, { storedOffline });
+    expect([online.status, forwarded.status, next.status]).toEqual(['approved', 'declined', 'approved']);
+    expect(forwarded.responseCode).toBe('05');
+    const s = await settlement();
+    expect(s.payments.map((p) => `${p.status}:${p.storedOffline}`)).toEqual([
+      'approved:false',
+      'declined:true',
+      'approved:true',
+    ]);
+    expect(s.totals.approvedMinor).toBe(2400);
+  });
+
   it('refuses a payment that was never stored offline', async () => {
     const p = await authorize(1200);
     expect(
