@@ -70,7 +70,7 @@ describe('WeChat Pay trade bill (downloadbill, ALL)', () => {
     expect((await read(file)).summary.rows).toBe(4);
   });
 
-  it('converts yuan exactly (0.29 yuan is 29 fen, not 28.999...)', async () => {
+  it('reads a changed amount to the fen: the summary then disagrees by exactly that', async () => {
     const file = withField(4, 12, '`0.29');
     const bad = await refusal(read(file));
     // the row now disagrees with the summary, and nothing else: the amount itself was read exactly
