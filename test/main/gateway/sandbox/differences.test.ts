@@ -1,8 +1,11 @@
 // Differences on demand through POST /admin/differences: each action changes the ledger and the day's
 // settlement the way the real event would, while the till's own view (what it was answered) stays as it was.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PaymentSchema, SettlementSchema, type Settlement } from '../../../../main/gateway/protocol/schemas';
-import { authorizeBody, idem, micropayOn, ref, startHarness, type Harness } from './harness';
+import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
+import { authorizeBody, idem, micropayOn, ref, startHarness, tempDir, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -217,6 +220,15 @@ describe('drop from the settlement, add a fee', () => {
       [a.reference, 0],
       [order.reference, 3],
     ]);
+    // The settlement saved as JSON is what the till imports: the fee reaches its rows and totals.
+    const file = path.join(tempDir(), 'settlement.json');
+    fs.writeFileSync(file, JSON.stringify(s));
+    const read = await readSettlementFile(file, 'gateway-json');
+    expect(read.rows.map((r) => [r.reference, r.feeMinor])).toEqual([
+      [a.reference, 0],
+      [order.reference, 3],
+    ]);
+    expect(read.summary).toEqual({ rows: 2, chargedMinor: 1500, refundedMinor: 0, feeMinor: 3 });
   });
 });
 
