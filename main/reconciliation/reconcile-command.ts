@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { PosFailure } from '../api/result';
 import type { ReconDayView } from '../api/contract/reconciliation';
 import { oneOf, required, UsageError } from '../cli/args';
-import { loadConfig } from '../config/config';
+import { loadConfig, type PosConfig } from '../config/config';
 import { configuredClient } from '../gateway/connection';
 import { STORE_FILE } from '../store/files';
 import { openStore } from '../store/open-store';
@@ -91,9 +91,8 @@ async function fileRows(recon: Reconciliation, a: Args, file: NonNullable<Args['
   return rows.length;
 }
 
-async function fetchedRows(recon: Reconciliation, a: Args): Promise<number> {
+async function fetchedRows(recon: Reconciliation, a: Args, config: PosConfig): Promise<number> {
   const now = (): Date => new Date();
-  const config = loadConfig(a.dataDir);
   if (!config.gateway)
     throw new UsageError(`no gateway is configured in ${a.dataDir}: give --file and --format`);
   const client = configuredClient({ config, dataDir: a.dataDir, now });
@@ -131,13 +130,15 @@ export async function reconcileCli(
     const a = parse(argv);
     const { db } = await openStore({ dataDir: a.dataDir, now: () => new Date(), log: () => undefined });
     close = () => db.close();
+    const config = loadConfig(a.dataDir);
     const recon = createReconciliation({
       db,
       now: () => new Date(),
       newId: randomUUID,
       timeZone: a.timeZone,
+      training: config.trainingMode,
     });
-    const rows = a.file ? await fileRows(recon, a, a.file) : await fetchedRows(recon, a);
+    const rows = a.file ? await fileRows(recon, a, a.file) : await fetchedRows(recon, a, config);
     const view = recon.reconcile(a.day);
     if (a.json) {
       const items = view.items.map((i) => ({

@@ -22,6 +22,8 @@ export interface ReconciliationDeps {
   readonly newId: () => string;
   /** the gateway's business time zone: its settlement of a date is that calendar day there */
   readonly timeZone: string;
+  /** the till's mode: which of its sales (training or live) the gateway knows */
+  readonly training: boolean;
 }
 
 export type FetchOutcome =
@@ -44,7 +46,7 @@ export function createReconciliation(deps: ReconciliationDeps) {
       rows: rows.length,
       totals: settlementTotals(rows),
       items: items.ofDay(day),
-      breakdown: breakdown(rows, readLocalSide(deps.db, w)),
+      breakdown: breakdown(rows, readLocalSide(deps.db, w, deps.training)),
       cash: cashCounts(deps.db, w),
     };
   }
@@ -52,7 +54,7 @@ export function createReconciliation(deps: ReconciliationDeps) {
   /** matches the day's current settlement rows again and stores the items */
   function reconcile(day: string): ReconDayView {
     const rows = mergeSources(settlements.rowsOf(day));
-    items.replace(day, matchDay(rows, readLocalSide(deps.db, dayWindow(day, deps.timeZone))));
+    items.replace(day, matchDay(rows, readLocalSide(deps.db, dayWindow(day, deps.timeZone), deps.training)));
     return view(day);
   }
 
