@@ -33,7 +33,13 @@ function midnight(day: string, timeZone: string): number {
 }
 
 export function dayWindow(day: string, timeZone: string): DayWindow {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+  // Date.parse rolls 2025-02-30 over to March: only a date that reads back the same is one.
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+    Number.isNaN(ms) ||
+    new Date(ms).toISOString().slice(0, 10) !== day
+  ) {
     throw new RangeError(`not a date: ${day}`);
   }
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
