@@ -23,6 +23,11 @@ export const HISTORY_TABLES: ReadonlySet<string> = new Set([
   'z_reports',
   'business_days',
   'operator_sessions',
+  // every settlement row of every day reconciled, and the items made of them
+  'settlement_imports',
+  'settlement_rows',
+  'recon_items',
+  'recon_resolutions',
 ]);
 
 export interface RecordedStatement {

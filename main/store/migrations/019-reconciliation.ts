@@ -4,7 +4,8 @@
 // difference was resolved (recon_resolutions, journalled). Only one import per day and source is current;
 // a newer one replaces the rows of the one before (settlement-store.ts, in one transaction).
 // The card and QR refunds of a payment are found through refunds_attempt: a gateway settlement reports a
-// payment's refunds under the payment's day, so they are summed per payment, whichever day they were done.
+// payment's refunds under the payment's day, so they are summed per payment, whichever day they were done;
+// a day's own card and QR refunds are found by completion time through refunds_gateway_completed.
 import type { Migration } from './types';
 
 export const m019Reconciliation: Migration = {
@@ -74,5 +75,8 @@ CREATE TABLE recon_resolutions (
 CREATE INDEX recon_resolutions_item ON recon_resolutions(item_id);
 
 CREATE INDEX refunds_attempt ON refunds(attempt_id) WHERE attempt_id IS NOT NULL;
+CREATE INDEX refunds_gateway_completed ON refunds(completed_at) WHERE tender_kind <> 'cash' AND state = 'completed';
+-- The business days a settlement date overlaps, without walking every day ever opened.
+CREATE INDEX business_days_opened ON business_days(opened_at);
 `,
 };
