@@ -54,3 +54,16 @@ export function dayWindow(day: string, timeZone: string): DayWindow {
  * China time, and the training sandbox runs in it.
  */
 export const DEFAULT_BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function dateIn(iso: string, timeZone: string): string {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    // en-CA formats dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
