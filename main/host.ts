@@ -59,6 +59,9 @@ import { createShiftService } from './shifts/shift-service';
 import { createTillGate } from './sale/till-gate';
 import { DEFAULT_DRAWER } from './api/contract/shifts';
 import { reportHandlers } from './reports/handlers';
+import { createAutoFetch } from './reconciliation/auto-fetch';
+import { DEFAULT_BUSINESS_TIME_ZONE, dateIn } from './reconciliation/day-window';
+import { createReconciliation } from './reconciliation/reconcile-day';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
 import { createReportExporter } from './reports/report-export';
@@ -177,6 +180,15 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     attribution: () => tillGate.attribution(), // no-sales and reprints are counted as the till's
   });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
+  const reconciliation = createReconciliation({
+    ...{ db, now, newId: base.newId, training: config.trainingMode },
+    timeZone: DEFAULT_BUSINESS_TIME_ZONE,
+  });
+  // After a Z, the closed day's settlement is fetched in the background (reports declare the port).
+  const settlementFetch = createAutoFetch({
+    ...{ recon: reconciliation, gateway: payments.sync.gateway, log },
+    dateOf: (iso) => dateIn(iso, DEFAULT_BUSINESS_TIME_ZONE),
+  });
   const reportWorker = createReportWorker(file);
   const reports = createReportService({
     ...{ db, now, approvals, compute: reportWorker.compute },
@@ -191,6 +203,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     },
     signedInName: () => staff.signedIn.current()?.name ?? null,
     ...(o.onZStep ? { onZStep: o.onZStep } : {}),
+    onZClosed: (z) => settlementFetch.dayClosed(z.openedAt, z.takenAt),
   });
   onReport(maintenance.report());
 
@@ -259,6 +272,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
       sync,
       payments,
       reportWorker,
+      settlementFetch,
     ],
     closeStore: () => db.close(),
   });

@@ -35,6 +35,8 @@ export interface ReportServiceDeps {
   readonly enqueue: EnqueueReport;
   readonly exporter: ReportExporter;
   readonly onZStep?: (step: ZStep) => void;
+  /** a Z was committed: told after the fact, never waited for (reconciliation fetches the day's settlement) */
+  readonly onZClosed?: (report: ReportView) => void;
 }
 
 export function createReportService(d: ReportServiceDeps): ReportService {
@@ -55,7 +57,11 @@ export function createReportService(d: ReportServiceDeps): ReportService {
   };
   return {
     x,
-    z: zClose,
+    async z(approval) {
+      const report = await zClose(approval);
+      d.onZClosed?.(report);
+      return report;
+    },
     list: (before, limit) => zs.list(before, limit),
     get,
     async print(zNo) {
