@@ -62,6 +62,7 @@ import { reportHandlers } from './reports/handlers';
 import { createAutoFetch } from './reconciliation/auto-fetch';
 import { DEFAULT_BUSINESS_TIME_ZONE, dateIn } from './reconciliation/day-window';
 import { createReconciliation } from './reconciliation/reconcile-day';
+import { reconciliationHandlers } from './reconciliation/handlers';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
 import { createReportExporter } from './reports/report-export';
@@ -241,6 +242,10 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         staffHandlers(staff),
         shiftHandlers(shifts),
         reportHandlers(reports, work),
+        reconciliationHandlers({
+          ...{ recon: reconciliation, gateway: payments.sync.gateway, approvals },
+          journal: journalApprovedAction(db, now),
+        }),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },
           journal: journalApprovedAction(db, now),

@@ -21,6 +21,7 @@ import { setupChannels } from './contract/setup';
 import { shiftChannels } from './contract/shifts';
 import { reportChannels } from './contract/reports';
 import { journalChannels, journalEvents } from './contract/journal';
+import { reconciliationChannels } from './contract/reconciliation';
 
 export type * from './contract/shared';
 export { ApprovalSchema, DiscountSchema, LocaleSchema } from './contract/shared';
@@ -39,6 +40,7 @@ export type * from './contract/shifts';
 export type * from './contract/settings';
 export type * from './contract/reports';
 export type * from './contract/journal';
+export type * from './contract/reconciliation';
 export { SettingsSchema, GatewaySettingsSchema, SETTINGS_KEYS } from './contract/settings';
 export { PAYMENT_STATES } from './contract/payments';
 export { REFUND_REASONS } from './contract/refunds';
@@ -74,6 +76,7 @@ const groups = [
   shiftChannels,
   reportChannels,
   journalChannels,
+  reconciliationChannels,
 ] as const;
 assertDisjoint(groups);
 const channels = {
@@ -92,6 +95,7 @@ const channels = {
   ...shiftChannels,
   ...reportChannels,
   ...journalChannels,
+  ...reconciliationChannels,
 };
 type Channels = typeof channels;
 

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'report.z', // take the Z report: closes the business day for good
   'cash.varianceSignOff', // sign off a shift's blind count that is over config cashControl.varianceApprovalMinor
   'journal.verify', // walk the whole audit journal now: reads every entry, so not at a cashier's whim
+  'settlement.import', // import a settlement file: what the day is reconciled against
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +54,7 @@ const ADDS: { readonly [R in Role]: readonly Permission[] } = {
     'training.leave',
     'cash.varianceSignOff',
     'report.z',
+    'settlement.import',
   ],
   owner: ['staff.manageOwner'],
 };

@@ -17,6 +17,7 @@ import { setupChannels } from '../../../main/api/contract/setup';
 import { shiftChannels } from '../../../main/api/contract/shifts';
 import { reportChannels } from '../../../main/api/contract/reports';
 import { journalChannels } from '../../../main/api/contract/journal';
+import { reconciliationChannels } from '../../../main/api/contract/reconciliation';
 
 const capabilities = [
   appChannels,
@@ -34,6 +35,7 @@ const capabilities = [
   shiftChannels,
   reportChannels,
   journalChannels,
+  reconciliationChannels,
 ];
 
 describe('the contract, merged from one file per capability', () => {

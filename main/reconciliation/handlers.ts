@@ -1,0 +1,56 @@
+// The recon.* channels: a day's items and totals as last reconciled, a fetch from the gateway, and a
+// settlement file imported with a manager's approval (journalled with who approved it). A refused file
+// keeps nothing (SETTLEMENT_INVALID with its line and reason).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { PosFailure } from '../api/result';
+import type { GatewayClient } from '../gateway/client';
+import type { Handlers } from '../ipc/dispatcher';
+import type { ApprovedActionJournal } from '../staff/approved-action';
+import { approvedBy, type Approvals } from '../staff/approvals';
+import { readSettlementFile } from './formats/read';
+import { sha256Of, type Reconciliation } from './reconcile-day';
+
+export type ReconChannels = 'recon.day' | 'recon.fetch' | 'recon.import';
+
+export function reconciliationHandlers(deps: {
+  readonly recon: Reconciliation;
+  readonly gateway: () => GatewayClient | null;
+  readonly approvals: Approvals;
+  readonly journal: ApprovedActionJournal;
+}): Pick<Handlers, ReconChannels> {
+  const { recon } = deps;
+  return {
+    'recon.day': ({ day }) => recon.view(day),
+    'recon.fetch': async ({ day }) => {
+      const client = deps.gateway();
+      if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');
+      const out = await recon.fetch(client, day);
+      if (out.kind === 'failed') throw new PosFailure('GATEWAY_UNREACHABLE', out.reason, { day });
+      return recon.reconcile(day);
+    },
+    'recon.import': async ({ day, fileName, bytes, format, approval }) => {
+      const approver = deps.approvals.approve('settlement.import', approval);
+      const data = Buffer.from(bytes, 'base64');
+      // The readers stream from a file (a 100,000-row bill in constant memory): the upload is put in one.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-settlement-'));
+      try {
+        const file = path.join(dir, randomUUID());
+        fs.writeFileSync(file, data, { mode: 0o600 });
+        const { rows } = await readSettlementFile(file, format);
+        const source = format === 'wechat' || format === 'alipay' ? format : 'gateway';
+        recon.importRows({
+          ...{ day, source, fileName, rows },
+          sha256: sha256Of(data),
+          importedBy: JSON.stringify(approvedBy(approver)),
+        });
+        deps.journal('settlement.imported', approver, { day, fileName, format, rows: rows.length });
+        return recon.reconcile(day);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
