@@ -69,7 +69,14 @@ function chargeAgainstTender(row: SettlementRow, t: LocalTender): MatchItem {
       settledMinor: chargeSettled(row) ? row.amountMinor : 0,
     });
   }
-  if (!chargeSettled(row)) return item('status_mismatch', t.attemptId, { ...base, settledMinor: 0 });
+  // A stored offline payment the gateway declined when it was forwarded, whatever the till was told.
+  const forwarded = t.attemptState.startsWith('forward_') || t.attemptState === 'stored';
+  if (!chargeSettled(row)) {
+    return item(forwarded ? 'declined_after_forward' : 'status_mismatch', t.attemptId, {
+      ...base,
+      settledMinor: 0,
+    });
+  }
   const cls = row.amountMinor === t.amountMinor ? 'matched' : 'amount_mismatch';
   return item(cls, t.attemptId, { ...base, settledMinor: row.amountMinor });
 }
