@@ -35,7 +35,7 @@ import type { Host } from '../main/host-types';
 import { openDatabase } from '../main/store/db';
 import { TcpPrinterEmulator } from '../native/emulators/tcp-printer';
 import { percentile, type BenchReport, type BenchRow } from './lib';
-import { startGatewayProcess, type GatewayProcess } from './support/gateway-process';
+import { startGatewayProcess, type GatewayProcess } from '../test/support/gateway-process';
 import { whenIdle } from './support/idle-meter';
 import {
   countOf,
@@ -93,12 +93,16 @@ async function startTill(name: string, dataDir: string): Promise<Till> {
   const port = await emulator.start();
   fs.writeFileSync(path.join(dataDir, 'terminal-secret'), SECRET_HEX, { mode: 0o600 });
   const gwDir = fs.mkdtempSync(path.join(os.tmpdir(), `pos-bench-gw-${name}-`));
-  const gateway = await startGatewayProcess(gwDir, path.join(dataDir, 'terminal-secret'));
+  // A live till talks to its gateway over HTTPS, its certificate pinned (main/config: http is training-only).
+  const gateway = await startGatewayProcess(gwDir, [
+    ...['--tls', '--terminal', 'T01', '--secret-file', path.join(dataDir, 'terminal-secret')],
+  ]);
+  fs.copyFileSync(gateway.certFile ?? '', path.join(dataDir, 'gateway-cert.pem'));
   const config: PosConfig = {
     ...LARGE_STORE_CONFIG,
     trainingMode: false,
     printer: { profileId: 'cn-80', connection: { kind: 'tcp', host: emulator.host, port } },
-    gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret' },
+    gateway: { url: gateway.url, terminalSecretFile: 'terminal-secret', serverCertFile: 'gateway-cert.pem' },
   };
   fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config, null, 2));
   const peek = new Database(path.join(dataDir, 'pos.sqlite'), { readonly: true });
@@ -109,7 +113,11 @@ async function stopTill(t: Till): Promise<void> {
   await t.host?.close();
   t.host = null;
   t.peek.close();
-  await t.gateway.stop();
+  await new Promise<void>((resolve) => {
+    if (t.gateway.child.exitCode !== null) return resolve();
+    t.gateway.child.once('exit', () => resolve());
+    t.gateway.child.kill('SIGTERM');
+  });
   await t.emulator.stop();
   fs.rmSync(t.gatewayDir, { recursive: true, force: true });
 }

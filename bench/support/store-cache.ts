@@ -145,4 +145,12 @@ export async function cachedStore(
 export function copyStore(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const f of ['pos.sqlite', 'config.json']) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  // The PIN pepper (main/staff/pepper.ts): without it no PIN of the generated staff verifies. Its folder and
+  // file keep the modes the till insists on.
+  const keys = path.join(from, 'keys');
+  if (fs.existsSync(keys)) {
+    fs.cpSync(keys, path.join(to, 'keys'), { recursive: true });
+    fs.chmodSync(path.join(to, 'keys'), 0o700);
+    for (const f of fs.readdirSync(path.join(to, 'keys'))) fs.chmodSync(path.join(to, 'keys', f), 0o600);
+  }
 }

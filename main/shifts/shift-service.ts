@@ -89,22 +89,38 @@ export function createShiftService(deps: ShiftDeps): ShiftService {
       live: ShiftView | null,
       at: string,
     ) => { shiftId: string; entries: readonly Entry[]; counted?: CountName | null },
-  ): ShiftView =>
-    db
-      .transaction(() => {
-        const at = now().toISOString();
-        const { shiftId, entries, counted } = write(checked(drawerId, name), at);
-        for (const { kind, body } of entries) {
-          appendJournal(db, { at, kind, ref: shiftId, body: { drawerId, ...body } });
-        }
-        if (counted) count(counted, { shiftId, operatorId: deps.signedIn?.()?.operatorId ?? null });
-        return mustExist(repo.byId(shiftId));
-      })
-      .immediate();
+  ): ShiftView => {
+    try {
+      return db
+        .transaction(() => {
+          const at = now().toISOString();
+          const { shiftId, entries, counted } = write(checked(drawerId, name), at);
+          for (const { kind, body } of entries) {
+            appendJournal(db, { at, kind, ref: shiftId, body: { drawerId, ...body } });
+          }
+          if (counted) count(counted, { shiftId, operatorId: deps.signedIn?.()?.operatorId ?? null });
+          return mustExist(repo.byId(shiftId));
+        })
+        .immediate();
+    } finally {
+      openIds.delete(drawerId); // read again after any step, committed or not
+    }
+  };
+  // Every sale asks which shift is open (main/sale/till-gate.ts); shifts change only through this service's
+  // steps (the till's one writer), so the answer is kept until the next step on that drawer.
+  const openIds = new Map<string, string | null>();
+  const openId = (drawerId: string): string | null => {
+    let id = openIds.get(drawerId);
+    if (id === undefined) {
+      id = repo.openId(drawerId);
+      openIds.set(drawerId, id);
+    }
+    return id;
+  };
 
   return {
     current: (drawerId) => repo.live(drawerId),
-    openId: (drawerId) => repo.openId(drawerId),
+    openId,
 
     open(drawerId, floatCounts, approval) {
       const floatMinor = countTotal(currency, floatCounts);

@@ -56,6 +56,10 @@ describe('a live till', () => {
       'SELECT s.shift_id, s.operator_id, o.code FROM sales s JOIN operators o ON o.id = s.operator_id',
     );
     expect(row).toMatchObject({ shift_id: opened.value.shiftId, code: CASHIER.code });
+    // The shift closed: the till stops selling at once (the open shift is not remembered past a step).
+    const closed = await h.dispatch('shift.close', { counts: { ...TEST_FLOAT } });
+    expect(closed).toMatchObject({ ok: true });
+    expect(await scan()).toMatchObject({ ok: false, error: { code: 'SHIFT_REQUIRED' } });
   });
 
   it('training sells with nobody signed in and no shift', async () => {
