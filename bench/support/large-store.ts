@@ -50,6 +50,7 @@ import { openStore } from '../../main/store/open-store';
 import { createOutboxRepo } from '../../main/outbox/outbox-repo';
 import { seededRng, seededTimeId, type Rng } from './seeded';
 import { createStaff } from '../../main/staff/staff-runtime';
+import { createOperatorRepo } from '../../main/staff/operator-repo';
 import type { SignedInRef } from '../../main/staff/approvals';
 import { createShiftService, type ShiftService } from '../../main/shifts/shift-service';
 import { cashLimits } from '../../main/shifts/cash-limits';
@@ -292,6 +293,76 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
       lastSaleAt: last,
       ms: performance.now() - t0,
     };
+  } finally {
+    db.close();
+  }
+}
+
+/** One card or QR payment of a day added by addPaymentDay: what the gateway was sent and answered. */
+export interface DayPayment {
+  /** the attempt id: the reference the till sent */
+  readonly attemptId: string;
+  readonly kind: 'card' | 'qr';
+  readonly brand: string | null;
+  readonly amountMinor: number;
+  /** when the attempt was made (ISO-8601 UTC) */
+  readonly at: string;
+  /** the gateway's (or wallet's) own id for it */
+  readonly gatewayId: string;
+}
+
+/**
+ * A busy day of card and QR payments added to a generated store (any size), through the same write path as
+ * the history: a cashier signs in, the drawer's shift opens, each sale (1-3 items) is paid by an approved card
+ * (3 in 4) or QR payment, evenly spread from `from` over `hours`; then the shift is closed. Returns the
+ * payments, in order, for a settlement to be built from.
+ */
+export async function addPaymentDay(opts: {
+  readonly dataDir: string;
+  readonly payments: number;
+  readonly from: Date;
+  readonly hours: number;
+  readonly seed?: number;
+}): Promise<DayPayment[]> {
+  const rng = seededRng(opts.seed ?? 20261206);
+  let simMs = opts.from.getTime() - 600_000;
+  const now = (): Date => new Date(simMs);
+  const newId = (): string => seededTimeId(simMs, rng);
+  const { db } = await openStore({ dataDir: opts.dataDir, now, log: () => undefined });
+  try {
+    const staff = createStaff({ db, config: LARGE_STORE_CONFIG, now, newId, dataDir: opts.dataDir });
+    const s = services(db, now, newId, staff.approvals);
+    const cashier = createOperatorRepo(db, { now, newId }).byCode(LARGE_STORE_STAFF[0].code);
+    if (!cashier) throw new Error(`${opts.dataDir}: cashier ${LARGE_STORE_STAFF[0].code} is not on file`);
+    s.signedIn = { operatorId: cashier.id, code: cashier.code };
+    // One outer transaction, as the generator batches (the services' own transactions become savepoints).
+    db.exec('BEGIN IMMEDIATE');
+    s.shifts.open(DEFAULT_DRAWER, DAY_FLOAT);
+    const attemptOf = db.prepare<[string], DayPayment>(
+      `SELECT id AS attemptId, kind, COALESCE(brand, qr_scheme) AS brand, amount_minor AS amountMinor,
+         created_at AS at, gateway_id AS gatewayId FROM payment_attempts WHERE sale_id = ?`,
+    );
+    const spanMs = opts.hours * 3_600_000;
+    const out: DayPayment[] = [];
+    for (let n = 0; n < opts.payments; n++) {
+      simMs = opts.from.getTime() + Math.floor((n * spanMs) / opts.payments);
+      const tick = (): number => (simMs += rng.int(500, 1_500));
+      let view: CartView | null = null;
+      for (let k = rng.int(1, 3); k > 0; k--) view = s.cart.scan(rng.pick(PIECES));
+      if (!view) throw new Error('no items scanned');
+      const sale = rng.chance(0.75) ? approvedCard(s, rng, view, tick) : approvedQr(s, rng, view, tick);
+      const paid = attemptOf.get(sale.saleId);
+      if (!paid) throw new Error(`sale ${sale.saleId} has no payment attempt`);
+      out.push(paid);
+    }
+    simMs += 600_000;
+    closeShift(s, now());
+    db.exec('COMMIT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return out;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
   } finally {
     db.close();
   }
