@@ -30,10 +30,10 @@ const PAYMENTS = Number(process.env.BENCH_RECON_PAYMENTS ?? 2_000);
 const RUNS = Number(process.env.BENCH_RECON_RUNS ?? 7);
 const TARGET_MS = 1000;
 /** The busy day: after any generated history (1,000,000 sales end in 2026), in the gateway's time zone. */
-const DAY = '2031-03-14';
-const TIME_ZONE = 'Asia/Shanghai';
+export const DAY = '2031-03-14';
+export const TIME_ZONE = 'Asia/Shanghai';
 /** 09:00-20:00 China time that day. */
-const FROM = new Date('2031-03-14T01:00:00Z');
+export const FROM = new Date('2031-03-14T01:00:00Z');
 const HOURS = 11;
 /** Every EVERY-th payment left out of the settlement, and the one after it settled one fen more. */
 const EVERY = 200;
@@ -43,7 +43,7 @@ const FEE_BP = 60;
 const log = (line: string): void => console.log(`  [reconcile] ${line}`);
 
 /** The gateway's settlement of the day: one charge row per payment, less and more the differences above. */
-function settlementOf(payments: readonly DayPayment[]): SettlementRow[] {
+export function settlementOf(payments: readonly DayPayment[]): SettlementRow[] {
   const rows: SettlementRow[] = [];
   const push = (p: Omit<SettlementRow, 'line' | 'source' | 'kind' | 'refundId' | 'feeMinor' | 'status'>) =>
     rows.push({
@@ -83,7 +83,7 @@ function settlementOf(payments: readonly DayPayment[]): SettlementRow[] {
 }
 
 /** What the reconciliation must find: the differences settlementOf made, every other payment matched. */
-function expectedClasses(payments: number): ReadonlyMap<ReconClass, number> {
+export function expectedClasses(payments: number): ReadonlyMap<ReconClass, number> {
   const dropped = Math.ceil(payments / EVERY);
   const mismatched = Math.ceil((payments - 1) / EVERY);
   return new Map<ReconClass, number>([
