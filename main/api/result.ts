@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'Z_REFUSED', // a Z cannot close the day now (detail.blockers: open shifts, payments or refunds in doubt)
   'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
   'SETTLEMENT_INVALID', // a settlement file refused whole (detail: line, 1-based, and reason; main/reconciliation/formats/)
+  'RESOLUTION_NOT_ALLOWED', // a reconciliation difference that cannot take this action (detail: reason, class, action)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 // The recon.* channels: a day's items and totals as last reconciled, a fetch from the gateway, and a
 // settlement file imported with a manager's approval (journalled with who approved it). A refused file
-// keeps nothing (SETTLEMENT_INVALID with its line and reason).
+// keeps nothing (SETTLEMENT_INVALID with its line and reason). A difference is resolved with a manager's
+// approval, asked for only once the action is known to fit the item (resolve-item.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { approvedBy, type Approvals } from '../staff/approvals';
 import { readSettlementFile } from './formats/read';
 import { sha256Of, type Reconciliation } from './reconcile-day';
 
-export type ReconChannels = 'recon.day' | 'recon.fetch' | 'recon.import';
+export type ReconChannels = 'recon.day' | 'recon.fetch' | 'recon.import' | 'recon.resolve';
 
 export function reconciliationHandlers(deps: {
   readonly recon: Reconciliation;
@@ -51,6 +52,11 @@ export function reconciliationHandlers(deps: {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    },
+    'recon.resolve': ({ approval, ...input }) => {
+      recon.resolver.check(input);
+      const approver = deps.approvals.approve('recon.resolve', approval);
+      return recon.view(recon.resolver.resolve(input, approver));
     },
   };
 }

@@ -13,6 +13,7 @@ import { readLocalSide } from './local-reader';
 import { matchDay } from './match';
 import { mergeSources } from './merge-sources';
 import { createReconItems } from './recon-items';
+import { createResolver } from './resolve-item';
 import { createSettlementStore, type ImportInput, type ImportOutcome } from './settlement-store';
 import { settlementTotals } from './settlement-totals';
 
@@ -36,6 +37,7 @@ export const sha256Of = (bytes: string | Uint8Array): string =>
 export function createReconciliation(deps: ReconciliationDeps) {
   const settlements = createSettlementStore(deps.db, deps);
   const items = createReconItems(deps.db, deps);
+  const resolver = createResolver(deps.db, deps);
 
   function view(day: string): ReconDayView {
     const w = dayWindow(day, deps.timeZone);
@@ -48,6 +50,7 @@ export function createReconciliation(deps: ReconciliationDeps) {
       items: items.ofDay(day),
       breakdown: breakdown(rows, readLocalSide(deps.db, w, deps.training)),
       cash: cashCounts(deps.db, w),
+      ...resolver.status(day),
     };
   }
 
@@ -61,6 +64,8 @@ export function createReconciliation(deps: ReconciliationDeps) {
   return {
     view,
     reconcile,
+    /** resolving one difference (resolve-item.ts): check before asking for an approval, then resolve */
+    resolver,
     importRows(input: ImportInput): ImportOutcome {
       return settlements.save(input);
     },

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'cash.varianceSignOff', // sign off a shift's blind count that is over config cashControl.varianceApprovalMinor
   'journal.verify', // walk the whole audit journal now: reads every entry, so not at a cashier's whim
   'settlement.import', // import a settlement file: what the day is reconciled against
+  'recon.resolve', // resolve a reconciliation difference (refunded online, settled in cash, written off, ...)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,7 @@ const ADDS: { readonly [R in Role]: readonly Permission[] } = {
     'cash.varianceSignOff',
     'report.z',
     'settlement.import',
+    'recon.resolve',
   ],
   owner: ['staff.manageOwner'],
 };

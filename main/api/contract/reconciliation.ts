@@ -23,6 +23,20 @@ export const RECON_CLASSES = [
 ] as const;
 export type ReconClass = (typeof RECON_CLASSES)[number];
 
+/**
+ * How a manager resolves a difference (stable ids: stored in recon_resolutions, journalled). Nothing here moves
+ * money: refund_online records that the customer is (or was) refunded online through the gateway or wallet.
+ * Which action fits which class: main/reconciliation/resolution-rules.ts.
+ */
+export const RESOLUTION_ACTIONS = [
+  'refund_online',
+  'settled_in_cash',
+  'accept_fee',
+  'escalate_acquirer',
+  'write_off',
+] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+
 /** The file layouts a manager may import (main/reconciliation/formats/read.ts reads each). */
 export const IMPORT_FORMATS = ['wechat', 'alipay', 'gateway-json', 'gateway-csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -73,6 +87,11 @@ export interface ReconDayView {
   readonly items: readonly ReconItemView[];
   readonly breakdown: readonly ReconBreakdownRow[];
   readonly cash: readonly ReconCashRow[];
+  /** every difference (a non-matched item) resolved; a day without differences is reconciled too */
+  readonly reconciled: boolean;
+  /** the differences still open and those resolved */
+  readonly open: number;
+  readonly resolved: number;
 }
 
 const day = z.iso.date();
@@ -89,6 +108,16 @@ export const reconciliationChannels = {
       fileName: z.string().min(1).max(255),
       bytes: z.base64().max(64 * 1024 * 1024),
       format: z.enum(IMPORT_FORMATS),
+      approval: ApprovalSchema,
+    }),
+    output: returns<ReconDayView>(),
+  },
+  /** resolve one difference with an action and a note (a manager's approval, journalled) */
+  'recon.resolve': {
+    input: z.strictObject({
+      itemId: z.string().min(1).max(64),
+      action: z.enum(RESOLUTION_ACTIONS),
+      note: z.string().trim().min(1).max(500),
       approval: ApprovalSchema,
     }),
     output: returns<ReconDayView>(),

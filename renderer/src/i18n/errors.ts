@@ -112,6 +112,8 @@ export function errorMessage(
       };
     case 'SHIFT_NOT_OPEN':
       return { key, values: { state: str(detail['state']) ?? 'other' } };
+    case 'RESOLUTION_NOT_ALLOWED':
+      return { key, values: { reason: str(detail['reason']) ?? 'other' } };
     case 'SETTLEMENT_INVALID':
       return {
         key,
