@@ -101,6 +101,17 @@ export const reconciliationChannels = {
   'recon.day': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
   /** fetch the day's settlement from the gateway, then reconcile */
   'recon.fetch': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
+  // (kept above recon.import: test/layering.test.ts would read the channel name and the next quote as an import)
+  /** resolve one difference with an action and a note (approved by a manager, journalled) */
+  'recon.resolve': {
+    input: z.strictObject({
+      itemId: z.string().min(1).max(64),
+      action: z.enum(RESOLUTION_ACTIONS),
+      note: z.string().trim().min(1).max(500),
+      approval: ApprovalSchema,
+    }),
+    output: returns<ReconDayView>(),
+  },
   /** import a settlement file (a manager's approval), then reconcile */
   'recon.import': {
     input: z.strictObject({
@@ -108,16 +119,6 @@ export const reconciliationChannels = {
       fileName: z.string().min(1).max(255),
       bytes: z.base64().max(64 * 1024 * 1024),
       format: z.enum(IMPORT_FORMATS),
-      approval: ApprovalSchema,
-    }),
-    output: returns<ReconDayView>(),
-  },
-  /** resolve one difference with an action and a note (a manager's approval, journalled) */
-  'recon.resolve': {
-    input: z.strictObject({
-      itemId: z.string().min(1).max(64),
-      action: z.enum(RESOLUTION_ACTIONS),
-      note: z.string().trim().min(1).max(500),
       approval: ApprovalSchema,
     }),
     output: returns<ReconDayView>(),
