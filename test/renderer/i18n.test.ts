@@ -171,6 +171,15 @@ describe('error messages use detail', () => {
     expect(show(zh, at({ line: 42, reason: 'summary' }))).toContain('第 42 行');
   });
 
+  it('RESOLUTION_NOT_ALLOWED says why a difference cannot take the action', () => {
+    const why = (reason: string) =>
+      ({ code: 'RESOLUTION_NOT_ALLOWED', message: 'x', detail: { reason, class: 'fee' } }) as const;
+    expect(show(en, why('resolved'))).toBe('This difference has already been resolved.');
+    expect(show(en, why('matched'))).toContain('nothing to resolve');
+    expect(show(en, why('action'))).toContain('choose another');
+    expect(show(zh, why('resolved'))).toBe('此差异已经处理过了。');
+  });
+
   it('a lost connection reads differently from a generic internal error', () => {
     const lost = {
       code: 'INTERNAL',
