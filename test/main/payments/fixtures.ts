@@ -88,7 +88,9 @@ export async function openShop(
       // Let the till's pooled keep-alive sockets see the close, as they do when a gateway has been down for
       // more than a moment. A request sent on one that has not (the same instant the gateway dies) may have
       // reached it: that is 'unknown', not 'unreachable' (test/main/gateway/client.stale-socket-retry.test.ts).
-      await new Promise((r) => setTimeout(r, 20));
+      // 250 ms, not less: on a loaded machine (CI runs Chromium suites beside this) the till's event loop can
+      // take tens of ms to handle the sockets' close events.
+      await new Promise((r) => setTimeout(r, 250));
     },
   };
   cleanups.push(async () => {
