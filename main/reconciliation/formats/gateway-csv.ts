@@ -7,7 +7,7 @@ import { checkGatewayTotals, gatewayPaymentRows, PaymentCount, type GatewayPayme
 import { checkHeader, fieldsOf } from './layout';
 import { parseMinor } from './money';
 import type { SettlementParser } from './parser';
-import { refuse } from './refuse';
+import { refuse, summaryAtEnd } from './refuse';
 
 export const GATEWAY_CSV_COLUMNS = [
   'businessDate', 'terminalId', 'kind', 'id', 'reference', 'status', 'amountMinor', 'refundedMinor',
@@ -96,10 +96,6 @@ export function gatewayCsvParser(): SettlementParser {
       }
       return [];
     },
-    end(lastLine) {
-      if (lastLine === 0) throw refuse(1, 'unknown-layout');
-      if (summary === null) throw refuse(lastLine + 1, 'truncated');
-      return summary;
-    },
+    end: (lastLine) => summaryAtEnd(lastLine, summary),
   };
 }

@@ -32,3 +32,13 @@ export function refuse(line: number, reason: RefusalReason, extra: Record<string
     },
   );
 }
+
+/**
+ * The end of a file whose summary was read (or not): an empty file is no layout at all; a file that stopped
+ * before its summary was cut short.
+ */
+export function summaryAtEnd<T>(lastLine: number, summary: T | null): T {
+  if (lastLine === 0) throw refuse(1, 'unknown-layout');
+  if (summary === null) throw refuse(lastLine + 1, 'truncated');
+  return summary;
+}

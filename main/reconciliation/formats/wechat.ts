@@ -7,7 +7,7 @@ import { chinaTimeToIso } from './china-time';
 import { checkHeader, fieldsOf } from './layout';
 import { yuanToFen } from './money';
 import { RowTotals, type SettlementParser } from './parser';
-import { refuse } from './refuse';
+import { refuse, summaryAtEnd } from './refuse';
 
 export const WECHAT_COLUMNS = [
   '交易时间', '公众账号ID', '商户号', '特约商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型',
@@ -136,10 +136,6 @@ export function wechatParser(): SettlementParser {
       }
       return [];
     },
-    end(lastLine) {
-      if (lastLine === 0) throw refuse(1, 'unknown-layout');
-      if (summary === null) throw refuse(lastLine + 1, 'truncated');
-      return summary;
-    },
+    end: (lastLine) => summaryAtEnd(lastLine, summary),
   };
 }
