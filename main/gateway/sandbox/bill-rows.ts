@@ -1,7 +1,8 @@
 // One business day of one wallet's QR payments as the wallet's own bill lists them (wechat-bill.ts,
 // alipay-bill.ts write them): a row per paid order on the day it was paid and a row per refund or reversal on
 // the day it happened, across every terminal of the merchant account (the wallet bills the merchant, and names
-// the terminal as the device). What the settlement leaves out (settlement-marks.ts) the bill leaves out too.
+// the terminal as the device). What the settlement leaves out (settlement-marks.ts) the bill leaves out too,
+// and it bills the amount the settlement settles.
 import type { QrScheme } from '../protocol/schemas';
 import type { Ledger, QrOrderRow } from './ledger';
 import { businessDateOf } from './settlement';
@@ -45,12 +46,12 @@ export function billRows(p: {
   const rows: BillRow[] = [];
   for (const q of orders) {
     if ((q.status === 'success' || q.status === 'reversed') && onDay(q.createdAt)) {
-      const feeMinor = markOf(marks, 'qr', q.orderId).feeMinor;
+      const { feeMinor, settledMinor } = markOf(marks, 'qr', q.orderId);
       rows.push({
         kind: 'charge',
         order: q,
         at: q.createdAt,
-        amountMinor: q.amountMinor,
+        amountMinor: settledMinor ?? q.amountMinor,
         feeMinor,
         ...NO_REFUND,
       });
@@ -71,6 +72,7 @@ export function billRows(p: {
   for (const r of p.ledger.refunds()) {
     const order = r.kind === 'qr' ? byId.get(r.paymentId) : undefined;
     if (!order || r.status !== 'succeeded' || !onDay(r.createdAt)) continue;
+    if (markOf(marks, 'qr', order.orderId).refundsHeld) continue;
     const refund = { refundId: r.refundId, refundReference: r.reference };
     rows.push({ kind: 'refund', order, at: r.createdAt, amountMinor: r.amountMinor, feeMinor: 0, ...refund });
   }

@@ -6,7 +6,9 @@
 // - portal-refund: a refund made at the merchant portal, of a payment the till has as paid;
 // - decline-after-forward: a stored offline payment the till forwarded and was told approved, declined later;
 //   decline-next-forwards: the next forwards are declined as they arrive (the till hears of it then);
-// - drop: the settlement leaves a payment out; fee: the settlement charges a fee on a payment.
+// - drop: the settlement leaves a payment out; fee: the settlement charges a fee on a payment;
+// - settle-amount: the settlement settles another amount than the terminal was answered;
+// - hold-refunds: the settlement leaves a payment's refunds out (the acquirer has not processed them yet).
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { BrandSchema, QrSchemeSchema, ReferenceSchema } from '../protocol/schemas';
@@ -24,7 +26,7 @@ import {
   type RefundKind,
 } from './ledger';
 import { recordRefund } from './refund-record';
-import { markPayment } from './settlement-marks';
+import { markPayment, type SettlementMark } from './settlement-marks';
 
 const terminalId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
 const minor = z.int().min(1).max(99_999_999_999);
@@ -62,6 +64,8 @@ export const DifferenceSchema = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('drop'), ...target }),
   z.strictObject({ action: z.literal('fee'), ...target, feeMinor: z.int().min(0).max(99_999_999_999) }),
+  z.strictObject({ action: z.literal('settle-amount'), ...target, amountMinor: minor }),
+  z.strictObject({ action: z.literal('hold-refunds'), ...target }),
 ]);
 export type Difference = z.infer<typeof DifferenceSchema>;
 
@@ -98,19 +102,31 @@ export function applyDifference(
         armForwardDeclines(ledger, d.terminalId, d.count ?? 1);
         return { action: d.action, terminalId: d.terminalId, armed: d.count ?? 1 };
       case 'drop':
-      case 'fee': {
+      case 'fee':
+      case 'settle-amount':
+      case 'hold-refunds': {
         const found = findPayment(ledger, d.terminalId, d.reference);
         const kind: RefundKind = found.kind;
-        const mark = markPayment(
-          ledger,
-          kind,
-          idOf(found),
-          d.action === 'drop' ? { dropped: true } : { feeMinor: d.feeMinor },
-        );
+        const mark = markPayment(ledger, kind, idOf(found), markChange(d));
         return { action: d.action, kind, payment: viewOf(found), ...mark };
       }
     }
   });
+}
+
+function markChange(
+  d: Extract<Difference, { action: 'drop' | 'fee' | 'settle-amount' | 'hold-refunds' }>,
+): Partial<SettlementMark> {
+  switch (d.action) {
+    case 'drop':
+      return { dropped: true };
+    case 'fee':
+      return { feeMinor: d.feeMinor };
+    case 'settle-amount':
+      return { settledMinor: d.amountMinor };
+    case 'hold-refunds':
+      return { refundsHeld: true };
+  }
 }
 
 function charge(

@@ -145,6 +145,12 @@ const STEPS: readonly string[] = [
     PRIMARY KEY (kind, id)
   );
   `,
+  // 5: the acquirer settles another amount than the terminal was answered (settled_minor, null: the same),
+  // or leaves the payment's refunds out of its settlement for now (refunds_held).
+  `
+  ALTER TABLE settlement_marks ADD COLUMN settled_minor INTEGER CHECK (settled_minor > 0);
+  ALTER TABLE settlement_marks ADD COLUMN refunds_held INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const LEDGER_VERSION = STEPS.length;

@@ -2,7 +2,8 @@
 // and totals. Business day = the calendar date of the payment in the configured zone (default UTC); refunds
 // (of card payments and of QR orders) and QR reversals count on the day they happened, which may be later
 // than the payment's. The acquirer's own view (settlement-marks.ts) applies: a dropped payment is absent, with
-// its refunds and reversal, and a fee shows on its row.
+// its refunds and reversal, a fee shows on its row, a settled amount replaces the answered one, and held
+// refunds are absent (a card payment refunded in full then stands as approved).
 import type { Settlement } from '../protocol/schemas';
 import type { Ledger, PaymentRow, QrOrderRow } from './ledger';
 import { markOf, settlementMarks } from './settlement-marks';
@@ -43,15 +44,18 @@ export function buildSettlement(p: {
   const qrs = allQrs.filter(
     (q) => onDay(q.createdAt) && q.currency === p.currency && q.status !== 'user_paying',
   );
+  const settled = (kind: 'card' | 'qr', id: string, amountMinor: number): number =>
+    markOf(marks, kind, id).settledMinor ?? amountMinor;
+  const held = (kind: 'card' | 'qr', id: string): boolean => markOf(marks, kind, id).refundsHeld;
   const payments: Settlement['payments'] = [
     ...cards.map((c: PaymentRow) => ({
       kind: 'card' as const,
       id: c.paymentId,
       reference: c.reference,
       saleRef: c.saleRef,
-      status: c.status,
-      amountMinor: c.amountMinor,
-      refundedMinor: c.refundedMinor,
+      status: c.status === 'refunded' && held('card', c.paymentId) ? ('approved' as const) : c.status,
+      amountMinor: settled('card', c.paymentId, c.amountMinor),
+      refundedMinor: held('card', c.paymentId) ? 0 : c.refundedMinor,
       brandOrScheme: c.brand,
       last4: c.last4,
       storedOffline: c.storedOffline,
@@ -64,8 +68,8 @@ export function buildSettlement(p: {
       reference: q.reference,
       saleRef: q.saleRef,
       status: q.status,
-      amountMinor: q.amountMinor,
-      refundedMinor: q.status === 'reversed' ? q.amountMinor : q.refundedMinor,
+      amountMinor: settled('qr', q.orderId, q.amountMinor),
+      refundedMinor: q.status === 'reversed' ? q.amountMinor : held('qr', q.orderId) ? 0 : q.refundedMinor,
       brandOrScheme: q.scheme,
       last4: null,
       storedOffline: false,
@@ -75,8 +79,12 @@ export function buildSettlement(p: {
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   const approvedMinor =
-    cards.filter((c) => CARD_SETTLED.has(c.status)).reduce((n, c) => n + c.amountMinor, 0) +
-    qrs.filter((q) => QR_SETTLED.has(q.status)).reduce((n, q) => n + q.amountMinor, 0);
+    cards
+      .filter((c) => CARD_SETTLED.has(c.status))
+      .reduce((n, c) => n + settled('card', c.paymentId, c.amountMinor), 0) +
+    qrs
+      .filter((q) => QR_SETTLED.has(q.status))
+      .reduce((n, q) => n + settled('qr', q.orderId, q.amountMinor), 0);
   // Refunds of a dropped payment are left out with it (no entry in these maps).
   const currencyOf = {
     card: new Map(allCards.map((c) => [c.paymentId, c.currency])),
@@ -89,6 +97,7 @@ export function buildSettlement(p: {
         (r) =>
           r.status === 'succeeded' &&
           onDay(r.createdAt) &&
+          !held(r.kind, r.paymentId) &&
           currencyOf[r.kind].get(r.paymentId) === p.currency,
       )
       .reduce((n, r) => n + r.amountMinor, 0) +

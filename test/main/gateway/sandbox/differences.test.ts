@@ -27,6 +27,7 @@ interface AdminReply {
   readonly json: {
     payment: { reference: string };
     refund: Record<string, unknown>;
+    settledMinor?: number;
   };
 }
 const admin = async (body: unknown, token = 'admin-secret'): Promise<AdminReply> => {
@@ -229,6 +230,65 @@ describe('drop from the settlement, add a fee', () => {
       [order.reference, 3],
     ]);
     expect(read.summary).toEqual({ rows: 2, chargedMinor: 1500, refundedMinor: 0, feeMinor: 3 });
+  });
+});
+
+describe('settle another amount, hold refunds', () => {
+  it('settles another amount than the till was answered: the row, the totals and the imported rows', async () => {
+    const a = await authorize(1000);
+    const order = await micropayOn(h, 500);
+    const r = await admin({
+      action: 'settle-amount',
+      terminalId: 'T01',
+      reference: a.reference,
+      amountMinor: 990,
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ settledMinor: 990 });
+    const s = await settlement();
+    expect(s.payments.map((p) => [p.reference, p.amountMinor])).toEqual([
+      [a.reference, 990],
+      [order.reference, 500],
+    ]);
+    expect(s.totals).toMatchObject({ approvedMinor: 1490 });
+    const file = path.join(tempDir(), 'settled.json');
+    fs.writeFileSync(file, JSON.stringify(s));
+    const read = await readSettlementFile(file, 'gateway-json');
+    expect(read.rows.find((x) => x.reference === a.reference)?.amountMinor).toBe(990);
+    // The till was answered 1000 and still finds that.
+    expect(PaymentSchema.parse((await lookup(a.reference)).json).amountMinor).toBe(1000);
+  });
+
+  it('leaves a refunded payment’s refunds out of the settlement: approved, nothing refunded', async () => {
+    const kept = await authorize(800);
+    const held = await authorize(600);
+    for (const p of [kept, held]) {
+      await h.call(
+        'POST',
+        `/v1/payments/${p.paymentId}/refunds`,
+        { reference: ref('rf'), amountMinor: p.amountMinor, reason: 'x' },
+        { key: idem() },
+      );
+    }
+    expect(
+      (await admin({ action: 'hold-refunds', terminalId: 'T01', reference: held.reference })).status,
+    ).toBe(200);
+    const s = await settlement();
+    expect(s.payments.map((p) => [p.reference, p.status, p.refundedMinor])).toEqual([
+      [kept.reference, 'refunded', 800],
+      [held.reference, 'approved', 0],
+    ]);
+    expect(s.totals).toEqual({ count: 2, approvedMinor: 1400, refundedMinor: 800, netMinor: 600 });
+    expect(PaymentSchema.parse((await lookup(held.reference)).json).status).toBe('refunded');
+  });
+
+  it('refuses a settled amount of 0 and an unknown payment', async () => {
+    const a = await authorize(1000);
+    const zero = { action: 'settle-amount', terminalId: 'T01', reference: a.reference, amountMinor: 0 };
+    expect((await admin(zero)).status).toBe(400);
+    expect((await admin({ action: 'hold-refunds', terminalId: 'T01', reference: 'nope-12345' })).status).toBe(
+      404,
+    );
   });
 });
 
