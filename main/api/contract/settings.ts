@@ -46,6 +46,27 @@ const VariableMeasureRuleSchema = z.strictObject({
   valueDigits: z.int().min(1).max(6),
 });
 
+/** The shop's business time zone when config.json names none: the wallets date their bills in China time. */
+export const DEFAULT_STORE_TIME_ZONE = 'Asia/Shanghai';
+
+/** An IANA zone name this runtime's Intl knows ('Mars/Olympus' is refused, naming itself). */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    {
+      error: (i) => `unknown time zone ${JSON.stringify(i.input)}: give an IANA name such as "Asia/Shanghai"`,
+    },
+  );
+
 const TaxCategorySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_-]{1,16}$/),
   name: z.string().min(1).max(40),
@@ -72,6 +93,11 @@ export const SettingsSchema = z.strictObject({
     taxNumber: z.string().max(40).nullable().optional(),
     /** A PNG printed centred at the top of the receipt header when set (main/printing/logo.ts). */
     logoPath: z.string().min(1).nullable().optional(),
+    /**
+     * The shop's business time zone (IANA): where a settlement date, a business day's hours begin and end.
+     * Absent: DEFAULT_STORE_TIME_ZONE. Read at start, like every setting (the app restarts after a save).
+     */
+    timeZone: TimeZoneSchema.optional(),
   }),
   /** Scale labels (GS1 prefix 2); null = the catalog's documented defaults. */
   variableMeasureRules: z.array(VariableMeasureRuleSchema).nullable(),
