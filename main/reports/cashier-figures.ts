@@ -1,17 +1,21 @@
-// Sales and returns per cashier, named from the operators on file. Training's demo manager has no row: its
-// name comes from training-staff.ts; anyone else without a row (removed since) is shown by id.
+// Sales, returns and voids per cashier, named from the operators on file. Training's demo manager has no row:
+// its name comes from training-staff.ts; anyone else without a row (removed since) is shown by id. Voids come
+// from the same day_totals rows as the sales: a counted event is kept per cashier already (counted-events.ts).
 import type { CashierFigures } from '../api/contract/reports';
 import type { Database } from '../store/db';
 import { TRAINING_MANAGER } from '../staff/training-staff';
 import { returnsOf, salesOf, type TotalsRowRead } from './day-figures';
-import { REFUNDS, SALES } from '../totals/metrics';
+import { COUNTS, REFUNDS, SALES } from '../totals/metrics';
 
 const TRAINING_MANAGER_ID = 'training-manager';
+/** The metrics that put a cashier on the report: someone who only cleared carts is still listed. */
+const CASHIER_METRICS: readonly string[] = [SALES, REFUNDS, COUNTS.void, COUNTS.lineVoid];
+
+const countOf = (rows: readonly TotalsRowRead[], metric: string): number =>
+  rows.reduce((s, r) => s + (r.metric === metric ? r.n : 0), 0);
 
 export function cashiersOf(db: Database, rows: readonly TotalsRowRead[]): CashierFigures[] {
-  const ids = [
-    ...new Set(rows.filter((r) => r.metric === SALES || r.metric === REFUNDS).map((r) => r.operatorId)),
-  ];
+  const ids = [...new Set(rows.filter((r) => CASHIER_METRICS.includes(r.metric)).map((r) => r.operatorId))];
   const named = db.prepare<[string], { code: string; name: string }>(
     'SELECT code, name FROM operators WHERE id = ?',
   );
@@ -27,6 +31,8 @@ export function cashiersOf(db: Database, rows: readonly TotalsRowRead[]): Cashie
       name: who?.name ?? (id === '' ? null : id),
       sales: salesOf(mine),
       returns: returnsOf(mine),
+      voids: countOf(mine, COUNTS.void),
+      lineVoids: countOf(mine, COUNTS.lineVoid),
     };
   });
 }

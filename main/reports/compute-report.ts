@@ -78,6 +78,8 @@ export function computeReport(db: Database, header: ReportHeader, day?: number):
       offline: offlineExposure(db),
       shifts,
       cashVarianceMinor: cashVarianceOf(shifts),
+      hourly: [], // filled in by the next commit (sales by hour)
+      reconciledDays: [], // filled in by the next commit (reconciled days)
       chain: null,
     };
     return { report, fingerprint: dayFingerprint(db, dayNo) };

@@ -51,6 +51,8 @@ export function reportView(over: Partial<ReportView> = {}): ReportView {
           taxMinor: 10200,
         },
         returns: { count: 1, amountMinor: 2140, taxMinor: 200 },
+        voids: 3,
+        lineVoids: 4,
       },
       {
         operatorId: 'op-2',
@@ -65,6 +67,8 @@ export function reportView(over: Partial<ReportView> = {}): ReportView {
           taxMinor: 3733,
         },
         returns: { count: 0, amountMinor: 0, taxMinor: 0 },
+        voids: 1,
+        lineVoids: 1,
       },
     ],
     counts: { sales: 41, items: 97, noSaleOpens: 2, reprints: 3, overrides: 1, voids: 4, lineVoids: 5 },
@@ -90,6 +94,15 @@ export function reportView(over: Partial<ReportView> = {}): ReportView {
       },
     ],
     cashVarianceMinor: -250,
+    hourly: [
+      { hour: 8, count: 5, totalMinor: 12000 },
+      { hour: 12, count: 30, totalMinor: 95111 },
+      { hour: 21, count: 6, totalMinor: 14000 },
+    ],
+    reconciledDays: [
+      { day: '2026-11-23', reconciledAt: '2026-11-25T03:10:00.000Z', resolved: 3, journalSeq: 790 },
+      { day: '2026-11-24', reconciledAt: '2026-11-25T06:45:00.000Z', resolved: 1, journalSeq: 801 },
+    ],
     chain: {
       bodySha256: 'a'.repeat(64),
       prevSha256: 'b'.repeat(64),

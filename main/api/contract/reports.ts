@@ -59,6 +59,29 @@ export interface CashierFigures {
   readonly name: string | null;
   readonly sales: SalesFigures;
   readonly returns: ReturnsFigures;
+  /** carts this cashier cleared with goods in them */
+  readonly voids: number;
+  /** lines this cashier removed from a cart */
+  readonly lineVoids: number;
+}
+
+/** The sales of one hour of the day, by the shop's business time zone (hours without sales are left out). */
+export interface HourFigures {
+  /** 0-23, local to the business time zone */
+  readonly hour: number;
+  readonly count: number;
+  readonly totalMinor: number;
+}
+
+/** A settlement date whose reconciliation was completed (every difference resolved) during the report's day. */
+export interface ReconciledDayFigures {
+  /** YYYY-MM-DD, the settlement's business date */
+  readonly day: string;
+  readonly reconciledAt: string;
+  /** the differences the manager resolved to get there */
+  readonly resolved: number;
+  /** the journal entry that recorded it */
+  readonly journalSeq: number;
 }
 
 /** Events counted over the day. */
@@ -133,6 +156,10 @@ export interface ReportView {
   readonly shifts: readonly ShiftFigures[];
   /** sum of the day's closed shifts' variances (counted - expected; negative is short) */
   readonly cashVarianceMinor: number;
+  /** sales by hour of the day, in the business time zone */
+  readonly hourly: readonly HourFigures[];
+  /** settlement dates reconciled since the previous Z (shown on the Z) */
+  readonly reconciledDays: readonly ReconciledDayFigures[];
   readonly chain: ZChain | null;
 }
 
