@@ -25,6 +25,7 @@ import { createPaymentsRuntime, type PaymentsRuntimeOptions } from './payments/p
 import { printingHandlers } from './printing/handlers';
 import { createPrinting, type PrinterOptions } from './printing/printing-runtime';
 import { resolvePrinterSettings } from './config/printer-config';
+import { businessTimeZone } from './config/time-zone';
 import { refundHandlers } from './refunds/handlers';
 import { createRefundRepo } from './refunds/refund-repo';
 import { createRefundsRuntime } from './refunds/refunds-runtime';
@@ -60,7 +61,7 @@ import { createTillGate } from './sale/till-gate';
 import { DEFAULT_DRAWER } from './api/contract/shifts';
 import { reportHandlers } from './reports/handlers';
 import { createAutoFetch } from './reconciliation/auto-fetch';
-import { DEFAULT_BUSINESS_TIME_ZONE, dateIn } from './reconciliation/day-window';
+import { dateIn } from './reconciliation/day-window';
 import { createReconciliation } from './reconciliation/reconcile-day';
 import { reconciliationHandlers } from './reconciliation/handlers';
 import { createReportService } from './reports/report-service';
@@ -181,14 +182,16 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     attribution: () => tillGate.attribution(), // no-sales and reprints are counted as the till's
   });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
+  // Read once: a zone changed mid-day would move the day's boundaries (config/time-zone.ts).
+  const timeZone = businessTimeZone(config);
   const reconciliation = createReconciliation({
     ...{ db, now, newId: base.newId, training: config.trainingMode },
-    timeZone: DEFAULT_BUSINESS_TIME_ZONE,
+    timeZone,
   });
   // After a Z, the closed day's settlement is fetched in the background (reports declare the port).
   const settlementFetch = createAutoFetch({
     ...{ recon: reconciliation, gateway: payments.sync.gateway, log },
-    dateOf: (iso) => dateIn(iso, DEFAULT_BUSINESS_TIME_ZONE),
+    dateOf: (iso) => dateIn(iso, timeZone),
   });
   const reportWorker = createReportWorker(file);
   const reports = createReportService({
