@@ -292,6 +292,9 @@ export const TID = {
   reportPrint: 'report-print',
   reportExport: 'report-export',
   reportDone: 'report-done',
+  reportCharts: 'report-charts',
+  reportChart: 'report-chart',
+  reportChartEmpty: 'report-chart-empty',
 
   settingsScreen: 'settings-screen',
   settingsTab: 'settings-tab',

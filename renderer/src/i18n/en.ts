@@ -18,6 +18,7 @@ import {
   lock,
   staff,
   journal,
+  charts,
 } from './en/index';
 
 export const en = {
@@ -37,4 +38,5 @@ export const en = {
   ...lock,
   ...reports,
   ...journal,
+  ...charts,
 } as const satisfies Record<string, string>;

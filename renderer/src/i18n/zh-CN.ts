@@ -17,6 +17,7 @@ import { signin } from './zh-CN/signin';
 import { lock } from './zh-CN/lock';
 import { reports } from './zh-CN/reports';
 import { journal } from './zh-CN/journal';
+import { charts } from './zh-CN/charts';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -36,4 +37,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   lock,
   reports,
   journal,
+  charts,
 );

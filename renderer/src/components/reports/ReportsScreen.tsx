@@ -13,6 +13,7 @@ import { TabBar } from '../TabBar';
 import { CloseButton } from '../DialogButtons';
 import { ManagerApproval, isApprovalRefusal } from '../ManagerApproval';
 import { ReportFigures } from './ReportFigures';
+import { ReportCharts } from './ReportCharts';
 import { ReportButtons } from './ReportButtons';
 import { PastZs } from './PastZs';
 import { ZBlockers } from './ZBlockers';
@@ -117,6 +118,7 @@ export function ReportsScreen({ trainingApprover, open, onClose }: Props) {
       {shown && (
         <>
           <ReportFigures report={shown} />
+          <ReportCharts report={shown} />
           <ReportButtons key={`${shown.kind}:${shown.zNo ?? ''}`} zNo={shown.zNo} onError={setProblem} />
         </>
       )}

@@ -15,3 +15,4 @@ export { signin } from './signin';
 export { lock } from './lock';
 export { reports } from './reports';
 export { journal } from './journal';
+export { charts } from './charts';

@@ -1,0 +1,46 @@
+// One ECharts chart in React: created when mounted (again when the language changes: ECharts takes its locale
+// at init), given each new option whole, resized with its box, disposed when unmounted. The theme is the
+// app's CSS (chart-theme.ts), the locale the app's i18n (ECharts' built-in 'ZH' and 'EN').
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/context';
+import type { ChartOption } from './chart-option';
+import { themeOf } from './chart-theme';
+import { init } from './echarts-setup';
+
+interface Props {
+  readonly option: ChartOption;
+  /** what the chart shows, for a screen reader (the SVG itself is drawn, not read) */
+  readonly label: string;
+  readonly testId: string;
+  /** which chart (data-chart) */
+  readonly name: string;
+}
+
+export function Chart({ option, label, testId, name }: Props) {
+  const { locale } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const c = init(el, themeOf(el), { renderer: 'svg', locale: locale === 'zh-CN' ? 'ZH' : 'EN' });
+    chart.current = c;
+    const resize = new ResizeObserver(() => c.resize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      chart.current = null;
+      c.dispose();
+    };
+  }, [locale]);
+
+  useEffect(() => {
+    // notMerge: each option is the whole chart (a series gone from the data is gone from the chart).
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option, locale]);
+
+  return (
+    <div ref={box} className="chart" role="img" aria-label={label} data-testid={testId} data-chart={name} />
+  );
+}
