@@ -64,6 +64,9 @@ import { createAutoFetch } from './reconciliation/auto-fetch';
 import { dateIn } from './reconciliation/day-window';
 import { createReconciliation } from './reconciliation/reconcile-day';
 import { reconciliationHandlers } from './reconciliation/handlers';
+import { createReconExporter } from './reconciliation/recon-export';
+import { createResolutionReader } from './reconciliation/resolution-reader';
+import { defaultFontDir } from './printing/raster/font-files';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
 import { createReportExporter } from './reports/report-export';
@@ -248,6 +251,17 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
         reconciliationHandlers({
           ...{ recon: reconciliation, gateway: payments.sync.gateway, approvals },
           journal: journalApprovedAction(db, now),
+          exporter: createReconExporter({
+            ...{ dataDir: o.dataDir, locale: prefs.locale, timeZone: DEFAULT_BUSINESS_TIME_ZONE },
+            till: {
+              ...{ storeName: config.store.name, terminalId: config.store.terminalId },
+              ...{ currency: config.currency, training: config.trainingMode },
+            },
+            fontDir: defaultFontDir(),
+            view: reconciliation.view,
+            resolutions: createResolutionReader(db),
+            render: (input) => runJob('recon.render', input),
+          }),
         }),
         deviceHandlers({
           ...{ config, printing, approvals, now, usb: o.usb ?? null, usblpDir: o.usblpDir },

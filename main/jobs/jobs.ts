@@ -5,6 +5,7 @@
 import type { BackupJobInput } from '../store/backup-job';
 import type { DbCheckInput } from '../store/db-check';
 import type { CatalogImportInput, CatalogPreviewInput } from '../catalog/import-job';
+import type { ReconRenderInput } from '../reconciliation/export/render-export';
 
 export interface JobContext {
   /** Reports progress to the caller (e.g. a start-up screen's bar); cheap, may be called often. */
@@ -41,6 +42,9 @@ export const jobs = {
   /** The long-lived report thread: X and Z figures on its own read-only connection (main/reports/report-worker.ts). */
   'reports.serve': async (input: { file: string }) =>
     (await import('../reports/report-server')).serveReports(input),
+  /** A day's reconciliation rendered as CSV or PDF bytes (main/reconciliation/export/render-export.ts). */
+  'recon.render': async (input: ReconRenderInput) =>
+    (await import('../reconciliation/export/render-export')).renderReconExport(input),
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

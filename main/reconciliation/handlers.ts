@@ -13,18 +13,25 @@ import type { ApprovedActionJournal } from '../staff/approved-action';
 import { approvedBy, type Approvals } from '../staff/approvals';
 import { readSettlementFile } from './formats/read';
 import { sha256Of, type Reconciliation } from './reconcile-day';
+import type { ReconExporter } from './recon-export';
 
-export type ReconChannels = 'recon.day' | 'recon.fetch' | 'recon.import' | 'recon.resolve';
+export type ReconChannels =
+  'recon.day' | 'recon.item' | 'recon.fetch' | 'recon.import' | 'recon.resolve' | 'recon.export';
 
 export function reconciliationHandlers(deps: {
   readonly recon: Reconciliation;
   readonly gateway: () => GatewayClient | null;
   readonly approvals: Approvals;
   readonly journal: ApprovedActionJournal;
+  readonly exporter: ReconExporter;
 }): Pick<Handlers, ReconChannels> {
   const { recon } = deps;
   return {
     'recon.day': ({ day }) => recon.view(day),
+    // Like recon.day: whoever may see the day's differences may see what is known about each.
+    'recon.item': ({ itemId }) => recon.item(itemId),
+    // Like recon.day and report.export: whoever may see the day may keep a copy of it.
+    'recon.export': ({ day, format }) => deps.exporter(day, format),
     'recon.fetch': async ({ day }) => {
       const client = deps.gateway();
       if (!client) throw new PosFailure('GATEWAY_UNREACHABLE', 'No payment gateway is configured');

@@ -1,14 +1,11 @@
 // Writing a report as a file under the data folder's exports/: CSV or PDF in the till's language (the
 // renderers are main/reports/export/, injected by the host). A Z's file is named by its number, an X's by the
 // moment it was taken, so an export never overwrites another report's; the file appears whole or not at all
-// (written beside it, then renamed).
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// (main/store/export-file.ts).
 import type { ExportFormat, ReportView } from '../api/contract/reports';
 import type { Locale } from '../api/contract';
+import { writeExportFile } from '../store/export-file';
 import type { ReportExporter } from './report-service';
-
-export const EXPORT_DIR = 'exports';
 
 export interface ReportRenderers {
   readonly csv: (report: ReportView, locale: Locale) => string;
@@ -36,12 +33,6 @@ export function createReportExporter(d: {
       format === 'csv'
         ? Buffer.from(d.render.csv(report, locale), 'utf8')
         : await d.render.pdf(report, locale);
-    const dir = path.join(d.dataDir, EXPORT_DIR);
-    await fs.mkdir(dir, { recursive: true });
-    const file = path.join(dir, exportFileName(report, format));
-    const partial = `${file}.partial`;
-    await fs.writeFile(partial, bytes, { mode: 0o600 }); // the shop's figures: the till's user only
-    await fs.rename(partial, file);
-    return { path: file, bytes: bytes.byteLength };
+    return writeExportFile(d.dataDir, exportFileName(report, format), bytes);
   };
 }

@@ -3,6 +3,7 @@
 // in recon_items, printed by `npm run reconcile -- --json`, named by the resolution screen).
 import { z } from 'zod';
 import { ApprovalSchema } from './shared';
+import { EXPORT_FORMATS, type ExportView } from './reports';
 import { returns, type ChannelDefs } from './define';
 
 export const RECON_CLASSES = [
@@ -101,6 +102,11 @@ export const reconciliationChannels = {
   'recon.day': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
   /** fetch the day's settlement from the gateway, then reconcile */
   'recon.fetch': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
+  /** writes the day's reconciliation as CSV or PDF into the data folder's exports/, in the till's language */
+  'recon.export': {
+    input: z.strictObject({ day, format: z.enum(EXPORT_FORMATS) }),
+    output: returns<ExportView>(),
+  },
   // (kept above recon.import: test/layering.test.ts would read the channel name and the next quote as an import)
   /** resolve one difference with an action and a note (approved by a manager, journalled) */
   'recon.resolve': {

@@ -1,0 +1,81 @@
+// A day's reconciliation as the exporters take it: a fetched and a WeChat import, every difference class,
+// one resolved (with a staff-typed note that starts like a formula), matched items and a cash count.
+import type { ReconClass, ReconDayView, ReconItemView } from '../../main/api/contract/reconciliation';
+import type { ReconExportData } from '../../main/reconciliation/export/recon-tables';
+
+const DIFFERENCES: readonly ReconClass[] = [
+  'charged_no_sale',
+  'sale_no_charge',
+  'amount_mismatch',
+  'status_mismatch',
+  'refund_one_side',
+  'declined_after_forward',
+  'fee',
+];
+
+function item(n: number, cls: ReconClass, state: 'open' | 'resolved' = 'open'): ReconItemView {
+  // (cast: the view may carry more fields than these, e.g. the item's resolution)
+  return {
+    id: `item-${n}`,
+    class: cls,
+    reference: `ref-${String(n).padStart(5, '0')}`,
+    saleId: cls === 'charged_no_sale' || cls === 'fee' ? null : `sale-${n}`,
+    attemptId: null,
+    refundId: null,
+    localMinor: cls === 'charged_no_sale' || cls === 'fee' ? 0 : 1250 + n,
+    settledMinor:
+      cls === 'sale_no_charge' ? 0 : cls === 'fee' ? 36 : 1250 + n + (cls === 'amount_mismatch' ? 1 : 0),
+    details: {},
+    state,
+    resolution: null,
+  } as ReconItemView;
+}
+
+/** The day with its seven differences (the first resolved) and `matched` matched items. */
+export function reconExportData(matched = 3): ReconExportData {
+  const items = [
+    ...DIFFERENCES.map((c, i) => item(i + 1, c, i === 0 ? 'resolved' : 'open')),
+    ...Array.from({ length: matched }, (_, i) => item(100 + i, 'matched')),
+  ];
+  const view: ReconDayView = {
+    day: '2026-12-05',
+    imports: [
+      { source: 'gateway', fileName: null, rows: matched + 5, importedAt: '2026-12-05T16:30:00.000Z' },
+      {
+        source: 'wechat',
+        fileName: '微信账单-20261205.csv',
+        rows: 2,
+        importedAt: '2026-12-06T01:02:00.000Z',
+      },
+    ],
+    rows: matched + 7,
+    totals: { chargedMinor: 123456, refundedMinor: 2500, feeMinor: 36 },
+    items,
+    breakdown: [
+      { by: 'tender', key: 'card', localMinor: 100000, settledMinor: 99999 },
+      { by: 'day', key: '2026-12-05', localMinor: 120000, settledMinor: 123456 },
+    ],
+    cash: [
+      { shiftId: 'shift-1', drawerId: 'D1', expectedMinor: 50000, countedMinor: 49750 },
+      { shiftId: 'shift-2', drawerId: 'D1', expectedMinor: 1000, countedMinor: null },
+    ],
+    reconciled: false,
+    open: 6,
+    resolved: 1,
+  };
+  return {
+    view,
+    resolutions: {
+      'item-1': {
+        action: 'refund_online',
+        note: '=已退款给顾客',
+        by: '王经理 (900)',
+        at: '2026-12-06T02:15:00.000Z',
+      },
+    },
+    storeName: '好又多便利店',
+    terminalId: 'T01',
+    currency: 'CNY',
+    training: false,
+  };
+}
