@@ -1,5 +1,6 @@
 // The recon.* channels through the host: a fetch from the gateway reconciles the day; a file import needs a
 // manager's approval, is journalled, and a refused file keeps nothing.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, cartOf, failure, openShop } from '../payments/fixtures';
@@ -63,5 +64,24 @@ describe('recon.* channels', () => {
       expect.objectContaining({ source: 'gateway', fileName: 'settlement.json', rows: 1 }),
     ]);
     expect(imported()).toEqual({ n: 1 });
+  });
+
+  it('recon.export writes the fetched day as CSV under exports/; a day with nothing reconciled is refused', async () => {
+    const shop = await openShop();
+    const h = shop.host;
+    const cart = await cartOf(h);
+    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
+    await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
+    const day = new Date().toISOString().slice(0, 10);
+    await call(h, 'recon.fetch', { day });
+    const out = await call(h, 'recon.export', { day, format: 'csv' });
+    expect(path.dirname(out.path)).toBe(path.join(shop.dataDir, 'exports'));
+    expect(path.basename(out.path)).toBe(`recon-${day}-T01.csv`);
+    const text = fs.readFileSync(out.path, 'utf8');
+    expect(text).toContain(a.attemptId);
+    expect(text).toMatch(/^matched,/m);
+    expect(await failure(h, 'recon.export', { day: '2020-01-01', format: 'pdf' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
