@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'COUNT_INVALID', // a cash count with an unknown denomination or a count that is not a whole number in range
   'SETTLEMENT_INVALID', // a settlement file refused whole (detail: line, 1-based, and reason; main/reconciliation/formats/)
   'RESOLUTION_NOT_ALLOWED', // a reconciliation difference that cannot take this action (detail: reason, class, action)
+  'RECON_ITEM_NOT_FOUND', // no reconciliation item with this id (a re-run gave the day's open items new ids)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

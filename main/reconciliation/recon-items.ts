@@ -1,10 +1,16 @@
 // The matcher's items of a day (recon_items). A re-run replaces the day's open items with the new ones and
-// keeps every resolved item as it was (its key is stable: a resolution survives a re-fetch).
-import type { ReconClass, ReconItemView } from '../api/contract/reconciliation';
+// keeps every resolved item as it was (its key is stable: a resolution survives a re-fetch). Each item is read
+// with its resolution (recon_resolutions by its item_id index): one indexed read per day.
+import type {
+  ReconClass,
+  ReconItemView,
+  ReconResolutionView,
+  ResolutionAction,
+} from '../api/contract/reconciliation';
 import type { Database } from '../store/db';
 import type { MatchItem } from './match';
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   class: ReconClass;
   reference: string | null;
@@ -15,7 +21,27 @@ interface ItemRow {
   settledMinor: number;
   details: string;
   state: 'open' | 'resolved';
+  action: ResolutionAction | null;
+  note: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
 }
+
+/** an item row as the screen sees it: details parsed, the resolution as journalled (who: id, code, name) */
+export function itemView(r: ItemRow): ReconItemView {
+  const { action, note, resolvedBy, resolvedAt, details, ...item } = r;
+  let resolution: ReconResolutionView | null = null;
+  if (action !== null && note !== null && resolvedBy !== null && resolvedAt !== null) {
+    const by = JSON.parse(resolvedBy) as { operatorId: string; code: string; name: string };
+    resolution = { action, note, by: { id: by.operatorId, code: by.code, name: by.name }, at: resolvedAt };
+  }
+  return { ...item, details: JSON.parse(details) as Record<string, unknown>, resolution };
+}
+
+/** the columns of an item with its resolution (`i`: recon_items, `r`: recon_resolutions LEFT JOINed) */
+export const ITEM_COLUMNS = `i.id, i.class, i.reference, i.sale_id AS saleId, i.attempt_id AS attemptId,
+  i.refund_id AS refundId, i.local_minor AS localMinor, i.settled_minor AS settledMinor, i.details, i.state,
+  r.action, r.note, r.resolved_by AS resolvedBy, r.resolved_at AS resolvedAt`;
 
 export function createReconItems(db: Database, deps: { now: () => Date; newId: () => string }) {
   const resolvedKeys = db
@@ -27,9 +53,9 @@ export function createReconItems(db: Database, deps: { now: () => Date; newId: (
        settled_minor, details, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
   );
   const ofDay = db.prepare<[string], ItemRow>(
-    `SELECT id, class, reference, sale_id AS saleId, attempt_id AS attemptId, refund_id AS refundId,
-       local_minor AS localMinor, settled_minor AS settledMinor, details, state
-     FROM recon_items WHERE day = ? ORDER BY class = 'matched', class, reference, item_key`,
+    `SELECT ${ITEM_COLUMNS}
+     FROM recon_items i LEFT JOIN recon_resolutions r ON r.item_id = i.id
+     WHERE i.day = ? ORDER BY i.class = 'matched', i.class, i.reference, i.item_key`,
   );
 
   const replace = db.transaction((day: string, items: readonly MatchItem[]) => {
@@ -57,7 +83,6 @@ export function createReconItems(db: Database, deps: { now: () => Date; newId: (
 
   return {
     replace: (day: string, items: readonly MatchItem[]): void => replace.immediate(day, items),
-    ofDay: (day: string): ReconItemView[] =>
-      ofDay.all(day).map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> })),
+    ofDay: (day: string): ReconItemView[] => ofDay.all(day).map(itemView),
   };
 }

@@ -12,6 +12,7 @@ import { settlementRows } from './formats/gateway-rows';
 import { readLocalSide } from './local-reader';
 import { matchDay } from './match';
 import { mergeSources } from './merge-sources';
+import { createItemDetail } from './item-detail';
 import { createReconItems } from './recon-items';
 import { createResolver } from './resolve-item';
 import { createSettlementStore, type ImportInput, type ImportOutcome } from './settlement-store';
@@ -38,6 +39,7 @@ export function createReconciliation(deps: ReconciliationDeps) {
   const settlements = createSettlementStore(deps.db, deps);
   const items = createReconItems(deps.db, deps);
   const resolver = createResolver(deps.db, deps);
+  const item = createItemDetail(deps.db);
 
   function view(day: string): ReconDayView {
     const w = dayWindow(day, deps.timeZone);
@@ -64,6 +66,8 @@ export function createReconciliation(deps: ReconciliationDeps) {
   return {
     view,
     reconcile,
+    /** everything known about one difference (item-detail.ts) */
+    item,
     /** resolving one difference (resolve-item.ts): check before asking for an approval, then resolve */
     resolver,
     importRows(input: ImportInput): ImportOutcome {

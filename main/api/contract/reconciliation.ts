@@ -38,9 +38,43 @@ export const RESOLUTION_ACTIONS = [
 ] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 
+/**
+ * Which action fits which class (declared here so the resolution screen offers only these and the main side
+ * refuses the rest: main/reconciliation/resolution-rules.ts). A fee is only ever accepted; money the provider
+ * took with no sale here (or that both sides disagree on) is refunded online; a sale the provider never
+ * settled was paid some other way (cash) or is lost. Anything but a fee may be escalated to the acquirer; a
+ * matched item has nothing to resolve.
+ */
+export const RESOLUTION_FITS: { readonly [A in ResolutionAction]: readonly ReconClass[] } = {
+  refund_online: ['charged_no_sale', 'status_mismatch', 'amount_mismatch'],
+  settled_in_cash: ['sale_no_charge', 'declined_after_forward', 'amount_mismatch'],
+  accept_fee: ['fee'],
+  escalate_acquirer: [
+    'charged_no_sale',
+    'sale_no_charge',
+    'amount_mismatch',
+    'status_mismatch',
+    'refund_one_side',
+    'declined_after_forward',
+  ],
+  write_off: ['sale_no_charge', 'amount_mismatch', 'refund_one_side', 'declined_after_forward'],
+};
+
+/** the actions that fit a class, in RESOLUTION_ACTIONS order */
+export const actionsFor = (cls: ReconClass): ResolutionAction[] =>
+  RESOLUTION_ACTIONS.filter((a) => RESOLUTION_FITS[a].includes(cls));
+
 /** The file layouts a manager may import (main/reconciliation/formats/read.ts reads each). */
 export const IMPORT_FORMATS = ['wechat', 'alipay', 'gateway-json', 'gateway-csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** How a difference was resolved, as journalled: who approved it (id, code, name), the action and note. */
+export interface ReconResolutionView {
+  readonly action: ResolutionAction;
+  readonly note: string;
+  readonly by: { readonly id: string; readonly code: string; readonly name: string };
+  readonly at: string;
+}
 
 export interface ReconItemView {
   readonly id: string;
@@ -55,6 +89,72 @@ export interface ReconItemView {
   /** everything known about it: the local sale and attempt, the settlement row(s) */
   readonly details: Readonly<Record<string, unknown>>;
   readonly state: 'open' | 'resolved';
+  readonly resolution: ReconResolutionView | null;
+}
+
+/** One step of a payment attempt's history: its creation, each journalled transition, its state now. */
+export interface ReconAttemptStep {
+  readonly at: string;
+  /** 'created', a journal kind (payment.approved, payment.declined, ...) or 'current' */
+  readonly event: string;
+  /** the attempt's state after this step, where the step says it */
+  readonly state: string | null;
+  readonly detail: string | null;
+}
+
+/** Everything known about one difference (recon.item). */
+export interface ReconItemDetail {
+  readonly item: ReconItemView;
+  readonly day: string;
+  readonly sale: {
+    readonly saleId: string;
+    readonly receiptNo: string;
+    readonly completedAt: string;
+    readonly status: string;
+    readonly terminalId: string;
+    /** who rang it up (the sale's journal entry), null when not recorded */
+    readonly cashier: {
+      readonly id: string;
+      readonly code: string | null;
+      readonly name: string | null;
+    } | null;
+    readonly totalMinor: number;
+    readonly tenders: readonly {
+      readonly kind: string;
+      readonly amountMinor: number;
+      readonly reference: string | null;
+    }[];
+  } | null;
+  readonly attempt: {
+    readonly attemptId: string;
+    readonly kind: 'card' | 'qr';
+    readonly mode: 'online' | 'offline';
+    readonly state: string;
+    readonly amountMinor: number;
+    readonly brand: string | null;
+    readonly last4: string | null;
+    readonly qrScheme: string | null;
+    readonly history: readonly ReconAttemptStep[];
+  } | null;
+  readonly refunds: readonly {
+    readonly refundId: string;
+    readonly refundNo: string;
+    readonly state: string;
+    readonly amountMinor: number;
+    readonly completedAt: string | null;
+  }[];
+  /** the rows of the day's current import(s) that carry the item's reference */
+  readonly settlement: readonly {
+    readonly source: string;
+    readonly line: number;
+    readonly kind: string;
+    readonly reference: string | null;
+    readonly providerId: string;
+    readonly amountMinor: number;
+    readonly feeMinor: number;
+    readonly at: string;
+    readonly status: string;
+  }[];
 }
 
 /** One group's two sides (a tender kind, a brand or wallet, a cashier, a terminal, the day). */
@@ -102,6 +202,11 @@ export const reconciliationChannels = {
   'recon.day': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
   /** fetch the day's settlement from the gateway, then reconcile */
   'recon.fetch': { input: z.strictObject({ day }), output: returns<ReconDayView>() },
+  /** everything known about one difference (RECON_ITEM_NOT_FOUND for an unknown id) */
+  'recon.item': {
+    input: z.strictObject({ itemId: z.string().min(1).max(64) }),
+    output: returns<ReconItemDetail>(),
+  },
   /** writes the day's reconciliation as CSV or PDF into the data folder's exports/, in the till's language */
   'recon.export': {
     input: z.strictObject({ day, format: z.enum(EXPORT_FORMATS) }),

@@ -77,6 +77,7 @@ export const errors = {
     '{reason, select, unknownLayout {This is not a settlement file in a known layout (line {line}).} header {The settlement file’s header changed at column {column} (line {line}): nothing was imported.} encoding {The settlement file is not in its expected encoding (line {line}): nothing was imported.} summary {The settlement file’s totals disagree with its rows (line {line}): nothing was imported.} truncated {The settlement file ends early, without its totals (line {line}): nothing was imported.} other {The settlement file has an error on line {line}: nothing was imported.}}',
   'error.RESOLUTION_NOT_ALLOWED':
     '{reason, select, matched {This payment matches the settlement: there is nothing to resolve.} resolved {This difference has already been resolved.} other {That action does not fit this kind of difference: choose another.}}',
+  'error.RECON_ITEM_NOT_FOUND': 'This difference is no longer on the list: the day was reconciled again.',
   'error.INTERNAL':
     '{reason, select, connection {Connection to the till service lost. Reconnecting…} other {Something went wrong. Please try again.}}',
 } as const satisfies Record<string, string>;

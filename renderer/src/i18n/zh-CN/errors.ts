@@ -66,6 +66,7 @@ export const errors: Record<keyof typeof en, string> = {
     '{reason, select, unknownLayout {这不是已知格式的结算文件（第 {line} 行）。} header {结算文件的表头在第 {column} 列有变化（第 {line} 行）：未导入任何内容。} encoding {结算文件的编码不正确（第 {line} 行）：未导入任何内容。} summary {结算文件的合计与明细不符（第 {line} 行）：未导入任何内容。} truncated {结算文件不完整，缺少合计（第 {line} 行）：未导入任何内容。} other {结算文件第 {line} 行有错误：未导入任何内容。}}',
   'error.RESOLUTION_NOT_ALLOWED':
     '{reason, select, matched {这笔支付与结算一致：无需处理。} resolved {此差异已经处理过了。} other {此处理方式不适用于这类差异：请选择其他方式。}}',
+  'error.RECON_ITEM_NOT_FOUND': '此差异已不在列表中：当天已重新对账。',
   'error.INTERNAL':
     '{reason, select, connection {与收银服务的连接已断开，正在重新连接…} other {出现错误，请重试。}}',
 };
