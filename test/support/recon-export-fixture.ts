@@ -1,6 +1,11 @@
 // A day's reconciliation as the exporters take it: a fetched and a WeChat import, every difference class,
 // one resolved (with a staff-typed note that starts like a formula), matched items and a cash count.
-import type { ReconClass, ReconDayView, ReconItemView } from '../../main/api/contract/reconciliation';
+import type {
+  ReconBreakdownRow,
+  ReconClass,
+  ReconDayView,
+  ReconItemView,
+} from '../../main/api/contract/reconciliation';
 import type { ReconExportData } from '../../main/reconciliation/export/recon-tables';
 
 const DIFFERENCES: readonly ReconClass[] = [
@@ -52,8 +57,20 @@ export function reconExportData(matched = 3): ReconExportData {
     totals: { chargedMinor: 123456, refundedMinor: 2500, feeMinor: 36 },
     items,
     breakdown: [
-      { by: 'tender', key: 'card', localMinor: 100000, settledMinor: 99999 },
-      { by: 'day', key: '2026-12-05', localMinor: 120000, settledMinor: 123456 },
+      {
+        by: 'tender',
+        key: 'card',
+        label: 'card',
+        localMinor: 100000,
+        settledMinor: 99999,
+      } as ReconBreakdownRow,
+      {
+        by: 'day',
+        key: '2026-12-05',
+        label: '2026-12-05',
+        localMinor: 120000,
+        settledMinor: 123456,
+      } as ReconBreakdownRow,
     ],
     cash: [
       { shiftId: 'shift-1', drawerId: 'D1', expectedMinor: 50000, countedMinor: 49750 },
