@@ -7,6 +7,7 @@ import type { GatewayClient } from '../gateway/client';
 import type { Database } from '../store/db';
 import { breakdown } from './breakdown';
 import { cashCounts } from './cash-counts';
+import { cashierNames } from './cashier-names';
 import { dayWindow } from './day-window';
 import { settlementRows } from './formats/gateway-rows';
 import { readLocalSide } from './local-reader';
@@ -50,7 +51,7 @@ export function createReconciliation(deps: ReconciliationDeps) {
       rows: rows.length,
       totals: settlementTotals(rows),
       items: items.ofDay(day),
-      breakdown: breakdown(rows, readLocalSide(deps.db, w, deps.training)),
+      breakdown: breakdown(rows, readLocalSide(deps.db, w, deps.training), cashierNames(deps.db)),
       cash: cashCounts(deps.db, w),
       ...resolver.status(day),
     };

@@ -161,6 +161,8 @@ export interface ReconItemDetail {
 export interface ReconBreakdownRow {
   readonly by: 'tender' | 'brand' | 'cashier' | 'terminal' | 'day';
   readonly key: string;
+  /** what a screen shows: a cashier's code and name ("101 王芳"), a tender, brand or terminal's id; null: no key */
+  readonly label: string | null;
   readonly localMinor: number;
   readonly settledMinor: number;
 }

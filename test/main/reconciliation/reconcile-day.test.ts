@@ -12,6 +12,7 @@ import { configuredClient } from '../../../main/gateway/connection';
 import { createReconciliation } from '../../../main/reconciliation/reconcile-day';
 import type { SettlementRow } from '../../../main/reconciliation/settlement-row';
 import { openDatabase } from '../../../main/store/db';
+import { addStaffOnFile } from '../../support/signed-in-till';
 import { call, cartOf, openShop, payOffline, until, type Shop } from '../payments/fixtures';
 
 const APPROVAL = { operatorCode: '900', pin: '1234' };
@@ -255,6 +256,34 @@ describe('reconciling a day', () => {
         ]),
       );
       expect(items).toHaveLength(3);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('names the cashier of the day by code and name in the breakdown', { timeout: 30_000 }, async () => {
+    const shop = await openShop();
+    const wang = { code: '101', name: '王芳', role: 'cashier', pin: '5829' } as const;
+    addStaffOnFile(shop.dataDir, [wang]);
+    const signed = await call(shop.host, 'session.signIn', { operatorCode: wang.code, pin: wang.pin });
+    const sale = await cardSale(shop);
+    const { db, recon } = reconciliation(shop);
+    try {
+      const day = today();
+      const client = configuredClient({
+        config: loadConfig(shop.dataDir),
+        dataDir: shop.dataDir,
+        now: () => new Date(),
+      });
+      expect((await recon.fetch(client, day)).kind).toBe('fetched');
+      client.close();
+      const view = recon.reconcile(day);
+      const minor = sale.totals.totalMinor;
+      expect(view.breakdown.filter((b) => b.by === 'cashier')).toEqual([
+        { by: 'cashier', key: signed.operatorId, label: '101 王芳', localMinor: minor, settledMinor: minor },
+      ]);
+      expect(view.breakdown.find((b) => b.by === 'day')?.label).toBeNull();
+      expect(recon.view(day).breakdown.find((b) => b.by === 'cashier')?.label).toBe('101 王芳');
     } finally {
       db.close();
     }
