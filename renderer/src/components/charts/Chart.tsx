@@ -4,8 +4,14 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/context';
 import type { ChartOption } from './chart-option';
-import { themeOf } from './chart-theme';
+import { themeFrom, type ChartTheme } from './chart-theme';
 import { init } from './echarts-setup';
+
+/** The theme of the page `el` is on. */
+function themeOf(el: Element): ChartTheme {
+  const root = getComputedStyle(el.ownerDocument.documentElement);
+  return themeFrom((name) => root.getPropertyValue(name), getComputedStyle(el).fontFamily);
+}
 
 interface Props {
   readonly option: ChartOption;

@@ -21,9 +21,3 @@ export function themeFrom(read: ReadVar, fontFamily: string): ChartTheme {
     textStyle: { color: read('--ink').trim() || '#000', fontFamily },
   };
 }
-
-/** The theme of the page `el` is on. */
-export function themeOf(el: Element): ChartTheme {
-  const root = getComputedStyle(el.ownerDocument.documentElement);
-  return themeFrom((name) => root.getPropertyValue(name), getComputedStyle(el).fontFamily);
-}

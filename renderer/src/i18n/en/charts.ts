@@ -4,7 +4,7 @@ export const charts = {
   'charts.title': 'At a glance',
   'charts.salesByHour': 'Sales by hour',
   'charts.hourAxis': 'Hour',
-  'charts.hour': '{hour, number, ::integer-width/00}:00',
+  'charts.hour': '{hour}:00',
   'charts.sales': 'Sales',
   'charts.tenderMix': 'Tender mix',
   'charts.tender':

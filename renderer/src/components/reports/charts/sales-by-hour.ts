@@ -19,7 +19,7 @@ export function salesByHourOption(hourly: readonly HourFigures[], w: ChartWords)
       name: w.t('charts.hourAxis'),
       nameLocation: 'middle',
       nameGap: 28,
-      data: HOURS.map((h) => w.t('charts.hour', { hour: h })),
+      data: HOURS.map((h) => w.t('charts.hour', { hour: String(h).padStart(2, '0') })),
     },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => w.money(v) } },
     series: [
