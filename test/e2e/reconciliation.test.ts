@@ -1,0 +1,323 @@
+// Reconciliation end to end (issue 14, "Done when"): on one business day a live till sells through its own
+// screens in Chromium (wedge card swipes, WeChat and Alipay codes, a card refund at the till, a card payment
+// stored offline while the gateway is down) and the sandbox gateway, a process of its own over pinned HTTPS,
+// makes the rest happen through its admin interface (a charge the till never sent, a payment left out of the
+// settlement, another amount settled, a refund at the merchant portal, the till's refund held back, the
+// stored payment declined when forwarded, a fee). The day's settlement fetched through the page's bridge
+// then has exactly one item of every class, with its reference and both amounts; the same day's WeChat and
+// Alipay bills, written by the sandbox, imported through the bridge match the wallet payments.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReconDayView } from '../../main/api/contract/reconciliation';
+import { DEMO } from '../../main/catalog/demo';
+import { connectBridge, type BridgeClient } from '../support/bridge-client';
+import { gatewayDifference, saveGatewayBill } from '../support/gateway-admin';
+import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
+import { liveShopOnGateway } from '../support/gateway-shop';
+import { keyBurst } from '../support/key-burst';
+import { CASHIER, rows } from '../support/signed-in-till';
+import {
+  approveAs,
+  ensureRendererBuilt,
+  gatewayState,
+  hasChromium,
+  launchChromium,
+  openTill,
+  scan,
+  signInAndOpenShift,
+  startWebHostProcess,
+  tid,
+  type WebHostProcess,
+} from '../support/web-till';
+import { finishSale, wedgeCardSale } from '../support/web-till-suite';
+
+if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
+
+const TOKEN = 'recon-e2e-admin';
+const TERMINAL = 'T01';
+const MANAGER = { code: '700', name: '王店长', role: 'manager', pin: '480259' } as const;
+const APPROVAL = { operatorCode: MANAGER.code, pin: MANAGER.pin };
+const TRACKS = [
+  '%B4111111111111111^DOE/JOHN^30121010000000000000?',
+  ';4111111111111111=30121010000000000000?',
+] as const;
+const WECHAT_CODE = '134567890123456789';
+const ALIPAY_CODE = '281234567890123456';
+const FLOAT = { 'note-5000': 1, 'coin-100': 10 } as const;
+const GATEWAY_ARGS = ['--tls', '--admin-token', TOKEN];
+
+/** The business day as the gateway and the till count it by default (Asia/Shanghai). */
+const shanghaiDay = (): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+interface Tender {
+  readonly reference: string;
+  readonly minor: number;
+  readonly receiptNo: string;
+}
+
+describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-'));
+  const gwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-gw-'));
+  let gw: GatewayProcess | null = null;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | null = null;
+  let web: WebHostProcess | null = null;
+  let bridge: BridgeClient | null = null;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    browser = await launchChromium();
+    gw = await startGatewayProcess(gwDir, GATEWAY_ARGS);
+    // The shop takes a wedge swipe offline (the default policy takes only a reader's own entry modes).
+    const offlinePolicy = {
+      entryModes: ['swipe', 'wedge-swipe', 'chip'] as ('swipe' | 'wedge-swipe' | 'chip')[],
+    };
+    await liveShopOnGateway(dataDir, gw, { staff: [MANAGER], config: { offlinePolicy } });
+  }, 120_000);
+  afterAll(async () => {
+    bridge?.close();
+    await web?.kill();
+    await browser?.close();
+    gw?.child.kill();
+    for (const d of [dataDir, gwDir]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  const need = <T>(v: T | null, what: string): T => {
+    if (v === null) throw new Error(`${what} is not running`);
+    return v;
+  };
+  const difference = (d: Record<string, unknown>) =>
+    gatewayDifference(need(gw, 'the gateway'), TOKEN, { terminalId: TERMINAL, ...d });
+
+  /** The card or QR tender of the sale completed last: its attempt id is the reference the gateway knows. */
+  const lastTender = (): Tender => {
+    const [t] = rows<Tender>(
+      dataDir,
+      `SELECT t.attempt_id AS reference, t.amount_minor AS minor, s.receipt_no AS receiptNo
+       FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE t.kind != 'cash'
+       ORDER BY s.completed_at DESC LIMIT 1`,
+    );
+    if (!t) throw new Error('no card or QR sale yet');
+    return t;
+  };
+
+  async function cardSale(page: Page): Promise<Tender> {
+    await wedgeCardSale(page, DEMO.water.barcode, TRACKS);
+    return lastTender();
+  }
+
+  async function qrSale(page: Page, barcode: string, code: string): Promise<Tender> {
+    await scan(page, barcode);
+    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
+    await scan(page, code);
+    await finishSale(page);
+    return lastTender();
+  }
+
+  /**
+   * A card sale while the gateway is down: the card dialog asks for the customer's contact (up front when the
+   * till already knows it is offline, or after a swipe that found the gateway gone, then a second swipe).
+   */
+  async function offlineCardSale(page: Page): Promise<Tender> {
+    await scan(page, DEMO.water.barcode);
+    await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
+    await page.keyboard.press('Shift+F12');
+    const contact = page.locator(tid('card-contact'));
+    const prompt = page.locator(tid('card-swipe-prompt'));
+    const done = page.locator(tid('sale-complete'));
+    const refused = page.locator(tid('payment-refused'));
+    for (let step = 0; step < 4 && !(await done.isVisible()); step++) {
+      await contact.or(prompt).or(done).first().waitFor({ timeout: 30_000 });
+      if (await done.isVisible()) break;
+      if (await contact.isVisible()) {
+        await contact.fill('13900000000');
+        await page.keyboard.press('Enter');
+        await prompt.or(done).first().waitFor({ timeout: 30_000 });
+        continue;
+      }
+      await keyBurst(
+        page,
+        TRACKS.flatMap((t) => [...t, 'Enter']),
+      );
+      await contact.or(done).or(refused).first().waitFor({ timeout: 30_000 });
+      if (await refused.isVisible())
+        throw new Error(`offline card payment refused: ${await refused.getAttribute('data-code')}`);
+    }
+    expect(await page.locator(tid('complete-tender')).getAttribute('data-stored')).toBe('true');
+    await finishSale(page);
+    return lastTender();
+  }
+
+  /** Receipts → the sale → F9: refunded in full to the card, with the manager's approval. */
+  async function refundAtTill(page: Page, receiptNo: string): Promise<void> {
+    await page.keyboard.press('Shift+F7');
+    await page.locator(tid('receipts-screen')).waitFor();
+    await page.locator(`${tid('receipts-row')}[data-receipt-no="${receiptNo}"]`).click();
+    await expect
+      .poll(() => page.locator(`${tid('receipts-detail')} ${tid('receipt-no')}`).innerText())
+      .toContain(receiptNo);
+    await page.keyboard.press('F9');
+    await page.locator(tid('refund-dialog')).waitFor();
+    await page.locator(`${tid('refund-reason')}[data-reason="defective"]`).click();
+    await page.locator(tid('refund-all')).click();
+    await page.locator(tid('refund-confirm')).click();
+    await approveAs(page, MANAGER.code, MANAGER.pin);
+    await page.locator(`${tid('refund-done')}[data-kind="card"]`).waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 3 && (await page.locator(tid('receipts-screen')).count()) > 0; i++) {
+      await page.keyboard.press('Escape');
+    }
+    await page.locator(tid('receipts-screen')).waitFor({ state: 'detached' });
+  }
+
+  const attemptState = (reference: string): string =>
+    rows<{ state: string }>(dataDir, 'SELECT state FROM payment_attempts WHERE id = ?', reference)[0]
+      ?.state ?? '';
+
+  async function call<T>(
+    channel: 'recon.fetch' | 'recon.import' | 'recon.day',
+    input: Record<string, unknown>,
+  ): Promise<T> {
+    const b = need(bridge, 'the bridge');
+    // Channel and input are checked by the host's own schema on the other side of the bridge.
+    const r = await b.call(channel, input as never);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  }
+
+  type Role = 'card' | 'wechat' | 'alipay' | 'dropped' | 'short' | 'portal' | 'tillRefund' | 'declined';
+  const made: Partial<Record<Role, Tender>> = {};
+  let day = '';
+  let chargedNoSale = { reference: '', minor: 4_321 };
+
+  it('produces every class through the till and the sandbox, and the fetched settlement catches each', async () => {
+    day = shanghaiDay();
+    web = await startWebHostProcess(dataDir, ['--fast-sync']);
+    const page = await openTill(need(browser, 'the browser'), web.url, { timeoutMs: 20_000 });
+    await signInAndOpenShift(page, CASHIER, FLOAT);
+    await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('online');
+
+    // Matched: an ordinary card sale (which the acquirer also charges a fee on), a WeChat and an Alipay sale.
+    made.card = await cardSale(page);
+    made.wechat = await qrSale(page, DEMO.milk.barcode, WECHAT_CODE);
+    made.alipay = await qrSale(page, DEMO.cola.barcode, ALIPAY_CODE);
+    await difference({ action: 'fee', reference: made.card.reference, feeMinor: 25 });
+    // charged_no_sale: the gateway charged a card the till never heard of.
+    const charged = await difference({ action: 'charge', tender: 'card', amountMinor: chargedNoSale.minor });
+    chargedNoSale = { ...chargedNoSale, reference: (charged.payment as { reference: string }).reference };
+    // sale_no_charge: the settlement leaves a sale's payment out.
+    made.dropped = await cardSale(page);
+    await difference({ action: 'drop', reference: made.dropped.reference });
+    // amount_mismatch: the acquirer settles 0.50 less than the till was answered.
+    made.short = await cardSale(page);
+    await difference({
+      action: 'settle-amount',
+      reference: made.short.reference,
+      amountMinor: made.short.minor - 50,
+    });
+    // status_mismatch: refunded at the merchant portal, not at the till.
+    made.portal = await cardSale(page);
+    await difference({ action: 'portal-refund', reference: made.portal.reference });
+    // refund_one_side: refunded at the till; the acquirer's settlement does not have the refund yet.
+    made.tillRefund = await cardSale(page);
+    await refundAtTill(page, made.tillRefund.receiptNo);
+    await difference({ action: 'hold-refunds', reference: made.tillRefund.reference });
+
+    // declined_after_forward: the issuer will decline the next forward; the gateway goes down; a card payment
+    // is stored offline; the gateway comes back on the same port and the till forwards it.
+    await difference({ action: 'decline-next-forwards', count: 1 });
+    const port = new URL(need(gw, 'the gateway').url).port;
+    const stopped = need(gw, 'the gateway').child;
+    await new Promise<void>((resolve) => {
+      stopped.once('exit', () => resolve());
+      stopped.kill();
+    });
+    gw = null;
+    await expect.poll(() => gatewayState(page), { timeout: 30_000 }).toBe('offline');
+    made.declined = await offlineCardSale(page);
+    gw = await startGatewayProcess(gwDir, [...GATEWAY_ARGS, '--port', port]);
+    const declinedRef = made.declined.reference;
+    await expect.poll(() => attemptState(declinedRef), { timeout: 30_000 }).toBe('forward_declined');
+
+    // The day's settlement fetched through the page's own bridge (its session cookie and origin).
+    bridge = await connectBridge(web.url);
+    const view = await call<ReconDayView>('recon.fetch', { day });
+    const got = view.items.map((i) => [i.class, i.reference, i.localMinor, i.settledMinor]);
+    const m = made as Required<typeof made>;
+    const minor = (t: Tender) => t.minor;
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['matched', m.card.reference, minor(m.card), minor(m.card)],
+        ['matched', m.wechat.reference, minor(m.wechat), minor(m.wechat)],
+        ['matched', m.alipay.reference, minor(m.alipay), minor(m.alipay)],
+        ['matched', m.portal.reference, minor(m.portal), minor(m.portal)],
+        ['matched', m.tillRefund.reference, minor(m.tillRefund), minor(m.tillRefund)],
+        ['charged_no_sale', chargedNoSale.reference, 0, chargedNoSale.minor],
+        ['sale_no_charge', m.dropped.reference, minor(m.dropped), 0],
+        ['amount_mismatch', m.short.reference, minor(m.short), minor(m.short) - 50],
+        ['status_mismatch', m.portal.reference, 0, minor(m.portal)],
+        ['refund_one_side', m.tillRefund.reference, minor(m.tillRefund), 0],
+        ['declined_after_forward', m.declined.reference, minor(m.declined), 0],
+        ['fee', null, 0, 25],
+      ]),
+    );
+    expect(view.items).toHaveLength(12);
+    expect(view.totals).toMatchObject({ refundedMinor: minor(m.portal), feeMinor: 25 });
+    expect(view).toMatchObject({ reconciled: false, open: 7, resolved: 0 });
+    await page.close();
+  }, 300_000);
+
+  it('imports the same day’s WeChat and Alipay bills written by the sandbox: the wallet payments match', async () => {
+    const m = made as Required<typeof made>;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-bills-'));
+    try {
+      let view: ReconDayView | null = null;
+      for (const format of ['wechat', 'alipay'] as const) {
+        const file = path.join(dir, `${format}-${day}.csv`);
+        await saveGatewayBill(need(gw, 'the gateway'), TOKEN, day, format, file);
+        view = await call<ReconDayView>('recon.import', {
+          day,
+          fileName: path.basename(file),
+          bytes: fs.readFileSync(file).toString('base64'),
+          format,
+          approval: APPROVAL,
+        });
+      }
+      const items = need(view, 'the imported view').items;
+      const wallet = (t: Tender) => items.find((i) => i.reference === t.reference && i.class === 'matched');
+      for (const [t, source] of [
+        [m.wechat, 'wechat'],
+        [m.alipay, 'alipay'],
+      ] as const) {
+        expect(wallet(t)).toMatchObject({ localMinor: t.minor, settledMinor: t.minor });
+        expect((wallet(t)?.details.settlement as { source?: string } | undefined)?.source).toBe(source);
+      }
+      expect(
+        need(view, 'the imported view')
+          .imports.map((i) => i.source)
+          .sort(),
+      ).toEqual(['alipay', 'gateway', 'wechat']);
+      // The card differences are the gateway's and stay as they were.
+      expect(
+        items
+          .filter((i) => i.class !== 'matched')
+          .map((i) => i.class)
+          .sort(),
+      ).toEqual(
+        [
+          'amount_mismatch',
+          'charged_no_sale',
+          'declined_after_forward',
+          'fee',
+          'refund_one_side',
+          'sale_no_charge',
+          'status_mismatch',
+        ].sort(),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
