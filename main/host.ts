@@ -206,7 +206,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     }),
     till: {
       ...{ terminalId: config.store.terminalId, storeName: config.store.name },
-      ...{ currency: config.currency, training: config.trainingMode },
+      ...{ currency: config.currency, training: config.trainingMode, timeZone },
     },
     signedInName: () => staff.signedIn.current()?.name ?? null,
     ...(o.onZStep ? { onZStep: o.onZStep } : {}),

@@ -61,6 +61,7 @@ import { createTillGate } from '../../main/sale/till-gate';
 import { computeReport } from '../../main/reports/compute-report';
 import { createZClose, type ZClose } from '../../main/reports/z-close';
 import { enqueueReportJob } from '../../main/printing/queue/enqueue-report';
+import { businessTimeZone } from '../../main/config/time-zone';
 
 /** The settings of the generated shop: a live till (not training), cash drawer kick on cash sales. */
 export const LARGE_STORE_CONFIG: PosConfig = { ...DEFAULT_CONFIG, trainingMode: false };
@@ -169,6 +170,11 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
     // A generator's choice, not the till's: a page cache big enough for a whole batch's dirty pages, so a
     // batch does not spill half-written pages into the WAL before its commit.
     db.pragma('cache_size = -262144');
+    // Migration 015 opened business day 1 at the wall clock; the simulated shop's first day opens with its
+    // history, so a day's instants (sales by hour, main/reports/hourly-figures.ts) hold its sales.
+    db.prepare('UPDATE business_days SET opened_at = ? WHERE day_no = 1').run(
+      new Date(startMs).toISOString(),
+    );
     // As createHost does at every start; the demo catalog stands in for the shop's own import.
     syncTaxCategories(db, LARGE_STORE_CONFIG.taxCategories ?? DEFAULT_TAX_CATEGORIES);
     seedDemoCatalog(db, now);
@@ -189,6 +195,7 @@ export async function generateLargeStore(opts: LargeStoreOptions): Promise<Large
         storeName: LARGE_STORE_CONFIG.store.name,
         currency: LARGE_STORE_CONFIG.currency,
         training: false,
+        timeZone: businessTimeZone(LARGE_STORE_CONFIG),
       },
       compute: (header) => Promise.resolve(computeReport(db, header)),
     });

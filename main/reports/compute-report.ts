@@ -14,7 +14,9 @@ import {
   type TotalsRowRead,
 } from './day-figures';
 import { dayFingerprint } from './fingerprint';
+import { hourlyOf } from './hourly-figures';
 import { offlineExposure } from './offline-exposure';
+import { journalWindowOf, reconciledDaysOf } from './reconciled-days';
 import { cashVarianceOf, shiftsOf } from './shift-figures';
 
 /** What the figures do not say: which till, what kind of report, when and by whom. */
@@ -27,6 +29,8 @@ export interface ReportHeader {
   readonly training: boolean;
   readonly takenAt: string;
   readonly takenBy: string | null;
+  /** the business time zone the day's hours are read in (config/time-zone.ts); not part of the view */
+  readonly timeZone: string;
 }
 
 export interface ComputedReport {
@@ -47,25 +51,27 @@ export function openDay(db: Database): { dayNo: number; openedAt: string } {
   return row;
 }
 
-/** When a business day opened. */
-const dayOpenedAt = (db: Database, dayNo: number): string =>
-  db.prepare<[number], string>('SELECT opened_at FROM business_days WHERE day_no = ?').pluck().get(dayNo) ??
-  '';
+export const DAY_OPENED_SQL = 'SELECT opened_at FROM business_days WHERE day_no = ?';
+
+/** When a business day opened (null: not yet). */
+const dayOpenedAt = (db: Database, dayNo: number): string | null =>
+  db.prepare<[number], string>(DAY_OPENED_SQL).pluck().get(dayNo) ?? null;
 
 /**
  * Figures of the open day (or of `dayNo`: a past day's figures as its rows hold them, for checks and tools);
  * read in one read transaction, so they are of one moment.
  */
 export function computeReport(db: Database, header: ReportHeader, day?: number): ComputedReport {
+  const { timeZone, ...head } = header;
   return db.transaction(() => {
     const { dayNo, openedAt } =
-      day === undefined ? openDay(db) : { dayNo: day, openedAt: dayOpenedAt(db, day) };
+      day === undefined ? openDay(db) : { dayNo: day, openedAt: dayOpenedAt(db, day) ?? '' };
     const rows = db.prepare<[number], TotalsRowRead>(DAY_TOTALS_SQL).all(dayNo);
     const sales = salesOf(rows);
     const returns = returnsOf(rows);
     const shifts = shiftsOf(db, dayNo);
     const report: ReportView = {
-      ...header,
+      ...head,
       dayNo,
       openedAt,
       sales,
@@ -78,8 +84,9 @@ export function computeReport(db: Database, header: ReportHeader, day?: number):
       offline: offlineExposure(db),
       shifts,
       cashVarianceMinor: cashVarianceOf(shifts),
-      hourly: [], // filled in by the next commit (sales by hour)
-      reconciledDays: [], // filled in by the next commit (reconciled days)
+      // a past day ends where the next one opened; the open day's sales are all those since it opened
+      hourly: hourlyOf(db, { from: openedAt, to: dayOpenedAt(db, dayNo + 1) }, timeZone),
+      reconciledDays: reconciledDaysOf(db, journalWindowOf(db, dayNo)),
       chain: null,
     };
     return { report, fingerprint: dayFingerprint(db, dayNo) };

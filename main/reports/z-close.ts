@@ -20,7 +20,10 @@ import { chainHash, sha256, Z_GENESIS } from './z-chain';
 export const Z_STEPS = ['begun', 'journalled', 'stored', 'day-opened', 'print-queued'] as const;
 export type ZStep = (typeof Z_STEPS)[number];
 
-export type TillHeader = Pick<ReportHeader, 'terminalId' | 'storeName' | 'currency' | 'training'>;
+export type TillHeader = Pick<
+  ReportHeader,
+  'terminalId' | 'storeName' | 'currency' | 'training' | 'timeZone'
+>;
 /** The Z's print job, in the Z's transaction (main/printing/queue/enqueue-report.ts). */
 export type EnqueueReport = (db: Database, job: { report: ReportView; copy: boolean; now: Date }) => number;
 

@@ -1,6 +1,11 @@
 // Reading stored Z reports: the list (newest first, by primary key) and one Z as it was closed, its chain
-// hashes added back to the stored body.
-import type { ReportView, ZSummaryView } from '../api/contract/reports';
+// hashes added back to the stored body (a Z from before a figure existed reads without it: readStoredReport).
+import {
+  readStoredReport,
+  type ReportView,
+  type StoredReportView,
+  type ZSummaryView,
+} from '../api/contract/reports';
 import type { Database } from '../store/db';
 
 interface ZRow {
@@ -40,9 +45,9 @@ export function createZRepo(db: Database): ZRepo {
     get(zNo) {
       const r = one.get(zNo);
       if (r === undefined) return null;
-      const body = JSON.parse(r.body) as Omit<ReportView, 'chain'>;
+      const body = JSON.parse(r.body) as Omit<StoredReportView, 'chain'>;
       return {
-        ...body,
+        ...readStoredReport({ ...body, chain: null }),
         chain: {
           bodySha256: r.body_sha256,
           prevSha256: r.prev_sha256,

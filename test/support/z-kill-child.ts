@@ -22,7 +22,7 @@ const pause = (step: string): void => {
 const db = openDatabase(file);
 const zClose = createZClose({
   ...{ db, now: () => new Date(), approvals, enqueue: enqueueReportJob, onStep: pause },
-  till: { terminalId: 'T01', storeName: 'S', currency: 'CNY', training: false },
+  till: { terminalId: 'T01', storeName: 'S', currency: 'CNY', training: false, timeZone: 'Asia/Shanghai' },
   compute: async (h) => computeReport(db, h),
 });
 await zClose({ operatorCode: '500', pin: '1234' });

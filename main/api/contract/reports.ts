@@ -163,6 +163,26 @@ export interface ReportView {
   readonly chain: ZChain | null;
 }
 
+/** A report as stored before issue 14 (a Z's body, a queued print job's copy): without the figures added since. */
+export type StoredReportView = Omit<ReportView, 'hourly' | 'reconciledDays' | 'cashiers'> & {
+  readonly hourly?: readonly HourFigures[];
+  readonly reconciledDays?: readonly ReconciledDayFigures[];
+  readonly cashiers: readonly (Omit<CashierFigures, 'voids' | 'lineVoids'> &
+    Partial<Pick<CashierFigures, 'voids' | 'lineVoids'>>)[];
+};
+
+/**
+ * Reads a stored report as today's ReportView. A Z is frozen as it was taken (its body is hashed), so one
+ * taken before these figures existed shows none: no hours, no reconciled days, no voids per cashier (the
+ * day's void counts are in `counts` either way).
+ */
+export const readStoredReport = (stored: StoredReportView): ReportView => ({
+  ...stored,
+  cashiers: stored.cashiers.map((c) => ({ ...c, voids: c.voids ?? 0, lineVoids: c.lineVoids ?? 0 })),
+  hourly: stored.hourly ?? [],
+  reconciledDays: stored.reconciledDays ?? [],
+});
+
 /** A past Z in the list. */
 export interface ZSummaryView {
   readonly zNo: number;

@@ -1,7 +1,7 @@
 // The report a 'report' job prints: the ReportView frozen into the job as JSON when it was queued
 // (enqueue-report.ts). A job whose JSON is missing or is not a report fails to render, so the worker marks it
 // unprintable instead of printing a half-empty report.
-import type { ReportView } from '../../api/contract/reports';
+import { readStoredReport, type ReportView, type StoredReportView } from '../../api/contract/reports';
 import type { PrintJob } from './job-repo';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -17,6 +17,7 @@ export function storedReport(job: PrintJob): ReportView {
   ) {
     throw new Error(`report job ${job.id} does not hold an X or Z report`);
   }
-  // Written by enqueueReportJob from a ReportView; the checks above catch a row written by anything else.
-  return parsed as unknown as ReportView;
+  // Written by enqueueReportJob from a ReportView (perhaps before a figure existed: readStoredReport); the
+  // checks above catch a row written by anything else.
+  return readStoredReport(parsed as unknown as StoredReportView);
 }

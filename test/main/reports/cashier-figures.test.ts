@@ -45,4 +45,20 @@ describe('cashier figures', () => {
       ['training-manager', TRAINING_MANAGER.code, TRAINING_MANAGER.name, 1, 300, 0],
     ]);
   });
+
+  it('counts the voids and line voids of each cashier who did them, a cashier with only voids included', async () => {
+    db = await migratedTo(15);
+    const rows = [
+      row('sales', 'op-1', 2, 1000),
+      row('count:void', 'op-1', 1, 0),
+      row('count:void', 'op-1', 2, 0), // another shift
+      row('count:line-void', 'op-1', 4, 0),
+      row('count:line-void', 'op-2', 3, 0), // no sales: still listed
+      row('count:no-sale', 'op-3', 1, 0), // not a cashier figure
+    ];
+    expect(cashiersOf(db, rows).map((c) => [c.operatorId, c.sales.count, c.voids, c.lineVoids])).toEqual([
+      ['op-1', 2, 3, 4],
+      ['op-2', 0, 0, 3],
+    ]);
+  });
 });

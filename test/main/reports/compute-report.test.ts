@@ -7,7 +7,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeStore } from '../../../bench/support/large-store';
-import { computeReport, type ReportHeader } from '../../../main/reports/compute-report';
+import { computeReport, DAY_OPENED_SQL, type ReportHeader } from '../../../main/reports/compute-report';
+import { HOURLY_SALES_SQL } from '../../../main/reports/hourly-figures';
+import { RECONCILED_DAYS_SQL, Z_JOURNAL_SEQ_SQL } from '../../../main/reports/reconciled-days';
 import type { ReportView } from '../../../main/api/contract/reports';
 import { DAY_TOTALS_SQL } from '../../../main/reports/day-figures';
 import { OFFLINE_EXPOSURE_SQL } from '../../../main/reports/offline-exposure';
@@ -20,7 +22,7 @@ let report: ReportView;
 let day = 0;
 const HEADER: ReportHeader = {
   ...{ kind: 'x', zNo: null, terminalId: 'T01', storeName: 'S', currency: 'CNY', training: false },
-  ...{ takenAt: '2026-12-06T10:00:00.000Z', takenBy: null },
+  ...{ takenAt: '2026-12-06T10:00:00.000Z', takenBy: null, timeZone: 'Asia/Shanghai' },
 };
 
 beforeAll(async () => {
@@ -120,6 +122,22 @@ describe('the X report of the open day', () => {
     ).toEqual(truth);
   });
 
+  it('splits the sales by hour in the business time zone (each sale placed by its own clock time)', () => {
+    const hourOf = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai',
+      hourCycle: 'h23',
+      hour: 'numeric',
+    });
+    const truth = new Map<number, { hour: number; count: number; totalMinor: number }>();
+    for (const s of all('SELECT completed_at AS at, total_minor AS total FROM day_sales')) {
+      const hour = Number(hourOf.format(new Date(String(s['at']))));
+      const h = truth.get(hour) ?? { hour, count: 0, totalMinor: 0 };
+      truth.set(hour, { hour, count: h.count + 1, totalMinor: h.totalMinor + Number(s['total']) });
+    }
+    expect(truth.size).toBeGreaterThan(1);
+    expect(report.hourly).toEqual([...truth.values()].sort((a, b) => a.hour - b.hour));
+  });
+
   it('changes nothing', () => {
     const before = one('SELECT total_changes() AS n');
     computeReport(db, HEADER);
@@ -132,14 +150,24 @@ describe('the X report of the open day', () => {
       DAY_TOTALS_SQL,
       SHIFTS_OF_DAY_SQL,
       OFFLINE_EXPOSURE_SQL,
+      HOURLY_SALES_SQL,
+      DAY_OPENED_SQL,
+      Z_JOURNAL_SEQ_SQL,
+      RECONCILED_DAYS_SQL,
       'SELECT kind, sum(amount_minor) AS total FROM cash_movements WHERE shift_id = ? GROUP BY kind',
     ];
     for (const sql of statements) expect(fullScans(db, sql), sql).toEqual([]);
-    const plan = (sql: string): string =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[])
+    const plan = (sql: string, ...args: unknown[]): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(args.length > 0 ? args : [1])) as { detail: string }[])
         .map((r) => r.detail)
         .join('; ');
     expect(plan(DAY_TOTALS_SQL)).toMatch(/SEARCH day_totals USING PRIMARY KEY \(day_no=\?\)/);
     expect(plan(SHIFTS_OF_DAY_SQL)).toMatch(/SEARCH shifts USING INDEX shifts_day/);
+    expect(plan(HOURLY_SALES_SQL, 'a', 'b')).toMatch(
+      /SEARCH sales USING INDEX sales_completed_at \(completed_at>\? AND/,
+    );
+    expect(plan(RECONCILED_DAYS_SQL, 1, 2)).toMatch(
+      /SEARCH journal USING INTEGER PRIMARY KEY \(rowid>\? AND/,
+    );
   });
 });

@@ -18,7 +18,7 @@ let worker: ReportWorker;
 let day = 0;
 const HEADER: ReportHeader = {
   ...{ kind: 'x', zNo: null, terminalId: 'T01', storeName: 'S', currency: 'CNY', training: false },
-  ...{ takenAt: '2026-12-06T10:00:00.000Z', takenBy: null },
+  ...{ takenAt: '2026-12-06T10:00:00.000Z', takenBy: null, timeZone: 'Asia/Shanghai' },
 };
 
 beforeAll(async () => {

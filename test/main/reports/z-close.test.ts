@@ -24,7 +24,13 @@ const approvals: Approvals = {
   approve: (permission) => (asked.push(permission), { ...MANAGER, permission, signedIn: null }),
   verify: () => MANAGER,
 };
-const till = { terminalId: 'T01', storeName: 'S', currency: 'CNY', training: false };
+const till = {
+  terminalId: 'T01',
+  storeName: 'S',
+  currency: 'CNY',
+  training: false,
+  timeZone: 'Asia/Shanghai',
+};
 const APPROVAL = { operatorCode: '500', pin: '1234' };
 
 beforeAll(async () => {
