@@ -1,33 +1,37 @@
 // `npm run reconcile -- --data DIR --day YYYY-MM-DD [--file F --format wechat|alipay|gateway] [--json]
-// [--tz ZONE]`: support staff reconcile a till's day from its data folder. Without --file the day's
-// settlement is fetched from the configured gateway. Exit 0 when every item matched, 1 when differences
-// were found, 2 when nothing could be reconciled: unusable arguments, an unusable file (its line and reason
-// on stderr), no answer from the gateway.
+// [--time-zone ZONE]`: support staff reconcile a till's day from its data folder. Without --file the day's
+// settlement is fetched from the configured gateway. The day is a calendar day in the shop's business time
+// zone (config.json's store.timeZone; --time-zone, or its older short form --tz, overrides it). Exit 0 when
+// every item matched, 1 when differences were found, 2 when nothing could be reconciled: unusable arguments,
+// an unusable file (its line and reason on stderr), no answer from the gateway.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { PosFailure } from '../api/result';
 import type { ReconDayView } from '../api/contract/reconciliation';
+import { TimeZoneSchema } from '../api/contract/settings';
 import { oneOf, required, UsageError } from '../cli/args';
 import { loadConfig, type PosConfig } from '../config/config';
+import { businessTimeZone } from '../config/time-zone';
 import { configuredClient } from '../gateway/connection';
 import { STORE_FILE } from '../store/files';
 import { openStore } from '../store/open-store';
-import { DEFAULT_BUSINESS_TIME_ZONE, dayWindow } from './day-window';
+import { dayWindow } from './day-window';
 import { readSettlementFile, type SettlementFormat } from './formats/read';
 import { createReconciliation, sha256Of, type Reconciliation } from './reconcile-day';
 import type { SettlementRow } from './settlement-row';
 
 export const USAGE =
-  'usage: npm run reconcile -- --data DIR --day YYYY-MM-DD [--file F --format wechat|alipay|gateway] [--json] [--tz ZONE]';
+  'usage: npm run reconcile -- --data DIR --day YYYY-MM-DD [--file F --format wechat|alipay|gateway] [--json] [--time-zone ZONE]';
 
 interface Args {
   readonly dataDir: string;
   readonly day: string;
   readonly file: { path: string; format: SettlementFormat } | null;
   readonly json: boolean;
-  readonly timeZone: string;
+  /** --time-zone (or --tz); null: config.json's */
+  readonly timeZone: string | null;
 }
 
 function parse(argv: readonly string[]): Args {
@@ -40,6 +44,7 @@ function parse(argv: readonly string[]): Args {
         day: { type: 'string' },
         file: { type: 'string' },
         format: { type: 'string' },
+        'time-zone': { type: 'string' },
         tz: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
@@ -51,11 +56,14 @@ function parse(argv: readonly string[]): Args {
   const dataDir = path.resolve(required('data', v.data));
   if (!fs.existsSync(path.join(dataDir, STORE_FILE))) throw new UsageError(`no till store in ${dataDir}`);
   const day = required('day', v.day);
-  const timeZone = v.tz ?? DEFAULT_BUSINESS_TIME_ZONE;
+  if (v['time-zone'] !== undefined && v.tz !== undefined) throw new UsageError('give --time-zone once');
+  const zone = v['time-zone'] ?? v.tz;
+  const checked = zone === undefined ? null : TimeZoneSchema.safeParse(zone);
+  if (checked && !checked.success) throw new UsageError(`--time-zone: ${checked.error.issues[0]?.message}`);
   try {
-    dayWindow(day, timeZone);
+    dayWindow(day, 'UTC');
   } catch (e) {
-    throw new UsageError(`--day and --tz: ${(e as Error).message}`);
+    throw new UsageError(`--day: ${(e as Error).message}`);
   }
   const format = oneOf('format', v.format, ['wechat', 'alipay', 'gateway'] as const);
   if ((v.file === undefined) !== (format === undefined))
@@ -64,7 +72,7 @@ function parse(argv: readonly string[]): Args {
     v.file === undefined || format === undefined
       ? null
       : { path: path.resolve(v.file), format: fileFormat(v.file, format) };
-  return { dataDir, day, file, json: v.json, timeZone };
+  return { dataDir, day, file, json: v.json, timeZone: zone ?? null };
 }
 
 /** The gateway's settlement comes as JSON or CSV: told apart by the file's name. */
@@ -131,11 +139,12 @@ export async function reconcileCli(
     const { db } = await openStore({ dataDir: a.dataDir, now: () => new Date(), log: () => undefined });
     close = () => db.close();
     const config = loadConfig(a.dataDir);
+    const timeZone = a.timeZone ?? businessTimeZone(config);
     const recon = createReconciliation({
       db,
       now: () => new Date(),
       newId: randomUUID,
-      timeZone: a.timeZone,
+      timeZone,
       training: config.trainingMode,
     });
     const rows = a.file ? await fileRows(recon, a, a.file) : await fetchedRows(recon, a, config);
@@ -147,7 +156,9 @@ export async function reconcileCli(
         localMinor: i.localMinor,
         settledMinor: i.settledMinor,
       }));
-      out(JSON.stringify({ rows, totals: view.totals, items }));
+      // Only ever added to (support staff's scripts read it): the zone and the breakdown came later.
+      const { totals, breakdown } = view;
+      out(JSON.stringify({ rows, totals, items, timeZone, breakdown }));
     } else dayText(view, rows).forEach((l) => out(l));
     return view.items.every((i) => i.class === 'matched') ? 0 : 1;
   } catch (e) {
