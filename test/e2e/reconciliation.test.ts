@@ -11,14 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReconDayView } from '../../main/api/contract/reconciliation';
+import type { ReportView } from '../../main/api/contract';
+import type { ReconClass, ReconDayView, ResolutionAction } from '../../main/api/contract/reconciliation';
 import { DEMO } from '../../main/catalog/demo';
 import { connectBridge, type BridgeClient } from '../support/bridge-client';
 import { gatewayDifference, saveGatewayBill } from '../support/gateway-admin';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { liveShopOnGateway } from '../support/gateway-shop';
 import { keyBurst } from '../support/key-burst';
-import { CASHIER, rows } from '../support/signed-in-till';
+import { CASHIER, journal, rows } from '../support/signed-in-till';
 import {
   approveAs,
   ensureRendererBuilt,
@@ -48,6 +49,16 @@ const WECHAT_CODE = '134567890123456789';
 const ALIPAY_CODE = '281234567890123456';
 const FLOAT = { 'note-5000': 1, 'coin-100': 10 } as const;
 const GATEWAY_ARGS = ['--tls', '--admin-token', TOKEN];
+/** The action a manager picks for each class (each fits it: RESOLUTION_FITS in the contract). */
+const RESOLVE_WITH: Readonly<Record<Exclude<ReconClass, 'matched'>, ResolutionAction>> = {
+  charged_no_sale: 'refund_online',
+  sale_no_charge: 'settled_in_cash',
+  amount_mismatch: 'write_off',
+  status_mismatch: 'refund_online',
+  refund_one_side: 'escalate_acquirer',
+  declined_after_forward: 'settled_in_cash',
+  fee: 'accept_fee',
+};
 
 /** The business day as the gateway and the till count it by default (Asia/Shanghai). */
 const shanghaiDay = (): string =>
@@ -177,7 +188,7 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
       ?.state ?? '';
 
   async function call<T>(
-    channel: 'recon.fetch' | 'recon.import' | 'recon.day',
+    channel: 'recon.fetch' | 'recon.import' | 'recon.day' | 'recon.resolve',
     input: Record<string, unknown>,
   ): Promise<T> {
     const b = need(bridge, 'the bridge');
@@ -320,4 +331,61 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('resolves every difference with a fitting action and a note; the day is reconciled and on the Z', async () => {
+    const before = await call<ReconDayView>('recon.day', { day });
+    const open = before.items.filter((i) => i.state === 'open' && i.class !== 'matched');
+    expect(open).toHaveLength(7);
+    // An action that does not fit its class is refused before the manager's PIN is asked.
+    const fee = open.find((i) => i.class === 'fee');
+    await expect(
+      call('recon.resolve', { itemId: fee?.id, action: 'write_off', note: 'x', approval: APPROVAL }),
+    ).rejects.toThrow(/RESOLUTION_NOT_ALLOWED/);
+    let view = before;
+    for (const item of open) {
+      if (item.class === 'matched') continue;
+      const action = RESOLVE_WITH[item.class];
+      view = await call<ReconDayView>('recon.resolve', {
+        itemId: item.id,
+        action,
+        note: `${item.class}: ${action}`,
+        approval: APPROVAL,
+      });
+    }
+    expect(view).toMatchObject({ reconciled: true, open: 0, resolved: 7 });
+    expect(await call<ReconDayView>('recon.day', { day })).toMatchObject({ reconciled: true, resolved: 7 });
+    const resolved = journal(dataDir, 'recon.resolved');
+    expect(resolved.map((e) => [e.class, e.action]).sort()).toEqual(Object.entries(RESOLVE_WITH).sort());
+    expect(resolved.map((e) => (e.approvedBy as { code?: string }).code)).toEqual(
+      Array(7).fill(MANAGER.code),
+    );
+    expect(journal(dataDir, 'recon.day-reconciled')).toHaveLength(1);
+
+    // The Z: the shift closed on its float (no cash moved today), the day taken with the manager's PIN; the
+    // reconciled settlement date is on it.
+    const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
+      timeoutMs: 20_000,
+    });
+    await page.locator(tid('manage-button')).click();
+    await page.locator(`${tid('manage-entry')}[data-entry="shift"]`).click();
+    await page.locator(tid('shift-close')).click();
+    await page.locator(tid('shift-count')).waitFor();
+    for (const [id, n] of Object.entries(FLOAT)) {
+      await page.locator(`${tid('shift-count-field')}[data-denomination="${id}"]`).fill(String(n));
+    }
+    await page.keyboard.press('Enter');
+    await page.locator(`${tid('shift-state')}[data-state="closed"]`).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator(tid('cart-empty')).waitFor();
+    await page.locator(tid('manage-button')).click();
+    await page.locator(`${tid('manage-entry')}[data-entry="reports"]`).click();
+    await page.locator(`${tid('reports-tab')}[data-tab="z"]`).click();
+    await page.locator(tid('report-z-take')).click();
+    await approveAs(page, MANAGER.code, MANAGER.pin);
+    await page.locator(`${tid('report-view')}[data-kind="z"][data-zno="1"]`).waitFor();
+    const [z] = rows<{ body: string }>(dataDir, 'SELECT body FROM z_reports WHERE z_no = 1');
+    const report = JSON.parse(z?.body ?? '{}') as Partial<ReportView>;
+    expect(report.reconciledDays).toEqual([expect.objectContaining({ day, resolved: 7 })]);
+    await page.close();
+  }, 180_000);
 });
