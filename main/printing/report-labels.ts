@@ -17,6 +17,8 @@ export interface ReportLabels {
     readonly offline: string;
     readonly shifts: string;
     readonly variance: string;
+    readonly hourly: string;
+    readonly reconciled: string;
     readonly chain: string;
   };
   readonly store: string;
@@ -69,6 +71,10 @@ export interface ReportLabels {
   readonly cashVariance: string;
   readonly chainHash: string;
   readonly journalSeq: string;
+  /** "Reconciled: 2026-12-05" */
+  readonly reconciledDay: (day: string) => string;
+  /** "(3 resolved)" */
+  readonly resolvedCount: (n: number) => string;
 }
 
 const LABELS: Readonly<Record<Locale, ReportLabels>> = {
@@ -87,6 +93,8 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       offline: '离线卡交易',
       shifts: '班次',
       variance: '现金差异',
+      hourly: '分时销售',
+      reconciled: '已完成对账',
       chain: '防篡改校验',
     },
     store: '门店',
@@ -138,6 +146,8 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     cashVariance: '现金差异合计',
     chainHash: '校验码',
     journalSeq: '日志序号',
+    reconciledDay: (day) => `已对账：${day}`,
+    resolvedCount: (n) => `（处理差异 ${n} 笔）`,
   },
   en: {
     title: { x: 'X REPORT', z: 'Z REPORT (END OF DAY)' },
@@ -154,6 +164,8 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       offline: 'Offline card payments',
       shifts: 'Shifts',
       variance: 'Cash variance',
+      hourly: 'Sales by hour',
+      reconciled: 'Reconciliation',
       chain: 'Tamper check',
     },
     store: 'Store',
@@ -205,6 +217,8 @@ const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     cashVariance: 'Total cash variance',
     chainHash: 'Chain hash',
     journalSeq: 'Journal seq',
+    reconciledDay: (day) => `Reconciled: ${day}`,
+    resolvedCount: (n) => `(${n} resolved)`,
   },
 };
 

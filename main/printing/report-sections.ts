@@ -116,13 +116,29 @@ function tenders(ctx: Ctx): ReportRow[] {
   return out;
 }
 
+/** A cashier's sales, then (when any) their returns, voided carts and removed lines under them. */
 function cashier(c: CashierFigures, ctx: Ctx): ReportRow[] {
   const { l, money } = ctx;
   const who = c.operatorId === null ? l.noOperator : [c.code, c.name].filter((p) => p !== null).join(' ');
-  const main = row(who, count(c.sales.count), money(c.sales.totalMinor));
-  if (c.returns.count === 0) return [main];
-  return [main, row(`  ${l.returnsOf}`, count(c.returns.count), money(-c.returns.amountMinor))];
+  return [
+    row(who, count(c.sales.count), money(c.sales.totalMinor)),
+    ...(c.returns.count === 0
+      ? []
+      : [row(`  ${l.returnsOf}`, count(c.returns.count), money(-c.returns.amountMinor))]),
+    ...(c.voids === 0 ? [] : [row(`  ${l.voids}`, count(c.voids), '')]),
+    ...(c.lineVoids === 0 ? [] : [row(`  ${l.lineVoids}`, count(c.lineVoids), '')]),
+  ];
 }
+
+/** "08:00" and the count and total of the sales in that hour of the business time zone. */
+const hourly = (ctx: Ctx): ReportRow[] =>
+  ctx.report.hourly.map((h) =>
+    row(`${String(h.hour).padStart(2, '0')}:00`, count(h.count), ctx.money(h.totalMinor)),
+  );
+
+/** "Reconciled: 2026-12-05   (3 resolved)": each settlement date completed since the previous Z. */
+const reconciled = (ctx: Ctx): ReportRow[] =>
+  ctx.report.reconciledDays.map((d) => row(ctx.l.reconciledDay(d.day), ctx.l.resolvedCount(d.resolved)));
 
 function counts(ctx: Ctx): ReportRow[] {
   const { report: r, l } = ctx;
@@ -221,6 +237,12 @@ export function reportTables(report: ReportView, opts: ReportTablesOptions): Rep
       columns: [],
       rows: [row(l.cashVariance, ctx.money(report.cashVarianceMinor))],
     },
+    ...(report.hourly.length === 0
+      ? []
+      : [{ id: 'hourly' as const, title: s.hourly, columns: pair, rows: hourly(ctx) }]),
+    ...(report.reconciledDays.length === 0
+      ? []
+      : [{ id: 'reconciled' as const, title: s.reconciled, columns: [], rows: reconciled(ctx) }]),
     ...(report.chain === null
       ? []
       : [{ id: 'chain' as const, title: s.chain, columns: [], rows: chain(ctx) }]),

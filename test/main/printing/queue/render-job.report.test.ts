@@ -98,6 +98,24 @@ describe('printing a Z report (kind report)', () => {
     expect(p.text).not.toMatch(/报表|销售|现金/);
   });
 
+  it('the reconciled dates, the sales by hour and the voids per cashier (issue 14), in both locales', async () => {
+    const en = await printReport(await shop(), reportView(), { locale: 'en' });
+    expect(lineOf(en, 'Reconciled: 2026-11-23')).toMatch(/^Reconciled: 2026-11-23 +\(3 resolved\)$/);
+    expect(lineOf(en, 'Reconciled: 2026-11-24')).toMatch(/ \(1 resolved\)$/);
+    expect(en.text).toContain('Sales by hour');
+    expect(lineOf(en, '12:00')).toMatch(/^12:00 +30 +951\.11$/);
+    const mine = en.lines.findIndex((l) => l.startsWith('C01'));
+    expect(en.lines.slice(mine, mine + 4).join('\n')).toMatch(/ {2}Voided carts +3 *\n {2}Removed lines +4/);
+    const zh = await printReport(await shop(), reportView());
+    expect(lineOf(zh, '已对账：2026-11-23')).toMatch(/（处理差异 3 笔）$/);
+    expect(zh.text).toContain('分时销售');
+    // nothing reconciled and no sales: neither section is printed
+    const none = await printReport(await shop(), reportView({ reconciledDays: [], hourly: [] }), {
+      locale: 'en',
+    });
+    expect(none.text).not.toMatch(/Reconciled|Sales by hour/);
+  });
+
   it('an X report in training, reprinted: no Z number or chain, training and copy marks top and bottom', async () => {
     const x = reportView({ kind: 'x', zNo: null, chain: null, training: true });
     const p = await printReport(await shop(), x, { copy: true });

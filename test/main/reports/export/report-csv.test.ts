@@ -55,6 +55,19 @@ describe('reportCsv', () => {
     expect([...f.keys()].some((k) => k.startsWith('Tamper check|') || k === 'Report|Z No.')).toBe(false);
   });
 
+  it('the sales by hour, the voids per cashier and the reconciled dates, in both languages', () => {
+    const en = figures(reportCsv(reportView(), 'en'));
+    expect(en.get('Sales by hour|08:00 / Count')).toBe('5');
+    expect(en.get('Sales by hour|12:00 / Amount')).toBe('951.11');
+    expect(en.get('Cashiers|C01 李小红 / Voided carts / Count')).toBe('3');
+    expect(en.get('Cashiers|C01 李小红 / Removed lines / Count')).toBe('4');
+    expect(en.get('Reconciliation|Reconciled: 2026-11-23')).toBe('(3 resolved)');
+    const zh = figures(reportCsv(reportView(), 'zh-CN'));
+    expect(zh.get('分时销售|21:00 / 金额')).toBe('140.00');
+    expect(zh.get('收银员|C02 Alexandra Konstantinopoulou-Winterbottom / 整单作废 / 笔数')).toBe('1');
+    expect(zh.get('已完成对账|已对账：2026-11-24')).toBe('（处理差异 1 笔）');
+  });
+
   it('a note that a spreadsheet would run as a formula is kept as text; negative amounts stay numbers', () => {
     const shift = reportView().shifts[0];
     if (!shift) throw new Error('fixture has a shift');

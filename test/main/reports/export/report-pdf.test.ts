@@ -65,6 +65,20 @@ describe('reportPdf', () => {
     expect(all).not.toMatch(/销售|折前/);
   });
 
+  it('the sales by hour, the voids per cashier and the reconciled dates, in both languages', async () => {
+    const en = (await readPdf(await reportPdf(reportView(), 'en'))).text.join(' ');
+    for (const s of ['Sales by hour', '12:00', '951.11', 'Voided carts', 'Removed lines']) {
+      expect(en).toContain(s);
+    }
+    expect(en).toMatch(/Reconciled: 2026-11-23 +\(3 resolved\)/);
+    const zh = (await readPdf(await reportPdf(reportView(), 'zh-CN'))).text.join(' ');
+    for (const s of ['分时销售', '整单作废', '删除商品行', '已对账：2026-11-24', '（处理差异 1 笔）']) {
+      expect(zh).toContain(s);
+    }
+    const none = (await readPdf(await reportPdf(reportView({ hourly: [], reconciledDays: [] }), 'en'))).text;
+    expect(none.join(' ')).not.toMatch(/Sales by hour|Reconciled:/);
+  });
+
   it('a day with many shifts flows onto further pages, nothing lost', async () => {
     const base = reportView().shifts[0] as ShiftFigures;
     const shifts = Array.from({ length: 40 }, (_, i) => ({
