@@ -1,8 +1,9 @@
-// The shop itself: names, terminal, address and tax number on the receipt, currency, language, and how
-// prices and tax are computed.
+// The shop itself: names, terminal, address and tax number on the receipt, currency, business time zone,
+// language, and how prices and tax are computed.
 import type { Draft } from '../../settings/draft';
 import { useI18n } from '../../i18n/context';
 import { ChoiceSetting, TextSetting } from './SettingField';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 interface Props {
   readonly draft: Draft;
@@ -34,6 +35,7 @@ export function StoreSettings({ draft, set, errors }: Props) {
       {text('store.address', t('settings.address'), s.address ?? '', true, 120)}
       {text('store.taxNumber', t('settings.taxNumber'), s.taxNumber ?? '', true, 40)}
       {text('currency', t('settings.currency'), draft.currency, false, 3)}
+      <TimeZoneSetting draft={draft} set={set} errors={errors} />
       <ChoiceSetting
         path="defaultLocale"
         label={t('settings.locale')}

@@ -26,6 +26,9 @@ export const settings = {
   'settings.address': 'Address (on receipts)',
   'settings.taxNumber': 'Tax registration number (纳税人识别号)',
   'settings.currency': 'Currency (ISO code, e.g. CNY)',
+  'settings.timeZone': 'Business time zone',
+  'settings.timeZoneHint':
+    'Settlement dates and the reports’ hours are counted in this zone. A change applies from the next start of CounterPOS, never in the middle of a running day: moving the zone then would move the day’s boundaries under the settlements and reports already taken.',
   'settings.locale': 'Screen language at start',
   'settings.pricingMode': 'Prices',
   'settings.pricingInclusive': 'include VAT',

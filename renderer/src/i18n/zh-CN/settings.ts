@@ -28,6 +28,9 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.address': '地址（打印在小票上）',
   'settings.taxNumber': '纳税人识别号',
   'settings.currency': '币种（ISO 代码，如 CNY）',
+  'settings.timeZone': '营业时区',
+  'settings.timeZoneHint':
+    '结算日期和报表的时段按此时区计算。更改在 CounterPOS 下次启动时生效，不会在营业中途生效：否则当天的起止时间会在已取得的结算和报表之下移动。',
   'settings.locale': '启动时的界面语言',
   'settings.pricingMode': '价格',
   'settings.pricingInclusive': '含税',
