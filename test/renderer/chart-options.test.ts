@@ -2,12 +2,7 @@
 // (renderer/src/components/reports/charts/): what is drawn, in which words (en and zh-CN) and with the app's
 // money formatting, and null (the screen's empty state) when there is nothing to draw.
 import { describe, expect, it } from 'vitest';
-import type {
-  CashierFigures,
-  ReconClass,
-  ReconItemView,
-  TenderFigures,
-} from '../../main/api/contract';
+import type { CashierFigures, ReconClass, ReconItemView, TenderFigures } from '../../main/api/contract';
 import { formatMoney } from '../../main/api/money';
 import { translator } from '../../renderer/src/i18n/translate';
 import type { ChartOption } from '../../renderer/src/components/charts/chart-option';
@@ -83,6 +78,9 @@ describe('sales by hour', () => {
     expect(bars?.label.formatter({ value: 0 })).toBe('');
     expect(axis(o?.xAxis).data[9]).toBe('09:00');
     expect(axis(o?.yAxis).axisLabel?.formatter(100000)).toBe('CN¥1,000.00');
+    // a small day's axis: whole minor units only (0.2 fen is no amount, and the money format refuses it)
+    expect(o?.yAxis).toMatchObject({ minInterval: 1 });
+    expect(axis(o?.yAxis).axisLabel?.formatter(0.2)).toBe('CN¥0.00');
     expect(titleOf(o)).toBe('Sales by hour');
   });
 
@@ -168,6 +166,9 @@ describe('refunds and voids by cashier', () => {
       ['Lines voided', 1, [4, 0]],
     ]);
     expect(series[0]?.label.formatter({ value: 2140 })).toBe('CN¥21.40');
+    const [amounts] = o?.yAxis as unknown[];
+    expect(amounts).toMatchObject({ minInterval: 1, name: 'Amount' });
+    expect(axis(amounts).axisLabel?.formatter(0.6)).toBe('CN¥0.01');
     expect(series[3]?.label.formatter({ value: 4 })).toBe('4');
     expect(series[3]?.label.formatter({ value: 0 })).toBe('');
   });

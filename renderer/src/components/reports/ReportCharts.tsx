@@ -96,7 +96,7 @@ export function ReportCharts({ report }: { readonly report: ReportView }) {
         title: 'charts.cashierVoids',
         option: cashierVoidsOption(report.cashiers, w),
         points: voidingCashiers(report.cashiers)
-          .map((c) => c.code ?? '')
+          .map((c) => c.code ?? 'nobody')
           .join(','),
         empty: { key: 'charts.noVoids' },
       },

@@ -2,7 +2,7 @@
 // how many returns, cart voids and line voids (counts, right axis), the figures a manager checks for habits.
 import type { CashierFigures } from '@contract/contract';
 import type { ChartOption } from '../../charts/chart-option';
-import { GRID, TOOLTIP, numberOf, titled, type ChartWords } from './chart-parts';
+import { GRID, TOOLTIP, moneyAxis, numberOf, titled, type ChartWords } from './chart-parts';
 
 type Measure = 'returnsAmount' | 'returnsCount' | 'voids' | 'lineVoids';
 const MEASURES: readonly { id: Measure; of: (c: CashierFigures) => number }[] = [
@@ -36,7 +36,7 @@ export function cashierVoidsOption(cashiers: readonly CashierFigures[], w: Chart
       axisLabel: { width: 120, overflow: 'truncate', interval: 0 },
     },
     yAxis: [
-      { type: 'value', name: w.t('charts.amountAxis'), axisLabel: { formatter: (v: number) => w.money(v) } },
+      { ...moneyAxis(w), name: w.t('charts.amountAxis') },
       { type: 'value', name: w.t('charts.countAxis'), minInterval: 1, splitLine: { show: false } },
     ],
     series: MEASURES.map((m) => ({

@@ -22,3 +22,14 @@ export const TOOLTIP: ChartOption['tooltip'] = { renderMode: 'richText', confine
 
 /** An ECharts formatter's value as a number (it hands over what the data held, or an array for a pie). */
 export const numberOf = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+/**
+ * A value axis in money: whole minor units only (ECharts would otherwise tick a small day at 0.2 fen, which
+ * is no amount), each tick in the app's money format.
+ */
+export const moneyAxis = (w: ChartWords) =>
+  ({
+    type: 'value',
+    minInterval: 1,
+    axisLabel: { formatter: (v: number) => w.money(Math.round(v)) },
+  }) as const;

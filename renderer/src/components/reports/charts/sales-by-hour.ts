@@ -2,7 +2,7 @@
 // labelled in money. Hours without sales stand at zero so the day's shape reads at a glance.
 import type { HourFigures } from '@contract/contract';
 import type { ChartOption } from '../../charts/chart-option';
-import { GRID, TOOLTIP, numberOf, titled, type ChartWords } from './chart-parts';
+import { GRID, TOOLTIP, moneyAxis, numberOf, titled, type ChartWords } from './chart-parts';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -21,7 +21,7 @@ export function salesByHourOption(hourly: readonly HourFigures[], w: ChartWords)
       nameGap: 28,
       data: HOURS.map((h) => w.t('charts.hour', { hour: String(h).padStart(2, '0') })),
     },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => w.money(v) } },
+    yAxis: moneyAxis(w),
     series: [
       {
         type: 'bar',
