@@ -30,7 +30,7 @@ function ChartCell({ name, title, option, points, empty }: CellProps) {
   return (
     <div className="chart-cell" data-testid={TID.reportChart} data-chart={name} data-points={points}>
       {option ? (
-        <Chart option={option} label={t(title)} testId={`${TID.reportChart}-svg`} name={name} />
+        <Chart option={option} label={t(title)} testId={TID.reportChartDrawing} name={name} />
       ) : (
         <div className="chart-empty" data-testid={TID.reportChartEmpty}>
           <h4>{t(title)}</h4>
