@@ -128,4 +128,62 @@ describe.skipIf(!hasChromium)('the Reports screen and the till gate in Chromium'
     await poll(() => tid('report-view').getAttribute('data-kind')).toBe('x');
     expect(await figure('count')).toBe('0');
   });
+
+  it('shows the voids per cashier and a settlement day reconciled since the previous Z, then not again', async () => {
+    const { page, till } = ui;
+    await till.call('session.signIn', { operatorCode: CASHIER.code, pin: CASHIER.pin });
+    await till.call('shift.open', { floatCounts: { ...TEST_FLOAT } });
+    // One line removed from a cart, then a cart cleared with goods in it: by the signed-in cashier.
+    const scanned = await till.call('cart.scan', { code: DEMO.cola.barcode });
+    await till.call('cart.removeLine', { lineId: scanned.lines.at(-1)?.lineId ?? '' });
+    await till.call('cart.scan', { code: DEMO.cola.barcode });
+    await till.call('cart.clear', {});
+    // A settlement day with one charge the till never made, imported and resolved through the real channels.
+    const day = '2026-12-01';
+    const settlement = {
+      businessDate: day,
+      terminalId: 'T01',
+      currency: 'CNY',
+      payments: [
+        {
+          ...{ kind: 'card', id: 'pay_ui_1', reference: 'ref-ui-1', saleRef: null, status: 'approved' },
+          ...{ amountMinor: 1200, refundedMinor: 0, brandOrScheme: 'visa', last4: '4242' },
+          ...{ storedOffline: false, at: '2026-12-01T04:00:00.000Z', feeMinor: 0 },
+        },
+      ],
+      totals: { count: 1, approvedMinor: 1200, refundedMinor: 0, netMinor: 1200 },
+    };
+    const approval = { operatorCode: MANAGER.code, pin: MANAGER.pin };
+    const imported = await till.call('recon.import', {
+      ...{ day, fileName: 'settlement.json', format: 'gateway-json', approval },
+      bytes: Buffer.from(JSON.stringify(settlement)).toString('base64'),
+    });
+    const open = imported.items.filter((i) => i.state === 'open');
+    expect(open.map((i) => i.class)).toEqual(['charged_no_sale']);
+    await till.call('recon.resolve', {
+      ...{ itemId: open[0]?.id ?? '', action: 'escalate_acquirer', note: 'not ours', approval },
+    });
+
+    await openReports();
+    await poll(() => tid('report-view').getAttribute('data-kind')).toBe('x');
+    const cashier = page.locator(`[data-testid="report-cashier"][data-code="${CASHIER.code}"]`);
+    expect(await cashier.getAttribute('data-voids')).toBe('1');
+    expect(await cashier.getAttribute('data-line-voids')).toBe('1');
+    expect(await cashier.textContent()).toContain('整单作废 1 次，删除商品行 1 次');
+    const reconciled = tid('report-reconciled');
+    expect(await reconciled.getAttribute('data-day')).toBe(day);
+    expect(await reconciled.getAttribute('data-resolved')).toBe('1');
+    expect(await reconciled.textContent()).toContain(`已对账：${day}（处理差异 1 笔）`);
+
+    // On the Z, then not on the next day's X.
+    await till.call('shift.close', { counts: { ...TEST_FLOAT } });
+    await tab('z');
+    await tid('report-z-take').click();
+    await ui.approveAs(MANAGER.code, MANAGER.pin);
+    await poll(() => tid('report-view').getAttribute('data-kind')).toBe('z');
+    expect(await tid('report-reconciled').getAttribute('data-day')).toBe(day);
+    await tab('x');
+    await poll(() => tid('report-view').getAttribute('data-kind')).toBe('x');
+    expect(await tid('report-reconciled').count()).toBe(0);
+  });
 });

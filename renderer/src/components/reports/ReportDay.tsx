@@ -1,6 +1,6 @@
-// The rest of a report: counted events, card payments taken offline, the day's shifts (variance and sign-off)
-// and, for a Z, its place in the hash chain.
-import type { ReportCounts, ReportView, ShiftFigures } from '@contract/contract';
+// The rest of a report: counted events, card payments taken offline, the day's shifts (variance and sign-off),
+// the settlement days reconciled since the previous Z and, for a Z, its place in the hash chain.
+import type { ReconciledDayFigures, ReportCounts, ReportView, ShiftFigures } from '@contract/contract';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
 import { Figure, Section } from './Figure';
@@ -38,6 +38,32 @@ function ShiftRow({ shift }: { readonly shift: ShiftFigures }) {
       {shift.signOff &&
         ` · ${t('reports.signedOff', { name: shift.signOff.approvedBy, note: shift.signOff.note })}`}
     </li>
+  );
+}
+
+function Reconciled({ days }: { readonly days: readonly ReconciledDayFigures[] }) {
+  const { t, locale } = useI18n();
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <Section title={t('reports.reconciled')}>
+      <ul>
+        {days.map((d) => (
+          <li
+            key={d.day}
+            data-testid={TID.reportReconciled}
+            data-day={d.day}
+            data-resolved={d.resolved}
+            data-seq={d.journalSeq}
+          >
+            {t('reports.reconciledDay', {
+              day: d.day,
+              resolved: d.resolved,
+              at: time.format(new Date(d.reconciledAt)),
+            })}
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
@@ -79,6 +105,7 @@ export function ReportDay({ report }: { readonly report: ReportView }) {
           ))}
         </ul>
       </Section>
+      {report.reconciledDays.length > 0 && <Reconciled days={report.reconciledDays} />}
       {report.chain && (
         <Section title={t('reports.chain')}>
           <p

@@ -1,4 +1,4 @@
-// A report's tenders (cash, card per brand, QR per wallet) and its figures per cashier.
+// A report's tenders (cash, card per brand, QR per wallet) and its figures per cashier (sales, returns, voids).
 import type { ReportView } from '@contract/contract';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
@@ -36,6 +36,8 @@ export function ReportTenders({ report }: { readonly report: ReportView }) {
               data-testid={TID.reportCashier}
               data-code={c.code ?? ''}
               data-value={c.sales.totalMinor}
+              data-voids={c.voids}
+              data-line-voids={c.lineVoids}
             >
               {c.operatorId === null ? t('reports.nobody') : `${c.name ?? ''} (${c.code ?? ''})`}:{' '}
               {t('reports.cashier', {
@@ -43,6 +45,8 @@ export function ReportTenders({ report }: { readonly report: ReportView }) {
                 total: money(c.sales.totalMinor),
                 returns: c.returns.count,
               })}
+              {(c.voids > 0 || c.lineVoids > 0) &&
+                ` · ${t('reports.cashierVoids', { voids: c.voids, lineVoids: c.lineVoids })}`}
             </li>
           ))}
         </ul>

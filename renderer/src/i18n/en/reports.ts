@@ -26,6 +26,8 @@ export const reports = {
   'reports.nobody': 'Nobody signed in (training)',
   'reports.cashier':
     '{count, plural, one {# sale} other {# sales}}, {total}; {returns, plural, =0 {no returns} one {# return} other {# returns}}',
+  'reports.cashierVoids':
+    '{voids, plural, one {# cart voided} other {# carts voided}}, {lineVoids, plural, one {# line voided} other {# lines voided}}',
   'reports.counts': 'Counts',
   'reports.count':
     '{count, select, sales {Sales} items {Items} noSaleOpens {Drawer opened without a sale} reprints {Reprints} overrides {Manager overrides} voids {Carts voided} other {Lines voided}}',
@@ -37,6 +39,9 @@ export const reports = {
     'Drawer {drawer}: {state, select, open {open} closing {counted, waiting for sign-off} other {closed}}, float {float}',
   'reports.shiftCount': 'expected {expected}, counted {counted}, variance {variance}',
   'reports.signedOff': 'signed off by {name}: {note}',
+  'reports.reconciled': 'Settlement days reconciled',
+  'reports.reconciledDay':
+    'Reconciled: {day} ({resolved, plural, one {# difference} other {# differences}} resolved) at {at}',
   'reports.chain': 'Hash chain',
   'reports.chainLine': 'Journal entry {seq} · previous {prev} · this Z {chain}',
   'reports.zIntro':

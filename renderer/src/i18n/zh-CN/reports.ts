@@ -27,6 +27,7 @@ export const reports: Record<keyof typeof en, string> = {
   'reports.cashiers': '按收银员',
   'reports.nobody': '未登录（培训）',
   'reports.cashier': '{count} 笔销售，{total}；{returns, plural, =0 {无退货} other {# 笔退货}}',
+  'reports.cashierVoids': '整单作废 {voids} 次，删除商品行 {lineVoids} 次',
   'reports.counts': '次数',
   'reports.count':
     '{count, select, sales {销售} items {商品件数} noSaleOpens {无销售开钱箱} reprints {重打小票} overrides {经理授权} voids {整单作废} other {删除商品行}}',
@@ -38,6 +39,8 @@ export const reports: Record<keyof typeof en, string> = {
     '钱箱 {drawer}：{state, select, open {进行中} closing {已清点，待签核} other {已结班}}，备用金 {float}',
   'reports.shiftCount': '应有 {expected}，实点 {counted}，差异 {variance}',
   'reports.signedOff': '{name} 已签核：{note}',
+  'reports.reconciled': '已完成对账的结算日',
+  'reports.reconciledDay': '已对账：{day}（处理差异 {resolved} 笔），{at}',
   'reports.chain': '哈希链',
   'reports.chainLine': '日志第 {seq} 条 · 上一张 {prev} · 本张 {chain}',
   'reports.zIntro': '日结生成 Z 报表：连续编号、不可更改、自动打印。所有班次须已结班，且没有结果未知的支付。',
