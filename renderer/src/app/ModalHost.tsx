@@ -10,6 +10,7 @@ import { ShiftScreen } from '../components/shift/ShiftScreen';
 import { ShiftRequired } from '../components/shift/ShiftRequired';
 import { ReportsScreen } from '../components/reports/ReportsScreen';
 import { JournalVerifyScreen } from '../components/journal/JournalVerifyScreen';
+import { ReconciliationScreen } from '../components/reconciliation/ReconciliationScreen';
 import { StaffScreen } from '../components/staff/StaffScreen';
 import { SignInDialog } from '../components/SignInDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -159,6 +160,8 @@ export function ModalHost(props: Props) {
       return <ReportsScreen trainingApprover={trainingApprover} open={open} onClose={close} />;
     case 'journal':
       return <JournalVerifyScreen trainingApprover={trainingApprover} onClose={close} />;
+    case 'reconciliation':
+      return <ReconciliationScreen trainingApprover={trainingApprover} onClose={close} />;
     case 'shiftRequired':
       return <ShiftRequired onOpenShift={() => open({ kind: 'shift' })} onClose={close} />;
     case 'staff':

@@ -22,4 +22,9 @@ export const MANAGE_ENTRIES: readonly ManageEntry[] = [
   { modal: { kind: 'shift' }, label: 'manage.shift', hint: 'manage.shiftHint' },
   { modal: { kind: 'reports' }, label: 'manage.reports', hint: 'manage.reportsHint' },
   { modal: { kind: 'journal' }, label: 'manage.journal', hint: 'manage.journalHint' },
+  {
+    modal: { kind: 'reconciliation' },
+    label: 'manage.reconciliation',
+    hint: 'manage.reconciliationHint',
+  },
 ];

@@ -28,6 +28,8 @@ export type ModalState =
   | { readonly kind: 'reports' }
   /** Manage → Verify journal: the whole audit journal walked, the first break or the intact chain */
   | { readonly kind: 'journal' }
+  /** Manage → Reconciliation: a day's settlement against the till's sales, each difference resolved */
+  | { readonly kind: 'reconciliation' }
   /** who is signed in at the till: sign in, sign out, switch */
   | { readonly kind: 'signIn' }
   | null;

@@ -19,6 +19,7 @@ import {
   staff,
   journal,
   charts,
+  recon,
 } from './en/index';
 
 export const en = {
@@ -39,4 +40,5 @@ export const en = {
   ...reports,
   ...journal,
   ...charts,
+  ...recon,
 } as const satisfies Record<string, string>;

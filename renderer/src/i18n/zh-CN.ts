@@ -18,6 +18,7 @@ import { lock } from './zh-CN/lock';
 import { reports } from './zh-CN/reports';
 import { journal } from './zh-CN/journal';
 import { charts } from './zh-CN/charts';
+import { recon } from './zh-CN/recon';
 
 export const zhCN: Record<keyof typeof en, string> = Object.assign(
   {},
@@ -38,4 +39,5 @@ export const zhCN: Record<keyof typeof en, string> = Object.assign(
   reports,
   journal,
   charts,
+  recon,
 );

@@ -16,3 +16,4 @@ export { lock } from './lock';
 export { reports } from './reports';
 export { journal } from './journal';
 export { charts } from './charts';
+export { recon } from './recon';
