@@ -3,9 +3,11 @@
 // stored offline while the gateway is down) and the sandbox gateway, a process of its own over pinned HTTPS,
 // makes the rest happen through its admin interface (a charge the till never sent, a payment left out of the
 // settlement, another amount settled, a refund at the merchant portal, the till's refund held back, the
-// stored payment declined when forwarded, a fee). The day's settlement fetched through the page's bridge
-// then has exactly one item of every class, with its reference and both amounts; the same day's WeChat and
-// Alipay bills, written by the sandbox, imported through the bridge match the wallet payments.
+// stored payment declined when forwarded, a fee). The day's settlement fetched on the reconciliation screen
+// then has exactly one item of every class, with its reference and both amounts (read back over the page's
+// bridge); the same day's WeChat and Alipay bills, written by the sandbox and imported on the screen, match
+// the wallet payments. Every difference is then resolved on the screen with the manager's approval, and the
+// reconciled day is on the Z.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -183,6 +185,24 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     await page.locator(tid('receipts-screen')).waitFor({ state: 'detached' });
   }
 
+  /** Manage → Reconciliation on the test's business day. */
+  async function openReconciliation(page: Page): Promise<void> {
+    await page.locator(tid('manage-button')).click();
+    await page.locator(`${tid('manage-entry')}[data-entry="reconciliation"]`).click();
+    await page.locator(tid('recon-day')).fill(day);
+  }
+
+  /** One difference resolved on the reconciliation screen: picked, action and note, the manager's approval. */
+  async function resolveOnScreen(page: Page, itemId: string, action: ResolutionAction, note: string) {
+    await page.locator(`${tid('recon-item')}[data-item="${itemId}"]`).click();
+    await page.locator(`${tid('recon-detail')}[data-item="${itemId}"]`).waitFor();
+    await page.locator(tid('recon-action')).selectOption(action);
+    await page.locator(tid('recon-note')).fill(note);
+    await page.locator(tid('recon-resolve')).click();
+    await approveAs(page, MANAGER.code, MANAGER.pin);
+    await page.locator(`${tid('recon-item')}[data-item="${itemId}"][data-state="resolved"]`).waitFor();
+  }
+
   const attemptState = (reference: string): string =>
     rows<{ state: string }>(dataDir, 'SELECT state FROM payment_attempts WHERE id = ?', reference)[0]
       ?.state ?? '';
@@ -252,9 +272,13 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     const declinedRef = made.declined.reference;
     await expect.poll(() => attemptState(declinedRef), { timeout: 30_000 }).toBe('forward_declined');
 
-    // The day's settlement fetched through the page's own bridge (its session cookie and origin).
+    // Manage → Reconciliation: the day's settlement fetched from the gateway; the screen lists the seven
+    // differences; the view read back over the page's own bridge (its session cookie and origin).
+    await openReconciliation(page);
+    await page.locator(tid('recon-fetch')).click();
+    await expect.poll(() => page.locator(tid('recon-item')).count(), { timeout: 30_000 }).toBe(7);
     bridge = await connectBridge(web.url);
-    const view = await call<ReconDayView>('recon.fetch', { day });
+    const view = await call<ReconDayView>('recon.day', { day });
     const got = view.items.map((i) => [i.class, i.reference, i.localMinor, i.settledMinor]);
     const m = made as Required<typeof made>;
     const minor = (t: Tender) => t.minor;
@@ -277,6 +301,17 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     expect(view.items).toHaveLength(12);
     expect(view.totals).toMatchObject({ refundedMinor: minor(m.portal), feeMinor: 25 });
     expect(view).toMatchObject({ reconciled: false, open: 7, resolved: 0 });
+    const onScreen = await page
+      .locator(tid('recon-item'))
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-class')}:${e.getAttribute('data-reference')}`),
+      );
+    expect(onScreen.sort()).toEqual(
+      view.items
+        .filter((i) => i.class !== 'matched')
+        .map((i) => `${i.class}:${i.reference ?? ''}`)
+        .sort(),
+    );
     await page.close();
   }, 300_000);
 
@@ -284,18 +319,25 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     const m = made as Required<typeof made>;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-bills-'));
     try {
-      let view: ReconDayView | null = null;
+      const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
+        timeoutMs: 20_000,
+      });
+      await openReconciliation(page);
+      await expect.poll(() => page.locator(tid('recon-item')).count()).toBe(7);
       for (const format of ['wechat', 'alipay'] as const) {
         const file = path.join(dir, `${format}-${day}.csv`);
         await saveGatewayBill(need(gw, 'the gateway'), TOKEN, day, format, file);
-        view = await call<ReconDayView>('recon.import', {
-          day,
-          fileName: path.basename(file),
-          bytes: fs.readFileSync(file).toString('base64'),
-          format,
-          approval: APPROVAL,
-        });
+        await page.locator(tid('recon-import-file')).setInputFiles(file);
+        await page.locator(tid('recon-import-format')).selectOption(format);
+        await page.locator(tid('recon-import')).click();
+        await approveAs(page, MANAGER.code, MANAGER.pin);
+        await page.locator(tid('recon-summary')).waitFor();
+        const imported = async () =>
+          (await call<ReconDayView>('recon.day', { day })).imports.map((i) => i.source);
+        await expect.poll(imported).toContain(format);
       }
+      await page.close();
+      const view = await call<ReconDayView>('recon.day', { day });
       const items = need(view, 'the imported view').items;
       const wallet = (t: Tender) => items.find((i) => i.reference === t.reference && i.class === 'matched');
       for (const [t, source] of [
@@ -341,18 +383,26 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     await expect(
       call('recon.resolve', { itemId: fee?.id, action: 'write_off', note: 'x', approval: APPROVAL }),
     ).rejects.toThrow(/RESOLUTION_NOT_ALLOWED/);
-    let view = before;
+    // Manage → Reconciliation, the day chosen: every open difference picked, its action, a note, the
+    // manager's approval; the row then shows resolved and, after the last, the day reconciled.
+    const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
+      timeoutMs: 20_000,
+    });
+    await openReconciliation(page);
+    await expect.poll(() => page.locator(`${tid('recon-item')}[data-state="open"]`).count()).toBe(7);
     for (const item of open) {
       if (item.class === 'matched') continue;
-      const action = RESOLVE_WITH[item.class];
-      view = await call<ReconDayView>('recon.resolve', {
-        itemId: item.id,
-        action,
-        note: `${item.class}: ${action}`,
-        approval: APPROVAL,
-      });
+      await resolveOnScreen(
+        page,
+        item.id,
+        RESOLVE_WITH[item.class],
+        `${item.class}: ${RESOLVE_WITH[item.class]}`,
+      );
     }
-    expect(view).toMatchObject({ reconciled: true, open: 0, resolved: 7 });
+    await page.locator(`${tid('recon-badge')}[data-reconciled="true"]`).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator(tid('recon-screen')).waitFor({ state: 'detached' });
+    await page.locator(tid('cart-empty')).waitFor();
     expect(await call<ReconDayView>('recon.day', { day })).toMatchObject({ reconciled: true, resolved: 7 });
     const resolved = journal(dataDir, 'recon.resolved');
     expect(resolved.map((e) => [e.class, e.action]).sort()).toEqual(Object.entries(RESOLVE_WITH).sort());
@@ -363,9 +413,6 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
 
     // The Z: the shift closed on its float (no cash moved today), the day taken with the manager's PIN; the
     // reconciled settlement date is on it.
-    const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
-      timeoutMs: 20_000,
-    });
     await page.locator(tid('manage-button')).click();
     await page.locator(`${tid('manage-entry')}[data-entry="shift"]`).click();
     await page.locator(tid('shift-close')).click();
@@ -383,6 +430,9 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     await page.locator(tid('report-z-take')).click();
     await approveAs(page, MANAGER.code, MANAGER.pin);
     await page.locator(`${tid('report-view')}[data-kind="z"][data-zno="1"]`).waitFor();
+    const shown = page.locator(`${tid('report-view')}[data-kind="z"] ${tid('report-reconciled')}`);
+    expect(await shown.getAttribute('data-day')).toBe(day);
+    expect(await shown.getAttribute('data-resolved')).toBe('7');
     const [z] = rows<{ body: string }>(dataDir, 'SELECT body FROM z_reports WHERE z_no = 1');
     const report = JSON.parse(z?.body ?? '{}') as Partial<ReportView>;
     expect(report.reconciledDays).toEqual([expect.objectContaining({ day, resolved: 7 })]);
