@@ -1,8 +1,9 @@
 // A cheap fingerprint of what a report of the open day says: its summary rows (count and sums), its shifts
 // (count and last change), the offline exposure and the reconciled days journalled since the previous Z (a
-// day reconciled while a Z is written must show on that Z: the next one starts after its journal entry). The worker computes the figures on its own connection;
-// the Z's transaction on main reads the fingerprint again, and a difference means something committed in
-// between, so the figures are computed again rather than closing a day on stale numbers.
+// day reconciled while a Z is written must show on that Z: the next one starts after its journal entry).
+// The worker computes the figures on its own connection; the Z's transaction on main reads the fingerprint
+// again, and a difference means something committed in between, so the figures are computed again rather
+// than closing a day on stale numbers.
 import type { Database } from '../store/db';
 import { offlineExposure } from './offline-exposure';
 import { journalWindowOf, reconciledDaysOf } from './reconciled-days';
