@@ -185,8 +185,13 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
     await tid('recon-day').fill(day);
     await importFile('settlement.json', 'gateway-json', JSON.stringify(s));
     await poll(() => item('fee').count()).toBe(1);
-    await item('fee').click();
+    // by keyboard: the row takes focus and Enter opens it; Tab reaches the note
+    await item('fee').focus();
+    await ui.page.keyboard.press('Enter');
     await tid('recon-action').waitFor();
+    await tid('recon-action').focus();
+    await ui.page.keyboard.press('Tab');
+    expect(await ui.focusedTestId()).toBe('recon-note');
     await resolve('accepted');
     await poll(() => tid('recon-badge').getAttribute('data-reconciled')).toBe('true');
     await poll(() => tid('recon-detail-resolution').getAttribute('data-action')).toBe('accept_fee');
