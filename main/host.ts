@@ -65,7 +65,6 @@ import { dateIn } from './reconciliation/day-window';
 import { createReconciliation } from './reconciliation/reconcile-day';
 import { reconciliationHandlers } from './reconciliation/handlers';
 import { createReconExporter } from './reconciliation/recon-export';
-import { createResolutionReader } from './reconciliation/resolution-reader';
 import { defaultFontDir } from './printing/raster/font-files';
 import { createReportService } from './reports/report-service';
 import { createReportWorker } from './reports/report-worker';
@@ -259,7 +258,6 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
             },
             fontDir: defaultFontDir(),
             view: reconciliation.view,
-            resolutions: createResolutionReader(db),
             render: (input) => runJob('recon.render', input),
           }),
         }),

@@ -10,7 +10,6 @@ import { PosFailure } from '../api/result';
 import { writeExportFile } from '../store/export-file';
 import type { ReconRenderInput } from './export/render-export';
 import type { ReconExportData } from './export/recon-tables';
-import type { ItemResolution } from './resolution-reader';
 
 export interface ReconExporterDeps {
   readonly dataDir: string;
@@ -18,8 +17,8 @@ export interface ReconExporterDeps {
   readonly timeZone: string;
   readonly fontDir?: string;
   readonly till: Pick<ReconExportData, 'storeName' | 'terminalId' | 'currency' | 'training'>;
+  /** the day as recon.day shows it: each item carries its resolution */
   readonly view: (day: string) => ReconDayView;
-  readonly resolutions: (day: string) => ReadonlyMap<string, ItemResolution>;
   /** renders off the main loop in the host (a worker job); directly in tests */
   readonly render: (input: ReconRenderInput) => Promise<Uint8Array>;
 }
@@ -41,7 +40,7 @@ export function createReconExporter(d: ReconExporterDeps): ReconExporter {
         },
       );
     }
-    const data: ReconExportData = { ...d.till, view, resolutions: Object.fromEntries(d.resolutions(day)) };
+    const data: ReconExportData = { ...d.till, view };
     const bytes = await d.render({
       ...{ data, format, locale: d.locale(), timeZone: d.timeZone },
       ...(d.fontDir === undefined ? {} : { fontDir: d.fontDir }),

@@ -1,10 +1,11 @@
 // A day's reconciliation as the exporters take it: a fetched and a WeChat import, every difference class,
-// one resolved (with a staff-typed note that starts like a formula), matched items and a cash count.
+// one resolved (with a staff-typed note that starts like a formula), matched items, a cashier's labelled
+// breakdown row and a cash count.
 import type {
-  ReconBreakdownRow,
   ReconClass,
   ReconDayView,
   ReconItemView,
+  ReconResolutionView,
 } from '../../main/api/contract/reconciliation';
 import type { ReconExportData } from '../../main/reconciliation/export/recon-tables';
 
@@ -18,8 +19,15 @@ const DIFFERENCES: readonly ReconClass[] = [
   'fee',
 ];
 
-function item(n: number, cls: ReconClass, state: 'open' | 'resolved' = 'open'): ReconItemView {
-  // (cast: the view may carry more fields than these, e.g. the item's resolution)
+/** how the first difference was resolved: a staff-typed note that starts like a formula */
+const RESOLVED: ReconResolutionView = {
+  action: 'refund_online',
+  note: '=已退款给顾客',
+  by: { id: 'op-900', code: '900', name: '王经理' },
+  at: '2026-12-06T02:15:00.000Z',
+};
+
+function item(n: number, cls: ReconClass, resolution: ReconResolutionView | null = null): ReconItemView {
   return {
     id: `item-${n}`,
     class: cls,
@@ -31,15 +39,15 @@ function item(n: number, cls: ReconClass, state: 'open' | 'resolved' = 'open'): 
     settledMinor:
       cls === 'sale_no_charge' ? 0 : cls === 'fee' ? 36 : 1250 + n + (cls === 'amount_mismatch' ? 1 : 0),
     details: {},
-    state,
-    resolution: null,
-  } as ReconItemView;
+    state: resolution ? 'resolved' : 'open',
+    resolution,
+  };
 }
 
 /** The day with its seven differences (the first resolved) and `matched` matched items. */
 export function reconExportData(matched = 3): ReconExportData {
   const items = [
-    ...DIFFERENCES.map((c, i) => item(i + 1, c, i === 0 ? 'resolved' : 'open')),
+    ...DIFFERENCES.map((c, i) => item(i + 1, c, i === 0 ? RESOLVED : null)),
     ...Array.from({ length: matched }, (_, i) => item(100 + i, 'matched')),
   ];
   const view: ReconDayView = {
@@ -57,20 +65,10 @@ export function reconExportData(matched = 3): ReconExportData {
     totals: { chargedMinor: 123456, refundedMinor: 2500, feeMinor: 36 },
     items,
     breakdown: [
-      {
-        by: 'tender',
-        key: 'card',
-        label: 'card',
-        localMinor: 100000,
-        settledMinor: 99999,
-      } as ReconBreakdownRow,
-      {
-        by: 'day',
-        key: '2026-12-05',
-        label: '2026-12-05',
-        localMinor: 120000,
-        settledMinor: 123456,
-      } as ReconBreakdownRow,
+      { by: 'tender', key: 'card', label: 'card', localMinor: 100000, settledMinor: 99999 },
+      { by: 'cashier', key: 'op-101', label: '101 王芳', localMinor: 60000, settledMinor: 60000 },
+      { by: 'cashier', key: 'op-gone', label: null, localMinor: 500, settledMinor: 0 },
+      { by: 'day', key: '2026-12-05', label: '2026-12-05', localMinor: 120000, settledMinor: 123456 },
     ],
     cash: [
       { shiftId: 'shift-1', drawerId: 'D1', expectedMinor: 50000, countedMinor: 49750 },
@@ -82,14 +80,6 @@ export function reconExportData(matched = 3): ReconExportData {
   };
   return {
     view,
-    resolutions: {
-      'item-1': {
-        action: 'refund_online',
-        note: '=已退款给顾客',
-        by: '王经理 (900)',
-        at: '2026-12-06T02:15:00.000Z',
-      },
-    },
     storeName: '好又多便利店',
     terminalId: 'T01',
     currency: 'CNY',

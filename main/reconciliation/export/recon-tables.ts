@@ -1,17 +1,14 @@
 // A day's reconciliation as labelled tables in one locale: the one layout both the CSV and the PDF render, so
 // the two never disagree on a figure. Amounts are plain decimals ("1234.50"), times in the business time zone.
 import type { Locale } from '../../api/contract';
-import type { ReconDayView, ReconItemView } from '../../api/contract/reconciliation';
+import type { ReconDayView, ReconItemView, ReconResolutionView } from '../../api/contract/reconciliation';
 import { formatMajor } from '../../api/money';
 import { formatReceiptDate } from '../../printing/receipt-format';
-import type { ItemResolution } from '../resolution-reader';
 import { reconLabels, type ReconLabels } from './recon-labels';
 
-/** What an export is made from: the day as recon.day shows it, how each difference was resolved, the till. */
+/** What an export is made from: the day as recon.day shows it (each item with its resolution), the till. */
 export interface ReconExportData {
   readonly view: ReconDayView;
-  /** item id -> its resolution (a plain object: it crosses to the render worker) */
-  readonly resolutions: Readonly<Record<string, ItemResolution>>;
   readonly storeName: string;
   readonly terminalId: string;
   readonly currency: string;
@@ -83,7 +80,7 @@ function breakdownTable(v: ReconDayView, c: Ctx): ReconTable {
     columns: [l.by, l.key, l.local, l.settled, l.difference],
     rows: v.breakdown.map((b) => [
       l.groups[b.by],
-      b.key,
+      b.label ?? b.key,
       c.money(b.localMinor),
       c.money(b.settledMinor),
       c.money(b.settledMinor - b.localMinor),
@@ -126,13 +123,16 @@ function itemColumns(c: Ctx): string[] {
   return [...cls, l.reference, l.sale, l.local, l.settled, l.difference];
 }
 
+/** who approved a resolution as the journal names them: "王经理 (900)" */
+const approver = (by: ReconResolutionView['by']): string => `${by.name} (${by.code})`;
+
 function differences(d: ReconExportData, c: Ctx): ReconTable {
   const { l } = c;
   const action = c.forCsv ? [l.actionId, l.action] : [l.action];
-  const resolution = (r: ItemResolution | undefined): string[] => {
+  const resolution = (r: ReconResolutionView | null): string[] => {
     if (!r) return [...(c.forCsv ? ['', ''] : ['']), '', '', ''];
     const label = c.l.actions[r.action];
-    return [...(c.forCsv ? [r.action, label] : [label]), r.note, r.by, c.time(r.at)];
+    return [...(c.forCsv ? [r.action, label] : [label]), r.note, approver(r.by), c.time(r.at)];
   };
   return {
     title: l.sections.differences,
@@ -142,7 +142,7 @@ function differences(d: ReconExportData, c: Ctx): ReconTable {
       .map((i) => [
         ...itemCells(i, c),
         i.state === 'resolved' ? l.resolved : l.open,
-        ...resolution(d.resolutions[i.id]),
+        ...resolution(i.resolution),
       ]),
   };
 }

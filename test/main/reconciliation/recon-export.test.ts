@@ -1,5 +1,5 @@
 // A day's reconciliation exported: under exports/ as recon-<day>-<terminal>.<format>, rendered in the till's
-// language from the day's view and its resolutions, through the real renderer in a worker thread (as the host
+// language from the day's view (each item with its resolution), through the real renderer in a worker thread (as the host
 // does); a day with nothing reconciled is refused, and nothing is written.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,6 @@ describe('a day’s reconciliation exported', () => {
       ...{ dataDir: dir, locale: () => locale, timeZone: 'Asia/Shanghai' },
       till: { storeName: data.storeName, terminalId: 'T01', currency: 'CNY', training: false },
       view: (day) => (day === data.view.day ? data.view : { ...empty, day }),
-      resolutions: () => new Map(Object.entries(data.resolutions)),
       render: (input) => runJob('recon.render', input),
     });
     const csv = await exporter('2026-12-05', 'csv');
