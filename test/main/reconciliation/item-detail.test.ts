@@ -2,51 +2,30 @@
 // the attempt and its journalled history, the refunds, the settlement rows of the current import, the
 // resolution as journalled), RECON_ITEM_NOT_FOUND for an unknown id, and every statement reading it (and the
 // day's items with their resolutions) planned through indexes only.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SaleView } from '../../../main/api/contract';
 import type { ReconItemView } from '../../../main/api/contract/reconciliation';
-import { createReconciliation } from '../../../main/reconciliation/reconcile-day';
-import type { SettlementRow } from '../../../main/reconciliation/settlement-row';
 import { openDatabase } from '../../../main/store/db';
-import { fullScans, isDataStatement, recordStatements } from '../../support/query-plans';
-import { call, cartOf, failure, openShop, type Shop } from '../payments/fixtures';
-
-const APPROVAL = { operatorCode: '900', pin: '1234' };
-const today = (): string => new Date().toISOString().slice(0, 10);
-const refOf = (s: SaleView): string => s.tenders[0]?.reference ?? '';
-
-async function cardSale(shop: Shop): Promise<SaleView> {
-  const cart = await cartOf(shop.host);
-  const a = await call(shop.host, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
-  const r = await call(shop.host, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-  if (!r.sale) throw new Error('no sale');
-  return r.sale;
-}
-
-const row = (reference: string | null, amountMinor: number, line: number): SettlementRow => ({
-  ...{ line, source: 'gateway', kind: 'charge', reference, providerId: `gw-${line}`, refundId: null },
-  ...{ tender: 'card', brand: 'visa', amountMinor, feeMinor: 0, at: new Date().toISOString() },
-  ...{ status: 'SUCCESS', terminalId: null },
-});
+import { recordStatements } from '../../support/query-plans';
+import {
+  APPROVAL,
+  cardSale,
+  expectIndexedOnly,
+  reconciliationOf,
+  refOf,
+  refundFirstLine,
+  settlementRow as row,
+  storeFile,
+  today,
+} from '../../support/recon-shop';
+import { call, failure, openShop, type Shop } from '../payments/fixtures';
 
 /** two card sales (one refunded) and a settlement that disagrees: one fen more, an unknown charge */
 async function disagreeingDay(shop: Shop) {
   const [over, refunded] = [await cardSale(shop), await cardSale(shop)];
-  const refund = await call(shop.host, 'refund.issue', {
-    refundId: randomUUID(),
-    saleId: refunded.saleId,
-    lines: [{ lineNo: 1, qtyMilli: refunded.lines[0]?.qtyMilli ?? 1000 }],
-    reason: 'wrong_item',
-    approval: APPROVAL,
-  });
+  const refund = await refundFirstLine(shop, refunded);
   const day = today();
-  const file = path.join(shop.dataDir, 'pos.sqlite');
-  const db = openDatabase(file);
-  const recon = createReconciliation({
-    ...{ db, now: () => new Date(), newId: randomUUID, timeZone: 'UTC', training: true },
-  });
+  const file = storeFile(shop);
+  const { db, recon } = reconciliationOf(shop);
   recon.importRows({
     ...{ day, source: 'gateway', fileName: 's.json', sha256: 'b'.repeat(64), importedBy: null },
     rows: [
@@ -170,26 +149,18 @@ describe('recon.item: everything known about one difference', () => {
     const own = openDatabase(file);
     const recorder = recordStatements(file, new WeakSet([planner]));
     try {
-      const recon = createReconciliation({
-        ...{ db: own, now: () => new Date(), newId: randomUUID, timeZone: 'UTC', training: true },
-      });
+      const { recon } = reconciliationOf(shop, own);
       const mismatch = itemOf(recon.view(day).items, 'amount_mismatch', refOf(over));
       expect(recon.item(mismatch.id).attempt?.history).toHaveLength(3);
-      recorder.stop();
-      const statements = recorder.statements().filter((s) => isDataStatement(s.sql) && s.ran);
-      const tables = statements.map((s) => s.sql).join('\n');
-      for (const t of [
+      const tables = [
         'journal',
         'payment_attempts',
         'settlement_rows',
         'recon_resolutions',
         'refunds',
         'sales',
-      ]) {
-        expect(tables).toContain(t);
-      }
-      const scans = statements.flatMap((s) => fullScans(planner, s.sql).map((f) => `${f.detail}: ${s.sql}`));
-      expect(scans).toEqual([]);
+      ];
+      expectIndexedOnly(recorder, planner, tables, true);
     } finally {
       recorder.stop();
       own.close();

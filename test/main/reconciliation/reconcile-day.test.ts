@@ -2,20 +2,22 @@
 // an offline stored payment declined when forwarded) and a sandbox gateway over loopback: the gateway's own
 // settlement matches everything but the declined forward; constructed settlement rows then produce every
 // other class; a wallet's rows without a reference match by amount and time.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SaleView } from '../../../main/api/contract';
 import type { ReconClass } from '../../../main/api/contract/reconciliation';
-import { loadConfig } from '../../../main/config/config';
-import { configuredClient } from '../../../main/gateway/connection';
-import { createReconciliation } from '../../../main/reconciliation/reconcile-day';
 import type { SettlementRow } from '../../../main/reconciliation/settlement-row';
-import { openDatabase } from '../../../main/store/db';
+import {
+  cardSale,
+  fetchSettlement,
+  reconciliationOf as reconciliation,
+  refOf,
+  refundFirstLine,
+  today,
+} from '../../support/recon-shop';
 import { addStaffOnFile } from '../../support/signed-in-till';
 import { call, cartOf, openShop, payOffline, until, type Shop } from '../payments/fixtures';
 
-const APPROVAL = { operatorCode: '900', pin: '1234' };
 const WECHAT = '134567890123456789';
 
 interface Day {
@@ -25,14 +27,6 @@ interface Day {
   refunded: SaleView;
   declinedRef: string;
   refundMinor: number;
-}
-
-async function cardSale(shop: Shop): Promise<SaleView> {
-  const cart = await cartOf(shop.host);
-  const a = await call(shop.host, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
-  const r = await call(shop.host, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-  if (!r.sale) throw new Error('no sale');
-  return r.sale;
 }
 
 async function dayOfSales(): Promise<Day> {
@@ -47,13 +41,7 @@ async function dayOfSales(): Promise<Day> {
   });
   if (!q.sale) throw new Error('no QR sale');
   const refunded = await cardSale(shop);
-  const refund = await call(h, 'refund.issue', {
-    refundId: randomUUID(),
-    saleId: refunded.saleId,
-    lines: [{ lineNo: 1, qtyMilli: refunded.lines[0]?.qtyMilli ?? 1000 }],
-    reason: 'wrong_item',
-    approval: APPROVAL,
-  });
+  const refund = await refundFirstLine(shop, refunded);
   expect(refund.state).toBe('completed');
   const { result } = await payOffline(shop, 'stolen');
   expect(result.outcome).toBe('stored');
@@ -74,22 +62,6 @@ async function dayOfSales(): Promise<Day> {
   };
 }
 
-function reconciliation(shop: Shop) {
-  const db = openDatabase(path.join(shop.dataDir, 'pos.sqlite'));
-  return {
-    db,
-    recon: createReconciliation({
-      db,
-      now: () => new Date(),
-      newId: randomUUID,
-      timeZone: 'UTC',
-      training: true,
-    }),
-  };
-}
-
-const today = (): string => new Date().toISOString().slice(0, 10);
-const refOf = (s: SaleView): string => s.tenders[0]?.reference ?? '';
 const classes = (items: readonly { class: ReconClass; reference: string | null }[]) =>
   Object.fromEntries(items.map((i) => [`${i.class}:${i.reference}`, true]));
 
@@ -102,13 +74,7 @@ describe('reconciling a day', () => {
       const { db, recon } = reconciliation(d.shop);
       try {
         const day = today();
-        const client = configuredClient({
-          config: loadConfig(d.shop.dataDir),
-          dataDir: d.shop.dataDir,
-          now: () => new Date(),
-        });
-        const fetched = await recon.fetch(client, day);
-        client.close();
+        const fetched = await fetchSettlement(d.shop, recon, day);
         expect(fetched).toMatchObject({ kind: 'fetched', imported: { kind: 'imported' } });
         const view = recon.reconcile(day);
         const notMatched = view.items.filter((i) => i.class !== 'matched');
@@ -125,13 +91,7 @@ describe('reconciling a day', () => {
         });
         expect(view.totals.refundedMinor).toBe(d.refundMinor);
         // The same answer again is no new import.
-        const c2 = configuredClient({
-          config: loadConfig(d.shop.dataDir),
-          dataDir: d.shop.dataDir,
-          now: () => new Date(),
-        });
-        expect(await recon.fetch(c2, day)).toMatchObject({ imported: { kind: 'unchanged' } });
-        c2.close();
+        expect(await fetchSettlement(d.shop, recon, day)).toMatchObject({ imported: { kind: 'unchanged' } });
 
         // Now a settlement that disagrees: replaces the fetched one's rows.
         const rows = (await import('../../../main/reconciliation/settlement-store'))
@@ -270,13 +230,7 @@ describe('reconciling a day', () => {
     const { db, recon } = reconciliation(shop);
     try {
       const day = today();
-      const client = configuredClient({
-        config: loadConfig(shop.dataDir),
-        dataDir: shop.dataDir,
-        now: () => new Date(),
-      });
-      expect((await recon.fetch(client, day)).kind).toBe('fetched');
-      client.close();
+      expect((await fetchSettlement(shop, recon, day)).kind).toBe('fetched');
       const view = recon.reconcile(day);
       const minor = sale.totals.totalMinor;
       expect(view.breakdown.filter((b) => b.by === 'cashier')).toEqual([

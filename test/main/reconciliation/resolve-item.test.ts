@@ -2,33 +2,17 @@
 // that does not fit, a matched item and an already resolved one refused, a refused approval changing nothing,
 // the journal entries, the day becoming reconciled with its last difference (journalled once), and a re-run
 // of reconcile keeping every resolution.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SaleView } from '../../../main/api/contract';
 import type { ReconItemView, ResolutionAction } from '../../../main/api/contract/reconciliation';
-import { createReconciliation } from '../../../main/reconciliation/reconcile-day';
-import type { SettlementRow } from '../../../main/reconciliation/settlement-row';
-import { openDatabase } from '../../../main/store/db';
-import { call, cartOf, failure, openShop, type Shop } from '../payments/fixtures';
-
-const APPROVAL = { operatorCode: '900', pin: '1234' };
-const today = (): string => new Date().toISOString().slice(0, 10);
-const refOf = (s: SaleView): string => s.tenders[0]?.reference ?? '';
-
-async function cardSale(shop: Shop): Promise<SaleView> {
-  const cart = await cartOf(shop.host);
-  const a = await call(shop.host, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
-  const r = await call(shop.host, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-  if (!r.sale) throw new Error('no sale');
-  return r.sale;
-}
-
-const row = (reference: string | null, amountMinor: number, line: number): SettlementRow => ({
-  ...{ line, source: 'gateway', kind: 'charge', reference, providerId: `gw-${line}`, refundId: null },
-  ...{ tender: 'card', brand: 'visa', amountMinor, feeMinor: 0, at: new Date().toISOString() },
-  ...{ status: 'SUCCESS', terminalId: null },
-});
+import {
+  APPROVAL,
+  cardSale,
+  reconciliationOf,
+  refOf,
+  settlementRow as row,
+  today,
+} from '../../support/recon-shop';
+import { call, failure, openShop } from '../payments/fixtures';
 
 describe('resolving the differences of a day', () => {
   it(
@@ -45,10 +29,7 @@ describe('resolving the differences of a day', () => {
       ];
       const day = today();
       // A second connection to the host's store puts a disagreeing settlement in and reconciles the day.
-      const db = openDatabase(path.join(shop.dataDir, 'pos.sqlite'));
-      const recon = createReconciliation({
-        ...{ db, now: () => new Date(), newId: randomUUID, timeZone: 'UTC', training: true },
-      });
+      const { db, recon } = reconciliationOf(shop);
       try {
         recon.importRows({
           ...{ day, source: 'gateway', fileName: 's.json', sha256: 'a'.repeat(64), importedBy: null },
