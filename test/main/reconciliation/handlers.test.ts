@@ -3,21 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, cartOf, failure, openShop } from '../payments/fixtures';
+import { call, failure, openShop } from '../payments/fixtures';
 import { loadConfig } from '../../../main/config/config';
 import { configuredClient } from '../../../main/gateway/connection';
 import { openDatabase } from '../../../main/store/db';
+import { APPROVAL, cardSale, refOf, today } from '../../support/recon-shop';
 
-const APPROVAL = { operatorCode: '900', pin: '1234' };
+/** a shop with one card sale today, and that day */
+async function dayWithACardSale() {
+  const shop = await openShop();
+  const sale = await cardSale(shop);
+  return { shop, h: shop.host, sale, day: today() };
+}
 
 describe('recon.* channels', () => {
   it('fetches and reconciles a day, imports a file with an approval, refuses a garbled one', async () => {
-    const shop = await openShop();
-    const h = shop.host;
-    const cart = await cartOf(h);
-    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
-    await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-    const day = new Date().toISOString().slice(0, 10);
+    const { shop, h, day } = await dayWithACardSale();
     const fetched = await call(h, 'recon.fetch', { day });
     expect(fetched.rows).toBe(1);
     expect((await call(h, 'recon.day', { day })).imports).toEqual([
@@ -67,18 +68,13 @@ describe('recon.* channels', () => {
   });
 
   it('recon.export writes the fetched day as CSV under exports/; a day with nothing reconciled is refused', async () => {
-    const shop = await openShop();
-    const h = shop.host;
-    const cart = await cartOf(h);
-    const a = await call(h, 'payment.startCard', { cartId: cart.cartId, cartVersion: cart.version });
-    await call(h, 'payment.trainingSwipe', { attemptId: a.attemptId, testCard: 'visa' });
-    const day = new Date().toISOString().slice(0, 10);
+    const { shop, h, sale, day } = await dayWithACardSale();
     await call(h, 'recon.fetch', { day });
     const out = await call(h, 'recon.export', { day, format: 'csv' });
     expect(path.dirname(out.path)).toBe(path.join(shop.dataDir, 'exports'));
     expect(path.basename(out.path)).toBe(`recon-${day}-T01.csv`);
     const text = fs.readFileSync(out.path, 'utf8');
-    expect(text).toContain(a.attemptId);
+    expect(text).toContain(refOf(sale));
     expect(text).toMatch(/^matched,/m);
     expect(await failure(h, 'recon.export', { day: '2020-01-01', format: 'pdf' })).toMatchObject({
       code: 'NOT_FOUND',
