@@ -38,6 +38,12 @@ const admin = async (body: unknown, token = 'admin-secret'): Promise<AdminReply>
   });
   return { status: res.status, json: (await res.json()) as AdminReply['json'] };
 };
+/** an action on terminal T01 the sandbox must accept: its reply */
+const applied = async (action: string, fields: Record<string, unknown> = {}): Promise<AdminReply['json']> => {
+  const r = await admin({ action, terminalId: 'T01', ...fields });
+  expect(r.status, action).toBe(200);
+  return r.json;
+};
 const settlement = async (): Promise<Settlement> =>
   SettlementSchema.parse((await h.call('GET', `/v1/settlements/${date}`)).json);
 const authorize = async (amountMinor: number, extra: Parameters<typeof authorizeBody>[0] = {}) =>
@@ -53,9 +59,8 @@ const lookup = async (reference: string) => h.call('GET', `/v1/payments?referenc
 describe('charge without the till knowing', () => {
   it('under a reference the till never sent: a card payment in the ledger and the settlement', async () => {
     const mine = await authorize(1000);
-    const r = await admin({ action: 'charge', terminalId: 'T01', tender: 'card', amountMinor: 2500 });
-    expect(r.status).toBe(200);
-    const reference = r.json.payment.reference;
+    const r = await applied('charge', { tender: 'card', amountMinor: 2500 });
+    const reference = r.payment.reference;
     expect(reference).toMatch(/^portal-/);
     expect(reference).not.toBe(mine.reference);
     const s = await settlement();
@@ -74,15 +79,7 @@ describe('charge without the till knowing', () => {
     h.gw.clearFaults();
     expect((await lookup(body.reference)).status).toBe(404);
 
-    const r = await admin({
-      action: 'charge',
-      terminalId: 'T01',
-      tender: 'qr',
-      scheme: 'alipay',
-      amountMinor: 1800,
-      reference: body.reference,
-    });
-    expect(r.status).toBe(200);
+    await applied('charge', { tender: 'qr', scheme: 'alipay', amountMinor: 1800, reference: body.reference });
     const s = await settlement();
     expect(s.payments).toEqual([
       expect.objectContaining({
@@ -109,14 +106,8 @@ describe('charge without the till knowing', () => {
 describe('refund at the merchant portal', () => {
   it('refunds a card payment the till has as paid: the refund is in the ledger and the settlement', async () => {
     const p = await authorize(1000);
-    const r = await admin({
-      action: 'portal-refund',
-      terminalId: 'T01',
-      reference: p.reference,
-      amountMinor: 400,
-    });
-    expect(r.status).toBe(200);
-    expect(r.json.refund).toMatchObject({ paymentId: p.paymentId, status: 'succeeded', amountMinor: 400 });
+    const r = await applied('portal-refund', { reference: p.reference, amountMinor: 400 });
+    expect(r.refund).toMatchObject({ paymentId: p.paymentId, status: 'succeeded', amountMinor: 400 });
     expect(PaymentSchema.parse((await lookup(p.reference)).json)).toMatchObject({
       status: 'approved',
       refundedMinor: 400,
@@ -133,16 +124,7 @@ describe('refund at the merchant portal', () => {
 
   it('refunds a QR order', async () => {
     const order = await micropayOn(h, 500);
-    expect(
-      (
-        await admin({
-          action: 'portal-refund',
-          terminalId: 'T01',
-          reference: order.reference,
-          amountMinor: 200,
-        })
-      ).status,
-    ).toBe(200);
+    await applied('portal-refund', { reference: order.reference, amountMinor: 200 });
     const s = await settlement();
     expect(s.payments).toEqual([
       expect.objectContaining({ kind: 'qr', status: 'success', refundedMinor: 200 }),
@@ -156,8 +138,7 @@ describe('decline after forward', () => {
     const storedOffline = { storedAt: `${date}T09:00:00.000Z`, deadline: `${date}T23:00:00.000Z` };
     const p = await authorize(1200, { storedOffline });
     expect(p.status).toBe('approved');
-    const r = await admin({ action: 'decline-after-forward', terminalId: 'T01', reference: p.reference });
-    expect(r.status).toBe(200);
+    await applied('decline-after-forward', { reference: p.reference });
     const s = await settlement();
     expect(s.payments).toEqual([
       expect.objectContaining({ reference: p.reference, status: 'declined', storedOffline: true }),
@@ -167,7 +148,7 @@ describe('decline after forward', () => {
 
   it('declines the next stored offline forwards as they arrive, whatever the card; online sales are not touched', async () => {
     const storedOffline = { storedAt: `${date}T09:00:00.000Z`, deadline: `${date}T23:00:00.000Z` };
-    expect((await admin({ action: 'decline-next-forwards', terminalId: 'T01', count: 1 })).status).toBe(200);
+    await applied('decline-next-forwards', { count: 1 });
     const online = await authorize(1100);
     const forwarded = await authorize(1200, { storedOffline });
     const next = await authorize(1300, { storedOffline });
@@ -201,9 +182,7 @@ describe('drop from the settlement, add a fee', () => {
       { reference: ref('rf'), amountMinor: 100, reason: 'x' },
       { key: idem() },
     );
-    expect((await admin({ action: 'drop', terminalId: 'T01', reference: dropped.reference })).status).toBe(
-      200,
-    );
+    await applied('drop', { reference: dropped.reference });
     const s = await settlement();
     expect(s.payments.map((p) => p.reference)).toEqual([kept.reference]);
     expect(s.totals).toEqual({ count: 1, approvedMinor: 1000, refundedMinor: 0, netMinor: 1000 });
@@ -213,9 +192,7 @@ describe('drop from the settlement, add a fee', () => {
   it('shows a fee on the payment’s settlement row, 0 on the others', async () => {
     const a = await authorize(1000);
     const order = await micropayOn(h, 500);
-    expect(
-      (await admin({ action: 'fee', terminalId: 'T01', reference: order.reference, feeMinor: 3 })).status,
-    ).toBe(200);
+    await applied('fee', { reference: order.reference, feeMinor: 3 });
     const s = await settlement();
     expect(s.payments.map((p) => [p.reference, p.feeMinor])).toEqual([
       [a.reference, 0],
@@ -237,14 +214,8 @@ describe('settle another amount, hold refunds', () => {
   it('settles another amount than the till was answered: the row, the totals and the imported rows', async () => {
     const a = await authorize(1000);
     const order = await micropayOn(h, 500);
-    const r = await admin({
-      action: 'settle-amount',
-      terminalId: 'T01',
-      reference: a.reference,
-      amountMinor: 990,
-    });
-    expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ settledMinor: 990 });
+    const r = await applied('settle-amount', { reference: a.reference, amountMinor: 990 });
+    expect(r).toMatchObject({ settledMinor: 990 });
     const s = await settlement();
     expect(s.payments.map((p) => [p.reference, p.amountMinor])).toEqual([
       [a.reference, 990],
@@ -270,9 +241,7 @@ describe('settle another amount, hold refunds', () => {
         { key: idem() },
       );
     }
-    expect(
-      (await admin({ action: 'hold-refunds', terminalId: 'T01', reference: held.reference })).status,
-    ).toBe(200);
+    await applied('hold-refunds', { reference: held.reference });
     const s = await settlement();
     expect(s.payments.map((p) => [p.reference, p.status, p.refundedMinor])).toEqual([
       [kept.reference, 'refunded', 800],
