@@ -1,6 +1,9 @@
 // A day's reconciliation as an A4 landscape PDF (the differences table is wide): the title, then the tables of
 // recon-tables.ts, each cell wrapped in its column, columns sized by what they hold. Set in the bundled Noto
 // Sans SC cut the report PDF uses (main/reports/export/report-pdf.ts), so Chinese prints without a system font.
+// Fast on a busy day (2,000 differences, bench/reconcile-export.bench.ts): each distinct string is measured once
+// per font (a day repeats its labels, times and names), a cell that fits its column is set as one line with no
+// line wrapper, and only a cell too wide for its column (a long note) is wrapped and measured by pdfkit.
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { FONT_FILES, defaultFontDir } from '../../printing/raster/font-files';
@@ -20,6 +23,26 @@ const BOLD = 'bold';
 interface Page {
   readonly doc: PDFKit.PDFDocument;
   y: number;
+  /** the font set now (setting it again per cell costs more than the cell) */
+  font: string;
+  /** font + string -> its width at BODY size; font + column width + string -> its wrapped height */
+  readonly measured: Map<string, number>;
+}
+
+function setFont(p: Page, font: string): void {
+  if (p.font === font) return;
+  p.doc.font(font).fontSize(BODY);
+  p.font = font;
+}
+
+function measure(p: Page, key: string, fn: () => number): number {
+  const k = `${p.font}\u0000${key}`;
+  let v = p.measured.get(k);
+  if (v === undefined) {
+    v = fn();
+    p.measured.set(k, v);
+  }
+  return v;
 }
 
 /** Starts a new page when `height` more points do not fit on this one. */
@@ -40,14 +63,22 @@ function weights(t: ReconTable): number[] {
 
 function row(p: Page, cells: readonly string[], widths: readonly number[], font: string): void {
   const { doc } = p;
-  doc.font(font).fontSize(BODY);
-  const height = Math.max(
-    ...cells.map((c, i) => doc.heightOfString(c || ' ', { width: (widths[i] ?? 0) - PAD })),
-  );
+  setFont(p, font);
+  const line = doc.currentLineHeight(true);
+  // null: fits on one line; else the wrapped cell's height
+  const wrapped = cells.map((c, i) => {
+    const width = (widths[i] ?? 0) - PAD;
+    if (measure(p, c, () => doc.widthOfString(c)) <= width) return null;
+    return measure(p, `${width}\u0000${c}`, () => doc.heightOfString(c, { width }));
+  });
+  const height = Math.max(line, ...wrapped.map((h) => h ?? 0));
   room(p, height + 2);
   let x = MARGIN;
   cells.forEach((c, i) => {
-    doc.text(c, x, p.y, { width: (widths[i] ?? 0) - PAD });
+    if (c !== '') {
+      const options = wrapped[i] === null ? { lineBreak: false } : { width: (widths[i] ?? 0) - PAD };
+      doc.text(c, x, p.y, options);
+    }
     x += widths[i] ?? 0;
   });
   p.y += height + 2;
@@ -58,6 +89,7 @@ function table(p: Page, t: ReconTable): void {
   room(p, 44); // a heading never ends a page alone
   p.y += 8;
   doc.font(BOLD).fontSize(12).text(t.title, MARGIN, p.y);
+  p.font = '';
   p.y += doc.currentLineHeight() + 2;
   const width = doc.page.width - 2 * MARGIN;
   doc
@@ -95,7 +127,7 @@ export function reconPdf(data: ReconExportData, o: ReconPdfOptions): Promise<Uin
   const done = bytesOf(doc);
   doc.registerFont(REGULAR, regular);
   doc.registerFont(BOLD, path.join(fontDir, FONT_FILES.bold));
-  const p: Page = { doc, y: MARGIN };
+  const p: Page = { doc, y: MARGIN, font: '', measured: new Map() };
   doc.font(BOLD).fontSize(18).text(t.title, MARGIN, p.y);
   p.y = doc.y + 4;
   for (const s of t.tables) table(p, s);
