@@ -2,10 +2,7 @@
 // operators of a day are looked up one by one through the operators' primary key (never a scan of staff),
 // each once per view. Training mode's demo manager has no row: it is named as the staff capability names it.
 import type { Database } from '../store/db';
-import { TRAINING_MANAGER } from '../staff/training-staff';
-
-/** The operator id training mode's demo manager signs in and sells under (main/staff/training-staff.ts). */
-const TRAINING_MANAGER_ID = 'training-manager';
+import { TRAINING_MANAGER, TRAINING_MANAGER_ID } from '../staff/training-staff';
 
 /** "code name" of an operator by id, or null when no operator has that id. */
 export type CashierName = (operatorId: string) => string | null;

@@ -3,11 +3,10 @@
 // from the same day_totals rows as the sales: a counted event is kept per cashier already (counted-events.ts).
 import type { CashierFigures } from '../api/contract/reports';
 import type { Database } from '../store/db';
-import { TRAINING_MANAGER } from '../staff/training-staff';
+import { TRAINING_MANAGER, TRAINING_MANAGER_ID } from '../staff/training-staff';
 import { returnsOf, salesOf, type TotalsRowRead } from './day-figures';
 import { COUNTS, REFUNDS, SALES } from '../totals/metrics';
 
-const TRAINING_MANAGER_ID = 'training-manager';
 /** The metrics that put a cashier on the report: someone who only cleared carts is still listed. */
 const CASHIER_METRICS: readonly string[] = [SALES, REFUNDS, COUNTS.void, COUNTS.lineVoid];
 

@@ -15,6 +15,7 @@ import { approvedBy } from '../staff/approvals';
 import type { ApprovedActionJournal } from '../staff/approved-action';
 import type { Operator } from '../staff/operator-repo';
 import { isSeniorRole } from '../staff/permissions';
+import { TRAINING_MANAGER_ID } from '../staff/training-staff';
 import { requestGoLive } from '../training/go-live';
 import { SERVER_CERT_FILE, TERMINAL_SECRET_FILE, fileExists, writePrivateFile } from './secret-files';
 import fs from 'node:fs';
@@ -117,7 +118,7 @@ export function createSetupService(d: SetupDeps): SetupService {
       const current = loadConfig(d.dataDir);
       if (!d.training || !current.trainingMode)
         throw new PosFailure('MODE_CONFLICT', 'this till is already live');
-      if (approver.operatorId === TRAINING_APPROVER_ID || managersOnFile() === 0) {
+      if (approver.operatorId === TRAINING_MANAGER_ID || managersOnFile() === 0) {
         throw new PosFailure(
           'REAL_MANAGER_REQUIRED',
           'leaving training needs a manager on file, not the training manager',
@@ -163,9 +164,6 @@ export function createSetupService(d: SetupDeps): SetupService {
       writePrivateFile(d.dataDir, SERVER_CERT_FILE, change.serverCertPem);
   }
 }
-
-/** The training manager's id (main/staff/training-staff.ts): never enough to leave training. */
-const TRAINING_APPROVER_ID = 'training-manager';
 
 /** What the settings screen edits (SettingsDoc), and the rest of config.json, which a save keeps as it is. */
 const isScreenKey = (k: string): boolean => (SETTINGS_KEYS as readonly string[]).includes(k);

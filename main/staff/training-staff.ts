@@ -6,6 +6,9 @@ import { CLEAR_LOCK } from './lockout';
 import type { Operator } from './operator-repo';
 import type { PinHasher } from './pin-hash';
 
+/** The operator id the demo manager signs in, sells and approves under (it has no row in operators). */
+export const TRAINING_MANAGER_ID = 'training-manager';
+
 export const TRAINING_MANAGER = { code: '900', name: '培训店长 Training manager', pin: '1234' } as const;
 
 /** One object per host (hashed on first use): approvals.ts tells it from operators on file by identity. */
@@ -13,7 +16,7 @@ export function trainingManager(hasher: PinHasher): () => Operator {
   let operator: Operator | null = null;
   return () =>
     (operator ??= {
-      id: 'training-manager',
+      id: TRAINING_MANAGER_ID,
       code: TRAINING_MANAGER.code,
       name: TRAINING_MANAGER.name,
       role: 'manager',
