@@ -1,9 +1,6 @@
-// The settlement dates a report's day covers: every calendar date, in the business time zone, from the day's
-// opening to the report's moment (a gateway and a wallet date their settlements that way). Usually one or
-// two; a day left open for weeks is cut to its latest dates.
-
-/** The zone settlements are dated in (the wallets', the sandbox's; main/reconciliation/day-window.ts). */
-export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+// The settlement dates a report's day covers: every calendar date, in the shop's business time zone (the
+// caller's: store.timeZone, recon-days.ts), from the day's opening to the report's moment (a gateway and a
+// wallet date their settlements that way). Usually one or two; a day left open for weeks is cut to its latest.
 
 /** At most this many dates, the latest ones. */
 export const MAX_DATES = 14;
@@ -16,7 +13,7 @@ export function dateIn(iso: string, timeZone: string): string {
   return f.format(new Date(iso));
 }
 
-export function settlementDates(openedAt: string, takenAt: string, timeZone = BUSINESS_TIME_ZONE): string[] {
+export function settlementDates(openedAt: string, takenAt: string, timeZone: string): string[] {
   const first = Date.parse(`${dateIn(openedAt, timeZone)}T00:00:00Z`);
   const last = Date.parse(`${dateIn(takenAt, timeZone)}T00:00:00Z`);
   const out: string[] = [];

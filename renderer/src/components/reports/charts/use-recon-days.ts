@@ -1,45 +1,26 @@
-// The reconciliation of a report's settlement dates (recon.day each, nothing fetched): the items of the dates
-// already reconciled, and the dates never fetched or imported, which the screen names as "not reconciled yet".
+// A report's settlement dates' reconciliation (recon-days.ts) read from main for the charts, keyed by the
+// report so another report's answer is never shown while this one's is on its way.
 import { useEffect, useState } from 'react';
-import type { ReconItemView } from '@contract/contract';
 import { getPos } from '../../../platform/pos';
-import { settlementDates } from './settlement-dates';
+import { loadSettings } from '../../../settings/setup-api';
+import { readReconDays, type ReconDays, type ReconReads } from './recon-days';
 
-export type ReconDays =
-  | { readonly state: 'loading' }
-  | { readonly state: 'failed' }
-  | {
-      readonly state: 'read';
-      /** dates with a settlement imported (from the gateway or a file) */
-      readonly reconciled: readonly string[];
-      readonly pending: readonly string[];
-      readonly items: readonly ReconItemView[];
-    };
+export type { ReconDays } from './recon-days';
 
-async function readDays(dates: readonly string[]): Promise<ReconDays> {
-  const pos = await getPos();
-  const views = await Promise.all(dates.map((day) => pos.recon.day({ day })));
-  const read = views.flatMap((r) => (r.ok ? [r.value] : []));
-  if (read.length < views.length) return { state: 'failed' };
-  const done = read.filter((v) => v.imports.length > 0);
-  return {
-    state: 'read',
-    reconciled: done.map((v) => v.day),
-    pending: read.filter((v) => v.imports.length === 0).map((v) => v.day),
-    items: done.flatMap((v) => v.items),
-  };
-}
+const reads: ReconReads = {
+  settings: loadSettings,
+  day: async (day) => (await getPos()).recon.day({ day }),
+};
 
 export function useReconDays(openedAt: string, takenAt: string): ReconDays {
   const key = `${openedAt}|${takenAt}`;
-  // keyed by the report read: another report's answer is never shown while this one's is on its way
   const [read, setRead] = useState<{ readonly key: string; readonly days: ReconDays } | null>(null);
   useEffect(() => {
     let live = true;
     const done = (days: ReconDays): void => {
       if (live) setRead({ key, days });
     };
-    readDays(settlementDates(openedAt, takenAt)).then(done, () => done({ state: 'failed' }));
+    readReconDays(openedAt, takenAt, reads).then(done, () => done({ state: 'failed' }));
     return () => {
       live = false;
     };
