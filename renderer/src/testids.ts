@@ -342,6 +342,8 @@ export const TID = {
   reconNote: 'recon-note',
   reconResolve: 'recon-resolve',
   reconResolveError: 'recon-resolve-error',
-  /** where R8's "Export CSV / Export PDF" buttons go */
   reconExports: 'recon-exports',
+  reconExport: 'recon-export',
+  reconExportDone: 'recon-export-done',
+  reconExportError: 'recon-export-error',
 } as const;

@@ -3,11 +3,15 @@
 // with two differences made in it (one payment settled ¥1.00 more, a fee) under a manager's approval, shows
 // each difference with its sale, attempt history and settlement row, offers only the actions that fit its
 // class, resolves each with a note and an approval, and shows the day reconciled after the last one. A
-// malformed file is refused with its line and reason.
+// malformed file is refused with its line and reason. The day is exported as CSV under the data folder's
+// exports/ with the resolution's note; a day with nothing reconciled is refused in words.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsFor } from '../../main/api/contract/reconciliation';
 import { DEMO } from '../../main/catalog/demo';
 import { loadConfig } from '../../main/config/config';
+import { businessTimeZone } from '../../main/config/time-zone';
 import { configuredClient } from '../../main/gateway/connection';
 import { DEFAULT_BUSINESS_TIME_ZONE, dateIn } from '../../main/reconciliation/day-window';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
@@ -207,5 +211,49 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
     expect(await tid('recon-error').getAttribute('data-reason')).toBe('unknown-layout');
     expect(await tid('recon-error').textContent()).toContain('第 1 行');
     expect((await ui.till.call('recon.day', { day })).imports).toEqual([]);
+  });
+
+  it('exports the day as CSV under exports/ with the resolved note; a day with nothing reconciled says so', async () => {
+    const sale = await cardSale();
+    const config = loadConfig(ui.till.dataDir);
+    const day = dateIn(new Date().toISOString(), businessTimeZone(config));
+    await openScreen();
+    // a day never fetched nor imported: refused in words, nothing written
+    await tid('recon-day').fill('2020-01-02');
+    await ui.page.locator('[data-testid="recon-export"][data-format="csv"]').click();
+    await poll(() => tid('recon-export-error').getAttribute('data-code')).toBe('NOT_FOUND');
+    expect(await tid('recon-export-error').textContent()).toContain('2020-01-02 尚未对账');
+    expect(fs.existsSync(path.join(ui.till.dataDir, 'exports'))).toBe(false);
+
+    const client = configuredClient({ config, dataDir: ui.till.dataDir, now: () => new Date() });
+    const answer = await client.settlement(day);
+    client.close();
+    if (answer.kind !== 'ok') throw new Error(answer.kind);
+    const mine = answer.value.payments.filter((p) => p.reference === sale.attemptId);
+    const settled = mine[0]?.amountMinor ?? 0;
+    const s = {
+      ...answer.value,
+      payments: mine.map((p) => ({ ...p, feeMinor: 7 })),
+      totals: { count: 1, approvedMinor: settled, refundedMinor: 0, netMinor: settled },
+    };
+    await tid('recon-day').fill(day);
+    await poll(() => tid('recon-export-error').count()).toBe(0);
+    await importFile('settlement.json', 'gateway-json', JSON.stringify(s));
+    await poll(() => item('fee').count()).toBe(1);
+    const feeId = (await item('fee').getAttribute('data-item')) ?? '';
+    await ui.till.call('recon.resolve', {
+      ...{ itemId: feeId, action: 'accept_fee', note: '手续费七分，已核对' },
+      approval: { operatorCode: MANAGER.code, pin: MANAGER.pin },
+    });
+
+    await ui.page.locator('[data-testid="recon-export"][data-format="csv"]').click();
+    const written = path.join(ui.till.dataDir, 'exports', `recon-${day}-${config.store.terminalId}.csv`);
+    await poll(() => tid('recon-export-done').getAttribute('data-path')).toBe(written);
+    expect(await tid('recon-export-done').textContent()).toContain(written);
+    const text = fs.readFileSync(written, 'utf8');
+    expect(text).toContain('手续费七分，已核对');
+    expect(text).toContain('accept_fee');
+    expect(text).toContain(sale.attemptId);
+    expect(calls('recon.export')).toHaveLength(2);
   });
 });

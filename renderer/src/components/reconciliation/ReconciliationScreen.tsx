@@ -11,6 +11,7 @@ import { TID } from '../../testids';
 import { CloseButton } from '../DialogButtons';
 import { ManagerApproval, isApprovalRefusal } from '../ManagerApproval';
 import { Modal } from '../Modal';
+import { ReconExports } from './ReconExports';
 import { ReconItemPanel } from './ReconItemPanel';
 import { ReconItemsList } from './ReconItemsList';
 import { ReconSummary } from './ReconSummary';
@@ -148,8 +149,7 @@ export function ReconciliationScreen({ trainingApprover, onClose }: Props) {
         </div>
       )}
       <div className="dialog-buttons">
-        {/* R8's "Export CSV / Export PDF" buttons go in this row. */}
-        <div className="recon-exports" data-testid={TID.reconExports} />
+        <ReconExports day={day} />
         <CloseButton onClose={onClose} />
       </div>
     </Modal>

@@ -87,4 +87,8 @@ export const recon = {
   'recon.resolveApprove': 'Approval: resolve difference {reference}',
   'recon.nothingToResolve': 'A matched payment has nothing to resolve.',
   'recon.close': 'Close',
+  'recon.export': 'Export {format, select, csv {CSV} other {PDF}}',
+  'recon.exporting': 'Writing the export…',
+  'recon.exported': 'Written: {path}',
+  'recon.exportNothing': 'Nothing reconciled for {day} yet: fetch or import its settlement before exporting.',
 } as const;

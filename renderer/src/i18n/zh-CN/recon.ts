@@ -88,4 +88,8 @@ export const recon: Record<keyof typeof en, string> = {
   'recon.resolveApprove': '审批：处理差异 {reference}',
   'recon.nothingToResolve': '已匹配的支付无需处理。',
   'recon.close': '关闭',
+  'recon.export': '导出 {format, select, csv {CSV} other {PDF}}',
+  'recon.exporting': '正在写入导出文件…',
+  'recon.exported': '已写入：{path}',
+  'recon.exportNothing': '{day} 尚未对账：请先从网关获取或导入结算文件，再导出。',
 };
