@@ -16,13 +16,12 @@ import type { ReportView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO } from '../../main/catalog/demo';
 import { DEFAULT_CONFIG, type PosConfig } from '../../main/config/config';
-import { testGatewayConnection } from '../../main/gateway/test-connection';
 import { verifyZChain } from '../../main/reports/z-chain';
 import { EscPosPrinter } from '../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../native/emulators/tcp-printer';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
-import { liveShopWithDemoGoods } from '../support/live-store';
-import { addStaffOnFile, CASHIER } from '../support/signed-in-till';
+import { liveShopOnGateway } from '../support/gateway-shop';
+import { CASHIER } from '../support/signed-in-till';
 import {
   approveAs,
   ensureRendererBuilt,
@@ -112,33 +111,14 @@ describe.skipIf(!hasChromium)('the manager’s day in Chromium', () => {
     browser = await launchChromium();
     const port = await emulator.start();
     gw = await startGatewayProcess(gwDir, ['--tls']);
-    fs.copyFileSync(gw.secretFile, path.join(dataDir, 'terminal-secret'));
-    fs.chmodSync(path.join(dataDir, 'terminal-secret'), 0o600);
-    fs.copyFileSync(gw.certFile ?? '', path.join(dataDir, 'gateway-cert.pem'));
     const config: Partial<PosConfig> = {
       store: { ...DEFAULT_CONFIG.store, name: '河畔便利店' },
       printer: { connection: { kind: 'tcp', host: emulator.host, port } },
-      gateway: { url: gw.url, terminalSecretFile: 'terminal-secret', serverCertFile: 'gateway-cert.pem' },
-      cardReader: { kind: 'keyboard-wedge' },
       // A float or paid-out up to 100.00 needs no approval; a variance over 10.00 needs the manager's sign-off.
       cashControl: { movementApprovalMinor: 10_000, varianceApprovalMinor: 1_000 },
     };
-    await liveShopWithDemoGoods(dataDir, config);
-    addStaffOnFile(dataDir, [MANAGER]);
-    // The card key pinned as the manager does from "Test connection" (first-day.test.ts does it on screen).
-    const probe = await testGatewayConnection(
-      { ...DEFAULT_CONFIG, ...config, trainingMode: false } as PosConfig,
-      { dataDir, now: () => new Date() },
-    );
-    if (!probe.ok || probe.keyId === null || probe.spkiSha256 === null)
-      throw new Error(`gateway probe: ${JSON.stringify(probe.error)}`);
-    const file = path.join(dataDir, 'config.json');
-    const onFile = JSON.parse(fs.readFileSync(file, 'utf8')) as PosConfig;
-    const gateway = {
-      ...onFile.gateway,
-      encryptionKey: { keyId: probe.keyId, spkiSha256: probe.spkiSha256 },
-    };
-    fs.writeFileSync(file, JSON.stringify({ ...onFile, gateway }, null, 2));
+    // Set up as on its first day: the gateway's secret and certificate, the card key pinned (gateway-shop.ts).
+    await liveShopOnGateway(dataDir, gw, { staff: [MANAGER], config });
   }, 120_000);
   afterAll(async () => {
     await web?.kill('SIGKILL');
