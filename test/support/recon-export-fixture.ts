@@ -1,11 +1,12 @@
 // A day's reconciliation as the exporters take it: a fetched and a WeChat import, every difference class,
 // one resolved (with a staff-typed note that starts like a formula), matched items, a cashier's labelled
 // breakdown row and a cash count.
-import type {
-  ReconClass,
-  ReconDayView,
-  ReconItemView,
-  ReconResolutionView,
+import {
+  actionsFor,
+  type ReconClass,
+  type ReconDayView,
+  type ReconItemView,
+  type ReconResolutionView,
 } from '../../main/api/contract/reconciliation';
 import type { ReconExportData } from '../../main/reconciliation/export/recon-tables';
 
@@ -85,4 +86,30 @@ export function reconExportData(matched = 3): ReconExportData {
     currency: 'CNY',
     training: false,
   };
+}
+
+/** The note a manager types on a busy day's k-th difference: every 25th long enough to wrap in the PDF. */
+const busyNote = (k: number): string =>
+  k % 25 === 0
+    ? `第 ${k} 笔：已致电收单机构核对，对方确认次日重新结算；顾客已收到短信通知，无需另行退款。`
+    : `已核对 #${k}`;
+
+/**
+ * A busy day (bench/reconcile-export.bench.ts): `differences` items of every class in turn, every other one
+ * resolved with a note by the manager, and `matched` matched items.
+ */
+export function busyReconExportData(differences: number, matched: number): ReconExportData {
+  const base = reconExportData(0);
+  const items = [
+    ...Array.from({ length: differences }, (_, k) => {
+      const cls = DIFFERENCES[k % DIFFERENCES.length] as ReconClass;
+      const action = actionsFor(cls)[0] ?? 'escalate_acquirer';
+      const at = new Date(Date.parse(RESOLVED.at) + k * 1000).toISOString();
+      return item(1000 + k, cls, k % 2 ? null : { ...RESOLVED, action, note: busyNote(k), at });
+    }),
+    ...Array.from({ length: matched }, (_, k) => item(100_000 + k, 'matched')),
+  ];
+  const resolved = items.filter((i) => i.state === 'resolved').length;
+  const view = { ...base.view, items, open: differences - resolved, resolved, rows: differences + matched };
+  return { ...base, view };
 }

@@ -155,12 +155,29 @@ function matched(v: ReconDayView, c: Ctx): ReconTable {
   };
 }
 
+/**
+ * formatReceiptDate, once per minute: a UTC instant (as stored, "…Z") shows only to the minute, and a busy
+ * day's thousand resolutions fall in a few minutes (each call builds an Intl formatter: most of a CSV's time).
+ */
+function minuteTimes(timeZone: string): (iso: string) => string {
+  const shown = new Map<string, string>();
+  return (iso) => {
+    const key = iso.endsWith('Z') && iso.length >= 17 ? iso.slice(0, 16) : iso;
+    let s = shown.get(key);
+    if (s === undefined) {
+      s = formatReceiptDate(iso, timeZone);
+      shown.set(key, s);
+    }
+    return s;
+  };
+}
+
 export function reconTables(d: ReconExportData, o: ReconTableOptions): ReconTables {
   const l = reconLabels(o.locale);
   const c: Ctx = {
     l,
     money: (minor) => formatMajor(minor, d.currency),
-    time: (iso) => formatReceiptDate(iso, o.timeZone),
+    time: minuteTimes(o.timeZone),
     forCsv: o.forCsv,
   };
   const v = d.view;
