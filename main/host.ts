@@ -149,8 +149,10 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     signedIn: staff.signedIn.seller, // a locked till has no seller
     openShiftId: () => shifts.openId(DEFAULT_DRAWER),
   });
+  // Read once: a zone changed mid-day would move the day's boundaries (config/time-zone.ts).
+  const timeZone = businessTimeZone(config);
   const sale = createSale({
-    ...{ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart') },
+    ...{ ...base, locks, kickDrawerOnCash, onCartChange: events.to('cart'), timeZone },
     till: tillGate,
   });
   const { sales, settings, checkout } = sale;
@@ -179,13 +181,11 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     till: tillGate,
   });
   const printing = await createPrinting({
-    ...{ ...base, status, work, options: o, sales, refunds: refundRepo },
+    ...{ ...base, status, work, options: o, sales, refunds: refundRepo, timeZone },
     signedIn: staff.signedIn.ref,
     attribution: () => tillGate.attribution(), // no-sales and reprints are counted as the till's
   });
   const sync = createSyncRuntime({ ...base, ...payments.sync, work, tuning: o.paymentTuning });
-  // Read once: a zone changed mid-day would move the day's boundaries (config/time-zone.ts).
-  const timeZone = businessTimeZone(config);
   const reconciliation = createReconciliation({
     ...{ db, now, newId: base.newId, training: config.trainingMode },
     timeZone,
@@ -201,7 +201,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
     enqueue: enqueueReportJob,
     exporter: createReportExporter({
       ...{ dataDir: o.dataDir, locale: prefs.locale },
-      render: { csv: (r, l) => reportCsv(r, l), pdf: (r, l) => reportPdf(r, l) },
+      render: { csv: (r, l) => reportCsv(r, l, { timeZone }), pdf: (r, l) => reportPdf(r, l, { timeZone }) },
     }),
     till: {
       ...{ terminalId: config.store.terminalId, storeName: config.store.name },
@@ -251,7 +251,7 @@ async function buildGraph(db: Database, config: PosConfig, o: Wiring): Promise<H
           ...{ recon: reconciliation, gateway: payments.sync.gateway, approvals },
           journal: journalApprovedAction(db, now),
           exporter: createReconExporter({
-            ...{ dataDir: o.dataDir, locale: prefs.locale, timeZone: DEFAULT_BUSINESS_TIME_ZONE },
+            ...{ dataDir: o.dataDir, locale: prefs.locale, timeZone },
             till: {
               ...{ storeName: config.store.name, terminalId: config.store.terminalId },
               ...{ currency: config.currency, training: config.trainingMode },

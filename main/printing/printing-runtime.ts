@@ -48,6 +48,8 @@ export interface PrintingDeps {
   readonly now: () => Date;
   readonly log: Logger;
   readonly options: PrinterOptions;
+  /** the shop's business time zone, read once at start (config/time-zone.ts): receipts', slips' and reports' dates */
+  readonly timeZone: string;
   /** who is signed in at the till (staff/signed-in.ts), named in the journal of a cashier's reprint */
   readonly signedIn?: () => SignedInRef | null;
   /** the till's shift and signed-in cashier now: no-sales and reprints are counted as theirs */
@@ -110,6 +112,7 @@ export async function createPrinting(d: PrintingDeps): Promise<Printing> {
       // Receipts are in the shop's language, whatever the cashier's screen is set to.
       locale: () => config.defaultLocale,
       settings: () => settings,
+      timeZone: d.timeZone,
     }),
     now: d.now,
     log: d.log,

@@ -44,7 +44,7 @@ export interface ReceiptLayoutOptions {
   readonly copy: boolean;
   /** e-receipt address printed as a QR code; none when null */
   readonly lookupUrl: string | null;
-  /** IANA zone the completion time is printed in; default Asia/Shanghai */
+  /** IANA zone the completion time is printed in; default the contract's DEFAULT_STORE_TIME_ZONE */
   readonly timeZone?: string;
   /**
    * Print amounts with the full-width ￥ (default). Printers without a Chinese font cannot print it, but

@@ -1,6 +1,7 @@
 // Sale -> receipt DOCUMENT (typed blocks laid out in font-A columns). Pure and deterministic: no clock, no
 // printer, no bytes; the encoders in native/escpos/encode turn the document into a printer's language.
 import { formatMajor, formatMoney } from '../api/money';
+import { DEFAULT_STORE_TIME_ZONE } from '../api/contract/settings';
 import type { ReceiptBlock, ReceiptDocument } from '../../native/escpos/encode/document';
 import { leftRight, table } from './columns';
 import { TALL, marks, rows, storeHeader, text } from './receipt-blocks';
@@ -42,7 +43,7 @@ function header(ctx: Ctx): ReceiptBlock[] {
     { kind: 'separator', char: '-' },
     ...text(`${labels.receiptNo}: ${sale.receiptNo}`, width),
     ...text(
-      `${labels.date}: ${formatReceiptDate(sale.completedAt, ctx.opts.timeZone ?? 'Asia/Shanghai')}`,
+      `${labels.date}: ${formatReceiptDate(sale.completedAt, ctx.opts.timeZone ?? DEFAULT_STORE_TIME_ZONE)}`,
       width,
     ),
     ...(store.terminalId ? text(`${labels.terminal}: ${store.terminalId}`, width) : []),

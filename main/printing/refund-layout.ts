@@ -4,6 +4,7 @@
 // refund number. Training refunds carry the training marks top and bottom, exactly like training sales.
 import type { Locale, RefundLineView, RefundView } from '../api/contract';
 import { formatMajor, formatMoney } from '../api/money';
+import { DEFAULT_STORE_TIME_ZONE } from '../api/contract/settings';
 import type { ReceiptBlock, ReceiptDocument } from '../../native/escpos/encode/document';
 import { leftRight, wrapLines } from './columns';
 import { DOUBLE, TALL, marks, rows, storeHeader, text } from './receipt-blocks';
@@ -19,7 +20,7 @@ export interface RefundSlipOptions {
   readonly locale: Locale;
   /** re-sent after an interruption: marked 重印 / COPY at the top and the bottom */
   readonly copy: boolean;
-  /** IANA zone the refund time is printed in; default Asia/Shanghai */
+  /** IANA zone the refund time is printed in; default the contract's DEFAULT_STORE_TIME_ZONE */
   readonly timeZone?: string;
   /** the full-width ￥ (default); off for printers without a Chinese font */
   readonly fullWidthYen?: boolean;
@@ -46,7 +47,7 @@ function details(ctx: Ctx): ReceiptBlock[] {
   return [
     ...text(`${r.refundNo}: ${refund.refundNo}`, width),
     ...text(`${r.originalReceipt}: ${refund.receiptNo}`, width),
-    ...text(`${labels.date}: ${formatReceiptDate(at, ctx.opts.timeZone ?? 'Asia/Shanghai')}`, width),
+    ...text(`${labels.date}: ${formatReceiptDate(at, ctx.opts.timeZone ?? DEFAULT_STORE_TIME_ZONE)}`, width),
     ...(store.terminalId ? text(`${labels.terminal}: ${store.terminalId}`, width) : []),
   ];
 }

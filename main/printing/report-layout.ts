@@ -17,7 +17,7 @@ export interface ReportLayoutOptions {
   readonly locale: Locale;
   /** a reprint (or a job re-sent after an interruption): marked 重印 / COPY */
   readonly copy: boolean;
-  /** IANA zone the times are printed in; default Asia/Shanghai */
+  /** IANA zone the times are printed in; default the contract's DEFAULT_STORE_TIME_ZONE (report-sections.ts) */
   readonly timeZone?: string;
 }
 

@@ -5,6 +5,7 @@
 import type { Locale } from '../api/contract';
 import type { CashierFigures, ReportView, ShiftFigures, TenderFigures } from '../api/contract/reports';
 import { formatMajor } from '../api/money';
+import { DEFAULT_STORE_TIME_ZONE } from '../api/contract/settings';
 import { formatRate, formatReceiptDate } from './receipt-format';
 import { TRAINING_MARK, paymentName } from './receipt-labels';
 import { reportLabels, type ReportLabels } from './report-labels';
@@ -36,7 +37,7 @@ export interface ReportTables {
 
 export interface ReportTablesOptions {
   readonly locale: Locale;
-  /** IANA zone the times are given in; default Asia/Shanghai */
+  /** IANA zone the times are given in; default the contract's DEFAULT_STORE_TIME_ZONE */
   readonly timeZone?: string;
 }
 
@@ -198,7 +199,7 @@ function chain(ctx: Ctx): ReportRow[] {
 /** `report` as the labelled tables every rendering of it shares. */
 export function reportTables(report: ReportView, opts: ReportTablesOptions): ReportTables {
   const l = reportLabels(opts.locale);
-  const timeZone = opts.timeZone ?? 'Asia/Shanghai';
+  const timeZone = opts.timeZone ?? DEFAULT_STORE_TIME_ZONE;
   const ctx: Ctx = {
     report,
     l,

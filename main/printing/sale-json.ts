@@ -2,6 +2,7 @@
 // Validated field by field so a hand-written or exported file fails with the path of what is wrong.
 import { z } from 'zod';
 import { DiscountSchema, LocaleSchema } from '../api/contract';
+import { DEFAULT_STORE_TIME_ZONE, TimeZoneSchema } from '../api/contract/settings';
 import { assertCurrency } from '../api/money';
 import { MAX_QTY_MILLI } from '../api/quantity';
 import type { ReceiptSale, ReceiptStore } from './receipt-input';
@@ -63,18 +64,6 @@ const CurrencySchema = z.string().refine(
   { message: 'must be an ISO 4217 code such as "CNY"' },
 );
 
-const TimeZoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as "Asia/Shanghai"' },
-);
-
 export const ReceiptFileSchema = z.strictObject({
   store: z.strictObject({
     name: text(100),
@@ -88,7 +77,7 @@ export const ReceiptFileSchema = z.strictObject({
       locale: LocaleSchema.default('zh-CN'),
       copy: z.boolean().default(false),
       lookupUrl: z.url().max(500).nullable().default(null),
-      timeZone: TimeZoneSchema.default('Asia/Shanghai'),
+      timeZone: TimeZoneSchema.default(DEFAULT_STORE_TIME_ZONE),
     })
     .prefault({}),
   sale: z

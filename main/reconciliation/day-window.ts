@@ -49,12 +49,6 @@ export function dayWindow(day: string, timeZone: string): DayWindow {
   };
 }
 
-/**
- * The business time zone the settlements are dated in when none is given: the wallets date their bills in
- * China time, and the training sandbox runs in it.
- */
-export const DEFAULT_BUSINESS_TIME_ZONE = 'Asia/Shanghai';
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */

@@ -40,8 +40,6 @@ interface SummaryRow {
   pos?: number;
 }
 
-/** The zone receipts print their dates in unless told otherwise (printing/queue/render-job.ts). */
-export const DEFAULT_SHOP_TIME_ZONE = 'Asia/Shanghai';
 /** Receipt numbers are stored in the index followed by this mark, so a short query can match their end. */
 export const END_MARK = '$$';
 const SHORTEST_ANYWHERE = 3;

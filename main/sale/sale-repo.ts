@@ -10,12 +10,8 @@ import type {
   TaxSummaryView,
   TenderView,
 } from '../api/contract';
-import {
-  createSaleHistory,
-  DEFAULT_SHOP_TIME_ZONE,
-  type HistoryOptions,
-  type HistoryQuery,
-} from './receipt-search';
+import { DEFAULT_STORE_TIME_ZONE } from '../api/contract/settings';
+import { createSaleHistory, type HistoryOptions, type HistoryQuery } from './receipt-search';
 import { groupLines } from './tax';
 
 interface SaleRow {
@@ -77,7 +73,7 @@ export interface SaleRepo {
 export function createSaleRepo(
   db: Database.Database,
   taxNames: () => ReadonlyMap<string, { readonly name: string }>,
-  historyOptions: HistoryOptions = { timeZone: DEFAULT_SHOP_TIME_ZONE },
+  historyOptions: HistoryOptions = { timeZone: DEFAULT_STORE_TIME_ZONE },
 ): SaleRepo {
   const cols = `id, receipt_no, training, currency, order_discount, gross_minor, line_discount_minor,
     order_discount_minor, tax_minor, total_minor, completed_at`;

@@ -30,6 +30,8 @@ export interface SaleDeps {
   /** Open the cash drawer after a sale with a cash tender (the printer's setting). */
   readonly kickDrawerOnCash: boolean;
   readonly onCartChange: (cart: CartView) => void;
+  /** the shop's business time zone, read once at start: the calendar days receipt search's filters name */
+  readonly timeZone: string;
   /** who may sell now (signed in, a shift open), and whose each sale is (till-gate.ts) */
   readonly till?: TillGate;
 }
@@ -53,7 +55,7 @@ export function createSale(d: SaleDeps): Sale {
   const settings = saleSettings(config);
   const catalog = createSaleCatalog(db, config.variableMeasureRules);
   const carts = createCartRepo(db, { now, newId });
-  const sales = createSaleRepo(db, () => catalog.taxCategoryNames());
+  const sales = createSaleRepo(db, () => catalog.taxCategoryNames(), { timeZone: d.timeZone });
   const cart = createCartService({
     db,
     carts,

@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsFor } from '../../main/api/contract/reconciliation';
+import { DEFAULT_STORE_TIME_ZONE } from '../../main/api/contract/settings';
 import { DEMO } from '../../main/catalog/demo';
 import { loadConfig } from '../../main/config/config';
 import { businessTimeZone } from '../../main/config/time-zone';
 import { configuredClient } from '../../main/gateway/connection';
-import { DEFAULT_BUSINESS_TIME_ZONE, dateIn } from '../../main/reconciliation/day-window';
+import { dateIn } from '../../main/reconciliation/day-window';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
 import { useSuiteGateway } from '../support/gateway-suite';
 import { useUiPage } from '../support/ui-page';
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
   it('fetches, imports two differences, shows each in full and resolves them until the day is reconciled', async () => {
     const over = await cardSale();
     const feed = await cardSale();
-    const day = dateIn(new Date().toISOString(), DEFAULT_BUSINESS_TIME_ZONE);
+    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
 
     await openScreen();
     expect(await tid('recon-day').inputValue()).toBe(localYesterday());
@@ -164,7 +165,7 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
 
   it('resolves the last difference through the screen and shows the day reconciled', async () => {
     const sale = await cardSale();
-    const day = dateIn(new Date().toISOString(), DEFAULT_BUSINESS_TIME_ZONE);
+    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
     const client = configuredClient({
       config: loadConfig(ui.till.dataDir),
       dataDir: ui.till.dataDir,
@@ -203,7 +204,7 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
 
   it('refuses a malformed file with its line and reason, and keeps nothing', async () => {
     await openScreen();
-    const day = dateIn(new Date().toISOString(), DEFAULT_BUSINESS_TIME_ZONE);
+    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
     await tid('recon-day').fill(day);
     await importFile('bill.csv', 'wechat', 'not a bill\n');
     await poll(() => tid('recon-error').getAttribute('data-code')).toBe('SETTLEMENT_INVALID');

@@ -15,7 +15,8 @@ export interface JobRenderDeps {
   readonly store: ReceiptStore;
   readonly locale: () => Locale;
   readonly settings: () => PrinterSettings;
-  readonly timeZone?: string;
+  /** the shop's business time zone (config.json store.timeZone, read once by the host): printed dates */
+  readonly timeZone: string;
 }
 
 export type JobRenderer = (job: PrintJob) => Uint8Array;
@@ -41,7 +42,7 @@ export function createJobRenderer(deps: JobRenderDeps): JobRenderer {
   return (job) => {
     const settings = deps.settings();
     const render = { profile: settings.profile, mode: settings.mode, copy: job.copy, drawer: null };
-    const timeZone = deps.timeZone ?? 'Asia/Shanghai';
+    const { timeZone } = deps;
     if (job.kind === 'drawer') return drawerBytes(settings);
     if (job.kind === 'report') {
       return renderReport({ report: storedReport(job), locale: deps.locale(), timeZone }, render);

@@ -9,7 +9,7 @@ import { reportTables, type ReportSection } from '../../printing/report-sections
 import { reportLabels } from '../../printing/report-labels';
 
 export interface ReportCsvOptions {
-  /** IANA zone the times are given in; default Asia/Shanghai */
+  /** IANA zone the times are given in (the host passes the shop's); default as report-sections.ts */
   readonly timeZone?: string;
 }
 

@@ -11,7 +11,7 @@ import { TRAINING_MARK } from '../../printing/receipt-labels';
 import { reportTables, type ReportRow, type ReportSection } from '../../printing/report-sections';
 
 export interface ReportPdfOptions {
-  /** IANA zone the times are given in; default Asia/Shanghai */
+  /** IANA zone the times are given in (the host passes the shop's); default as report-sections.ts */
   readonly timeZone?: string;
   /** the fonts folder (a packaged app's resources/fonts); default: the checkout's */
   readonly fontDir?: string;

@@ -3,6 +3,7 @@
 // not paid back).
 import { describe, expect, it } from 'vitest';
 import type { RefundState, SaleView } from '../../../../main/api/contract';
+import { DEFAULT_STORE_TIME_ZONE } from '../../../../main/api/contract/settings';
 import { DEMO } from '../../../../main/catalog/demo';
 import { enqueueDrawer, enqueueRefund } from '../../../../main/printing/queue/enqueue';
 import { createEmulatedPrinterPort } from '../../../../main/printing/queue/emulated-printer';
@@ -94,6 +95,7 @@ describe('rendering a refund job', () => {
       store: REFUND_STORE,
       locale: () => 'zh-CN',
       settings: () => resolvePrinterSettings(undefined),
+      timeZone: DEFAULT_STORE_TIME_ZONE,
     });
   const job = {
     id: 7,

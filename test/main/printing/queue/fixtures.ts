@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { RefundView, SaleView } from '../../../../main/api/contract';
+import { DEFAULT_STORE_TIME_ZONE } from '../../../../main/api/contract/settings';
 import { seedDemoCatalog } from '../../../../main/catalog/demo';
 import { syncTaxCategories } from '../../../../main/catalog/tax-categories';
 import { DEFAULT_TAX_CATEGORIES } from '../../../../main/config/config';
@@ -100,6 +101,7 @@ export async function openShop(
     store: { name: '示范便利店', nameEn: 'Demo Store', address: null, taxNumber: null, terminalId: 'T01' },
     locale: () => 'zh-CN',
     settings: () => printerSettings,
+    timeZone: DEFAULT_STORE_TIME_ZONE,
   });
   const shop: Shop = {
     db,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EscPosPrinter } from '../../../../native/emulators/escpos-printer';
 import type { Locale } from '../../../../main/api/contract';
 import type { ReportView } from '../../../../main/api/contract/reports';
+import { DEFAULT_STORE_TIME_ZONE } from '../../../../main/api/contract/settings';
 import { resolvePrinterSettings } from '../../../../main/config/printer-config';
 import type { PrinterConfig } from '../../../../main/config/printer-config';
 import { enqueueReportJob } from '../../../../main/printing/queue/enqueue-report';
@@ -28,7 +29,13 @@ interface Printout {
 async function printReport(
   s: Shop,
   report: ReportView,
-  opts: { locale?: Locale; printer?: PrinterConfig; columns?: number; copy?: boolean } = {},
+  opts: {
+    locale?: Locale;
+    printer?: PrinterConfig;
+    columns?: number;
+    copy?: boolean;
+    timeZone?: string;
+  } = {},
 ): Promise<Printout> {
   const id = s.db.transaction(() =>
     enqueueReportJob(s.db, { report, copy: opts.copy ?? false, now: s.clock.now() }),
@@ -40,6 +47,7 @@ async function printReport(
     store: { name: '不用的店名', nameEn: null, address: null, taxNumber: null },
     locale: () => opts.locale ?? 'zh-CN',
     settings: () => settings,
+    timeZone: opts.timeZone ?? DEFAULT_STORE_TIME_ZONE,
   });
   const printer = new EscPosPrinter({ columns: opts.columns ?? 48, chineseByDefault: true });
   const port = createEmulatedPrinterPort(printer);
