@@ -15,8 +15,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportView } from '../../main/api/contract';
 import type { ReconClass, ReconDayView, ResolutionAction } from '../../main/api/contract/reconciliation';
+import { DEFAULT_STORE_TIME_ZONE } from '../../main/api/contract/settings';
 import { DEMO } from '../../main/catalog/demo';
+import { dateIn } from '../../main/reconciliation/day-window';
 import { connectBridge, type BridgeClient } from '../support/bridge-client';
+import { dateWithRoom } from '../support/business-day';
 import { gatewayDifference, saveGatewayBill } from '../support/gateway-admin';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process';
 import { liveShopOnGateway } from '../support/gateway-shop';
@@ -24,18 +27,15 @@ import { keyBurst } from '../support/key-burst';
 import { CASHIER, journal, rows } from '../support/signed-in-till';
 import {
   approveAs,
-  ensureRendererBuilt,
   gatewayState,
   hasChromium,
-  launchChromium,
   openTill,
   scan,
   signInAndOpenShift,
-  startWebHostProcess,
   tid,
   type WebHostProcess,
 } from '../support/web-till';
-import { finishSale, wedgeCardSale } from '../support/web-till-suite';
+import { finishSale, webTillSuite, wedgeCardSale, type WebTillSuite } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
@@ -62,9 +62,13 @@ const RESOLVE_WITH: Readonly<Record<Exclude<ReconClass, 'matched'>, ResolutionAc
   fee: 'accept_fee',
 };
 
-/** The business day as the gateway and the till count it by default (Asia/Shanghai). */
-const shanghaiDay = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/**
+ * The day's payments are all made within the first test (its timeout), so it starts only with at least that
+ * long (and a minute) left before midnight in the business zone (the gateway's and the till's default): else
+ * the day's first payments would be settled on one date and its last on the next.
+ */
+const PRODUCE_MS = 300_000;
+const DAY_ROOM_MS = PRODUCE_MS + 60_000;
 
 interface Tender {
   readonly reference: string;
@@ -73,16 +77,15 @@ interface Tender {
 }
 
 describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-'));
+  const suite: WebTillSuite = webTillSuite('pos-e2e-recon-');
   const gwDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-gw-'));
+  let dataDir = '';
   let gw: GatewayProcess | null = null;
-  let browser: Awaited<ReturnType<typeof launchChromium>> | null = null;
   let web: WebHostProcess | null = null;
   let bridge: BridgeClient | null = null;
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    browser = await launchChromium();
+    dataDir = suite.dataDir();
     gw = await startGatewayProcess(gwDir, GATEWAY_ARGS);
     // The shop takes a wedge swipe offline (the default policy takes only a reader's own entry modes).
     const offlinePolicy = {
@@ -90,12 +93,10 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     };
     await liveShopOnGateway(dataDir, gw, { staff: [MANAGER], config: { offlinePolicy } });
   }, 120_000);
-  afterAll(async () => {
+  afterAll(() => {
     bridge?.close();
-    await web?.kill();
-    await browser?.close();
     gw?.child.kill();
-    for (const d of [dataDir, gwDir]) fs.rmSync(d, { recursive: true, force: true });
+    fs.rmSync(gwDir, { recursive: true, force: true });
   });
 
   const need = <T>(v: T | null, what: string): T => {
@@ -223,103 +224,113 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
   let day = '';
   let chargedNoSale = { reference: '', minor: 4_321 };
 
-  it('produces every class through the till and the sandbox, and the fetched settlement catches each', async () => {
-    day = shanghaiDay();
-    web = await startWebHostProcess(dataDir, ['--fast-sync']);
-    const page = await openTill(need(browser, 'the browser'), web.url, { timeoutMs: 20_000 });
-    await signInAndOpenShift(page, CASHIER, FLOAT);
-    await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('online');
+  it(
+    'produces every class through the till and the sandbox, and the fetched settlement catches each',
+    async () => {
+      day = await dateWithRoom(DEFAULT_STORE_TIME_ZONE, DAY_ROOM_MS);
+      web = await suite.start(['--fast-sync']);
+      const page = await openTill(suite.browser(), web.url, { timeoutMs: 20_000 });
+      await signInAndOpenShift(page, CASHIER, FLOAT);
+      await expect.poll(() => gatewayState(page), { timeout: 20_000 }).toBe('online');
 
-    // Matched: an ordinary card sale (which the acquirer also charges a fee on), a WeChat and an Alipay sale.
-    made.card = await cardSale(page);
-    made.wechat = await qrSale(page, DEMO.milk.barcode, WECHAT_CODE);
-    made.alipay = await qrSale(page, DEMO.cola.barcode, ALIPAY_CODE);
-    await difference({ action: 'fee', reference: made.card.reference, feeMinor: 25 });
-    // charged_no_sale: the gateway charged a card the till never heard of.
-    const charged = await difference({ action: 'charge', tender: 'card', amountMinor: chargedNoSale.minor });
-    chargedNoSale = { ...chargedNoSale, reference: (charged.payment as { reference: string }).reference };
-    // sale_no_charge: the settlement leaves a sale's payment out.
-    made.dropped = await cardSale(page);
-    await difference({ action: 'drop', reference: made.dropped.reference });
-    // amount_mismatch: the acquirer settles 0.50 less than the till was answered.
-    made.short = await cardSale(page);
-    await difference({
-      action: 'settle-amount',
-      reference: made.short.reference,
-      amountMinor: made.short.minor - 50,
-    });
-    // status_mismatch: refunded at the merchant portal, not at the till.
-    made.portal = await cardSale(page);
-    await difference({ action: 'portal-refund', reference: made.portal.reference });
-    // refund_one_side: refunded at the till; the acquirer's settlement does not have the refund yet.
-    made.tillRefund = await cardSale(page);
-    await refundAtTill(page, made.tillRefund.receiptNo);
-    await difference({ action: 'hold-refunds', reference: made.tillRefund.reference });
+      // Matched: an ordinary card sale (which the acquirer also charges a fee on), a WeChat and an Alipay sale.
+      made.card = await cardSale(page);
+      made.wechat = await qrSale(page, DEMO.milk.barcode, WECHAT_CODE);
+      made.alipay = await qrSale(page, DEMO.cola.barcode, ALIPAY_CODE);
+      await difference({ action: 'fee', reference: made.card.reference, feeMinor: 25 });
+      // charged_no_sale: the gateway charged a card the till never heard of.
+      const charged = await difference({
+        action: 'charge',
+        tender: 'card',
+        amountMinor: chargedNoSale.minor,
+      });
+      chargedNoSale = { ...chargedNoSale, reference: (charged.payment as { reference: string }).reference };
+      // sale_no_charge: the settlement leaves a sale's payment out.
+      made.dropped = await cardSale(page);
+      await difference({ action: 'drop', reference: made.dropped.reference });
+      // amount_mismatch: the acquirer settles 0.50 less than the till was answered.
+      made.short = await cardSale(page);
+      await difference({
+        action: 'settle-amount',
+        reference: made.short.reference,
+        amountMinor: made.short.minor - 50,
+      });
+      // status_mismatch: refunded at the merchant portal, not at the till.
+      made.portal = await cardSale(page);
+      await difference({ action: 'portal-refund', reference: made.portal.reference });
+      // refund_one_side: refunded at the till; the acquirer's settlement does not have the refund yet.
+      made.tillRefund = await cardSale(page);
+      await refundAtTill(page, made.tillRefund.receiptNo);
+      await difference({ action: 'hold-refunds', reference: made.tillRefund.reference });
 
-    // declined_after_forward: the issuer will decline the next forward; the gateway goes down; a card payment
-    // is stored offline; the gateway comes back on the same port and the till forwards it.
-    await difference({ action: 'decline-next-forwards', count: 1 });
-    const port = new URL(need(gw, 'the gateway').url).port;
-    const stopped = need(gw, 'the gateway').child;
-    await new Promise<void>((resolve) => {
-      stopped.once('exit', () => resolve());
-      stopped.kill();
-    });
-    gw = null;
-    await expect.poll(() => gatewayState(page), { timeout: 30_000 }).toBe('offline');
-    made.declined = await offlineCardSale(page);
-    gw = await startGatewayProcess(gwDir, [...GATEWAY_ARGS, '--port', port]);
-    const declinedRef = made.declined.reference;
-    await expect.poll(() => attemptState(declinedRef), { timeout: 30_000 }).toBe('forward_declined');
+      // declined_after_forward: the issuer will decline the next forward; the gateway goes down; a card payment
+      // is stored offline; the gateway comes back on the same port and the till forwards it.
+      await difference({ action: 'decline-next-forwards', count: 1 });
+      const port = new URL(need(gw, 'the gateway').url).port;
+      const stopped = need(gw, 'the gateway').child;
+      await new Promise<void>((resolve) => {
+        stopped.once('exit', () => resolve());
+        stopped.kill();
+      });
+      gw = null;
+      await expect.poll(() => gatewayState(page), { timeout: 30_000 }).toBe('offline');
+      made.declined = await offlineCardSale(page);
+      gw = await startGatewayProcess(gwDir, [...GATEWAY_ARGS, '--port', port]);
+      const declinedRef = made.declined.reference;
+      await expect.poll(() => attemptState(declinedRef), { timeout: 30_000 }).toBe('forward_declined');
+      // Every payment of the day was made on its date (dateWithRoom left the room for that).
+      expect(dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE)).toBe(day);
 
-    // Manage → Reconciliation: the day's settlement fetched from the gateway; the screen lists the seven
-    // differences; the view read back over the page's own bridge (its session cookie and origin).
-    await openReconciliation(page);
-    await page.locator(tid('recon-fetch')).click();
-    await expect.poll(() => page.locator(tid('recon-item')).count(), { timeout: 30_000 }).toBe(7);
-    bridge = await connectBridge(web.url);
-    const view = await call<ReconDayView>('recon.day', { day });
-    const got = view.items.map((i) => [i.class, i.reference, i.localMinor, i.settledMinor]);
-    const m = made as Required<typeof made>;
-    const minor = (t: Tender) => t.minor;
-    expect(got).toEqual(
-      expect.arrayContaining([
-        ['matched', m.card.reference, minor(m.card), minor(m.card)],
-        ['matched', m.wechat.reference, minor(m.wechat), minor(m.wechat)],
-        ['matched', m.alipay.reference, minor(m.alipay), minor(m.alipay)],
-        ['matched', m.portal.reference, minor(m.portal), minor(m.portal)],
-        ['matched', m.tillRefund.reference, minor(m.tillRefund), minor(m.tillRefund)],
-        ['charged_no_sale', chargedNoSale.reference, 0, chargedNoSale.minor],
-        ['sale_no_charge', m.dropped.reference, minor(m.dropped), 0],
-        ['amount_mismatch', m.short.reference, minor(m.short), minor(m.short) - 50],
-        ['status_mismatch', m.portal.reference, 0, minor(m.portal)],
-        ['refund_one_side', m.tillRefund.reference, minor(m.tillRefund), 0],
-        ['declined_after_forward', m.declined.reference, minor(m.declined), 0],
-        ['fee', null, 0, 25],
-      ]),
-    );
-    expect(view.items).toHaveLength(12);
-    expect(view.totals).toMatchObject({ refundedMinor: minor(m.portal), feeMinor: 25 });
-    expect(view).toMatchObject({ reconciled: false, open: 7, resolved: 0 });
-    const onScreen = await page
-      .locator(tid('recon-item'))
-      .evaluateAll((els) =>
-        els.map((e) => `${e.getAttribute('data-class')}:${e.getAttribute('data-reference')}`),
+      // Manage → Reconciliation: the day's settlement fetched from the gateway; the screen lists the seven
+      // differences; the view read back over the page's own bridge (its session cookie and origin).
+      await openReconciliation(page);
+      await page.locator(tid('recon-fetch')).click();
+      await expect.poll(() => page.locator(tid('recon-item')).count(), { timeout: 30_000 }).toBe(7);
+      bridge = await connectBridge(web.url);
+      const view = await call<ReconDayView>('recon.day', { day });
+      const got = view.items.map((i) => [i.class, i.reference, i.localMinor, i.settledMinor]);
+      const m = made as Required<typeof made>;
+      const minor = (t: Tender) => t.minor;
+      expect(got).toEqual(
+        expect.arrayContaining([
+          ['matched', m.card.reference, minor(m.card), minor(m.card)],
+          ['matched', m.wechat.reference, minor(m.wechat), minor(m.wechat)],
+          ['matched', m.alipay.reference, minor(m.alipay), minor(m.alipay)],
+          ['matched', m.portal.reference, minor(m.portal), minor(m.portal)],
+          ['matched', m.tillRefund.reference, minor(m.tillRefund), minor(m.tillRefund)],
+          ['charged_no_sale', chargedNoSale.reference, 0, chargedNoSale.minor],
+          ['sale_no_charge', m.dropped.reference, minor(m.dropped), 0],
+          ['amount_mismatch', m.short.reference, minor(m.short), minor(m.short) - 50],
+          ['status_mismatch', m.portal.reference, 0, minor(m.portal)],
+          ['refund_one_side', m.tillRefund.reference, minor(m.tillRefund), 0],
+          ['declined_after_forward', m.declined.reference, minor(m.declined), 0],
+          ['fee', null, 0, 25],
+        ]),
       );
-    expect(onScreen.sort()).toEqual(
-      view.items
-        .filter((i) => i.class !== 'matched')
-        .map((i) => `${i.class}:${i.reference ?? ''}`)
-        .sort(),
-    );
-    await page.close();
-  }, 300_000);
+      expect(view.items).toHaveLength(12);
+      expect(view.totals).toMatchObject({ refundedMinor: minor(m.portal), feeMinor: 25 });
+      expect(view).toMatchObject({ reconciled: false, open: 7, resolved: 0 });
+      const onScreen = await page
+        .locator(tid('recon-item'))
+        .evaluateAll((els) =>
+          els.map((e) => `${e.getAttribute('data-class')}:${e.getAttribute('data-reference')}`),
+        );
+      expect(onScreen.sort()).toEqual(
+        view.items
+          .filter((i) => i.class !== 'matched')
+          .map((i) => `${i.class}:${i.reference ?? ''}`)
+          .sort(),
+      );
+      await page.close();
+    },
+    PRODUCE_MS + DAY_ROOM_MS,
+  );
 
   it('imports the same day’s WeChat and Alipay bills written by the sandbox: the wallet payments match', async () => {
     const m = made as Required<typeof made>;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-recon-bills-'));
     try {
-      const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
+      const page = await openTill(suite.browser(), need(web, 'the till').url, {
         timeoutMs: 20_000,
       });
       await openReconciliation(page);
@@ -385,7 +396,7 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
     ).rejects.toThrow(/RESOLUTION_NOT_ALLOWED/);
     // Manage → Reconciliation, the day chosen: every open difference picked, its action, a note, the
     // manager's approval; the row then shows resolved and, after the last, the day reconciled.
-    const page = await openTill(need(browser, 'the browser'), need(web, 'the till').url, {
+    const page = await openTill(suite.browser(), need(web, 'the till').url, {
       timeoutMs: 20_000,
     });
     await openReconciliation(page);

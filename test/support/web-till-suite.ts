@@ -18,8 +18,8 @@ import { keyBurst } from './key-burst';
 export interface WebTillSuite {
   readonly browser: () => Browser;
   readonly dataDir: () => string;
-  /** Starts the web host on the suite's data folder; it is killed after the suite (or by stop()). */
-  start(): Promise<WebHostProcess>;
+  /** Starts the web host on the suite's data folder (`extra`: its flags); killed after the suite or by stop(). */
+  start(extra?: string[]): Promise<WebHostProcess>;
   stop(): Promise<void>;
 }
 
@@ -45,8 +45,8 @@ export function webTillSuite(prefix: string): WebTillSuite {
   return {
     browser: () => need(browser, 'the browser'),
     dataDir: () => need(dataDir, 'the data folder'),
-    async start() {
-      web = await startWebHostProcess(need(dataDir, 'the data folder'));
+    async start(extra: string[] = []) {
+      web = await startWebHostProcess(need(dataDir, 'the data folder'), extra);
       return web;
     },
     async stop() {
