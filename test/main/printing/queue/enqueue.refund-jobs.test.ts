@@ -88,14 +88,14 @@ describe('enqueueRefund', () => {
 });
 
 describe('rendering a refund job', () => {
-  const render = (refund: ReturnType<typeof refundView> | null) =>
+  const render = (refund: ReturnType<typeof refundView> | null, timeZone = DEFAULT_STORE_TIME_ZONE) =>
     createJobRenderer({
       saleById: () => null,
       refundById: (id) => (refund !== null && id === refund.refundId ? refund : null),
       store: REFUND_STORE,
       locale: () => 'zh-CN',
       settings: () => resolvePrinterSettings(undefined),
-      timeZone: DEFAULT_STORE_TIME_ZONE,
+      timeZone,
     });
   const job = {
     id: 7,
@@ -114,6 +114,16 @@ describe('rendering a refund job', () => {
 
   it('renders a completed refund', () => {
     expect(render(refundView())(job).length).toBeGreaterThan(100);
+  });
+
+  it('dates the slip in the zone the host hands the renderer: 03:20 UTC is 03:20 in London, 11:20 by default', async () => {
+    const slipText = async (timeZone?: string): Promise<string> => {
+      const port = createEmulatedPrinterPort();
+      await port.print(render(refundView(), timeZone)(job));
+      return port.printer.renderText();
+    };
+    expect(await slipText('Europe/London')).toContain('2026-11-25 03:20');
+    expect(await slipText()).toContain('2026-11-25 11:20');
   });
 
   for (const state of ['sending', 'failed', 'unknown'] as const satisfies readonly RefundState[]) {

@@ -124,6 +124,14 @@ describe('printing a Z report (kind report)', () => {
     expect(none.text).not.toMatch(/Reconciled|Sales by hour/);
   });
 
+  it('the report is dated in the zone the host hands the renderer, not always Asia/Shanghai', async () => {
+    // reportView() is taken at 14:05 UTC on 25 November: 14:05 in London (GMT), 22:05 in Shanghai
+    const london = await printReport(await shop(), reportView(), { timeZone: 'Europe/London' });
+    expect(london.text).toContain('2026-11-25 14:05');
+    expect(london.text).not.toContain('22:05');
+    expect((await printReport(await shop(), reportView())).text).toContain('2026-11-25 22:05');
+  });
+
   it('an X report in training, reprinted: no Z number or chain, training and copy marks top and bottom', async () => {
     const x = reportView({ kind: 'x', zNo: null, chain: null, training: true });
     const p = await printReport(await shop(), x, { copy: true });
