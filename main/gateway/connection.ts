@@ -114,6 +114,8 @@ export async function connectGateway(o: GatewayConnectionOptions): Promise<Gatew
       dataDir: dir,
       terminals: [{ terminalId, secret }],
       currency: config.currency,
+      // The sandbox acquirer's own zone, like a wallet's (China time), not the shop's store.timeZone: it is
+      // what the training gateway dates its settlements and bill files in, as a real one keeps its own.
       businessTimeZone: 'Asia/Shanghai',
       log: () => undefined,
     });
