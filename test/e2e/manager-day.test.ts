@@ -34,7 +34,7 @@ import {
   tid,
   type WebHostProcess,
 } from '../support/web-till';
-import { cashSale, finishSale, wedgeCardSale } from '../support/web-till-suite';
+import { cashSale, finishSale, refundWholeSale, wedgeCardSale } from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
@@ -149,15 +149,7 @@ describe.skipIf(!hasChromium)('the manager’s day in Chromium', () => {
     await expect.poll(() => page.locator(tid('cart-line')).count()).toBe(1);
     await scan(page, WECHAT_CODE);
     await finishSale(page);
-    await page.keyboard.press('Shift+F7');
-    await page.locator(`${tid('receipts-row')}[data-receipt-no="${cashReceipt}"]`).click();
-    await page.keyboard.press('F9');
-    await page.locator(tid('refund-dialog')).waitFor();
-    await page.locator(`${tid('refund-reason')}[data-reason="defective"]`).click();
-    await page.locator(tid('refund-all')).click();
-    await page.locator(tid('refund-confirm')).click();
-    await approveAs(page, MANAGER.code, MANAGER.pin);
-    await page.locator(`${tid('refund-done')}[data-kind="cash"]`).waitFor();
+    await refundWholeSale(page, cashReceipt, MANAGER, 'cash');
     await closeAll(page);
 
     // A paid-out of 20.00 for the window cleaner.

@@ -35,7 +35,13 @@ import {
   tid,
   type WebHostProcess,
 } from '../support/web-till';
-import { finishSale, webTillSuite, wedgeCardSale, type WebTillSuite } from '../support/web-till-suite';
+import {
+  finishSale,
+  refundWholeSale,
+  webTillSuite,
+  wedgeCardSale,
+  type WebTillSuite,
+} from '../support/web-till-suite';
 
 if (!hasChromium) console.log('e2e: SKIPPED — /usr/bin/chromium is not installed (.ci/run installs it)');
 
@@ -167,19 +173,7 @@ describe.skipIf(!hasChromium)('reconciliation of a day in Chromium', () => {
 
   /** Receipts → the sale → F9: refunded in full to the card, with the manager's approval. */
   async function refundAtTill(page: Page, receiptNo: string): Promise<void> {
-    await page.keyboard.press('Shift+F7');
-    await page.locator(tid('receipts-screen')).waitFor();
-    await page.locator(`${tid('receipts-row')}[data-receipt-no="${receiptNo}"]`).click();
-    await expect
-      .poll(() => page.locator(`${tid('receipts-detail')} ${tid('receipt-no')}`).innerText())
-      .toContain(receiptNo);
-    await page.keyboard.press('F9');
-    await page.locator(tid('refund-dialog')).waitFor();
-    await page.locator(`${tid('refund-reason')}[data-reason="defective"]`).click();
-    await page.locator(tid('refund-all')).click();
-    await page.locator(tid('refund-confirm')).click();
-    await approveAs(page, MANAGER.code, MANAGER.pin);
-    await page.locator(`${tid('refund-done')}[data-kind="card"]`).waitFor({ timeout: 30_000 });
+    await refundWholeSale(page, receiptNo, MANAGER, 'card');
     for (let i = 0; i < 3 && (await page.locator(tid('receipts-screen')).count()) > 0; i++) {
       await page.keyboard.press('Escape');
     }

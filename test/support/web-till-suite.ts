@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
+  approveAs,
   ensureRendererBuilt,
   launchChromium,
   scan,
@@ -88,4 +89,29 @@ export async function finishSale(page: Page): Promise<void> {
   await page.locator(tid('sale-complete')).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator(tid('cart-empty')).waitFor();
+}
+
+/**
+ * Receipts (Shift+F7) → the sale → F9: refunded in full (reason: defective) with the approver's PIN, waited
+ * for until done to `kind`. The receipts screen is left open: each suite closes its screens its own way.
+ */
+export async function refundWholeSale(
+  page: Page,
+  receiptNo: string,
+  approver: { readonly code: string; readonly pin: string },
+  kind: 'card' | 'cash',
+): Promise<void> {
+  await page.keyboard.press('Shift+F7');
+  await page.locator(tid('receipts-screen')).waitFor();
+  await page.locator(`${tid('receipts-row')}[data-receipt-no="${receiptNo}"]`).click();
+  await expect
+    .poll(() => page.locator(`${tid('receipts-detail')} ${tid('receipt-no')}`).innerText())
+    .toContain(receiptNo);
+  await page.keyboard.press('F9');
+  await page.locator(tid('refund-dialog')).waitFor();
+  await page.locator(`${tid('refund-reason')}[data-reason="defective"]`).click();
+  await page.locator(tid('refund-all')).click();
+  await page.locator(tid('refund-confirm')).click();
+  await approveAs(page, approver.code, approver.pin);
+  await page.locator(`${tid('refund-done')}[data-kind="${kind}"]`).waitFor({ timeout: 30_000 });
 }
