@@ -47,6 +47,22 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
     return { receiptNo: r.sale.receiptNo, attemptId: a.attemptId };
   };
 
+  /** the gateway's own settlement of the day, as the till's configured client fetches it */
+  const gatewaySettlement = async (day: string) => {
+    const client = configuredClient({
+      config: loadConfig(ui.till.dataDir),
+      dataDir: ui.till.dataDir,
+      now: () => new Date(),
+    });
+    try {
+      const answer = await client.settlement(day);
+      if (answer.kind !== 'ok') throw new Error(answer.kind);
+      return answer.value;
+    } finally {
+      client.close();
+    }
+  };
+
   const openScreen = async (): Promise<void> => {
     await ui.page.keyboard.press('Shift+F2');
     await ui.page.locator('[data-testid="manage-entry"][data-entry="reconciliation"]').click();
@@ -90,15 +106,7 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
     await tid('recon-show-matched').uncheck();
 
     // The gateway's own settlement as a JSON file, with two differences: ¥1.00 more settled, a ¥0.30 fee.
-    const client = configuredClient({
-      config: loadConfig(ui.till.dataDir),
-      dataDir: ui.till.dataDir,
-      now: () => new Date(),
-    });
-    const answer = await client.settlement(day);
-    client.close();
-    if (answer.kind !== 'ok') throw new Error(answer.kind);
-    const s = structuredClone(answer.value);
+    const s = structuredClone(await gatewaySettlement(day));
     const payment = (ref: string) => {
       const p = s.payments.find((x) => x.reference === ref);
       if (!p) throw new Error(`no payment ${ref}`);
@@ -166,18 +174,11 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
   it('resolves the last difference through the screen and shows the day reconciled', async () => {
     const sale = await cardSale();
     const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
-    const client = configuredClient({
-      config: loadConfig(ui.till.dataDir),
-      dataDir: ui.till.dataDir,
-      now: () => new Date(),
-    });
-    const answer = await client.settlement(day);
-    client.close();
-    if (answer.kind !== 'ok') throw new Error(answer.kind);
+    const settled = await gatewaySettlement(day);
     // only this till's payment, settled with a fee
-    const mine = answer.value.payments.filter((p) => p.reference === sale.attemptId);
+    const mine = settled.payments.filter((p) => p.reference === sale.attemptId);
     const s = {
-      ...answer.value,
+      ...settled,
       payments: mine.map((p) => ({ ...p, feeMinor: 12 })),
       totals: {
         count: 1,
