@@ -285,7 +285,6 @@ export const TID = {
   reportShift: 'report-shift',
   reportChain: 'report-chain',
   reportReconciled: 'report-reconciled',
-  reportReconciled: 'report-reconciled',
   reportZTake: 'report-z-take',
   reportZRefused: 'report-z-refused',
   reportBlocker: 'report-blocker',
