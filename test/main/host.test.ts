@@ -4,21 +4,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  CartView,
-  Input,
-  Output,
-  Channel,
-  SaleView,
-  BootstrapView,
-  ProductView,
-} from '../../main/api/contract';
+import type { CartView, Input, Channel, SaleView, BootstrapView, ProductView } from '../../main/api/contract';
 import { verifyJournal } from '../../main/audit/journal';
 import { DEMO, demoScaleLabel } from '../../main/catalog/demo';
 import { createHost } from '../../main/host';
 import type { Host } from '../../main/host-types';
 import { startApp } from '../../main/startup/start-app';
 import { cleanup, tempDir as tempFolder } from '../support/temp-host';
+import { call } from '../support/host-call';
 
 const hosts: Host[] = [];
 afterEach(async () => {
@@ -31,11 +24,6 @@ async function host(dataDir = tempDir()): Promise<Host> {
   const h = await createHost({ dataDir, log: silent });
   hosts.push(h);
   return h;
-}
-async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await h.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 async function failure<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<string> {
   const r = await h.dispatch(channel, input);

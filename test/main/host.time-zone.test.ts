@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Input, Output } from '../../main/api/contract';
+import type { Output } from '../../main/api/contract';
 import { DEMO } from '../../main/catalog/demo';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../main/config/config';
 import { createHost } from '../../main/host';
@@ -15,6 +15,7 @@ import {
   type EmulatedPrinterPort,
 } from '../../main/printing/queue/emulated-printer';
 import { cleanup, tempDir } from '../support/temp-host';
+import { call } from '../support/host-call';
 
 const SALE_AT = Date.parse('2026-03-10T23:30:00.000Z');
 const LONDON = 'Europe/London';
@@ -48,12 +49,6 @@ async function till(timeZone: string | null): Promise<Till> {
   });
   hosts.push(h);
   return { h, port, dataDir };
-}
-
-async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await h.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 
 async function sell(h: Host): Promise<Output<'sale.tenderCash'>> {

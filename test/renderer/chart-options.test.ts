@@ -10,10 +10,8 @@ import type { ChartWords } from '../../renderer/src/components/reports/charts/ch
 import { salesByHourOption } from '../../renderer/src/components/reports/charts/sales-by-hour';
 import { tenderMixOption } from '../../renderer/src/components/reports/charts/tender-mix';
 import { cashierVoidsOption } from '../../renderer/src/components/reports/charts/cashier-voids';
-import {
-  DIFFERENCE_CLASSES,
-  differencesOption,
-} from '../../renderer/src/components/reports/charts/differences-by-class';
+import { differencesOption } from '../../renderer/src/components/reports/charts/differences-by-class';
+import { DIFFERENCE_CLASSES } from '../../main/api/contract/reconciliation';
 import { reportView } from '../support/report-fixture';
 
 const words = (locale: 'en' | 'zh-CN'): ChartWords => ({

@@ -3,6 +3,7 @@
 // breakdown row and a cash count.
 import {
   actionsFor,
+  DIFFERENCE_CLASSES,
   type ReconClass,
   type ReconDayView,
   type ReconItemView,
@@ -10,15 +11,7 @@ import {
 } from '../../main/api/contract/reconciliation';
 import type { ReconExportData } from '../../main/reconciliation/export/recon-tables';
 
-const DIFFERENCES: readonly ReconClass[] = [
-  'charged_no_sale',
-  'sale_no_charge',
-  'amount_mismatch',
-  'status_mismatch',
-  'refund_one_side',
-  'declined_after_forward',
-  'fee',
-];
+const DIFFERENCES = DIFFERENCE_CLASSES;
 
 /** how the first difference was resolved: a staff-typed note that starts like a formula */
 const RESOLVED: ReconResolutionView = {

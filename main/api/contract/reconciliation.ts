@@ -23,11 +23,16 @@ export const RECON_CLASSES = [
   'fee',
 ] as const;
 export type ReconClass = (typeof RECON_CLASSES)[number];
+export type DifferenceClass = Exclude<ReconClass, 'matched'>;
+/** every class a manager resolves, in the contract's order (drawn, listed and exported in it) */
+export const DIFFERENCE_CLASSES: readonly DifferenceClass[] = RECON_CLASSES.filter(
+  (c): c is DifferenceClass => c !== 'matched',
+);
 
 /**
  * How a manager resolves a difference (stable ids: stored in recon_resolutions, journalled). Nothing here moves
  * money: refund_online records that the customer is (or was) refunded online through the gateway or wallet.
- * Which action fits which class: main/reconciliation/resolution-rules.ts.
+ * Which action fits which class: RESOLUTION_FITS below.
  */
 export const RESOLUTION_ACTIONS = [
   'refund_online',
@@ -49,14 +54,7 @@ export const RESOLUTION_FITS: { readonly [A in ResolutionAction]: readonly Recon
   refund_online: ['charged_no_sale', 'status_mismatch', 'amount_mismatch'],
   settled_in_cash: ['sale_no_charge', 'declined_after_forward', 'amount_mismatch'],
   accept_fee: ['fee'],
-  escalate_acquirer: [
-    'charged_no_sale',
-    'sale_no_charge',
-    'amount_mismatch',
-    'status_mismatch',
-    'refund_one_side',
-    'declined_after_forward',
-  ],
+  escalate_acquirer: DIFFERENCE_CLASSES.filter((c) => c !== 'fee'),
   write_off: ['sale_no_charge', 'amount_mismatch', 'refund_one_side', 'declined_after_forward'],
 };
 

@@ -2,29 +2,19 @@
 // existed still loads (Asia/Shanghai); an IANA name Intl knows is kept; an unknown one refuses the file (or the
 // settings screen's save) with a reason naming the setting and the value, and nothing is rewritten.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PosFailure } from '../../../main/api/result';
 import { CONFIG_FILE, DEFAULT_CONFIG, loadConfig } from '../../../main/config/config';
 import { PREVIOUS_CONFIG_FILE, saveConfig } from '../../../main/config/config-store';
 import { businessTimeZone } from '../../../main/config/time-zone';
+import { cleanup, tempDir } from '../../support/temp-host';
+import { failureOf } from '../store/fixtures';
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpos-config-tz-'));
+  dir = tempDir('cpos-config-tz-');
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const failure = (f: () => unknown): PosFailure => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PosFailure) return e;
-    throw e;
-  }
-  throw new Error('expected a PosFailure');
-};
+afterEach(cleanup);
 
 /** config.json as a shop has it: written by hand or by an older version. */
 function writeConfig(store: Record<string, unknown>): string {
@@ -46,9 +36,9 @@ describe('store.timeZone in config.json', () => {
     expect(businessTimeZone(loadConfig(dir))).toBe('Europe/London');
   });
 
-  it('an unknown zone refuses the file with the setting and the value named, leaving it untouched', () => {
+  it('an unknown zone refuses the file with the setting and the value named, leaving it untouched', async () => {
     const text = writeConfig({ timeZone: 'Mars/Olympus' });
-    const e = failure(() => loadConfig(dir));
+    const e = await failureOf(() => loadConfig(dir));
     expect(e.code).toBe('CONFIG_CORRUPT');
     expect(e.message).toContain('store.timeZone: unknown time zone "Mars/Olympus"');
     expect(e.detail?.['issues']).toEqual([
@@ -57,9 +47,9 @@ describe('store.timeZone in config.json', () => {
     expect(fs.readFileSync(path.join(dir, CONFIG_FILE), 'utf8')).toBe(text);
   });
 
-  it('a save from the settings screen: an unknown zone is refused on its path, a known one saved', () => {
+  it('a save from the settings screen: an unknown zone is refused on its path, a known one saved', async () => {
     const before = loadConfig(dir);
-    const e = failure(() =>
+    const e = await failureOf(() =>
       saveConfig(dir, { ...before, store: { ...before.store, timeZone: 'Mars/Olympus' } }),
     );
     expect(e.code).toBe('SETTINGS_INVALID');

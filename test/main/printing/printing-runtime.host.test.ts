@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Input, Output } from '../../../main/api/contract';
+import type { Output } from '../../../main/api/contract';
 import { verifyJournal } from '../../../main/audit/journal';
 import { DEMO } from '../../../main/catalog/demo';
 import { createHost } from '../../../main/host';
@@ -13,6 +13,7 @@ import type { EmulatedPrinterPort } from '../../../main/printing/queue/emulated-
 import type { PrinterPort } from '../../../main/printing/queue/ports';
 import { TRAINING_MANAGER } from '../../../main/staff/training-staff';
 import { cleanup, tempDir as tempFolder } from '../../support/temp-host';
+import { call } from '../../support/host-call';
 
 const TRAINING_APPROVAL = { operatorCode: TRAINING_MANAGER.code, pin: TRAINING_MANAGER.pin };
 const hosts: Host[] = [];
@@ -45,11 +46,6 @@ async function host(printer?: PrinterPort, dataDir = tempDir()): Promise<Host> {
   });
   hosts.push(h);
   return h;
-}
-async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await h.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 async function sell(h: Host, code = DEMO.cola.barcode): Promise<Output<'sale.tenderCash'>> {
   const cart = await call(h, 'cart.scan', { code });

@@ -2,12 +2,13 @@
 // the data folder's exports/), the path written shown so the manager knows where to find it. A day with
 // nothing reconciled is refused by main (NOT_FOUND) and said so in words with the day, not as "not found".
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat, type ExportView } from '@contract/contract';
+import type { ExportFormat, ExportView } from '@contract/contract';
 import type { PosError, Result } from '@contract/result';
 import { useI18n } from '../../i18n/context';
 import { errorMessage } from '../../i18n/errors';
 import { getPos } from '../../platform/pos';
 import { TID } from '../../testids';
+import { ExportFormatButtons } from '../ExportFormatButtons';
 
 async function exportDay(day: string, format: ExportFormat): Promise<Result<ExportView>> {
   return (await getPos()).recon.export({ day, format });
@@ -35,19 +36,12 @@ export function ReconExports({ day }: { readonly day: string }) {
   const message = error && error.code !== 'NOT_FOUND' ? errorMessage(error) : null;
   return (
     <div className="recon-exports" data-testid={TID.reconExports}>
-      {EXPORT_FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          className="btn btn-secondary"
-          data-testid={TID.reconExport}
-          data-format={format}
-          disabled={busy}
-          onClick={() => void save(format)}
-        >
-          {t('recon.export', { format })}
-        </button>
-      ))}
+      <ExportFormatButtons
+        testId={TID.reconExport}
+        label={(format) => t('recon.export', { format })}
+        disabled={busy}
+        onExport={(format) => void save(format)}
+      />
       {busy && <p className="field-hint">{t('recon.exporting')}</p>}
       {written && (
         <p role="status" data-testid={TID.reconExportDone} data-path={written}>

@@ -1,10 +1,11 @@
 // Print the report on screen, or export it as CSV or PDF (main writes the file under the data folder's
 // exports/ and answers its path, shown here so the manager knows where to find it).
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '@contract/contract';
+import type { ExportFormat } from '@contract/contract';
 import type { PosError } from '@contract/result';
 import { useI18n } from '../../i18n/context';
 import { TID } from '../../testids';
+import { ExportFormatButtons } from '../ExportFormatButtons';
 import { exportReport, printReport } from './report-calls';
 
 interface Props {
@@ -51,19 +52,12 @@ export function ReportButtons({ zNo, onError }: Props) {
         >
           {t('reports.print')}
         </button>
-        {EXPORT_FORMATS.map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="btn btn-secondary"
-            data-testid={TID.reportExport}
-            data-format={format}
-            disabled={busy}
-            onClick={() => void save(format)}
-          >
-            {t('reports.export', { format })}
-          </button>
-        ))}
+        <ExportFormatButtons
+          testId={TID.reportExport}
+          label={(format) => t('reports.export', { format })}
+          disabled={busy}
+          onExport={(format) => void save(format)}
+        />
       </div>
       {done && (
         <p role="status" data-testid={TID.reportDone} data-kind={done.kind}>

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Input, Output } from '../../../../main/api/contract';
+import type { Output } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
 import { createHost } from '../../../../main/host';
 import type { Host } from '../../../../main/host-types';
@@ -12,6 +12,7 @@ import { EscPosPrinter } from '../../../../native/emulators/escpos-printer';
 import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
 import { liveShopWithDemoGoods } from '../../../support/live-store';
 import { readyToSell } from '../../../support/signed-in-till';
+import { call } from '../../../support/host-call';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,11 +28,6 @@ async function liveShop(printer: Record<string, unknown> | undefined): Promise<H
   cleanups.push(() => h.close());
   await readyToSell(h);
   return h;
-}
-async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await h.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 async function sell(h: Host): Promise<Output<'sale.tenderCash'>> {
   const cart = await call(h, 'cart.scan', { code: DEMO.cola.barcode });

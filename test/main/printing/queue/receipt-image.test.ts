@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Input, Output } from '../../../../main/api/contract';
+import type { Output } from '../../../../main/api/contract';
 import { DEMO } from '../../../../main/catalog/demo';
 import { createHost } from '../../../../main/host';
 import type { Host } from '../../../../main/host-types';
@@ -22,6 +22,7 @@ import { TcpPrinterEmulator } from '../../../../native/emulators/tcp-printer';
 import { pngPixels } from '../../../support/raster';
 import { liveShopWithDemoGoods } from '../../../support/live-store';
 import { readyToSell } from '../../../support/signed-in-till';
+import { call } from '../../../support/host-call';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -42,11 +43,6 @@ async function host(printer?: PrinterPort, dataDir = tempDir()): Promise<Host> {
   });
   cleanups.push(() => h.close());
   return h;
-}
-async function call<C extends Channel>(h: Host, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await h.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 async function sell(h: Host, code: string): Promise<Output<'sale.tenderCash'>> {
   const cart = await call(h, 'cart.scan', { code });

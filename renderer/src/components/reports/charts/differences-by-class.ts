@@ -1,22 +1,12 @@
 // Differences by class: how many of the settlement's differences of each class the report's dates hold (every
 // class but matched, named in the chart's language), so a manager sees at a glance what to resolve.
-import type { ReconClass, ReconItemView } from '@contract/contract';
+import {
+  DIFFERENCE_CLASSES,
+  type DifferenceClass as Difference,
+  type ReconItemView,
+} from '@contract/contract/reconciliation';
 import type { ChartOption } from '../../charts/chart-option';
 import { GRID, TOOLTIP, titled, type ChartWords } from './chart-parts';
-
-type Difference = Exclude<ReconClass, 'matched'>;
-
-/** Every class of difference, in the order drawn (a class added to the contract must be placed here). */
-const ORDER: Record<Difference, number> = {
-  charged_no_sale: 0,
-  sale_no_charge: 1,
-  amount_mismatch: 2,
-  status_mismatch: 3,
-  refund_one_side: 4,
-  declined_after_forward: 5,
-  fee: 6,
-};
-export const DIFFERENCE_CLASSES = (Object.keys(ORDER) as Difference[]).sort((a, b) => ORDER[a] - ORDER[b]);
 
 /** The number of differences per class, every class present (0 when none). */
 export function countByClass(items: readonly ReconItemView[]): Readonly<Record<Difference, number>> {
