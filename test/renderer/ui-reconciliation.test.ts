@@ -7,14 +7,14 @@
 // exports/ with the resolution's note; a day with nothing reconciled is refused in words.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actionsFor } from '../../main/api/contract/reconciliation';
 import { DEFAULT_STORE_TIME_ZONE } from '../../main/api/contract/settings';
 import { DEMO } from '../../main/catalog/demo';
 import { loadConfig } from '../../main/config/config';
 import { businessTimeZone } from '../../main/config/time-zone';
 import { configuredClient } from '../../main/gateway/connection';
-import { dateIn } from '../../main/reconciliation/day-window';
+import { dateWithRoom } from '../support/business-day';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
 import { useSuiteGateway } from '../support/gateway-suite';
 import { useUiPage } from '../support/ui-page';
@@ -34,6 +34,13 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
   const ui = useUiPage(() => ({ gateway: gw, paymentTuning: FAST_PAYMENTS }));
   const { tid, poll, calls } = ui;
   const item = (cls: string) => ui.page.locator(`[data-testid="recon-item"][data-class="${cls}"]`);
+
+  // The business date each test sells and reconciles on, with room to finish on it: near the zone's midnight
+  // (16:00 UTC) a test's sale and its reconciliation would otherwise fall on two dates.
+  let day = '';
+  beforeEach(async () => {
+    day = await dateWithRoom(DEFAULT_STORE_TIME_ZONE, 90_000);
+  }, 120_000);
 
   /** a bottle of water paid by the training visa card; answers its receipt number and attempt id */
   const cardSale = async (): Promise<{ receiptNo: string; attemptId: string }> => {
@@ -92,7 +99,6 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
   it('fetches, imports two differences, shows each in full and resolves them until the day is reconciled', async () => {
     const over = await cardSale();
     const feed = await cardSale();
-    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
 
     await openScreen();
     expect(await tid('recon-day').inputValue()).toBe(localYesterday());
@@ -173,7 +179,6 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
 
   it('resolves the last difference through the screen and shows the day reconciled', async () => {
     const sale = await cardSale();
-    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
     const settled = await gatewaySettlement(day);
     // only this till's payment, settled with a fee
     const mine = settled.payments.filter((p) => p.reference === sale.attemptId);
@@ -205,7 +210,6 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
 
   it('refuses a malformed file with its line and reason, and keeps nothing', async () => {
     await openScreen();
-    const day = dateIn(new Date().toISOString(), DEFAULT_STORE_TIME_ZONE);
     await tid('recon-day').fill(day);
     await importFile('bill.csv', 'wechat', 'not a bill\n');
     await poll(() => tid('recon-error').getAttribute('data-code')).toBe('SETTLEMENT_INVALID');
@@ -218,7 +222,7 @@ describe.skipIf(!hasChromium)('the reconciliation screen in Chromium', () => {
   it('exports the day as CSV under exports/ with the resolved note; a day with nothing reconciled says so', async () => {
     const sale = await cardSale();
     const config = loadConfig(ui.till.dataDir);
-    const day = dateIn(new Date().toISOString(), businessTimeZone(config));
+    expect(businessTimeZone(config)).toBe(DEFAULT_STORE_TIME_ZONE);
     await openScreen();
     // a day never fetched nor imported: refused in words, nothing written
     await tid('recon-day').fill('2020-01-02');

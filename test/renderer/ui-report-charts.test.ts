@@ -3,7 +3,7 @@
 // the X report's four charts drawn by ECharts in SVG with their titles: a bar for the hour that sold (its money
 // label), the tender slices, the voids of the cashier, and the differences by class once a settlement that
 // disagrees is imported ("not reconciled yet" before). Then in zh-CN: the Chinese titles and labels in the SVG.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../main/catalog/demo';
 import { hasChromium, noChromiumMessage } from '../support/chromium';
 import { useSuiteGateway } from '../support/gateway-suite';
@@ -39,6 +39,13 @@ describe.skipIf(!hasChromium)('the reports screen’s charts in Chromium', () =>
     await ui.page.locator('[data-testid="manage-entry"][data-entry="reports"]').click();
     await poll(() => tid('report-view').getAttribute('data-kind')).toBe('x');
   };
+
+  // The sales fall in one hour and on one date (China time's hours begin with UTC's): near the top of an hour
+  // the test first waits it out, rather than selling across it.
+  beforeEach(async () => {
+    const toNextHour = 3_600_000 - (Date.now() % 3_600_000);
+    if (toNextHour < 90_000) await new Promise((resolve) => setTimeout(resolve, toNextHour + 1_000));
+  }, 120_000);
 
   it('draws sales by hour, the tender mix, voids by cashier and differences by class, in English and Chinese', async () => {
     const { till, page } = ui;
