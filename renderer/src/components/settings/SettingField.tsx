@@ -80,6 +80,7 @@ interface ChoiceProps<T extends string> {
   readonly options: readonly { readonly value: T; readonly label: string }[];
   readonly onChange: (value: T) => void;
   readonly error: string | undefined;
+  readonly hint?: string;
 }
 
 /** A setting with a fixed set of values. */
@@ -90,9 +91,10 @@ export function ChoiceSetting<T extends string>({
   options,
   onChange,
   error,
+  hint,
 }: ChoiceProps<T>) {
   return (
-    <SettingField path={path} label={label} error={error}>
+    <SettingField path={path} label={label} error={error} hint={hint}>
       {(id, invalid) => (
         <OptionSelect
           id={id}

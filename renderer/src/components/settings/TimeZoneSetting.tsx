@@ -4,9 +4,7 @@
 import { DEFAULT_STORE_TIME_ZONE } from '@contract/contract/settings';
 import type { Draft } from '../../settings/draft';
 import { useI18n } from '../../i18n/context';
-import { TID } from '../../testids';
-import { OptionSelect } from './OptionSelect';
-import { SettingField } from './SettingField';
+import { ChoiceSetting } from './SettingField';
 import { timeZoneLabel, timeZoneOptions } from './time-zone-options';
 
 interface Props {
@@ -20,21 +18,16 @@ const PATH = 'store.timeZone';
 export function TimeZoneSetting({ draft, set, errors }: Props) {
   const { t } = useI18n();
   const value = draft.store.timeZone ?? DEFAULT_STORE_TIME_ZONE;
-  const error = errors.get(PATH);
   const options = timeZoneOptions(draft.store.timeZone).map((z) => ({ value: z, label: timeZoneLabel(z) }));
   return (
-    <SettingField path={PATH} label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} error={error}>
-      {(id, invalid) => (
-        <OptionSelect
-          id={id}
-          testId={TID.settingsField}
-          path={PATH}
-          invalid={invalid}
-          value={value}
-          options={options}
-          onChange={(v) => set(PATH, v)}
-        />
-      )}
-    </SettingField>
+    <ChoiceSetting
+      path={PATH}
+      label={t('settings.timeZone')}
+      hint={t('settings.timeZoneHint')}
+      value={value}
+      options={options}
+      onChange={(v) => set(PATH, v)}
+      error={errors.get(PATH)}
+    />
   );
 }
