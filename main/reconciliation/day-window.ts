@@ -1,35 +1,12 @@
 // A settlement's business date as an instant window: the gateway (and a wallet) dates a payment by the
 // calendar day in its business time zone, so the till's side of a date is that same calendar day there.
+import { dayStarts } from '../sale/receipt-search';
+
 export interface DayWindow {
   /** inclusive, ISO-8601 UTC */
   readonly start: string;
   /** exclusive */
   readonly end: string;
-}
-
-/** How far `timeZone` is ahead of UTC at `utcMs`, in ms. */
-function offsetAt(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(utcMs));
-  const n = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
-function midnight(day: string, timeZone: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const naive = Date.UTC(y, m - 1, d);
-  // Twice: the offset at the guess may differ from the offset at the answer across a DST change.
-  const first = naive - offsetAt(naive, timeZone);
-  return naive - offsetAt(first, timeZone);
 }
 
 export function dayWindow(day: string, timeZone: string): DayWindow {
@@ -42,11 +19,9 @@ export function dayWindow(day: string, timeZone: string): DayWindow {
   ) {
     throw new RangeError(`not a date: ${day}`);
   }
-  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return {
-    start: new Date(midnight(day, timeZone)).toISOString(),
-    end: new Date(midnight(next, timeZone)).toISOString(),
-  };
+  // The till's own day arithmetic (receipt search's days): midnight in the zone, across DST changes too.
+  const starts = dayStarts(timeZone);
+  return { start: starts.startOf(day, 0), end: starts.startOf(day, 1) };
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -3,23 +3,15 @@
 // what lies outside the day. Charges match by reference (the attempt id the till sent) first; rows without
 // one (some wallet files) then by amount and time within MATCH_WINDOW_MS, same tender and wallet/brand,
 // the nearest in time winning. Refunds are compared per payment (a gateway reports them under the payment).
-import type { ReconClass } from '../api/contract/reconciliation';
+import type { ReconClass, ReconItemFacts } from '../api/contract/reconciliation';
 import type { LocalRefund, LocalSide, LocalTender } from './local-side';
 import type { SettlementRow } from './settlement-row';
 
 export const MATCH_WINDOW_MS = 10 * 60 * 1000;
 
-export interface MatchItem {
+export interface MatchItem extends ReconItemFacts {
   /** stable across re-runs of the same day: the class and what it is about */
   readonly key: string;
-  readonly class: ReconClass;
-  readonly reference: string | null;
-  readonly saleId: string | null;
-  readonly attemptId: string | null;
-  readonly refundId: string | null;
-  readonly localMinor: number;
-  readonly settledMinor: number;
-  readonly details: Readonly<Record<string, unknown>>;
 }
 
 /** A provider status that means no money moved (a charge row reported for information). */

@@ -1,26 +1,13 @@
 // The matcher's items of a day (recon_items). A re-run replaces the day's open items with the new ones and
 // keeps every resolved item as it was (its key is stable: a resolution survives a re-fetch). Each item is read
 // with its resolution (recon_resolutions by its item_id index): one indexed read per day.
-import type {
-  ReconClass,
-  ReconItemView,
-  ReconResolutionView,
-  ResolutionAction,
-} from '../api/contract/reconciliation';
+import type { ReconItemView, ReconResolutionView, ResolutionAction } from '../api/contract/reconciliation';
 import type { Database } from '../store/db';
 import type { MatchItem } from './match';
 
-export interface ItemRow {
-  id: string;
-  class: ReconClass;
-  reference: string | null;
-  saleId: string | null;
-  attemptId: string | null;
-  refundId: string | null;
-  localMinor: number;
-  settledMinor: number;
+/** recon_items' columns as read (details still JSON), with its resolution's columns when it has one */
+export interface ItemRow extends Omit<ReconItemView, 'details' | 'resolution'> {
   details: string;
-  state: 'open' | 'resolved';
   action: ResolutionAction | null;
   note: string | null;
   resolvedBy: string | null;

@@ -2,24 +2,16 @@
 // and its 'recon.resolved' journal entry (who approved, the action, the note, what the item was). When that
 // leaves the day with no open difference, the moment is journalled too ('recon.day-reconciled'): once per
 // time the day becomes reconciled (a re-run of reconcile that finds new differences opens it again).
-import type { ReconClass, ResolutionAction } from '../api/contract/reconciliation';
+import type { ReconItemView, ResolutionAction } from '../api/contract/reconciliation';
 import { PosFailure } from '../api/result';
 import { appendJournal } from '../audit/journal';
 import type { Database } from '../store/db';
 import { approvedBy, type Approver } from '../staff/approvals';
 import { actionFits } from './resolution-rules';
 
-interface Item {
-  id: string;
+/** the item resolved, as journalled: its facts without the details, and its day */
+interface Item extends Omit<ReconItemView, 'details' | 'resolution'> {
   day: string;
-  class: ReconClass;
-  reference: string | null;
-  saleId: string | null;
-  attemptId: string | null;
-  refundId: string | null;
-  localMinor: number;
-  settledMinor: number;
-  state: 'open' | 'resolved';
 }
 
 export interface DayStatus {

@@ -74,8 +74,8 @@ export interface ReconResolutionView {
   readonly at: string;
 }
 
-export interface ReconItemView {
-  readonly id: string;
+/** What the matcher says about one pair or difference (main/reconciliation/match.ts makes them). */
+export interface ReconItemFacts {
   readonly class: ReconClass;
   /** the attempt id the till sent (or the provider's reference when no local side was found) */
   readonly reference: string | null;
@@ -86,6 +86,10 @@ export interface ReconItemView {
   readonly settledMinor: number;
   /** everything known about it: the local sale and attempt, the settlement row(s) */
   readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface ReconItemView extends ReconItemFacts {
+  readonly id: string;
   readonly state: 'open' | 'resolved';
   readonly resolution: ReconResolutionView | null;
 }
