@@ -38,6 +38,28 @@ export function writeLines(
   return file;
 }
 
+/** One field broken in an otherwise good file, and what its refusal must say: [line, column, text, refusal]. */
+export type BadField = readonly [
+  line: number,
+  column: number,
+  text: string,
+  refused: Record<string, unknown>,
+];
+
+/** Each bad field, put alone into the good file by `withField`, is refused as stated. */
+export async function expectEachRefused(
+  withField: (line: number, column: number, text: string) => string,
+  read: (file: string) => Promise<unknown>,
+  cases: readonly BadField[],
+): Promise<void> {
+  for (const [line, column, text, refused] of cases) {
+    expect(
+      await refusal(read(withField(line, column, text))),
+      `line ${line}, column ${column}: ${text}`,
+    ).toMatchObject(refused);
+  }
+}
+
 /** Runs a read that must be refused and returns the refusal's detail. */
 export async function refusal(read: Promise<unknown>): Promise<Record<string, unknown>> {
   const e: unknown = await read.then(

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
-import { fixture, fixtureLines, refusal, tempDir, writeLines } from '../../../support/settlement-files';
+import {
+  fixture,
+  fixtureLines,
+  expectEachRefused,
+  refusal,
+  tempDir,
+  writeLines,
+} from '../../../support/settlement-files';
 
 const SAMPLE = 'alipay-detail-2026-12-05.csv';
 const lines = fixtureLines(SAMPLE, 'gbk');
@@ -79,22 +86,12 @@ describe('Alipay trade detail (业务明细, GBK)', () => {
       line: 7,
       reason: 'field-count',
     });
-    expect(await refusal(read(withField(6, 12, '32.0')))).toMatchObject({
-      line: 6,
-      reason: 'amount',
-      column: '商家实收（元）',
-    });
-    expect(await refusal(read(withField(7, 5, '2026-12-05 25:20:47')))).toMatchObject({
-      line: 7,
-      reason: 'time',
-      column: '完成时间',
-    });
-    expect(await refusal(read(withField(7, 2, '转账')))).toMatchObject({
-      line: 7,
-      reason: 'status',
-      found: '转账',
-    });
-    expect(await refusal(read(withField(8, 12, '32.00')))).toMatchObject({ line: 8, reason: 'amount' });
+    await expectEachRefused(withField, read, [
+      [6, 12, '32.0', { line: 6, reason: 'amount', column: '商家实收（元）' }],
+      [7, 5, '2026-12-05 25:20:47', { line: 7, reason: 'time', column: '完成时间' }],
+      [7, 2, '转账', { line: 7, reason: 'status', found: '转账' }],
+      [8, 12, '32.00', { line: 8, reason: 'amount' }],
+    ]);
   });
 
   it('refuses totals that disagree with the rows, on the totals line', async () => {

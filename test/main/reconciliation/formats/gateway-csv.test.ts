@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
-import { fixture, fixtureLines, refusal, tempDir, writeLines } from '../../../support/settlement-files';
+import {
+  fixture,
+  fixtureLines,
+  expectEachRefused,
+  refusal,
+  tempDir,
+  writeLines,
+} from '../../../support/settlement-files';
 
 const SAMPLE = 'gateway-settlement-2026-12-05.csv';
 const lines = fixtureLines(SAMPLE).join('\n').split('\n');
@@ -61,35 +68,15 @@ describe("the gateway's settlement as CSV", () => {
   });
 
   it('refuses a bad row at its line: amount, time, status, reference, another day or terminal', async () => {
-    expect(await refusal(read(withField(2, 6, '45.50')))).toMatchObject({
-      line: 2,
-      reason: 'amount',
-      column: 'amountMinor',
-    });
-    expect(await refusal(read(withField(3, 7, '2600')))).toMatchObject({
-      line: 3,
-      reason: 'amount',
-      column: 'refundedMinor',
-    });
-    expect(await refusal(read(withField(3, 9, '2026-12-05 03:40:51')))).toMatchObject({
-      line: 3,
-      reason: 'time',
-    });
-    expect(await refusal(read(withField(4, 5, 'pending')))).toMatchObject({
-      line: 4,
-      reason: 'status',
-      found: 'pending',
-    });
-    expect(await refusal(read(withField(4, 4, 'x')))).toMatchObject({
-      line: 4,
-      reason: 'field',
-      column: 'reference',
-    });
-    expect(await refusal(read(withField(4, 0, '2026-12-06')))).toMatchObject({
-      line: 4,
-      column: 'businessDate',
-    });
-    expect(await refusal(read(withField(3, 1, 'T-0002')))).toMatchObject({ line: 3, column: 'terminalId' });
+    await expectEachRefused(withField, read, [
+      [2, 6, '45.50', { line: 2, reason: 'amount', column: 'amountMinor' }],
+      [3, 7, '2600', { line: 3, reason: 'amount', column: 'refundedMinor' }],
+      [3, 9, '2026-12-05 03:40:51', { line: 3, reason: 'time' }],
+      [4, 5, 'pending', { line: 4, reason: 'status', found: 'pending' }],
+      [4, 4, 'x', { line: 4, reason: 'field', column: 'reference' }],
+      [4, 0, '2026-12-06', { line: 4, column: 'businessDate' }],
+      [3, 1, 'T-0002', { line: 3, column: 'terminalId' }],
+    ]);
     expect(await refusal(read(withLine(3, 'garbage')))).toMatchObject({ line: 3, reason: 'field-count' });
   });
 

@@ -5,6 +5,7 @@ import { readSettlementFile } from '../../../../main/reconciliation/formats/read
 import {
   fixture,
   fixtureLines,
+  expectEachRefused,
   refusal,
   tempDir,
   writeLines,
@@ -115,29 +116,13 @@ describe('WeChat Pay trade bill (downloadbill, ALL)', () => {
   });
 
   it('refuses a bad amount, a bad time, an unknown status, a charge with a negative fee', async () => {
-    expect(await refusal(read(withField(2, 12, '`25.8')))).toMatchObject({
-      line: 2,
-      reason: 'amount',
-      column: '应结订单金额',
-    });
-    expect(await refusal(read(withField(3, 0, '`2026-02-30 11:47:55')))).toMatchObject({
-      line: 3,
-      reason: 'time',
-    });
-    expect(await refusal(read(withField(3, 0, '`2026/12/05 11:47:55')))).toMatchObject({
-      line: 3,
-      reason: 'time',
-    });
-    expect(await refusal(read(withField(4, 9, '`NOTPAY')))).toMatchObject({
-      line: 4,
-      reason: 'status',
-      found: 'NOTPAY',
-    });
-    expect(await refusal(read(withField(2, 22, '`-0.15')))).toMatchObject({
-      line: 2,
-      reason: 'amount',
-      column: '手续费',
-    });
+    await expectEachRefused(withField, read, [
+      [2, 12, '`25.8', { line: 2, reason: 'amount', column: '应结订单金额' }],
+      [3, 0, '`2026-02-30 11:47:55', { line: 3, reason: 'time' }],
+      [3, 0, '`2026/12/05 11:47:55', { line: 3, reason: 'time' }],
+      [4, 9, '`NOTPAY', { line: 4, reason: 'status', found: 'NOTPAY' }],
+      [2, 22, '`-0.15', { line: 2, reason: 'amount', column: '手续费' }],
+    ]);
   });
 
   it('refuses a summary that disagrees with its rows, on the summary line', async () => {
