@@ -1,12 +1,8 @@
 // The sandbox's Alipay trade detail file (业务明细) read back by the till's own reader: GBK, `#` lines above and
 // below the table, the 交易合计/退款合计 totals; its rows and totals agree with the ledger's day.
-import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
-import { tempDir } from './harness';
-import { billDayFixture, fetchBill, type BillDayFixture } from './bill-day';
+import { billDayFixture, expectBillReadsBack, fetchBill, type BillDayFixture } from './bill-day';
 
 let f: BillDayFixture;
 beforeAll(async () => {
@@ -38,23 +34,6 @@ describe('the Alipay trade detail file', () => {
   });
 
   it('reads back through the till’s reader with totals equal to the ledger’s', async () => {
-    const file = path.join(tempDir(), 'alipay.csv');
-    fs.writeFileSync(file, await billBytes());
-    const { rows, summary } = await readSettlementFile(file, 'alipay');
-    expect(summary).toEqual(f.expected);
-    const charges = rows.filter((r) => r.kind === 'charge');
-    expect(charges.map((r) => r.reference)).toEqual(f.charges);
-    expect(charges.find((r) => r.reference === f.feeReference)?.feeMinor).toBe(6);
-    for (const r of charges) {
-      const order = f.h.gw.ledger.qrOrderByReference('T01', r.reference ?? '');
-      expect(r).toMatchObject({
-        providerId: order?.orderId,
-        at: order?.createdAt,
-        amountMinor: order?.amountMinor,
-        brand: 'alipay',
-        terminalId: 'T01',
-      });
-    }
-    expect(rows.filter((r) => r.kind === 'refund').map((r) => r.amountMinor)).toEqual([500, 800, 300]);
+    await expectBillReadsBack(f, 'alipay', await billBytes());
   });
 });

@@ -6,7 +6,11 @@ import {
   type QrOrder,
   type QrScheme,
 } from '../../../../main/gateway/protocol/schemas';
-import { authorizeBody, idem, ref, startHarness, type Harness } from './harness';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
+import { authorizeBody, idem, ref, startHarness, tempDir, type Harness } from './harness';
 
 export const BILL_DATE = '2026-03-10';
 
@@ -109,4 +113,33 @@ export async function fetchBill(h: Harness, format: string, date = BILL_DATE): P
   return fetch(`${h.gw.url}/admin/bills/${date}?format=${format}`, {
     headers: { 'x-admin-token': 'admin-secret' },
   });
+}
+
+/**
+ * The wallet's bill, read back by the till's own reader: its summary is the ledger's, every charge of the day is
+ * there with the ledger's order id, time and amount (the fee on its payment), and the refunds in order.
+ */
+export async function expectBillReadsBack(
+  f: BillDayFixture,
+  scheme: 'wechat' | 'alipay',
+  bytes: Buffer,
+): Promise<void> {
+  const file = path.join(tempDir(), `${scheme}.csv`);
+  fs.writeFileSync(file, bytes);
+  const { rows, summary } = await readSettlementFile(file, scheme);
+  expect(summary).toEqual(f.expected);
+  const charges = rows.filter((r) => r.kind === 'charge');
+  expect(charges.map((r) => r.reference)).toEqual(f.charges);
+  expect(charges.find((r) => r.reference === f.feeReference)?.feeMinor).toBe(6);
+  for (const r of charges) {
+    const order = f.h.gw.ledger.qrOrderByReference('T01', r.reference ?? '');
+    expect(r).toMatchObject({
+      providerId: order?.orderId,
+      at: order?.createdAt,
+      amountMinor: order?.amountMinor,
+      brand: scheme,
+      terminalId: 'T01',
+    });
+  }
+  expect(rows.filter((r) => r.kind === 'refund').map((r) => r.amountMinor)).toEqual([500, 800, 300]);
 }

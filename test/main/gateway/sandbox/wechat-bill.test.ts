@@ -1,12 +1,8 @@
 // The sandbox's WeChat trade bill (downloadbill ALL layout) read back by the till's own reader: its rows and
 // summary agree with the ledger's day (charges, refunds and reversals, the fee; nothing dropped, of the other
 // wallet, unpaid, by card or of another day).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettlementFile } from '../../../../main/reconciliation/formats/read';
-import { tempDir } from './harness';
-import { billDayFixture, fetchBill, type BillDayFixture } from './bill-day';
+import { billDayFixture, expectBillReadsBack, fetchBill, type BillDayFixture } from './bill-day';
 
 let f: BillDayFixture;
 beforeAll(async () => {
@@ -30,24 +26,7 @@ describe('the WeChat trade bill', () => {
   });
 
   it('reads back through the till’s reader with totals equal to the ledger’s', async () => {
-    const file = path.join(tempDir(), 'wechat.csv');
-    fs.writeFileSync(file, Buffer.from(await (await fetchBill(f.h, 'wechat')).arrayBuffer()));
-    const { rows, summary } = await readSettlementFile(file, 'wechat');
-    expect(summary).toEqual(f.expected);
-    const charges = rows.filter((r) => r.kind === 'charge');
-    expect(charges.map((r) => r.reference)).toEqual(f.charges);
-    expect(charges.find((r) => r.reference === f.feeReference)?.feeMinor).toBe(6);
-    for (const r of charges) {
-      const order = f.h.gw.ledger.qrOrderByReference('T01', r.reference ?? '');
-      expect(r).toMatchObject({
-        providerId: order?.orderId,
-        at: order?.createdAt,
-        amountMinor: order?.amountMinor,
-        brand: 'wechat',
-        terminalId: 'T01',
-      });
-    }
-    expect(rows.filter((r) => r.kind === 'refund').map((r) => r.amountMinor)).toEqual([500, 800, 300]);
+    await expectBillReadsBack(f, 'wechat', Buffer.from(await (await fetchBill(f.h, 'wechat')).arrayBuffer()));
   });
 
   it('is refused for an unknown format or a date that does not exist', async () => {
