@@ -38,6 +38,35 @@ export function writeLines(
   return file;
 }
 
+/**
+ * A sample's lines and the two ways the format tests break it: line `n` (1-based) replaced, or field `column`
+ * (0-based, comma-separated) of line `n` replaced; each written as a new file in `encoding`.
+ */
+export function sampleVariants(
+  lines: readonly string[],
+  encoding: 'utf8' | 'gbk' = 'utf8',
+  /** how a field's new text is written (Alipay pads every field with a tab) */
+  field: (text: string) => string = (text) => text,
+) {
+  const dir = tempDir();
+  const withLine = (n: number, text: string): string =>
+    writeLines(
+      dir,
+      `l${n}.csv`,
+      lines.map((l, i) => (i === n - 1 ? text : l)),
+      encoding,
+    );
+  const withField = (n: number, column: number, value: string): string =>
+    withLine(
+      n,
+      (lines[n - 1] ?? '')
+        .split(',')
+        .map((f, i) => (i === column ? field(value) : f))
+        .join(','),
+    );
+  return { dir, withLine, withField };
+}
+
 /** One field broken in an otherwise good file, and what its refusal must say: [line, column, text, refusal]. */
 export type BadField = readonly [
   line: number,

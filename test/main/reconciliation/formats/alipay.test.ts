@@ -7,28 +7,15 @@ import {
   fixtureLines,
   expectEachRefused,
   refusal,
-  tempDir,
+  sampleVariants,
   writeLines,
 } from '../../../support/settlement-files';
 
 const SAMPLE = 'alipay-detail-2026-12-05.csv';
 const lines = fixtureLines(SAMPLE, 'gbk');
-const dir = tempDir();
+const { dir, withLine, withField } = sampleVariants(lines, 'gbk', (text) => `${text}\t`);
 const HEADER = 5; // the header's line: four `#` lines above it
 const gbk = (name: string, ls: readonly string[]): string => writeLines(dir, name, ls, 'gbk');
-const withLine = (n: number, text: string): string =>
-  gbk(
-    `l${n}.csv`,
-    lines.map((l, i) => (i === n - 1 ? text : l)),
-  );
-const withField = (n: number, column: number, value: string): string =>
-  withLine(
-    n,
-    (lines[n - 1] ?? '')
-      .split(',')
-      .map((f, i) => (i === column ? `${value}\t` : f))
-      .join(','),
-  );
 const read = (file: string) => readSettlementFile(file, 'alipay');
 
 describe('Alipay trade detail (业务明细, GBK)', () => {

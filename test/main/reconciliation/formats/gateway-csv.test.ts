@@ -5,27 +5,13 @@ import {
   fixtureLines,
   expectEachRefused,
   refusal,
-  tempDir,
+  sampleVariants,
   writeLines,
 } from '../../../support/settlement-files';
 
 const SAMPLE = 'gateway-settlement-2026-12-05.csv';
 const lines = fixtureLines(SAMPLE).join('\n').split('\n');
-const dir = tempDir();
-const withLine = (n: number, text: string): string =>
-  writeLines(
-    dir,
-    `l${n}.csv`,
-    lines.map((l, i) => (i === n - 1 ? text : l)),
-  );
-const withField = (n: number, column: number, value: string): string =>
-  withLine(
-    n,
-    (lines[n - 1] ?? '')
-      .split(',')
-      .map((f, i) => (i === column ? value : f))
-      .join(','),
-  );
+const { dir, withLine, withField } = sampleVariants(lines);
 const read = (file: string) => readSettlementFile(file, 'gateway-csv');
 
 describe("the gateway's settlement as CSV", () => {

@@ -7,30 +7,14 @@ import {
   fixtureLines,
   expectEachRefused,
   refusal,
-  tempDir,
+  sampleVariants,
   writeLines,
   writeWechatBill,
 } from '../../../support/settlement-files';
 
 const SAMPLE = 'wechat-bill-2026-12-05.csv';
 const lines = fixtureLines(SAMPLE);
-const dir = tempDir();
-/** The sample with line `n` (1-based) replaced, as a file. */
-const withLine = (n: number, text: string): string =>
-  writeLines(
-    dir,
-    `l${n}.csv`,
-    lines.map((l, i) => (i === n - 1 ? text : l)),
-  );
-/** Field `column` (0-based) of data line `n` replaced. */
-const withField = (n: number, column: number, value: string): string =>
-  withLine(
-    n,
-    (lines[n - 1] ?? '')
-      .split(',')
-      .map((f, i) => (i === column ? value : f))
-      .join(','),
-  );
+const { dir, withLine, withField } = sampleVariants(lines);
 const read = (file: string) => readSettlementFile(file, 'wechat');
 
 describe('WeChat Pay trade bill (downloadbill, ALL)', () => {
